@@ -1,0 +1,50 @@
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../lib/format.ts";
+import { useLang } from "../lib/use-lang.ts";
+
+export interface PlanRow {
+  id: string;
+  type: string;
+  status: string;
+  nextReviewAt: string | null;
+  updatedAt: string;
+  owner: { id: string; name: string };
+  coordinator: { id: string; name: string } | null;
+}
+
+/** Plans as a table: on a phone each row stacks into a card (see .responsive-table). */
+export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <table className="responsive-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("plan.owner")}</th>
+          <th scope="col">{t("plan.statusLabel")}</th>
+          <th scope="col">{t("plan.coordinator")}</th>
+          <th scope="col">{t("plan.nextReview")}</th>
+          <th scope="col">{t("plan.updated")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plans.map((plan) => (
+          <tr key={plan.id}>
+            <th scope="row" data-label={t("plan.owner")}>
+              {plan.owner.name}
+            </th>
+            <td data-label={t("plan.statusLabel")}>
+              <span className={`badge badge-${plan.status.toLowerCase()}`}>{t(`plan.status.${plan.status}`)}</span>
+            </td>
+            <td data-label={t("plan.coordinator")}>
+              {plan.coordinator?.name ?? <span className="warning-text">{t("plan.noCoordinator")}</span>}
+            </td>
+            <td data-label={t("plan.nextReview")}>{formatDate(plan.nextReviewAt, lang)}</td>
+            <td data-label={t("plan.updated")}>{formatDate(plan.updatedAt, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,40 @@
+// Which pages each role has, and where each lands after signing in. UI-only knowledge.
+export type Role =
+  | "USER"
+  | "RELATIVE"
+  | "STAFF"
+  | "COORDINATOR"
+  | "KE_CASE_OFFICER"
+  | "KE_LEADER"
+  | "UNIT_LEADER"
+  | "ADMIN";
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  roles: Role[];
+}
+
+// Also the order of precedence for the start page of a person with several roles.
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/ke", labelKey: "nav.keOverview", roles: ["KE_LEADER", "KE_CASE_OFFICER"] },
+  { to: "/mine-planer", labelKey: "nav.myPlans", roles: ["COORDINATOR", "STAFF", "RELATIVE"] },
+  { to: "/enhet", labelKey: "nav.myUnit", roles: ["UNIT_LEADER"] },
+  { to: "/admin", labelKey: "nav.admin", roles: ["ADMIN"] },
+  { to: "/min-plan", labelKey: "nav.myPlan", roles: ["USER"] },
+];
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
+}
+
+export function startPathFor(roles: readonly Role[]): string {
+  // A relative who is not also staff or service user lands on the plans they follow.
+  return navFor(roles)[0]?.to ?? "/konto";
+}
+
+/** Only same-site paths: never redirect to another host after login. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

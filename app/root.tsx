@@ -1,0 +1,150 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { createI18n } from "./i18n/i18n.ts";
+import { DEFAULT_LANG, LANGS, type Lang } from "./i18n/resources.ts";
+import { navFor } from "./lib/roles.ts";
+import stylesUrl from "./styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+export const meta: MetaFunction = () => [{ title: "Individuell plan" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { user, lang, cspNonce } = context;
+  return json({
+    lang,
+    cspNonce,
+    user: user && { name: user.name, roles: user.roles, municipalityName: user.municipalityName },
+  });
+}
+
+type RootData = Awaited<ReturnType<typeof loader>> extends { json(): Promise<infer T> } ? T : never;
+
+function useRootData() {
+  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const lang: Lang = data?.lang ?? DEFAULT_LANG;
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  return (
+    <html lang={lang === "nb" ? "nb" : "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Frame>{children}</Frame>
+        </I18nextProvider>
+        <ScrollRestoration nonce={data?.cspNonce} />
+        <Scripts nonce={data?.cspNonce} />
+      </body>
+    </html>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const location = useLocation();
+  const user = data?.user;
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="header-row">
+          <Link to="/" className="brand">
+            {t("app.name")}
+            {user ? <span className="brand-municipality">{user.municipalityName}</span> : null}
+          </Link>
+          <div className="header-tools">
+            <Form method="post" action="/sprak" className="lang-form">
+              <input type="hidden" name="redirectTo" value={here} />
+              {LANGS.filter((l) => l !== (data?.lang ?? DEFAULT_LANG)).map((l) => (
+                <button key={l} type="submit" name="lang" value={l} className="link-button" lang={l}>
+                  {t(`lang.${l}`)}
+                </button>
+              ))}
+            </Form>
+            {user ? (
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-secondary">
+                  {t("app.logout")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+        {user ? (
+          <nav aria-label={t("app.mainNav")} className="main-nav">
+            <ul>
+              {navFor(user.roles).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
+                </li>
+              ))}
+              <li>
+                <NavLink to="/konto">{t("nav.account")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        {user ? <p>{t("app.signedInAs", { name: user.name })}</p> : null}
+        <p>{t("app.footer", { municipality: user?.municipalityName ?? "" })}</p>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Friendly Norwegian (or English) words for every failure; never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFound")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
+        : [t("errors.title"), t("errors.internal")];
+  return (
+    <div className="page error-page">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">{t("errors.toFrontPage")}</Link>
+      </p>
+    </div>
+  );
+}

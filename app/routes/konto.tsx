@@ -1,0 +1,91 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { attempt, load } from "../lib/call.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Min konto – Individuell plan" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const me = await load(context, request, (caller) => caller.auth.me());
+  return json({ me });
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const newPassword = String(form.get("newPassword") ?? "");
+  if (newPassword !== String(form.get("confirmPassword") ?? "")) {
+    return json({ error: null, mismatch: true }, { status: 400 });
+  }
+  const result = await attempt(context, (caller) =>
+    caller.auth.changePassword({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword }),
+  );
+  if (!result.ok) return json({ error: result.error.message, mismatch: false }, { status: result.error.status });
+  return redirect("/konto?passord=endret");
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const { me } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const error = actionData?.mismatch ? t("account.mismatch") : actionData?.error;
+  return (
+    <div className="page narrow">
+      <h1>{t("account.title")}</h1>
+      <section aria-labelledby="details-heading" className="card">
+        <h2 id="details-heading">{t("account.details")}</h2>
+        <dl className="facts">
+          <dt>{t("account.name")}</dt>
+          <dd>{me.name}</dd>
+          <dt>{t("account.email")}</dt>
+          <dd>{me.email}</dd>
+          <dt>{t("account.municipality")}</dt>
+          <dd>{me.municipalityName}</dd>
+          <dt>{t("account.roles")}</dt>
+          <dd>{me.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="password-heading" className="card">
+        <h2 id="password-heading">{t("account.changePassword")}</h2>
+        {params.get("passord") === "endret" ? (
+          <p role="status" className="alert alert-success">
+            {t("account.changed")}
+          </p>
+        ) : null}
+        {error ? (
+          <p role="alert" className="alert alert-error">
+            {error}
+          </p>
+        ) : null}
+        <Form method="post" className="stack">
+          <div className="field">
+            <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
+            <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
+          </div>
+          <div className="field">
+            <label htmlFor="newPassword">{t("account.newPassword")}</label>
+            <input
+              id="newPassword"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              minLength={8}
+              required
+              aria-describedby="newPassword-hint"
+            />
+            <p id="newPassword-hint" className="hint">
+              {t("account.newPasswordHint")}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="confirmPassword">{t("account.confirmPassword")}</label>
+            <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" minLength={8} required />
+          </div>
+          <button type="submit" className="button-primary">
+            {t("account.save")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

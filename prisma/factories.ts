@@ -1,0 +1,98 @@
+import type { PrismaClient } from "../server/db/database.ts";
+import type { ParticipantKind, PlanStatus, Role } from "../server/db/generated/enums.ts";
+import { hashPassword } from "../server/auth/password.ts";
+
+// Builders for the demo municipality and the tests: one place that knows how to make a
+// valid municipality, unit, account and plan.
+
+const hashCache = new Map<string, Promise<string>>();
+/** argon2 is slow on purpose; the same password hashes once per process. */
+function cachedHash(password: string): Promise<string> {
+  let hashed = hashCache.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    hashCache.set(password, hashed);
+  }
+  return hashed;
+}
+
+let counter = 0;
+const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createMunicipality(prisma: PrismaClient, data: { name?: string; number?: string } = {}) {
+  const suffix = next();
+  return prisma.municipality.create({
+    data: { name: data.name ?? `Testkommune ${suffix}`, number: data.number ?? `T${suffix}` },
+  });
+}
+
+export async function createUnit(prisma: PrismaClient, municipalityId: string, name = `Enhet ${next()}`) {
+  return prisma.unit.create({ data: { municipalityId, name } });
+}
+
+export interface UserSpec {
+  municipalityId: string;
+  roles: Role[];
+  email?: string;
+  name?: string;
+  password?: string;
+  unitId?: string | null;
+  /** The unit a UNIT_LEADER leads. */
+  leadsUnitId?: string;
+  phone?: string;
+  title?: string;
+  active?: boolean;
+}
+
+export const TEST_PASSWORD = "riktig-passord-123";
+
+export async function createUser(prisma: PrismaClient, spec: UserSpec) {
+  return prisma.user.create({
+    data: {
+      municipalityId: spec.municipalityId,
+      email: (spec.email ?? `person-${next()}@test.no`).toLowerCase(),
+      name: spec.name ?? `Person ${next()}`,
+      phone: spec.phone,
+      title: spec.title,
+      unitId: spec.unitId ?? null,
+      active: spec.active ?? true,
+      passwordHash: await cachedHash(spec.password ?? TEST_PASSWORD),
+      roles: {
+        create: spec.roles.map((role) => ({ role, unitId: role === "UNIT_LEADER" ? (spec.leadsUnitId ?? null) : null })),
+      },
+    },
+    include: { roles: true },
+  });
+}
+
+export interface PlanSpec {
+  municipalityId: string;
+  ownerId: string;
+  status?: PlanStatus;
+  coordinatorId?: string;
+  startDate?: Date;
+  endDate?: Date;
+  nextReviewAt?: Date;
+  participants?: {
+    userId?: string;
+    kind: ParticipantKind;
+    displayName?: string;
+    organisation?: string;
+    contribution?: string;
+  }[];
+}
+
+export async function createPlan(prisma: PrismaClient, spec: PlanSpec) {
+  return prisma.plan.create({
+    data: {
+      municipalityId: spec.municipalityId,
+      ownerId: spec.ownerId,
+      status: spec.status ?? "ACTIVE",
+      startDate: spec.startDate,
+      endDate: spec.endDate,
+      nextReviewAt: spec.nextReviewAt,
+      coordinators: spec.coordinatorId ? { create: { coordinatorId: spec.coordinatorId } } : undefined,
+      participants: spec.participants ? { create: spec.participants } : undefined,
+    },
+  });
+}

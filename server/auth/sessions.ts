@@ -1,0 +1,131 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import type { PrismaClient } from "../db/database.ts";
+import type { Tx } from "../db/types.ts";
+import { readCookie } from "../http/cookies.ts";
+import type { Role } from "../db/generated/enums.ts";
+
+// Sessions as in the Lucia guide: the cookie holds a random token, the database only its
+// SHA-256. 30 days of validity, renewed when less than half is left (sliding expiry).
+export const SESSION_COOKIE = "ip_session";
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  municipalityId: string;
+  municipalityName: string;
+  roles: Role[];
+  /** The unit whose coordinators a UNIT_LEADER oversees. */
+  leadsUnitId: string | null;
+}
+
+export interface ValidSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  /** True when the expiry moved and the cookie must be sent again. */
+  renewed: boolean;
+}
+
+export interface SessionMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(prisma: PrismaClient, userId: string, meta: SessionMeta = {}, now = new Date()) {
+  const token = generateSessionToken();
+  const session = await prisma.session.create({
+    data: {
+      id: sessionIdFromToken(token),
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  return { token, session };
+}
+
+/** Returns the session and its user, or null when the token is unknown, expired or the account is disabled. */
+export async function validateSessionToken(
+  prisma: PrismaClient,
+  token: string,
+  now = new Date(),
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const id = sessionIdFromToken(token);
+  const row = await prisma.session.findUnique({
+    where: { id },
+    include: { user: { include: { roles: true, municipality: { select: { name: true } } } } },
+  });
+  if (!row) return null;
+  if (row.expiresAt.getTime() <= now.getTime() || !row.user.active) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  let renewed = false;
+  if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    renewed = true;
+    await prisma.session.update({ where: { id }, data: { expiresAt } });
+  }
+  const { user } = row;
+  return {
+    session: { id, userId: user.id, expiresAt, renewed },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      municipalityId: user.municipalityId,
+      municipalityName: user.municipality.name,
+      roles: user.roles.map((r) => r.role),
+      leadsUnitId: user.roles.find((r) => r.role === "UNIT_LEADER")?.unitId ?? null,
+    },
+  };
+}
+
+export async function invalidateSession(prisma: Tx, sessionId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Ends every session of a user, except optionally the one making the request. */
+export async function invalidateUserSessions(prisma: Tx, userId: string, exceptSessionId?: string) {
+  await prisma.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function serializeBlankSessionCookie(secure: boolean): string {
+  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+export function readSessionToken(cookieHeader: string | undefined): string | null {
+  return readCookie(cookieHeader, SESSION_COOKIE) || null;
+}

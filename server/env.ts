@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+// Every setting the process reads, parsed once at boot so a typo fails loudly at start
+// rather than at the first request that needs it.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().default(".data"),
+  REDIS_URL: z.string().url().optional(),
+  // "true" creates the demo municipality even with NODE_ENV=production or on PostgreSQL.
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+  // Extra origins allowed to POST, comma-separated (for example behind a proxy that rewrites Host).
+  ALLOWED_ORIGINS: z.string().default(""),
+  // Set when running behind a reverse proxy so req.ip and https detection use X-Forwarded-*.
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,55 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createApp } from "./app.ts";
+import { connectDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { parseEnv } from "./env.ts";
+import { DEMO_PASSWORD, seedDemoIfEmpty } from "../prisma/demo.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BUILD_PATH = path.join(ROOT, "build/index.js");
+
+async function main() {
+  const env = parseEnv();
+  const db = await connectDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+  const applied = await migrate(db);
+  if (applied.length) console.log(`Databasen er oppdatert (${applied.length} migrering(er)).`);
+
+  // The demo municipality: on the embedded database unless in production, or when asked for.
+  const wantDemo = env.SEED_DEMO === "true" || (env.SEED_DEMO !== "false" && !env.DATABASE_URL && env.NODE_ENV !== "production");
+  const demo = wantDemo ? await seedDemoIfEmpty(db.prisma) : null;
+
+  const build = (await import(BUILD_PATH)) as ServerBuild;
+  const portal = await createApp({ env, db, build });
+  const port = await portal.listen(env.PORT, env.HOST);
+
+  const url = `http://localhost:${port}`;
+  console.log(`\nIndividuell plan-portalen kjører på ${url}`);
+  console.log(`Database: ${env.DATABASE_URL ? "PostgreSQL" : `innebygd PGlite i ${path.resolve(env.PGLITE_DIR)}`}`);
+  if (demo) {
+    console.log(`\nDemo-innlogginger (${demo.municipalityName}), passord "${DEMO_PASSWORD}" for alle:`);
+    for (const account of demo.accounts) console.log(`  ${account.email.padEnd(24)} ${account.description}`);
+  }
+  if (env.NODE_ENV === "development") {
+    const { broadcastDevReady } = await import("@remix-run/node");
+    await broadcastDevReady(build);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopper …`);
+    await portal.close().catch(() => {});
+    await db.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Portalen kunne ikke starte:", error);
+  process.exit(1);
+});

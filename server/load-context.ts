@@ -1,0 +1,20 @@
+import type { Lang } from "../app/i18n/resources.ts";
+import type { SessionUser } from "./auth/sessions.ts";
+import type { Caller } from "./router.ts";
+import type { DescribedError } from "./trpc/errors.ts";
+
+/** What every Remix loader and action receives as `context`. */
+export interface LoadContext {
+  /** tRPC procedures, called as the request's signed-in person (or anonymously). */
+  caller: Caller;
+  user: SessionUser | null;
+  lang: Lang;
+  cspNonce: string;
+  /** Turns what a procedure threw into a status and a message in the person's language. */
+  describeError(error: unknown): DescribedError;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends LoadContext {}
+}

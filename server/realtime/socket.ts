@@ -1,0 +1,70 @@
+import type http from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
+import { Server } from "socket.io";
+import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
+import type { Database } from "../db/database.ts";
+import { events } from "../events.ts";
+
+export interface SocketData {
+  user: SessionUser;
+  sessionId: string;
+}
+
+/**
+ * socket.io on the portal's HTTP server. A connection is accepted only with a valid
+ * session cookie; each socket joins rooms for its person, its session and its
+ * municipality, so services' events can reach exactly the right people.
+ */
+export async function createSocketServer(httpServer: http.Server, db: Database, options: { redisUrl?: string }) {
+  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+    path: "/socket.io",
+    // Leave other paths' WebSocket upgrades (the collaboration server) alone.
+    destroyUpgrade: false,
+    serveClient: false,
+  });
+
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    // The adapter's types lag redis 5's generics; the clients are what it expects at runtime.
+    io.adapter(createAdapter(pub as never, sub as never));
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const token = readSessionToken(socket.request.headers.cookie);
+      const result = token ? await validateSessionToken(db.prisma, token) : null;
+      if (!result) return next(new Error("unauthorized"));
+      socket.data.user = result.user;
+      socket.data.sessionId = result.session.id;
+      next();
+    } catch {
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const { user, sessionId } = socket.data;
+    void socket.join([`user:${user.id}`, `session:${sessionId}`, `municipality:${user.municipalityId}`]);
+  });
+
+  const unsubscribe = events.on("auth.sessionsEnded", ({ userId, sessionIds }) => {
+    const rooms = sessionIds === "all" ? [`user:${userId}`] : sessionIds.map((id) => `session:${id}`);
+    io.in(rooms).disconnectSockets(true);
+  });
+
+  return {
+    io,
+    async close() {
+      unsubscribe();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      }).catch(() => {});
+      await Promise.all(redisClients.map((c) => c.quit().catch(() => {})));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Database } from "../db/database.ts";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { SessionUser, ValidSession } from "../auth/sessions.ts";
+import type { Lang } from "../../app/i18n/resources.ts";
+
+export interface AuthState {
+  session: ValidSession;
+  user: SessionUser;
+}
+
+/** How a procedure sets or clears the session cookie, whoever called it (HTTP or a Remix loader). */
+export interface SessionCookieWriter {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  db: Database;
+  auth: AuthState | null;
+  meta: RequestMeta;
+  lang: Lang;
+  cookies: SessionCookieWriter;
+}
+
+const noCookies: SessionCookieWriter = { set() {}, clear() {} };
+
+/** The context without HTTP: tests and jobs build it directly and call procedures through createCaller. */
+export function createContextInner(input: {
+  db: Database;
+  auth?: AuthState | null;
+  meta?: Partial<RequestMeta>;
+  lang?: Lang;
+  cookies?: SessionCookieWriter;
+}): Context {
+  return {
+    db: input.db,
+    auth: input.auth ?? null,
+    meta: { ip: input.meta?.ip ?? null, userAgent: input.meta?.userAgent ?? null },
+    lang: input.lang ?? "nb",
+    cookies: input.cookies ?? noCookies,
+  };
+}
