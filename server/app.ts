@@ -132,9 +132,14 @@ export async function createApp({ env, db, build }: AppOptions) {
       });
     },
     async close() {
-      await realtime.close();
+      // io.close() also closes the HTTP server, which waits for open keep-alive connections:
+      // end those first so shutdown does not hang for seconds.
+      const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+      const realtimeClosed = realtime.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await realtimeClosed;
+      if (server.listening) server.close();
+      await closed;
     },
   };
 }

@@ -18,7 +18,8 @@ function issueMessage(issue: Issue, lang: Lang): string {
         max: Number(issue.maximum),
       });
     case "invalid_type":
-      return issue.input === undefined || issue.input === null
+      // zod does not include the input by default; its English message names what it received.
+      return /received (undefined|null)$/.test(issue.message)
         ? translate(lang, "validation.required")
         : translate(lang, "validation.invalidType");
     case "invalid_format":
