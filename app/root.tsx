@@ -20,7 +20,10 @@ import { DEFAULT_LANG, LANGS, type Lang } from "./i18n/resources.ts";
 import { navFor } from "./lib/roles.ts";
 import stylesUrl from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Individuell plan" }];
 

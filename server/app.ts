@@ -81,6 +81,7 @@ export async function createApp({ env, db, build }: AppOptions) {
   if (build) {
     app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+    app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
     app.all(
       "*",
       createRequestHandler({

@@ -58,6 +58,8 @@ export default function Account() {
           </p>
         ) : null}
         <Form method="post" className="stack">
+          {/* Lets password managers file the new password under the right account. */}
+          <input type="text" name="username" autoComplete="username" value={me.email} readOnly hidden />
           <div className="field">
             <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
             <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />

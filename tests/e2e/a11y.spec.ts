@@ -1,0 +1,56 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./helpers.ts";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+const PAGES: { path: string; as: string | null; heading: string }[] = [
+  { path: "/login", as: null, heading: "Logg inn" },
+  { path: "/min-plan", as: "bruker@demo.no", heading: "Min plan" },
+  { path: "/mine-planer", as: "koordinator@demo.no", heading: "Mine planer" },
+  { path: "/ke", as: "leder@demo.no", heading: "Koordinerende enhet – oversikt" },
+  { path: "/admin", as: "admin@demo.no", heading: "Administrasjon" },
+  { path: "/konto", as: "bruker@demo.no", heading: "Min konto" },
+];
+
+/** Serious and critical WCAG 2.1 A/AA violations, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
+  for (const { path, as, heading } of PAGES) {
+    test(`${path}${as ? ` as ${as}` : ""} has no serious or critical violations`, async ({ page }) => {
+      if (as) await login(page, as);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("/min-plan fits the screen and starts with the skip link", async ({ page }) => {
+    await login(page, "bruker@demo.no");
+    await page.goto("/min-plan");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Min plan");
+
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+
+    const skipLink = page.getByRole("link", { name: "Hopp til hovedinnhold" });
+    await page.keyboard.press("Tab");
+    await expect(skipLink).toBeFocused();
+    await expect(skipLink).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("main")).toBeFocused();
+  });
+});

@@ -1,0 +1,21 @@
+// Starts the portal for the end-to-end tests on a fresh embedded database every run:
+// the directory is removed first, so Demo kommune is seeded anew and no earlier run's
+// sessions or failed logins (rate limits) are left over.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dataDir = path.join(ROOT, ".data", "e2e");
+
+rmSync(dataDir, { recursive: true, force: true });
+
+// Never a real PostgreSQL or Redis from the surrounding shell: embedded PGlite only.
+delete process.env.DATABASE_URL;
+delete process.env.REDIS_URL;
+process.env.PGLITE_DIR = dataDir;
+process.env.PORT ??= "3210";
+process.env.SEED_DEMO = "true";
+process.env.TRUST_PROXY = "false";
+
+await import("../../server/index.ts");
