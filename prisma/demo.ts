@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../server/db/database.ts";
 import type { Role } from "../server/db/generated/enums.ts";
-import { createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
+import type { PrismaClient as Client } from "../server/db/database.ts";
+import type { LifeArea } from "../server/db/generated/enums.ts";
+import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
 
 // "Demo kommune": a small municipality where every role has something true to look at.
 
@@ -50,6 +52,14 @@ const OTHER_USERS = [
   "Aisha Mohammed",
   "Thea Johnsen",
   "Magnus Olsen",
+];
+
+const OTHER_GOALS: [LifeArea, string][] = [
+  ["HOUSING", "Jeg vil bo i egen leilighet"],
+  ["SCHOOL_WORK", "Jeg vil ha en fast jobb noen dager i uka"],
+  ["SOCIAL", "Jeg vil ha noen å gjøre ting sammen med"],
+  ["HEALTH", "Jeg vil sove bedre om natta"],
+  ["DAILY_LIVING", "Jeg vil klare å handle mat selv"],
 ];
 
 const day = 24 * 60 * 60 * 1000;
@@ -103,7 +113,7 @@ export async function seedDemo(prisma: PrismaClient) {
     roles: ["RELATIVE"],
   });
 
-  await createPlan(prisma, {
+  const kariPlan = await createPlan(prisma, {
     municipalityId: municipality.id,
     ownerId: id("bruker@demo.no"),
     status: "ACTIVE",
@@ -112,11 +122,26 @@ export async function seedDemo(prisma: PrismaClient) {
     endDate: dateFromToday(530),
     nextReviewAt: dateFromToday(165),
     participants: [
-      { userId: id("parorende@demo.no"), kind: "RELATIVE", contribution: "Følger opp hjemme og på møter" },
-      { userId: id("fagperson@demo.no"), kind: "PROVIDER", organisation: "Fysio- og ergoterapi", contribution: "Trening for balanse og styrke" },
-      { kind: "PROVIDER", displayName: "Dr. Eva Lund", organisation: "Fastlege, Sentrum legekontor", contribution: "Medisinsk oppfølging" },
-      { kind: "PROVIDER", displayName: "Rune Bakke", organisation: "NAV Demo", contribution: "Arbeid og aktivitet" },
+      { userId: id("parorende@demo.no"), kind: "RELATIVE", contribution: "Følger opp hjemme og på møter", access: "COMMENT", consent: true },
+      {
+        userId: id("fagperson@demo.no"),
+        kind: "PROVIDER",
+        organisation: "Fysio- og ergoterapi",
+        contribution: "Trening for balanse og styrke",
+        access: "EDIT_OWN_MEASURES",
+        consent: { validTo: dateFromToday(365) },
+      },
+      { kind: "PROVIDER", displayName: "Dr. Eva Lund", organisation: "Fastlege, Sentrum legekontor", contribution: "Medisinsk oppfølging", consent: true },
+      { kind: "PROVIDER", displayName: "Rune Bakke", organisation: "NAV Demo", contribution: "Arbeid og aktivitet", consent: true },
     ],
+  });
+  await fillKarisPlan(prisma, kariPlan.id, {
+    owner: id("bruker@demo.no"),
+    coordinator: id("koordinator@demo.no"),
+    physio: id("fagperson@demo.no"),
+    relative: id("parorende@demo.no"),
+    homeCare: units.get("Hjemmetjenesten")!,
+    physioUnit: units.get("Fysio- og ergoterapi")!,
   });
 
   for (const [index, name] of OTHER_USERS.entries()) {
@@ -129,7 +154,7 @@ export async function seedDemo(prisma: PrismaClient) {
     });
     const byFirstCoordinator = index % 3 === 0;
     const status = index === 6 ? "DRAFT" : index === 7 ? "CLOSED" : "ACTIVE";
-    await createPlan(prisma, {
+    const plan = await createPlan(prisma, {
       municipalityId: municipality.id,
       ownerId: owner.id,
       status,
@@ -139,15 +164,182 @@ export async function seedDemo(prisma: PrismaClient) {
       nextReviewAt: dateFromToday(-30 + index * 25),
       participants:
         index === 1
-          ? [{ userId: otherRelative.id, kind: "RELATIVE", contribution: "Mor" }]
+          ? // A relative the user has not (yet) consented to share with: sees nothing of the plan.
+            [{ userId: otherRelative.id, kind: "RELATIVE", contribution: "Mor" }]
           : index === 2
-            ? [{ userId: id("fagperson@demo.no"), kind: "PROVIDER", organisation: "Fysio- og ergoterapi" }]
+            ? [{ userId: id("fagperson@demo.no"), kind: "PROVIDER", organisation: "Fysio- og ergoterapi", access: "EDIT_OWN_MEASURES", consent: true }]
             : [],
     });
+    const [area, title] = OTHER_GOALS[index % OTHER_GOALS.length];
+    await createGoal(prisma, { planId: plan.id, createdById: owner.id, lifeArea: area, title, writtenByUser: true, evaluationDate: dateFromToday(-20 + index * 30) });
   }
 
   return {
     municipalityName: municipality.name,
     accounts: ACCOUNTS.map(({ email, description }) => ({ email, description })),
   };
+}
+
+/** Kari's plan: every part of an individual plan, written as a real one would be. */
+async function fillKarisPlan(
+  prisma: Client,
+  planId: string,
+  who: { owner: string; coordinator: string; physio: string; relative: string; homeCare: string; physioUnit: string },
+) {
+  await prisma.plan.update({
+    where: { id: planId },
+    data: {
+      aboutMe:
+        "Jeg heter Kari og er 34 år. Jeg bor i leilighet i sentrum med katten min, Pus. Etter en hjerneskade for tre år siden blir jeg fort sliten, og jeg glemmer avtaler.",
+      whatMatters: "Det viktigste for meg er å klare meg selv hjemme, å treffe venner og å komme tilbake til jobb, litt etter litt.",
+      resources: "Jeg er sta og gir meg ikke. Broren min Ola hjelper meg mye. Jeg er flink med data.",
+      wishes: "Jeg ønsker at alle snakker med meg, ikke bare om meg. Møter bør være før klokka 12, da er jeg mest opplagt.",
+    },
+  });
+  const daily = await prisma.goal.create({
+    data: {
+      planId,
+      createdById: who.owner,
+      lifeArea: "DAILY_LIVING",
+      title: "Jeg vil klare morgenen selv",
+      description: "Stå opp, spise frokost og ta medisinene uten hjelp.",
+      status: "IN_PROGRESS",
+      writtenByUser: true,
+      ownView: "Jeg klarer det de fleste dager, men ikke når jeg har sovet dårlig.",
+      othersInput: "Hjemmetjenesten ser god fremgang siden i vår.",
+      baselineScore: 2,
+      targetScore: 4,
+      evaluationDate: dateFromToday(-10),
+      newScore: 3,
+      attained: "PARTLY",
+    },
+  });
+  await prisma.goal.create({
+    data: { planId, createdById: who.owner, parentId: daily.id, lifeArea: "DAILY_LIVING", title: "Jeg vil huske medisinene selv", status: "IN_PROGRESS", writtenByUser: true },
+  });
+  const work = await prisma.goal.create({
+    data: {
+      planId,
+      createdById: who.owner,
+      lifeArea: "SCHOOL_WORK",
+      title: "Jeg vil tilbake til jobben i biblioteket",
+      description: "Først to formiddager i uka.",
+      status: "NOT_STARTED",
+      writtenByUser: true,
+      baselineScore: 1,
+      targetScore: 3,
+      evaluationDate: dateFromToday(60),
+    },
+  });
+  const health = await prisma.goal.create({
+    data: {
+      planId,
+      createdById: who.coordinator,
+      lifeArea: "HEALTH",
+      title: "Bedre balanse og mindre fall",
+      status: "IN_PROGRESS",
+      writtenByUser: false,
+      ownView: "Jeg er redd for å falle på glatta.",
+      baselineScore: 2,
+      targetScore: 4,
+      evaluationDate: dateFromToday(30),
+    },
+  });
+  await prisma.goal.create({
+    data: { planId, createdById: who.owner, lifeArea: "SOCIAL", title: "Jeg vil treffe venner hver uke", status: "IN_PROGRESS", writtenByUser: true },
+  });
+
+  const morningHelp = await prisma.measure.create({
+    data: {
+      planId,
+      goalId: daily.id,
+      createdById: who.coordinator,
+      title: "Morgenbesøk fra hjemmetjenesten",
+      description: "Hjelp til å komme i gang og påminnelse om medisiner. Trappes ned når Kari klarer mer selv.",
+      amount: "Mandag til fredag kl. 08.00, 30 minutter",
+      responsibleUserId: who.coordinator,
+      unitId: who.homeCare,
+      startDate: dateFromToday(-180),
+      status: "ACTIVE",
+      evaluationDate: dateFromToday(-10),
+    },
+  });
+  const training = await prisma.measure.create({
+    data: {
+      planId,
+      goalId: health.id,
+      createdById: who.coordinator,
+      title: "Balansetrening med fysioterapeut",
+      description: "Øvelser hjemme og i treningssalen.",
+      amount: "To ganger i uka, 45 minutter",
+      responsibleUserId: who.physio,
+      unitId: who.physioUnit,
+      startDate: dateFromToday(-90),
+      endDate: dateFromToday(90),
+      status: "ACTIVE",
+      evaluationDate: dateFromToday(30),
+    },
+  });
+  await prisma.measure.create({
+    data: {
+      planId,
+      goalId: work.id,
+      createdById: who.coordinator,
+      title: "Møte med NAV om arbeidsutprøving",
+      description: "Kari, Ola og NAV-veileder ser på muligheter hos biblioteket.",
+      status: "PLANNED",
+      startDate: dateFromToday(20),
+      evaluationDate: dateFromToday(60),
+    },
+  });
+
+  await prisma.evaluation.createMany({
+    data: [
+      {
+        planId,
+        goalId: daily.id,
+        date: dateFromToday(-100),
+        participants: "Kari, Ola, Ingrid (koordinator)",
+        achieved: "Kari står opp selv tre av fem dager.",
+        nextStep: "Fortsette med morgenbesøk, vurdere nedtrapping om tre måneder.",
+        newScore: 3,
+        attained: "PARTLY",
+        createdById: who.coordinator,
+      },
+      {
+        planId,
+        measureId: training.id,
+        date: dateFromToday(-30),
+        participants: "Kari, Jonas (fysioterapeut)",
+        achieved: "Bedre balanse på tå-hæl-gange. Ingen fall siste måned.",
+        nextStep: "Øke til tre økter når det blir lysere.",
+        createdById: who.physio,
+      },
+      {
+        planId,
+        measureId: morningHelp.id,
+        date: dateFromToday(-100),
+        participants: "Kari, Ingrid",
+        achieved: "Besøkene fungerer godt. Kari tar medisinene selv med påminnelse.",
+        nextStep: "",
+        createdById: who.coordinator,
+      },
+    ],
+  });
+  await prisma.planService.createMany({
+    data: [
+      { planId, name: "Praktisk bistand og hjemmesykepleie", provider: "Hjemmetjenesten", fromDate: dateFromToday(-400) },
+      { planId, name: "Fysioterapi", provider: "Fysio- og ergoterapi", fromDate: dateFromToday(-90) },
+      { planId, name: "Fastlege", provider: "Sentrum legekontor" },
+      { planId, name: "Arbeidsavklaringspenger", provider: "NAV Demo", fromDate: dateFromToday(-300) },
+    ],
+  });
+  await prisma.logEntry.createMany({
+    data: [
+      { planId, authorId: who.coordinator, date: dateFromToday(-100), body: "Ansvarsgruppemøte holdt. Planen er gjennomgått sammen med Kari og Ola." },
+      { planId, authorId: who.owner, date: dateFromToday(-40), body: "Jeg gikk tur rundt vannet alene i dag!" },
+      { planId, authorId: who.physio, date: dateFromToday(-30), body: "Evaluert balansetreningen. Se evaluering under tiltaket." },
+      { planId, authorId: who.relative, date: dateFromToday(-12), body: "Kari har vært mer sliten denne uka. Vi tar det opp på neste møte." },
+    ],
+  });
 }

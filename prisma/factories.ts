@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../server/db/database.ts";
-import type { ParticipantKind, PlanStatus, Role } from "../server/db/generated/enums.ts";
+import type { AccessLevel, LifeArea, ParticipantKind, PlanStatus, Role } from "../server/db/generated/enums.ts";
 import { hashPassword } from "../server/auth/password.ts";
 
 // Builders for the demo municipality and the tests: one place that knows how to make a
@@ -73,12 +73,18 @@ export interface PlanSpec {
   startDate?: Date;
   endDate?: Date;
   nextReviewAt?: Date;
+  /** The user's consent to the plan; given unless false. */
+  userConsent?: boolean;
   participants?: {
     userId?: string;
     kind: ParticipantKind;
     displayName?: string;
     organisation?: string;
     contribution?: string;
+    access?: AccessLevel;
+    legalBasis?: string;
+    /** A consent to share information with this participant: valid from now, until `validTo` if given. */
+    consent?: boolean | { validTo?: Date };
   }[];
 }
 
@@ -91,8 +97,52 @@ export async function createPlan(prisma: PrismaClient, spec: PlanSpec) {
       startDate: spec.startDate,
       endDate: spec.endDate,
       nextReviewAt: spec.nextReviewAt,
+      consentGivenAt: spec.userConsent === false ? null : new Date(),
+      consentGivenBy: spec.userConsent === false ? null : spec.ownerId,
       coordinators: spec.coordinatorId ? { create: { coordinatorId: spec.coordinatorId } } : undefined,
-      participants: spec.participants ? { create: spec.participants } : undefined,
+      participants: spec.participants
+        ? {
+            create: spec.participants.map(({ consent, ...participant }) => ({
+              ...participant,
+              consents: consent
+                ? { create: { grantedById: spec.ownerId, validTo: typeof consent === "object" ? (consent.validTo ?? null) : null } }
+                : undefined,
+            })),
+          }
+        : undefined,
+    },
+  });
+}
+
+export async function createGoal(
+  prisma: PrismaClient,
+  spec: { planId: string; createdById: string; title?: string; lifeArea?: LifeArea; writtenByUser?: boolean; evaluationDate?: Date; parentId?: string },
+) {
+  return prisma.goal.create({
+    data: {
+      planId: spec.planId,
+      createdById: spec.createdById,
+      title: spec.title ?? `Mål ${next()}`,
+      lifeArea: spec.lifeArea ?? "DAILY_LIVING",
+      writtenByUser: spec.writtenByUser ?? false,
+      evaluationDate: spec.evaluationDate,
+      parentId: spec.parentId,
+    },
+  });
+}
+
+export async function createMeasure(
+  prisma: PrismaClient,
+  spec: { planId: string; goalId: string; createdById: string; title?: string; responsibleUserId?: string; evaluationDate?: Date },
+) {
+  return prisma.measure.create({
+    data: {
+      planId: spec.planId,
+      goalId: spec.goalId,
+      createdById: spec.createdById,
+      title: spec.title ?? `Tiltak ${next()}`,
+      responsibleUserId: spec.responsibleUserId,
+      evaluationDate: spec.evaluationDate,
     },
   });
 }

@@ -2,9 +2,26 @@ import { EventEmitter } from "node:events";
 
 // Domain services announce what happened here; realtime, jobs and notifications listen.
 // Services never import socket.io, so they stay testable without a server.
+export type PlanEntity =
+  | "plan"
+  | "about"
+  | "goal"
+  | "measure"
+  | "evaluation"
+  | "participant"
+  | "consent"
+  | "coordinator"
+  | "log"
+  | "service"
+  | "comment";
+
 export interface DomainEvents {
   /** Sessions ended (logout, password change): their live connections must close. */
   "auth.sessionsEnded": { userId: string; sessionIds: string[] | "all" };
+  /** Something in a plan changed; everyone who has it open reloads that part. */
+  "plan.changed": { planId: string; entity: PlanEntity; entityId: string | null; actorId: string; action: string };
+  /** A person lost access to a plan (consent withdrawn, participant removed, coordinator released). */
+  "plan.accessRevoked": { planId: string; userId: string };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

@@ -1,5 +1,9 @@
+import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
-import { planRouter } from "./plans/router.ts";
+import { coordinatorRouter } from "./coordinators/router.ts";
+import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
+import { consentRouter, participantRouter } from "./participants/router.ts";
+import { commentRouter, logRouter, planRouter, serviceRouter } from "./plans/router.ts";
 import { createCallerFactory, router } from "./trpc/trpc.ts";
 import { unitRouter, userRouter } from "./users/router.ts";
 
@@ -7,6 +11,16 @@ import { unitRouter, userRouter } from "./users/router.ts";
 export const appRouter = router({
   auth: authRouter,
   plan: planRouter,
+  goal: goalRouter,
+  measure: measureRouter,
+  evaluation: evaluationRouter,
+  participant: participantRouter,
+  consent: consentRouter,
+  coordinator: coordinatorRouter,
+  log: logRouter,
+  comment: commentRouter,
+  service: serviceRouter,
+  audit: auditRouter,
   user: userRouter,
   unit: unitRouter,
 });

@@ -1,9 +1,45 @@
 import { KE_ROLES } from "../auth/roles.ts";
 import { protectedProcedure, roleProcedure, router } from "../trpc/trpc.ts";
-import { getMunicipalityPlanStats, getMyPlans, listPlans } from "./service.ts";
+import {
+  addService,
+  addServiceInput,
+  createComment,
+  createCommentInput,
+  createLogEntry,
+  createLogInput,
+  getMunicipalityPlanStats,
+  getMyPlans,
+  getPlan,
+  getPlanInput,
+  listPlans,
+  removeService,
+  removeServiceInput,
+  updateAbout,
+  updateAboutInput,
+  updatePlan,
+  updatePlanInput,
+} from "./service.ts";
 
 export const planRouter = router({
   list: protectedProcedure.query(({ ctx }) => listPlans(ctx.db.prisma, ctx.auth.user)),
   mine: roleProcedure("USER").query(({ ctx }) => getMyPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
   stats: roleProcedure(...KE_ROLES, "ADMIN").query(({ ctx }) => getMunicipalityPlanStats(ctx.db.prisma, ctx.auth.user)),
+  byId: protectedProcedure.input(getPlanInput).query(({ ctx, input }) => getPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  updateAbout: protectedProcedure
+    .input(updateAboutInput)
+    .mutation(({ ctx, input }) => updateAbout(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+});
+
+export const logRouter = router({
+  create: protectedProcedure.input(createLogInput).mutation(({ ctx, input }) => createLogEntry(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+});
+
+export const commentRouter = router({
+  create: protectedProcedure.input(createCommentInput).mutation(({ ctx, input }) => createComment(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+});
+
+export const serviceRouter = router({
+  add: protectedProcedure.input(addServiceInput).mutation(({ ctx, input }) => addService(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  remove: protectedProcedure.input(removeServiceInput).mutation(({ ctx, input }) => removeService(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
+import { attachPlanRooms, type PlanClientEvents, type PlanServerEvents } from "./plan-rooms.ts";
 
 export interface SocketData {
   user: SessionUser;
@@ -17,7 +18,7 @@ export interface SocketData {
  * municipality, so services' events can reach exactly the right people.
  */
 export async function createSocketServer(httpServer: http.Server, db: Database, options: { redisUrl?: string }) {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<PlanClientEvents, PlanServerEvents, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     // Leave other paths' WebSocket upgrades (the collaboration server) alone.
     destroyUpgrade: false,
@@ -52,6 +53,8 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     void socket.join([`user:${user.id}`, `session:${sessionId}`, `municipality:${user.municipalityId}`]);
   });
 
+  const detachPlanRooms = attachPlanRooms(io, db);
+
   const unsubscribe = events.on("auth.sessionsEnded", ({ userId, sessionIds }) => {
     const rooms = sessionIds === "all" ? [`user:${userId}`] : sessionIds.map((id) => `session:${id}`);
     io.in(rooms).disconnectSockets(true);
@@ -61,6 +64,7 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     io,
     async close() {
       unsubscribe();
+      detachPlanRooms();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       }).catch(() => {});

@@ -14,6 +14,8 @@ export class AppError extends TRPCError {
     code: TRPCError["code"],
     readonly messageKey: string,
     readonly params: Record<string, string | number> = {},
+    /** Data the person needs to resolve it, e.g. the current value after a conflicting edit. */
+    readonly details?: unknown,
   ) {
     super({ code, message: messageKey });
   }
@@ -24,12 +26,15 @@ export interface DescribedError {
   code: TRPCError["code"];
   message: string;
   fieldErrors?: Record<string, string>;
+  details?: unknown;
 }
 
 /** What a person should read about an error from a procedure: never a stack trace or internals. */
 export function describeError(error: TRPCError, lang: Lang): DescribedError {
   const status = getHTTPStatusCodeFromError(error);
-  if (error instanceof AppError) return { status, code: error.code, message: translate(lang, error.messageKey, error.params) };
+  if (error instanceof AppError) {
+    return { status, code: error.code, message: translate(lang, error.messageKey, error.params), details: error.details };
+  }
   if (error.cause instanceof ZodError) return { status, code: error.code, ...formatZodError(error.cause, lang) };
   if (error.code === "INTERNAL_SERVER_ERROR") return { status, code: error.code, message: translate(lang, "errors.internal") };
   return { status, code: error.code, message: translate(lang, `errors.code.${error.code}`) };

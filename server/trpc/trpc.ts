@@ -7,11 +7,11 @@ const t = initTRPC.context<Context>().create({
   // Never send stack traces to the client, whatever NODE_ENV says.
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
-    const { message, fieldErrors } = describeError(error, ctx?.lang ?? "nb");
+    const { message, fieldErrors, details } = describeError(error, ctx?.lang ?? "nb");
     return {
       message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors, details },
     };
   },
 });

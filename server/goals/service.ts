@@ -1,0 +1,265 @@
+import { z } from "zod";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { SessionUser } from "../auth/sessions.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { planContentWhere, type PlanAccess } from "../plans/access.ts";
+import { id, longText, optionalDate, score, shortText, version, isoDate } from "../plans/schemas.ts";
+import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
+import { changePlan } from "../plans/write.ts";
+import { AppError } from "../trpc/errors.ts";
+
+const lifeArea = z.enum(["DAILY_LIVING", "HEALTH", "HOUSING", "SCHOOL_WORK", "SOCIAL", "FAMILY", "LEISURE", "ECONOMY", "OTHER"]);
+const goalStatus = z.enum(["NOT_STARTED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"]);
+const measureStatus = z.enum(["PLANNED", "ACTIVE", "COMPLETED", "PAUSED", "CANCELLED"]);
+const attainment = z.enum(["YES", "PARTLY", "NO"]);
+
+const goalFields = {
+  lifeArea,
+  title: shortText(300),
+  description: longText(),
+  status: goalStatus,
+  ownView: longText(5000).nullable(),
+  othersInput: longText(5000).nullable(),
+  baselineScore: score.nullable(),
+  targetScore: score.nullable(),
+  evaluationDate: optionalDate,
+  newScore: score.nullable(),
+  attained: attainment.nullable(),
+};
+
+export const createGoalInput = z.object({
+  planId: id,
+  parentId: id.nullable().optional(),
+  ...goalFields,
+  description: goalFields.description.optional(),
+  status: goalStatus.optional(),
+  ownView: goalFields.ownView.optional(),
+  othersInput: goalFields.othersInput.optional(),
+  baselineScore: goalFields.baselineScore.optional(),
+  targetScore: goalFields.targetScore.optional(),
+  newScore: goalFields.newScore.optional(),
+  attained: goalFields.attained.optional(),
+});
+
+export const updateGoalInput = z.object({
+  goalId: id,
+  version,
+  changes: z.object(goalFields).partial().strict(),
+});
+
+const measureFields = {
+  title: shortText(300),
+  description: longText(),
+  amount: z.string().trim().max(300).nullable(),
+  responsibleUserId: id.nullable(),
+  responsibleParticipantId: id.nullable(),
+  unitId: id.nullable(),
+  startDate: optionalDate,
+  endDate: optionalDate,
+  status: measureStatus,
+  evaluationDate: optionalDate,
+};
+
+export const createMeasureInput = z.object({
+  goalId: id,
+  ...measureFields,
+  description: measureFields.description.optional(),
+  amount: measureFields.amount.optional(),
+  responsibleUserId: measureFields.responsibleUserId.optional(),
+  responsibleParticipantId: measureFields.responsibleParticipantId.optional(),
+  unitId: measureFields.unitId.optional(),
+  status: measureStatus.optional(),
+});
+
+export const updateMeasureInput = z.object({
+  measureId: id,
+  version,
+  changes: z.object(measureFields).partial().strict(),
+});
+
+export const createEvaluationInput = z
+  .object({
+    goalId: id.optional(),
+    measureId: id.optional(),
+    date: isoDate,
+    participants: shortText(1000),
+    achieved: shortText(10_000),
+    nextStep: longText().optional(),
+    newScore: score.nullable().optional(),
+    attained: attainment.nullable().optional(),
+  })
+  .refine((v) => Boolean(v.goalId) !== Boolean(v.measureId), { message: "goalOrMeasure", path: ["goalId"] });
+
+async function planIdOfGoal(prisma: PrismaClient, actor: SessionUser, goalId: string) {
+  const goal = await prisma.goal.findFirst({ where: { id: goalId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } });
+  if (!goal) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  return goal.planId;
+}
+
+async function planIdOfMeasure(prisma: PrismaClient, actor: SessionUser, measureId: string) {
+  const measure = await prisma.measure.findFirst({
+    where: { id: measureId, plan: { municipalityId: actor.municipalityId } },
+    select: { planId: true },
+  });
+  if (!measure) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  return measure.planId;
+}
+
+/** The responsible person must be someone who can see the plan: an account in the group or the coordinator. */
+async function checkResponsible(tx: Prisma.TransactionClient, planId: string, fields: { responsibleUserId?: string | null; responsibleParticipantId?: string | null; unitId?: string | null }, municipalityId: string) {
+  if (fields.responsibleUserId) {
+    const ok = await tx.plan.count({
+      where: {
+        id: planId,
+        OR: [
+          { ownerId: fields.responsibleUserId },
+          { coordinators: { some: { coordinatorId: fields.responsibleUserId, endedAt: null } } },
+          { participants: { some: { userId: fields.responsibleUserId, active: true } } },
+        ],
+      },
+    });
+    if (!ok) throw new AppError("BAD_REQUEST", "measure.responsibleNotInGroup");
+  }
+  if (fields.responsibleParticipantId) {
+    const ok = await tx.planParticipant.count({ where: { id: fields.responsibleParticipantId, planId, active: true } });
+    if (!ok) throw new AppError("BAD_REQUEST", "measure.responsibleNotInGroup");
+  }
+  if (fields.unitId) {
+    const ok = await tx.unit.count({ where: { id: fields.unitId, municipalityId } });
+    if (!ok) throw new AppError("BAD_REQUEST", "measure.unknownUnit");
+  }
+}
+
+const isUserSide = (access: PlanAccess) => access.role === "OWNER" || access.role === "REPRESENTATIVE";
+
+export async function createGoal(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createGoalInput>, meta: RequestMeta) {
+  const { planId, parentId, ...fields } = input;
+  return changePlan(prisma, actor, meta, planId, { action: "goal.create", entity: "goal", allowed: (a) => a.canEditPlan }, async (tx, access) => {
+    if (parentId) {
+      const parent = await tx.goal.findFirst({ where: { id: parentId, planId }, select: { parentId: true } });
+      if (!parent) throw new AppError("BAD_REQUEST", "goal.unknownParent");
+      // Two levels: main goals and their sub-goals.
+      if (parent.parentId) throw new AppError("BAD_REQUEST", "goal.tooDeep");
+    }
+    const goal = await tx.goal.create({
+      data: { planId, parentId: parentId ?? null, ...fields, writtenByUser: isUserSide(access), createdById: actor.id },
+    });
+    return { result: goal, entityId: goal.id, details: { title: goal.title } };
+  });
+}
+
+export async function updateGoal(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateGoalInput>, meta: RequestMeta) {
+  const planId = await planIdOfGoal(prisma, actor, input.goalId);
+  return changePlan(prisma, actor, meta, planId, { action: "goal.update", entity: "goal", allowed: (a) => a.canEditPlan }, async (tx) => {
+    const current = await tx.goal.findUniqueOrThrow({ where: { id: input.goalId } });
+    assertCurrentVersion(current, input.version);
+    await applyVersioned(
+      tx.goal.updateMany({ where: { id: input.goalId, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
+      () => tx.goal.findUnique({ where: { id: input.goalId } }),
+    );
+    const goal = await tx.goal.findUniqueOrThrow({ where: { id: input.goalId } });
+    return { result: goal, entityId: goal.id, details: { fields: Object.keys(input.changes) } };
+  });
+}
+
+export async function createMeasure(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createMeasureInput>, meta: RequestMeta) {
+  const planId = await planIdOfGoal(prisma, actor, input.goalId);
+  return changePlan(prisma, actor, meta, planId, { action: "measure.create", entity: "measure", allowed: (a) => a.canEditPlan }, async (tx, access) => {
+    await checkResponsible(tx, planId, input, access.municipalityId);
+    const measure = await tx.measure.create({ data: { planId, ...input, createdById: actor.id } });
+    return { result: measure, entityId: measure.id, details: { title: measure.title, responsibleUserId: measure.responsibleUserId } };
+  });
+}
+
+export async function updateMeasure(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateMeasureInput>, meta: RequestMeta) {
+  const planId = await planIdOfMeasure(prisma, actor, input.measureId);
+  const own = await prisma.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } });
+  return changePlan(
+    prisma,
+    actor,
+    meta,
+    planId,
+    // A participant who may edit their own measures may not hand them to someone else.
+    {
+      action: "measure.update",
+      entity: "measure",
+      allowed: (a) => a.canEditPlan || (a.canEditOwnMeasures && own > 0 && input.changes.responsibleUserId === undefined),
+    },
+    async (tx, access) => {
+      const current = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
+      assertCurrentVersion(current, input.version);
+      await checkResponsible(tx, planId, input.changes, access.municipalityId);
+      await applyVersioned(
+        tx.measure.updateMany({
+          where: { id: input.measureId, version: input.version },
+          data: { ...input.changes, version: { increment: 1 } },
+        }),
+        () => tx.measure.findUnique({ where: { id: input.measureId } }),
+      );
+      const measure = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
+      return { result: measure, entityId: measure.id, details: { fields: Object.keys(input.changes) } };
+    },
+  );
+}
+
+export async function createEvaluation(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createEvaluationInput>, meta: RequestMeta) {
+  const planId = input.goalId ? await planIdOfGoal(prisma, actor, input.goalId) : await planIdOfMeasure(prisma, actor, input.measureId!);
+  const own = input.measureId ? await prisma.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } }) : 0;
+  return changePlan(
+    prisma,
+    actor,
+    meta,
+    planId,
+    { action: "evaluation.create", entity: "evaluation", allowed: (a) => a.canEditPlan || (a.canEditOwnMeasures && own > 0) },
+    async (tx) => {
+      const evaluation = await tx.evaluation.create({
+        data: {
+          planId,
+          goalId: input.goalId ?? null,
+          measureId: input.measureId ?? null,
+          date: input.date,
+          participants: input.participants,
+          achieved: input.achieved,
+          nextStep: input.nextStep ?? "",
+          newScore: input.newScore ?? null,
+          attained: input.attained ?? null,
+          createdById: actor.id,
+        },
+      });
+      // A goal's latest evaluation also updates its card, as the goal card asks.
+      if (input.goalId && (input.newScore != null || input.attained != null)) {
+        await tx.goal.update({
+          where: { id: input.goalId },
+          data: {
+            ...(input.newScore != null ? { newScore: input.newScore } : {}),
+            ...(input.attained != null ? { attained: input.attained } : {}),
+            version: { increment: 1 },
+          },
+        });
+      }
+      return { result: evaluation, entityId: evaluation.id, details: { goalId: input.goalId, measureId: input.measureId } };
+    },
+  );
+}
+
+/** "Mine tiltak": measures the caller is responsible for, in plans they can still see. */
+export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser) {
+  const measures = await prisma.measure.findMany({
+    where: { responsibleUserId: actor.id, plan: { ...planContentWhere(actor), status: { not: "CLOSED" } } },
+    orderBy: [{ evaluationDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      planId: true,
+      title: true,
+      amount: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      evaluationDate: true,
+      goal: { select: { id: true, title: true } },
+      plan: { select: { owner: { select: { name: true } } } },
+    },
+  });
+  return measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name }));
+}

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { SessionUser } from "../auth/sessions.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { id, optionalDate, shortText, version } from "../plans/schemas.ts";
+import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
+import { changePlan } from "../plans/write.ts";
+import { AppError } from "../trpc/errors.ts";
+
+const kind = z.enum(["REPRESENTATIVE", "RELATIVE", "PROVIDER"]);
+const access = z.enum(["READ", "COMMENT", "EDIT_OWN_MEASURES", "EDIT_PLAN"]);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const addParticipantInput = z
+  .object({
+    planId: id,
+    kind,
+    /** A person with an account in the municipality … */
+    userId: id.optional(),
+    /** … or someone outside it (GP, hospital, school, NAV), by name. */
+    displayName: z.string().trim().min(1).max(200).optional(),
+    organisation: optionalText(200),
+    contribution: optionalText(1000),
+    phone: optionalText(40),
+    email: z.string().trim().email().max(254).nullable().optional(),
+    access: access.optional(),
+    legalBasis: optionalText(500),
+  })
+  .refine((v) => Boolean(v.userId) !== Boolean(v.displayName), { message: "userOrName", path: ["userId"] })
+  .refine((v) => v.kind !== "REPRESENTATIVE" || Boolean(v.legalBasis), { message: "legalBasis", path: ["legalBasis"] });
+
+export const updateParticipantInput = z.object({
+  participantId: id,
+  version,
+  changes: z
+    .object({
+      organisation: optionalText(200),
+      contribution: optionalText(1000),
+      phone: optionalText(40),
+      email: z.string().trim().email().max(254).nullable(),
+      access,
+      legalBasis: optionalText(500),
+      active: z.boolean(),
+    })
+    .partial()
+    .strict(),
+});
+
+export const grantConsentInput = z.object({
+  planId: id,
+  /** Without a participant: the user's own consent to the plan. */
+  participantId: id.optional(),
+  validFrom: optionalDate,
+  validTo: optionalDate,
+  note: optionalText(500),
+});
+
+export const withdrawConsentInput = z.object({ planId: id, participantId: id.optional() });
+
+async function participantPlan(prisma: PrismaClient, actor: SessionUser, participantId: string) {
+  const participant = await prisma.planParticipant.findFirst({
+    where: { id: participantId, plan: { municipalityId: actor.municipalityId } },
+    select: { planId: true },
+  });
+  if (!participant) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  return participant.planId;
+}
+
+export async function addParticipant(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addParticipantInput>, meta: RequestMeta) {
+  const { planId, ...data } = input;
+  return changePlan(
+    prisma,
+    actor,
+    meta,
+    planId,
+    {
+      action: "participant.add",
+      entity: "participant",
+      // Only the user (or representative) can make someone their representative.
+      allowed: (a) => a.canManageParticipants && (input.kind !== "REPRESENTATIVE" || a.canDecideConsent),
+    },
+    async (tx, access) => {
+      if (data.userId) {
+        const user = await tx.user.findFirst({ where: { id: data.userId, municipalityId: access.municipalityId, active: true } });
+        if (!user) throw new AppError("BAD_REQUEST", "participant.unknownPerson");
+        if (user.id === access.ownerId) throw new AppError("BAD_REQUEST", "participant.isOwner");
+        const already = await tx.planParticipant.count({ where: { planId, userId: data.userId, active: true } });
+        if (already) throw new AppError("CONFLICT", "participant.already");
+      }
+      const participant = await tx.planParticipant.create({ data: { planId, ...data, access: data.access ?? "READ" } });
+      return { result: participant, entityId: participant.id, details: { kind: participant.kind, userId: participant.userId } };
+    },
+  );
+}
+
+export async function updateParticipant(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateParticipantInput>, meta: RequestMeta) {
+  const planId = await participantPlan(prisma, actor, input.participantId);
+  return changePlan(
+    prisma,
+    actor,
+    meta,
+    planId,
+    { action: "participant.update", entity: "participant", allowed: (a) => a.canManageParticipants },
+    async (tx, access) => {
+      const current = await tx.planParticipant.findUniqueOrThrow({ where: { id: input.participantId } });
+      assertCurrentVersion(current, input.version);
+      if (current.kind === "REPRESENTATIVE" && !access.canDecideConsent) throw new AppError("FORBIDDEN", "errors.code.FORBIDDEN");
+      await applyVersioned(
+        tx.planParticipant.updateMany({
+          where: { id: input.participantId, version: input.version },
+          data: { ...input.changes, version: { increment: 1 } },
+        }),
+        () => tx.planParticipant.findUnique({ where: { id: input.participantId } }),
+      );
+      const updated = await tx.planParticipant.findUniqueOrThrow({ where: { id: input.participantId } });
+      // Less access, or removed from the group: their open pages must learn at once.
+      const reduced = input.changes.active === false || (input.changes.access !== undefined && input.changes.access !== current.access);
+      return {
+        result: updated,
+        entityId: updated.id,
+        details: { fields: Object.keys(input.changes) },
+        revoked: reduced && current.userId ? [current.userId] : [],
+      };
+    },
+  );
+}
+
+export async function grantConsent(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof grantConsentInput>, meta: RequestMeta) {
+  return changePlan(
+    prisma,
+    actor,
+    meta,
+    input.planId,
+    { action: "consent.grant", entity: "consent", allowed: (a) => a.canDecideConsent, forbiddenKey: "consent.userDecides" },
+    async (tx) => {
+      if (!input.participantId) {
+        await tx.plan.update({ where: { id: input.planId }, data: { consentGivenAt: new Date(), consentGivenBy: actor.id } });
+        return { result: { ok: true as const }, entityId: input.planId, details: { scope: "plan" } };
+      }
+      const participant = await tx.planParticipant.findFirst({ where: { id: input.participantId, planId: input.planId, active: true } });
+      if (!participant) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+      if (input.validTo && input.validTo <= (input.validFrom ?? new Date())) throw new AppError("BAD_REQUEST", "consent.endBeforeStart");
+      const consent = await tx.participantConsent.create({
+        data: {
+          participantId: participant.id,
+          validFrom: input.validFrom ?? new Date(),
+          validTo: input.validTo ?? null,
+          note: input.note ?? null,
+          grantedById: actor.id,
+        },
+      });
+      return { result: { ok: true as const }, entityId: consent.id, details: { participantId: participant.id, validTo: input.validTo?.toISOString() ?? null } };
+    },
+  );
+}
+
+/** Withdrawing takes effect at once: the participant's next request is refused and open pages are closed. */
+export async function withdrawConsent(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof withdrawConsentInput>, meta: RequestMeta) {
+  return changePlan(
+    prisma,
+    actor,
+    meta,
+    input.planId,
+    { action: "consent.withdraw", entity: "consent", allowed: (a) => a.canDecideConsent, forbiddenKey: "consent.userDecides" },
+    async (tx) => {
+      const now = new Date();
+      const where: Prisma.PlanParticipantWhereInput = input.participantId
+        ? { id: input.participantId, planId: input.planId }
+        : // Withdrawing consent to the plan itself shuts out everyone who relied on it.
+          { planId: input.planId, kind: { not: "REPRESENTATIVE" } };
+      const affected = await tx.planParticipant.findMany({ where, select: { id: true, userId: true } });
+      if (input.participantId && !affected.length) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+      if (!input.participantId) await tx.plan.update({ where: { id: input.planId }, data: { consentGivenAt: null, consentGivenBy: null } });
+      else {
+        await tx.participantConsent.updateMany({
+          where: { participantId: input.participantId, withdrawnAt: null },
+          data: { withdrawnAt: now, withdrawnById: actor.id },
+        });
+      }
+      return {
+        result: { ok: true as const },
+        entityId: input.participantId ?? input.planId,
+        details: { scope: input.participantId ? "participant" : "plan" },
+        revoked: affected.map((p) => p.userId).filter((u): u is string => u !== null),
+      };
+    },
+  );
+}

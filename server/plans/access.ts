@@ -1,0 +1,165 @@
+import type { SessionUser } from "../auth/sessions.ts";
+import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
+import type { AccessLevel } from "../db/generated/enums.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import type { Tx } from "../db/types.ts";
+import { AppError } from "../trpc/errors.ts";
+
+// Who may do what in one plan. Every plan procedure resolves this first, inside its
+// transaction, from the database as it is now: membership, consent, role, municipality.
+
+export type PlanRole = "OWNER" | "REPRESENTATIVE" | "COORDINATOR" | "PARTICIPANT" | "AUDITOR";
+
+export interface PlanAccess {
+  planId: string;
+  municipalityId: string;
+  ownerId: string;
+  role: PlanRole;
+  /** The caller's participant row, when they take part as a participant or representative. */
+  participantId: string | null;
+  /** When the access ends by itself (a consent's end date), or null. */
+  expiresAt: Date | null;
+  canComment: boolean;
+  /** Goals, measures, evaluations, services, period and status. */
+  canEditPlan: boolean;
+  /** Measures the caller is responsible for, and their evaluations. */
+  canEditOwnMeasures: boolean;
+  /** "Om meg": only the user and their representative (the user owns their own words). */
+  canEditAbout: boolean;
+  canManageParticipants: boolean;
+  /** Consent is the user's decision: only the user or their representative gives or withdraws it. */
+  canDecideConsent: boolean;
+  canSeeAccessLog: boolean;
+}
+
+const LEVEL_RANK: Record<AccessLevel, number> = { READ: 0, COMMENT: 1, EDIT_OWN_MEASURES: 2, EDIT_PLAN: 3 };
+const atLeast = (level: AccessLevel, wanted: AccessLevel) => LEVEL_RANK[level] >= LEVEL_RANK[wanted];
+
+/** A consent counts from its start until its end, unless withdrawn. */
+export function validConsentWhere(now = new Date()): Prisma.ParticipantConsentWhereInput {
+  return {
+    withdrawnAt: null,
+    validFrom: { lte: now },
+    OR: [{ validTo: null }, { validTo: { gt: now } }],
+  };
+}
+
+function full(role: PlanRole, base: Pick<PlanAccess, "planId" | "municipalityId" | "ownerId" | "participantId">): PlanAccess {
+  const userSide = role === "OWNER" || role === "REPRESENTATIVE";
+  return {
+    ...base,
+    role,
+    expiresAt: null,
+    canComment: true,
+    canEditPlan: true,
+    canEditOwnMeasures: true,
+    canEditAbout: userSide,
+    canManageParticipants: true,
+    canDecideConsent: userSide,
+    canSeeAccessLog: true,
+  };
+}
+
+export interface ResolveOptions {
+  /** Coordinating-unit roles may open any plan of their municipality for audit, with a recorded purpose. */
+  auditPurpose?: string;
+  /** Live presence only: coordinating-unit roles may join without stating a purpose again. */
+  allowAuditWithoutPurpose?: boolean;
+  now?: Date;
+}
+
+/**
+ * The caller's access to a plan, or an error. A plan in another municipality, or one the
+ * caller has no part in, is NOT_FOUND: the answer never tells whether it exists.
+ */
+export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: string, options: ResolveOptions = {}): Promise<PlanAccess> {
+  const now = options.now ?? new Date();
+  const plan = await tx.plan.findFirst({
+    where: { id: planId, municipalityId: actor.municipalityId },
+    select: {
+      id: true,
+      municipalityId: true,
+      ownerId: true,
+      consentGivenAt: true,
+      coordinators: { where: { endedAt: null, coordinatorId: actor.id }, select: { id: true } },
+      participants: {
+        where: { userId: actor.id, active: true },
+        select: {
+          id: true,
+          kind: true,
+          access: true,
+          consents: { where: validConsentWhere(now), select: { validTo: true } },
+        },
+      },
+    },
+  });
+  if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  const base = { planId: plan.id, municipalityId: plan.municipalityId, ownerId: plan.ownerId, participantId: null };
+
+  if (plan.ownerId === actor.id) return full("OWNER", base);
+  const representative = plan.participants.find((p) => p.kind === "REPRESENTATIVE");
+  if (representative) return full("REPRESENTATIVE", { ...base, participantId: representative.id });
+  if (plan.coordinators.length) return full("COORDINATOR", base);
+
+  // Everyone else sees plan content only with the user's consent to the plan and to them.
+  const participant = plan.participants.find((p) => p.consents.length > 0);
+  if (participant && plan.consentGivenAt) {
+    const ends = participant.consents.map((c) => c.validTo).filter((d): d is Date => d !== null);
+    const unlimited = participant.consents.some((c) => c.validTo === null);
+    return {
+      ...base,
+      role: "PARTICIPANT",
+      participantId: participant.id,
+      expiresAt: unlimited || !ends.length ? null : new Date(Math.max(...ends.map((d) => d.getTime()))),
+      canComment: atLeast(participant.access, "COMMENT"),
+      canEditPlan: atLeast(participant.access, "EDIT_PLAN"),
+      canEditOwnMeasures: atLeast(participant.access, "EDIT_OWN_MEASURES"),
+      canEditAbout: false,
+      canManageParticipants: false,
+      canDecideConsent: false,
+      canSeeAccessLog: false,
+    };
+  }
+
+  if (hasAnyRole(actor, KE_ROLES)) {
+    if (!options.auditPurpose && !options.allowAuditWithoutPurpose) throw new AppError("FORBIDDEN", "plan.purposeRequired");
+    return {
+      ...base,
+      role: "AUDITOR",
+      expiresAt: null,
+      canComment: false,
+      canEditPlan: false,
+      canEditOwnMeasures: false,
+      canEditAbout: false,
+      canManageParticipants: false,
+      canDecideConsent: false,
+      canSeeAccessLog: true,
+    };
+  }
+  throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+}
+
+/** Throws FORBIDDEN unless `allowed`; the message says what the person may not do. */
+export function requireRight(allowed: boolean, messageKey = "errors.code.FORBIDDEN"): void {
+  if (!allowed) throw new AppError("FORBIDDEN", messageKey);
+}
+
+/**
+ * Plans whose content the person may see, as a query: the same rules as resolvePlanAccess
+ * (owner, representative, current coordinator, or participant with the user's consent to the
+ * plan and a valid consent of their own), for lists.
+ */
+export function planContentWhere(actor: SessionUser, now = new Date()): Prisma.PlanWhereInput {
+  return {
+    municipalityId: actor.municipalityId,
+    OR: [
+      { ownerId: actor.id },
+      { coordinators: { some: { coordinatorId: actor.id, endedAt: null } } },
+      { participants: { some: { userId: actor.id, active: true, kind: "REPRESENTATIVE" } } },
+      {
+        consentGivenAt: { not: null },
+        participants: { some: { userId: actor.id, active: true, consents: { some: validConsentWhere(now) } } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,133 @@
+import type { Server, Socket } from "socket.io";
+import type { Database } from "../db/database.ts";
+import { events } from "../events.ts";
+import { resolvePlanAccess } from "../plans/access.ts";
+import type { SocketData } from "./socket.ts";
+
+// Live plans: a socket joins the room `plan:<id>` after the same access check as the plan's
+// procedures; it then gets every change to that plan and the list of who else is there.
+// Losing access (consent withdrawn, removed, consent period over) takes it out of the room at once.
+
+export interface PresentPerson {
+  id: string;
+  name: string;
+}
+
+export interface PlanServerEvents {
+  "plan:changed": (event: { planId: string; entity: string; entityId: string | null; actorId: string; action: string }) => void;
+  "plan:presence": (event: { planId: string; people: PresentPerson[] }) => void;
+  "plan:revoked": (event: { planId: string }) => void;
+}
+
+export interface PlanClientEvents {
+  "plan:join": (planId: string, ack: (result: { ok: boolean }) => void) => void;
+  "plan:leave": (planId: string) => void;
+}
+
+type PlanSocket = Socket<PlanClientEvents, PlanServerEvents, Record<string, never>, SocketData>;
+type PlanServer = Server<PlanClientEvents, PlanServerEvents, Record<string, never>, SocketData>;
+
+const room = (planId: string) => `plan:${planId}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// setTimeout cannot wait longer than about 24.8 days; a longer consent is re-checked then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export function attachPlanRooms(io: PlanServer, db: Database) {
+  const expiryTimers = new Map<string, NodeJS.Timeout>();
+  const timerKey = (socket: PlanSocket, planId: string) => `${socket.id}:${planId}`;
+
+  async function broadcastPresence(planId: string) {
+    const sockets = await io.in(room(planId)).fetchSockets();
+    const people = new Map<string, PresentPerson>();
+    for (const s of sockets) people.set(s.data.user.id, { id: s.data.user.id, name: s.data.user.name });
+    io.to(room(planId)).emit("plan:presence", { planId, people: [...people.values()] });
+  }
+
+  async function evict(socket: PlanSocket, planId: string) {
+    clearTimeout(expiryTimers.get(timerKey(socket, planId)));
+    expiryTimers.delete(timerKey(socket, planId));
+    if (!socket.rooms.has(room(planId))) return;
+    await socket.leave(room(planId));
+    socket.emit("plan:revoked", { planId });
+    await broadcastPresence(planId);
+  }
+
+  /** Checks access again now; takes the socket out when it is gone, else waits for the next end date. */
+  async function recheck(socket: PlanSocket, planId: string) {
+    try {
+      const access = await resolvePlanAccess(db.prisma, socket.data.user, planId, { allowAuditWithoutPurpose: true });
+      scheduleExpiry(socket, planId, access.expiresAt);
+    } catch {
+      await evict(socket, planId);
+    }
+  }
+
+  function scheduleExpiry(socket: PlanSocket, planId: string, expiresAt: Date | null) {
+    clearTimeout(expiryTimers.get(timerKey(socket, planId)));
+    if (!expiresAt) return;
+    const delay = Math.min(Math.max(expiresAt.getTime() - Date.now(), 0) + 50, MAX_TIMER_MS);
+    expiryTimers.set(
+      timerKey(socket, planId),
+      setTimeout(() => void recheck(socket, planId), delay),
+    );
+  }
+
+  io.on("connection", (socket: PlanSocket) => {
+    socket.on("plan:join", async (planId, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      if (typeof planId !== "string" || !UUID.test(planId)) return reply({ ok: false });
+      try {
+        const access = await resolvePlanAccess(db.prisma, socket.data.user, planId, { allowAuditWithoutPurpose: true });
+        await socket.join(room(planId));
+        scheduleExpiry(socket, planId, access.expiresAt);
+        reply({ ok: true });
+        await broadcastPresence(planId);
+      } catch {
+        reply({ ok: false });
+      }
+    });
+    socket.on("plan:leave", async (planId) => {
+      if (typeof planId !== "string" || !socket.rooms.has(room(planId))) return;
+      clearTimeout(expiryTimers.get(timerKey(socket, planId)));
+      await socket.leave(room(planId));
+      await broadcastPresence(planId);
+    });
+    socket.on("disconnecting", () => {
+      const planIds = [...socket.rooms].filter((r) => r.startsWith("plan:")).map((r) => r.slice(5));
+      for (const planId of planIds) clearTimeout(expiryTimers.get(timerKey(socket, planId)));
+      // After the socket has left its rooms, tell the others.
+      setImmediate(() => planIds.forEach((planId) => void broadcastPresence(planId)));
+    });
+  });
+
+  const unsubscribe = [
+    events.on("plan.changed", (event) => {
+      io.to(room(event.planId)).emit("plan:changed", event);
+    }),
+    events.on("plan.accessRevoked", ({ planId, userId }) => {
+      void (async () => {
+        const sockets = await io.in(`user:${userId}`).fetchSockets();
+        for (const remote of sockets) {
+          if (!remote.rooms.has(room(planId))) continue;
+          // The access that remains (say, read instead of edit) is re-checked; none left: out.
+          const local = io.sockets.sockets.get(remote.id);
+          if (local) await recheck(local, planId);
+          else {
+            try {
+              await resolvePlanAccess(db.prisma, remote.data.user, planId, { allowAuditWithoutPurpose: true });
+            } catch {
+              remote.leave(room(planId));
+              remote.emit("plan:revoked", { planId });
+            }
+          }
+        }
+      })();
+    }),
+  ];
+
+  return () => {
+    unsubscribe.forEach((off) => off());
+    expiryTimers.forEach((timer) => clearTimeout(timer));
+    expiryTimers.clear();
+  };
+}
