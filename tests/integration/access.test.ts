@@ -15,8 +15,8 @@ async function world() {
     ownerId: people.user.id,
     coordinatorId: people.coordinator.id,
     participants: [
-      { userId: people.relative.id, kind: "RELATIVE" },
-      { userId: people.staff.id, kind: "PROVIDER" },
+      { userId: people.relative.id, kind: "RELATIVE", consent: true },
+      { userId: people.staff.id, kind: "PROVIDER", consent: true },
     ],
   });
   const otherOwner = await createUser(t.db.prisma, { municipalityId: home.municipality.id, roles: ["USER"] });
@@ -51,7 +51,18 @@ describe("plan.list", () => {
       const plans = await caller.plan.list();
       expect(ids(plans)).toEqual([plan.id, otherPlan.id].sort());
       // Overview fields only.
-      expect(Object.keys(plans[0]).sort()).toEqual(["coordinator", "id", "nextReviewAt", "owner", "status", "type", "updatedAt"]);
+      expect(Object.keys(plans[0]).sort()).toEqual([
+        "coordinator",
+        "evaluationsDue",
+        "id",
+        "lastActivityAt",
+        "newFromUser",
+        "nextReviewAt",
+        "owner",
+        "status",
+        "type",
+        "updatedAt",
+      ]);
     }
   });
 
