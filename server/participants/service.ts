@@ -3,7 +3,7 @@ import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { id, optionalDate, shortText, version } from "../plans/schemas.ts";
+import { id, optionalDate, version } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { changePlan } from "../plans/write.ts";
 import { AppError } from "../trpc/errors.ts";
