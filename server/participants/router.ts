@@ -2,6 +2,8 @@ import { protectedProcedure, router } from "../trpc/trpc.ts";
 import {
   addParticipant,
   addParticipantInput,
+  candidatesInput,
+  findParticipantCandidates,
   grantConsent,
   grantConsentInput,
   updateParticipant,
@@ -11,6 +13,7 @@ import {
 } from "./service.ts";
 
 export const participantRouter = router({
+  candidates: protectedProcedure.input(candidatesInput).query(({ ctx, input }) => findParticipantCandidates(ctx.db.prisma, ctx.auth.user, input)),
   add: protectedProcedure.input(addParticipantInput).mutation(({ ctx, input }) => addParticipant(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure
     .input(updateParticipantInput)

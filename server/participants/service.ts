@@ -3,6 +3,7 @@ import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { resolvePlanAccess, requireRight } from "../plans/access.ts";
 import { id, optionalDate, version } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { changePlan } from "../plans/write.ts";
@@ -186,4 +187,30 @@ export async function withdrawConsent(prisma: PrismaClient, actor: SessionUser, 
       };
     },
   );
+}
+
+export const candidatesInput = z.object({ planId: id, query: z.string().trim().min(2).max(100) });
+
+/**
+ * People with an account who could join the group: staff and relatives of the municipality
+ * whose name or e-mail matches. Only for those who manage the plan's participants, never other
+ * service users, and at most 20, so it cannot be used to list the municipality.
+ */
+export async function findParticipantCandidates(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof candidatesInput>) {
+  return prisma.$transaction(async (tx) => {
+    const access = await resolvePlanAccess(tx, actor, input.planId);
+    requireRight(access.canManageParticipants);
+    return tx.user.findMany({
+      where: {
+        municipalityId: access.municipalityId,
+        active: true,
+        id: { not: access.ownerId },
+        roles: { some: { role: { in: ["STAFF", "COORDINATOR", "RELATIVE"] } } },
+        OR: [{ name: { contains: input.query, mode: "insensitive" } }, { email: { contains: input.query.toLowerCase() } }],
+      },
+      orderBy: { name: "asc" },
+      take: 20,
+      select: { id: true, name: true, email: true, title: true, unit: { select: { name: true } } },
+    });
+  });
 }

@@ -198,3 +198,17 @@ describe("what needs attention in 'Mine planer'", () => {
     expect((await w.callers.coordinator.plan.list())[0].newFromUser).toBe(0);
   });
 });
+
+describe("participant.candidates", () => {
+  it("finds staff and relatives by name for those who manage the group, never service users", async () => {
+    const w = await createPlanWorld(t.db);
+    const found = await w.callers.coordinator.participant.candidates({ planId: w.plan.id, query: "per" });
+    expect(found.map((u) => u.id)).toContain(w.people.staffOutside.id);
+    const anyone = await w.callers.owner.participant.candidates({ planId: w.plan.id, query: "e" }).catch((e: unknown) => e);
+    expect(anyone).toMatchObject({ code: "BAD_REQUEST" });
+    const users = await w.callers.owner.participant.candidates({ planId: w.plan.id, query: "Kari" });
+    expect(users).toEqual([]);
+    await expect(w.callers.relativeWithConsent.participant.candidates({ planId: w.plan.id, query: "per" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(w.callers.staffOutside.participant.candidates({ planId: w.plan.id, query: "per" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
