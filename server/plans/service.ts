@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { PrismaClient } from "../db/database.ts";
+import type { Tx } from "../db/types.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
@@ -114,22 +115,26 @@ export async function getMyPlans(prisma: PrismaClient, actor: SessionUser, meta:
         },
       },
     });
-    for (const plan of plans) {
-      await recordAudit(tx, {
-        action: "plan.view",
-        municipalityId: actor.municipalityId,
-        actorId: actor.id,
-        planId: plan.id,
-        targetType: "plan",
-        targetId: plan.id,
-        meta,
-      });
-    }
+    for (const plan of plans) await recordPlanView(tx, actor, plan.id, meta);
     return plans.map(({ coordinators, participants, ...plan }) => ({
       ...plan,
       coordinator: coordinators[0]?.coordinator ?? null,
       participants: participants.map(({ user, displayName, ...p }) => ({ ...p, name: user?.name ?? displayName ?? "" })),
     }));
+  });
+}
+
+/** Opening a plan is reading health data: one audit row per plan shown, with the purpose when one was given. */
+function recordPlanView(tx: Tx, actor: SessionUser, planId: string, meta: RequestMeta, purpose?: string) {
+  return recordAudit(tx, {
+    action: "plan.view",
+    municipalityId: actor.municipalityId,
+    actorId: actor.id,
+    planId,
+    targetType: "plan",
+    targetId: planId,
+    purpose,
+    meta,
   });
 }
 
@@ -227,16 +232,7 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
         coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
       },
     });
-    await recordAudit(tx, {
-      action: "plan.view",
-      municipalityId: access.municipalityId,
-      actorId: actor.id,
-      planId: plan.id,
-      targetType: "plan",
-      targetId: plan.id,
-      purpose: access.role === "AUDITOR" ? input.purpose : undefined,
-      meta,
-    });
+    await recordPlanView(tx, actor, plan.id, meta, access.role === "AUDITOR" ? input.purpose : undefined);
     // Names of the people who wrote log entries, comments and evaluations.
     const authorIds = [
       ...new Set([...plan.logEntries.map((e) => e.authorId), ...plan.comments.map((c) => c.authorId), ...plan.evaluations.map((e) => e.createdById)]),
