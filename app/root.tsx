@@ -15,9 +15,10 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { clearAllDrafts } from "./lib/drafts.ts";
 import { createI18n } from "./i18n/i18n.ts";
 import { DEFAULT_LANG, LANGS, type Lang } from "./i18n/resources.ts";
-import { navFor } from "./lib/roles.ts";
+import { menuFor } from "./lib/roles.ts";
 import stylesUrl from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -92,7 +93,7 @@ function Frame({ children }: { children: ReactNode }) {
               ))}
             </Form>
             {user ? (
-              <Form method="post" action="/logout">
+              <Form method="post" action="/logout" onSubmit={clearAllDrafts}>
                 <button type="submit" className="button-secondary">
                   {t("app.logout")}
                 </button>
@@ -103,7 +104,7 @@ function Frame({ children }: { children: ReactNode }) {
         {user ? (
           <nav aria-label={t("app.mainNav")} className="main-nav">
             <ul>
-              {navFor(user.roles).map((item) => (
+              {menuFor(user.roles).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
                 </li>

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../lib/format.ts";
 import { useLang } from "../lib/use-lang.ts";
@@ -10,9 +11,17 @@ export interface PlanRow {
   updatedAt: string;
   owner: { id: string; name: string };
   coordinator: { id: string; name: string } | null;
+  /** Goals and measures past their evaluation date. */
+  evaluationsDue?: number;
+  /** Changes the user made since the viewer last opened the plan. */
+  newFromUser?: number;
 }
 
-/** Plans as a table: on a phone each row stacks into a card (see .responsive-table). */
+export function needsFollowUp(plan: PlanRow): boolean {
+  return Boolean(plan.evaluationsDue || plan.newFromUser);
+}
+
+/** Plans as a table, each linked to its workspace: on a phone each row stacks into a card (see .responsive-table). */
 export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: string }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -23,6 +32,7 @@ export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: strin
         <tr>
           <th scope="col">{t("plan.owner")}</th>
           <th scope="col">{t("plan.statusLabel")}</th>
+          <th scope="col">{t("plan.followUp")}</th>
           <th scope="col">{t("plan.coordinator")}</th>
           <th scope="col">{t("plan.nextReview")}</th>
           <th scope="col">{t("plan.updated")}</th>
@@ -30,12 +40,18 @@ export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: strin
       </thead>
       <tbody>
         {plans.map((plan) => (
-          <tr key={plan.id}>
+          <tr key={plan.id} className={needsFollowUp(plan) ? "row-attention" : undefined}>
             <th scope="row" data-label={t("plan.owner")}>
-              {plan.owner.name}
+              <Link to={`/planer/${plan.id}`}>
+                {plan.owner.name}
+                <span className="visually-hidden"> – {t("plan.open")}</span>
+              </Link>
             </th>
             <td data-label={t("plan.statusLabel")}>
               <span className={`badge badge-${plan.status.toLowerCase()}`}>{t(`plan.status.${plan.status}`)}</span>
+            </td>
+            <td data-label={t("plan.followUp")}>
+              <FollowUp plan={plan} />
             </td>
             <td data-label={t("plan.coordinator")}>
               {plan.coordinator?.name ?? <span className="warning-text">{t("plan.noCoordinator")}</span>}
@@ -46,5 +62,16 @@ export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: strin
         ))}
       </tbody>
     </table>
+  );
+}
+
+function FollowUp({ plan }: { plan: PlanRow }) {
+  const { t } = useTranslation();
+  if (!needsFollowUp(plan)) return <span className="hint">{t("plan.nothingDue")}</span>;
+  return (
+    <ul className="follow-up">
+      {plan.evaluationsDue ? <li className="warning-text">{t("plan.evaluationsDue", { count: plan.evaluationsDue })}</li> : null}
+      {plan.newFromUser ? <li className="news-text">{t("plan.newFromUser", { count: plan.newFromUser })}</li> : null}
+    </ul>
   );
 }

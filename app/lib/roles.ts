@@ -28,6 +28,23 @@ export function navFor(roles: readonly Role[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
 }
 
+// Pages in the menu that are never a start page; each goes right after the page named in `after`.
+export const EXTRA_NAV_ITEMS: (NavItem & { after: string })[] = [
+  { to: "/mine-tiltak", labelKey: "nav.myMeasures", roles: ["COORDINATOR", "STAFF"], after: "/mine-planer" },
+];
+
+/** The whole menu for a person: their pages (start page first) and the extra pages. */
+export function menuFor(roles: readonly Role[]): NavItem[] {
+  const items = navFor(roles);
+  for (const extra of EXTRA_NAV_ITEMS) {
+    if (!extra.roles.some((role) => roles.includes(role))) continue;
+    const at = items.findIndex((item) => item.to === extra.after);
+    const { after: _after, ...item } = extra;
+    items.splice(at === -1 ? items.length : at + 1, 0, item);
+  }
+  return items;
+}
+
 export function startPathFor(roles: readonly Role[]): string {
   // A relative who is not also staff or service user lands on the plans they follow.
   return navFor(roles)[0]?.to ?? "/konto";

@@ -42,6 +42,7 @@ export default function KeOverview() {
       </section>
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">{t("ke.plans")}</h2>
+        <p className="hint">{t("ke.openHint")}</p>
         <PlanTable plans={plans} caption={t("ke.caption")} />
       </section>
     </div>

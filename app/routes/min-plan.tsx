@@ -1,21 +1,44 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { load } from "../lib/call.server.ts";
+import { PlanIdContext } from "../components/form.tsx";
+import { Presence } from "../components/presence.tsx";
+import { AboutSection } from "../components/plan/about-section.tsx";
+import { RequestChangeForm } from "../components/plan/coordinator-section.tsx";
+import { MyGoals } from "../components/plan/my-goals.tsx";
+import { useLivePlan } from "../hooks/use-live-plan.ts";
+import { load, redirectToLogin } from "../lib/call.server.ts";
 import { formatDate } from "../lib/format.ts";
+import { text } from "../lib/form-values.ts";
+import { planAction } from "../lib/plan-actions.server.ts";
+import { optional, planIdFrom } from "../lib/plan-page.server.ts";
+import type { PlanView } from "../lib/plan-types.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min plan – Individuell plan" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const plans = await load(context, request, (caller) => caller.plan.mine());
-  return json({ plans });
+  const current = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
+  // The whole plan for the goals, "Om meg" and the rest; if that fails the overview still shows.
+  const full = current ? await optional(context.caller.plan.byId({ planId: current.id })) : null;
+  return json({ plans, full });
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  if (!context.user) throw redirectToLogin(request);
+  const form = await request.formData();
+  const planId = planIdFrom({ planId: text(form, "planId") });
+  if (!form.get("intent")) return redirect("/min-plan");
+  return planAction(context, request, planId, form);
 }
 
 export default function MyPlan() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { plans } = useLoaderData<typeof loader>();
+  const { plans, full } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const refused = useActionData<typeof action>();
   const plan = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
   if (!plan) {
     return (
@@ -34,29 +57,41 @@ export default function MyPlan() {
         <span className={`badge badge-${plan.status.toLowerCase()}`}>{t(`plan.status.${plan.status}`)}</span>{" "}
         {t(`plan.type.${plan.type}`)}
       </p>
+      {full ? <LiveBar plan={full} /> : null}
+      {params.get("lagret") && !refused ? (
+        <p role="status" className="alert alert-success">
+          {t("workspace.savedNoJs")}
+        </p>
+      ) : null}
 
-      <section aria-labelledby="coordinator-heading" className="card">
-        <h2 id="coordinator-heading">{t("myPlan.yourCoordinator")}</h2>
-        {plan.coordinator ? (
-          <>
-            <p className="person-name">{plan.coordinator.name}</p>
-            {plan.coordinator.title ? <p>{plan.coordinator.title}</p> : null}
-            <ul className="contact">
-              {plan.coordinator.phone ? (
+      <PlanIdContext.Provider value={plan.id}>
+        <section id="koordinator" aria-labelledby="coordinator-heading" className="card">
+          <h2 id="coordinator-heading">{t("myPlan.yourCoordinator")}</h2>
+          {plan.coordinator ? (
+            <>
+              <p className="person-name">{plan.coordinator.name}</p>
+              {plan.coordinator.title ? <p>{plan.coordinator.title}</p> : null}
+              <ul className="contact">
+                {plan.coordinator.phone ? (
+                  <li>
+                    {t("myPlan.phone")}: <a href={`tel:${plan.coordinator.phone.replace(/\s/g, "")}`}>{plan.coordinator.phone}</a>
+                  </li>
+                ) : null}
                 <li>
-                  {t("myPlan.phone")}: <a href={`tel:${plan.coordinator.phone.replace(/\s/g, "")}`}>{plan.coordinator.phone}</a>
+                  {t("myPlan.email")}: <a href={`mailto:${plan.coordinator.email}`}>{plan.coordinator.email}</a>
                 </li>
-              ) : null}
-              <li>
-                {t("myPlan.email")}: <a href={`mailto:${plan.coordinator.email}`}>{plan.coordinator.email}</a>
-              </li>
-            </ul>
-            <p className="hint">{t("myPlan.coordinatorHelp")}</p>
-          </>
-        ) : (
-          <p>{t("myPlan.noCoordinatorYet")}</p>
-        )}
-      </section>
+              </ul>
+              <p className="hint">{t("myPlan.coordinatorHelp")}</p>
+            </>
+          ) : (
+            <p>{t("myPlan.noCoordinatorYet")}</p>
+          )}
+          {full?.access.canDecideConsent ? <RequestChangeForm plain /> : null}
+        </section>
+
+        {full ? <MyGoals plan={full} /> : null}
+        {full ? <AboutSection plan={full} plain /> : null}
+      </PlanIdContext.Provider>
 
       <section aria-labelledby="group-heading" className="card">
         <h2 id="group-heading">{t("myPlan.group")}</h2>
@@ -82,6 +117,26 @@ export default function MyPlan() {
         <h2 id="next-heading">{t("myPlan.next")}</h2>
         <p>{plan.nextReviewAt ? t("myPlan.nextReview", { date: formatDate(plan.nextReviewAt, lang) }) : t("myPlan.noNextReview")}</p>
       </section>
+
+      <nav aria-label={t("myPlan.moreNav")} className="card big-links">
+        <h2>{t("myPlan.more")}</h2>
+        <ul>
+          <li>
+            <Link to={`/planer/${plan.id}`}>{t("myPlan.seeAll")}</Link>
+          </li>
+          <li>
+            <Link to={`/planer/${plan.id}/innsyn?fra=min-plan`}>{t("myPlan.whoHasSeen")}</Link>
+          </li>
+          <li>
+            <Link to={`/planer/${plan.id}/utskrift?fra=min-plan`}>{t("myPlan.print")}</Link>
+          </li>
+        </ul>
+      </nav>
     </div>
   );
+}
+
+function LiveBar({ plan }: { plan: PlanView }) {
+  const live = useLivePlan(plan.id, plan.viewer.id, "/tilgang-avsluttet");
+  return <Presence others={live.others} />;
 }

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PlanTable } from "../components/plan-table.tsx";
+import { needsFollowUp, PlanTable } from "../components/plan-table.tsx";
 import { load } from "../lib/call.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mine planer – Individuell plan" }];
@@ -14,11 +14,28 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function MyPlans() {
   const { t } = useTranslation();
   const { plans } = useLoaderData<typeof loader>();
+  const attention = plans.filter(needsFollowUp);
+  const rest = plans.filter((p) => !needsFollowUp(p));
   return (
     <div className="page">
       <h1>{t("myPlans.title")}</h1>
       <p>{t("myPlans.intro")}</p>
-      {plans.length ? <PlanTable plans={plans} caption={t("myPlans.caption")} /> : <p>{t("myPlans.none")}</p>}
+      {!plans.length ? <p>{t("myPlans.none")}</p> : null}
+      {attention.length ? (
+        <section aria-labelledby="attention-heading">
+          <h2 id="attention-heading">
+            {t("myPlans.followUp")} ({attention.length})
+          </h2>
+          <p className="hint">{t("myPlans.followUpHint")}</p>
+          <PlanTable plans={attention} caption={t("myPlans.followUpCaption")} />
+        </section>
+      ) : null}
+      {rest.length ? (
+        <section aria-labelledby="rest-heading">
+          <h2 id="rest-heading">{attention.length ? t("myPlans.others") : t("myPlans.all")}</h2>
+          <PlanTable plans={rest} caption={t("myPlans.caption")} />
+        </section>
+      ) : null}
     </div>
   );
 }

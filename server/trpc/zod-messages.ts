@@ -28,6 +28,12 @@ function issueMessage(issue: Issue, lang: Lang): string {
       return translate(lang, "validation.invalidValue");
     case "unrecognized_keys":
       return translate(lang, "validation.unknownField", { fields: issue.keys.join(", ") });
+    case "custom": {
+      // Cross-field rules (`.refine`) name a key under validation.* as their message.
+      const key = `validation.${issue.message}`;
+      const text = translate(lang, key);
+      return text === key ? translate(lang, "validation.invalid") : text;
+    }
     default:
       return translate(lang, "validation.invalid");
   }

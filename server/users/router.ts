@@ -8,7 +8,8 @@ export const userRouter = router({
 });
 
 export const unitRouter = router({
-  list: roleProcedure("ADMIN", ...KE_ROLES, "UNIT_LEADER").query(({ ctx }) => listUnits(ctx.db.prisma, ctx.auth.user)),
+  // Unit names are not sensitive; staff need them to name a measure's responsible unit.
+  list: roleProcedure("ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF").query(({ ctx }) => listUnits(ctx.db.prisma, ctx.auth.user)),
   coordinatorLoad: roleProcedure("UNIT_LEADER", ...KE_ROLES, "ADMIN")
     .input(z.object({ unitId: z.string().uuid().optional() }).optional())
     .query(({ ctx, input }) => getCoordinatorLoad(ctx.db.prisma, ctx.auth.user, input?.unitId)),

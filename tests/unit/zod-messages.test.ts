@@ -28,3 +28,14 @@ describe("validation messages", () => {
     expect(fieldErrors).toEqual({ name: "is required", age: "must be at least 0" });
   });
 });
+
+describe("cross-field rules", () => {
+  it("translate the key a refine names, and fall back to a plain message", () => {
+    const rule = z.object({ a: z.string().optional() }).refine((v) => v.a, { message: "legalBasis", path: ["a"] });
+    expect(formatZodError(rule.safeParse({}).error!, "nb").fieldErrors).toEqual({
+      a: "en representant må ha et rettslig grunnlag (for eksempel vergemål)",
+    });
+    const unknown = z.object({ a: z.string().optional() }).refine((v) => v.a, { message: "noSuchKey", path: ["a"] });
+    expect(formatZodError(unknown.safeParse({}).error!, "en").fieldErrors).toEqual({ a: "is not valid" });
+  });
+});

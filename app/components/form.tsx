@@ -1,0 +1,286 @@
+import { createContext, useContext, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { PlanForm } from "../hooks/use-plan-form.ts";
+import { trueConflicts } from "../lib/form-result.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
+
+// Small building blocks for the plan's forms: every field has a label, its hint and its
+// error are tied to it (aria-describedby), and refusals are announced (role="alert").
+
+/** The plan the forms below belong to; sent along, for pages whose address does not name it ("Min plan"). */
+export const PlanIdContext = createContext<string | null>(null);
+
+interface FormProps {
+  form: PlanForm;
+  intent: string;
+  /** Where the page should scroll to after a save without JavaScript. */
+  anchor?: string;
+  /** Extra fields: ids of the row, targets … */
+  hidden?: Record<string, string>;
+  className?: string;
+  /** Names and labels of fields whose current value to show after a conflicting edit. */
+  conflictLabels?: Record<string, string>;
+  describeValue?: (name: string, value: string) => string;
+  children: ReactNode;
+  "aria-label"?: string;
+}
+
+export function PlanFormElement({ form, intent, anchor, hidden = {}, className, conflictLabels, describeValue, children, ...rest }: FormProps) {
+  const hydrated = useHydrated();
+  const planId = useContext(PlanIdContext);
+  return (
+    <form.fetcher.Form
+      key={form.key}
+      method="post"
+      className={className ?? "stack"}
+      onChange={form.versioned ? form.startEditing : undefined}
+      onSubmit={(event) => {
+        // One save at a time: a second press while the first is on its way does nothing.
+        if (form.busy) event.preventDefault();
+      }}
+      aria-label={rest["aria-label"]}
+      noValidate={false}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="_formId" value={form.formId} />
+      <input type="hidden" name="_js" value={hydrated ? "1" : ""} />
+      {planId ? <input type="hidden" name="planId" value={planId} /> : null}
+      {anchor ? <input type="hidden" name="_anchor" value={anchor} /> : null}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {form.versioned ? (
+        <>
+          <input type="hidden" name="version" value={form.base.version} />
+          {Object.entries(form.base.values).map(([name, value]) => (
+            <input key={name} type="hidden" name={`_orig.${name}`} value={value} />
+          ))}
+        </>
+      ) : null}
+      <FormMessages form={form} conflictLabels={conflictLabels} describeValue={describeValue} />
+      {children}
+    </form.fetcher.Form>
+  );
+}
+
+function FormMessages({
+  form,
+  conflictLabels,
+  describeValue,
+}: {
+  form: PlanForm;
+  conflictLabels?: Record<string, string>;
+  describeValue?: (name: string, value: string) => string;
+}) {
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const { result } = form;
+  if (!result || result.ok) return null;
+  if (result.conflict) {
+    const theirs = form.base.values;
+    const labels = conflictLabels ?? {};
+    const differing = trueConflicts(result, theirs, Object.keys(labels)).map((name) => [name, labels[name]] as const);
+    return (
+      <div role="alert" className="alert alert-warning">
+        <p className="alert-title">{t("conflict.title")}</p>
+        {differing.length ? (
+          <>
+            <p>{t("conflict.current")}</p>
+            <dl className="facts conflict-facts">
+              {differing.map(([name, label]) => (
+                <div key={name} className="facts-row">
+                  <dt>{label}</dt>
+                  <dd>{(describeValue ? describeValue(name, theirs[name] ?? "") : theirs[name]) || t("common.empty")}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : null}
+        <p>{differing.length ? t("conflict.yoursKept") : t("conflict.merged")}</p>
+        {hydrated ? (
+          <button type="button" className="button-secondary button-small" onClick={form.discard}>
+            {t("conflict.discard")}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div role="alert" className="alert alert-error">
+      <p className="alert-title">{result.message}</p>
+      {result.fieldErrors ? <p>{t("form.fixFields")}</p> : null}
+    </div>
+  );
+}
+
+/** A quiet receipt after a save (announced to screen readers). */
+export function SavedNote({ form, text }: { form: PlanForm; text?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="saved-note">
+      {form.busy ? t("common.saving") : form.saved ? (text ?? t("common.saved")) : ""}
+    </p>
+  );
+}
+
+interface FieldProps {
+  form: PlanForm;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  /** Shown in the label when the field may be left empty. */
+  optional?: boolean;
+}
+
+function useFieldIds(form: PlanForm, name: string, hint?: string) {
+  const id = `${form.formId}-${name}`;
+  const error = form.error(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, error, describedBy };
+}
+
+function Label({ id, label, optional }: { id: string; label: string; optional?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <label htmlFor={id}>
+      {label}
+      {optional ? <span className="optional"> {t("form.optional")}</span> : null}
+    </label>
+  );
+}
+
+function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  optional,
+  type = "text",
+  autoComplete,
+  min,
+  max,
+  defaultValue,
+}: FieldProps & { type?: "text" | "date" | "email" | "tel" | "number"; autoComplete?: string; min?: number; max?: number; defaultValue?: string }) {
+  const { id, error, describedBy } = useFieldIds(form, name, hint);
+  return (
+    <div className="field">
+      <Label id={id} label={label} optional={optional} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        required={required}
+        min={min}
+        max={max}
+        inputMode={type === "number" ? "numeric" : undefined}
+        autoComplete={autoComplete ?? "off"}
+        defaultValue={form.value(name) || defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ form, name, label, hint, required, optional, rows = 4 }: FieldProps & { rows?: number }) {
+  const { id, error, describedBy } = useFieldIds(form, name, hint);
+  return (
+    <div className="field">
+      <Label id={id} label={label} optional={optional} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        required={required}
+        defaultValue={form.value(name)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  optional,
+  options,
+  empty,
+}: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
+  const { id, error, describedBy } = useFieldIds(form, name, hint);
+  return (
+    <div className="field">
+      <Label id={id} label={label} optional={optional} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={form.value(name)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Submit({ form, children, variant = "primary" }: { form: PlanForm; children: ReactNode; variant?: "primary" | "secondary" | "danger" }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className={`button-${variant}`} aria-disabled={form.busy || undefined}>
+        {children}
+      </button>
+      <SavedNote form={form} />
+    </div>
+  );
+}
+
+/** A collapsed form that opens on demand; works without JavaScript (details/summary). */
+export function Disclosure({ summary, children, open, className }: { summary: ReactNode; children: ReactNode; open?: boolean; className?: string }) {
+  return (
+    <details className={className ?? "disclosure"} open={open || undefined}>
+      <summary>{summary}</summary>
+      <div className="disclosure-body">{children}</div>
+    </details>
+  );
+}
+
+/** A form behind a "show" toggle; open again when its last answer was a refusal (also without JavaScript). */
+export function FormDisclosure({ form, summary, children }: { form: PlanForm; summary: ReactNode; children: ReactNode }) {
+  return (
+    <Disclosure summary={summary} open={Boolean(form.result && !form.result.ok)}>
+      {children}
+    </Disclosure>
+  );
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from "react-i18next";
+import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import { formatDateTime } from "../../lib/format.ts";
+import type { PlanView } from "../../lib/plan-types.ts";
+import { useLang } from "../../lib/use-lang.ts";
+import { FormDisclosure, PlanFormElement, Submit, TextArea } from "../form.tsx";
+import { Heading } from "./shared.tsx";
+
+interface CommentsProps {
+  plan: PlanView;
+  targetType: "about" | "goal" | "measure";
+  targetId?: string;
+  level: number;
+  anchor: string;
+}
+
+/** Comments on one part of the plan, and a form to add one (for those who may comment). */
+export function Comments({ plan, targetType, targetId, level, anchor }: CommentsProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const comments = plan.comments.filter((c) => c.targetType === targetType && (c.targetId ?? undefined) === targetId);
+  if (!comments.length && !plan.access.canComment) return null;
+  const headingId = `${anchor}-comments`;
+  return (
+    <section className="comments" aria-labelledby={headingId}>
+      <Heading level={level} id={headingId}>
+        {t(`comments.title.${targetType}`)} ({comments.length})
+      </Heading>
+      {comments.length ? (
+        <ul className="comment-list">
+          {comments.map((c) => (
+            <li key={c.id}>
+              <p className="meta">
+                <span className="person-name-small">{plan.authors[c.authorId] ?? t("common.unknownPerson")}</span>,{" "}
+                <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
+              </p>
+              <p className="prose">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {plan.access.canComment ? <CommentForm targetType={targetType} targetId={targetId} anchor={anchor} /> : null}
+    </section>
+  );
+}
+
+function CommentForm({ targetType, targetId, anchor }: { targetType: string; targetId?: string; anchor: string }) {
+  const { t } = useTranslation();
+  const form = usePlanForm(`comment-${targetType}-${targetId ?? "plan"}`);
+  return (
+    <FormDisclosure form={form} summary={t("comments.add")}>
+      <PlanFormElement form={form} intent="comment" anchor={anchor} hidden={{ targetType, ...(targetId ? { targetId } : {}) }}>
+        <TextArea form={form} name="body" label={t("comments.body")} hint={t("comments.bodyHint")} required rows={3} />
+        <Submit form={form}>{t("comments.submit")}</Submit>
+      </PlanFormElement>
+    </FormDisclosure>
+  );
+}

@@ -1,0 +1,112 @@
+import { useTranslation } from "react-i18next";
+import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import { todayInOslo } from "../../lib/form-values.ts";
+import { ATTAINMENTS, type EvaluationView, type PlanView } from "../../lib/plan-types.ts";
+import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
+import { DateText, Heading, scoreOptions } from "./shared.tsx";
+
+interface EvaluationsProps {
+  plan: PlanView;
+  goalId?: string;
+  measureId?: string;
+  canEvaluate: boolean;
+  level: number;
+  anchor: string;
+}
+
+/** Evaluations of a goal or a measure, newest first, and the form for a new one. */
+export function Evaluations({ plan, goalId, measureId, canEvaluate, level, anchor }: EvaluationsProps) {
+  const { t } = useTranslation();
+  const list = plan.evaluations.filter((e) => (goalId ? e.goalId === goalId : e.measureId === measureId));
+  if (!list.length && !canEvaluate) return null;
+  const headingId = `${anchor}-evaluations`;
+  return (
+    <section className="evaluations" aria-labelledby={headingId}>
+      <Heading level={level} id={headingId}>
+        {goalId ? t("evaluation.titleGoal") : t("evaluation.titleMeasure")} ({list.length})
+      </Heading>
+      {list.length ? (
+        <ol className="evaluation-list" reversed>
+          {list.map((e) => (
+            <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} />
+          ))}
+        </ol>
+      ) : (
+        <p className="empty">{t("evaluation.none")}</p>
+      )}
+      {canEvaluate ? <EvaluationForm goalId={goalId} measureId={measureId} anchor={anchor} /> : null}
+    </section>
+  );
+}
+
+export function EvaluationEntry({ evaluation: e, author, label }: { evaluation: EvaluationView; author?: string; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className="evaluation">
+      <p className="meta">
+        {label ? <span className="evaluation-of">{t("evaluation.of", { title: label })}: </span> : null}
+        <strong>
+          <DateText value={e.date} />
+        </strong>
+        {author ? ` – ${t("evaluation.writtenBy", { name: author })}` : ""}
+      </p>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t("evaluation.participants")}</dt>
+          <dd>{e.participants}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("evaluation.achieved")}</dt>
+          <dd className="prose">{e.achieved}</dd>
+        </div>
+        {e.nextStep ? (
+          <div className="facts-row">
+            <dt>{t("evaluation.nextStep")}</dt>
+            <dd className="prose">{e.nextStep}</dd>
+          </div>
+        ) : null}
+        {e.newScore ? (
+          <div className="facts-row">
+            <dt>{t("goal.field.newScore")}</dt>
+            <dd>{t("goal.scoreOf", { score: e.newScore })}</dd>
+          </div>
+        ) : null}
+        {e.attained ? (
+          <div className="facts-row">
+            <dt>{t("goal.field.attained")}</dt>
+            <dd>{t(`goal.attained.${e.attained}`)}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </li>
+  );
+}
+
+function EvaluationForm({ goalId, measureId, anchor }: { goalId?: string; measureId?: string; anchor: string }) {
+  const { t } = useTranslation();
+  const form = usePlanForm(`evaluation-${goalId ?? measureId}`);
+  return (
+    <FormDisclosure form={form} summary={t("evaluation.add")}>
+      <PlanFormElement form={form} intent="evaluation-create" anchor={anchor} hidden={goalId ? { goalId } : { measureId: measureId ?? "" }}>
+        <TextField form={form} name="date" type="date" label={t("evaluation.date")} required defaultValue={todayInOslo()} />
+        <TextField form={form} name="participants" label={t("evaluation.participants")} hint={t("evaluation.participantsHint")} required />
+        <TextArea form={form} name="achieved" label={t("evaluation.achieved")} required rows={3} />
+        <TextArea form={form} name="nextStep" label={t("evaluation.nextStep")} optional rows={2} />
+        {goalId ? (
+          <div className="grid-2">
+            <SelectField form={form} name="newScore" label={t("goal.field.newScore")} optional options={scoreOptions(t)} empty={t("common.notSet")} />
+            <SelectField
+              form={form}
+              name="attained"
+              label={t("goal.field.attained")}
+              optional
+              options={ATTAINMENTS.map((a) => ({ value: a, label: t(`goal.attained.${a}`) }))}
+              empty={t("common.notSet")}
+            />
+          </div>
+        ) : null}
+        <Submit form={form}>{t("evaluation.submit")}</Submit>
+      </PlanFormElement>
+    </FormDisclosure>
+  );
+}

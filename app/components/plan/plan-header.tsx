@@ -1,0 +1,122 @@
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import { isDue } from "../../lib/format.ts";
+import { dateValue } from "../../lib/form-values.ts";
+import type { PlanView } from "../../lib/plan-types.ts";
+import { FormDisclosure, PlanFormElement, SelectField, Submit, TextField } from "../form.tsx";
+import { DateText, Period, StatusBadge } from "./shared.tsx";
+
+function planValues(p: Record<string, unknown>): Record<string, string> {
+  return {
+    type: String(p.type ?? ""),
+    status: String(p.status ?? ""),
+    startDate: dateValue(p.startDate as string | null),
+    endDate: dateValue(p.endDate as string | null),
+    nextReviewAt: dateValue(p.nextReviewAt as string | null),
+  };
+}
+
+/** Whose plan, its state and dates, the coordinator, and where to print or see who has read it. */
+export function PlanHeader({ plan, purpose, children }: { plan: PlanView; purpose?: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const reviewDue = plan.status === "ACTIVE" && isDue(plan.nextReviewAt);
+  const query = purpose ? `?formal=${encodeURIComponent(purpose)}` : "";
+  const coordinator = plan.coordinator?.coordinator;
+  return (
+    <header className="plan-header card">
+      <p className="eyebrow">{t(`plan.type.${plan.type}`)}</p>
+      <h1>{t("workspace.title", { name: plan.owner.name })}</h1>
+      {children}
+      {plan.access.role === "AUDITOR" ? (
+        <p className="alert alert-info">{t("workspace.auditorNotice", { purpose: purpose ?? "" })}</p>
+      ) : null}
+      <dl className="facts header-facts">
+        <div className="facts-row">
+          <dt>{t("plan.statusLabel")}</dt>
+          <dd>
+            <StatusBadge kind="plan" value={plan.status} label={t(`plan.status.${plan.status}`)} />
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("plan.period")}</dt>
+          <dd>
+            <Period from={plan.startDate} to={plan.endDate} />
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("plan.nextReview")}</dt>
+          <dd>
+            <DateText value={plan.nextReviewAt} />
+            {reviewDue ? <span className="warning-text"> – {t("workspace.reviewDue")}</span> : null}
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("plan.coordinator")}</dt>
+          <dd>
+            {coordinator ? (
+              <>
+                <a href="#koordinator">{coordinator.name}</a>
+                {coordinator.phone ? (
+                  <>
+                    {", "}
+                    <a href={`tel:${coordinator.phone.replace(/\s/g, "")}`}>{coordinator.phone}</a>
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <span className="warning-text">{t("plan.noCoordinator")}</span>
+            )}
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t("workspace.yourRole")}</dt>
+          <dd>{t(`workspace.role.${plan.access.role}`)}</dd>
+        </div>
+      </dl>
+      <ul className="link-row">
+        <li>
+          <Link to={`/planer/${plan.id}/utskrift${query}`}>{t("workspace.print")}</Link>
+        </li>
+        {plan.access.canSeeAccessLog ? (
+          <li>
+            <Link to={`/planer/${plan.id}/innsyn${query}`}>{t("workspace.accessLog")}</Link>
+          </li>
+        ) : null}
+      </ul>
+      {plan.access.canEditPlan ? <PlanDetailsForm plan={plan} /> : null}
+    </header>
+  );
+}
+
+function PlanDetailsForm({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const labels = {
+    type: t("workspace.field.type"),
+    status: t("plan.statusLabel"),
+    startDate: t("workspace.field.startDate"),
+    endDate: t("workspace.field.endDate"),
+    nextReviewAt: t("plan.nextReview"),
+  };
+  const form = usePlanForm("plan-details", { version: plan.version, values: planValues(plan), toValues: planValues });
+  return (
+    <FormDisclosure form={form} summary={t("workspace.editDetails")}>
+      <PlanFormElement
+        form={form}
+        intent="plan-update"
+        conflictLabels={labels}
+        describeValue={(name, value) => (name === "status" ? t(`plan.status.${value}`) : name === "type" ? t(`plan.type.${value}`) : value)}
+      >
+        <div className="grid-2">
+          <SelectField form={form} name="status" label={labels.status} options={(["DRAFT", "ACTIVE", "CLOSED"] as const).map((s) => ({ value: s, label: t(`plan.status.${s}`) }))} />
+          <SelectField form={form} name="type" label={labels.type} options={(["IP", "OTHER"] as const).map((s) => ({ value: s, label: t(`plan.type.${s}`) }))} />
+          <TextField form={form} name="startDate" type="date" label={labels.startDate} optional />
+          <TextField form={form} name="endDate" type="date" label={labels.endDate} optional />
+          <TextField form={form} name="nextReviewAt" type="date" label={labels.nextReviewAt} optional />
+        </div>
+        <Submit form={form}>{t("common.save")}</Submit>
+      </PlanFormElement>
+    </FormDisclosure>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../../lib/format.ts";
+import { useLang } from "../../lib/use-lang.ts";
+
+/** A heading at a level given by its place in the page; never deeper than h6. */
+export function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {
+  const Tag = `h${Math.min(Math.max(level, 2), 6)}` as "h2";
+  return (
+    <Tag id={id} className={className}>
+      {children}
+    </Tag>
+  );
+}
+
+export function StatusBadge({ kind, value, label }: { kind: string; value: string; label: string }) {
+  return <span className={`badge badge-${kind}-${value.toLowerCase()}`}>{label}</span>;
+}
+
+/** A date, or "not set" in words. */
+export function DateText({ value }: { value: string | null | undefined }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return <>{value ? formatDate(value, lang) : t("common.notSet")}</>;
+}
+
+/** A period in words: "1. mai 2026 – 1. mai 2027", "Fra 1. mai 2026", or "Ikke satt". */
+export function Period({ from, to }: { from: string | null | undefined; to: string | null | undefined }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (from && to) return <>{`${formatDate(from, lang)} – ${formatDate(to, lang)}`}</>;
+  if (from) return <>{t("common.fromDate", { date: formatDate(from, lang) })}</>;
+  if (to) return <>{t("common.untilDate", { date: formatDate(to, lang) })}</>;
+  return <>{t("common.notSet")}</>;
+}
+
+/** Text the person wrote, with line breaks kept; "not filled in" when empty. */
+export function Prose({ text, empty }: { text: string | null | undefined; empty?: string }) {
+  const { t } = useTranslation();
+  if (!text?.trim()) return <p className="empty">{empty ?? t("common.empty")}</p>;
+  return <p className="prose">{text}</p>;
+}
+
+export function scoreOptions(t: (key: string) => string) {
+  return [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`goal.score.${n}`) }));
+}

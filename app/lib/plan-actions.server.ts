@@ -1,0 +1,266 @@
+import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import type { Caller } from "../../server/router.ts";
+import { createI18n } from "../i18n/i18n.ts";
+import { attempt } from "./call.server.ts";
+import type { FormResult } from "./form-result.ts";
+import {
+  changedFields,
+  formValues,
+  nullable,
+  origValues,
+  nullableScore,
+  optionalDate,
+  optionalScore,
+  optionalText,
+  text,
+} from "./form-values.ts";
+import { ABOUT_FIELDS } from "./plan-types.ts";
+
+// The plan's forms post here (the workspace and "Min plan" share it). Each form names its
+// `intent`; with JavaScript it answers as data, without it answers with a redirect back to
+// the page (post/redirect/get) or, on a refusal, with the page and the person's own input.
+
+type Handler = (caller: Caller, form: FormData, planId: string) => Promise<unknown>;
+
+const GOAL_FIELDS = ["lifeArea", "title", "description", "status", "baselineScore", "targetScore", "evaluationDate", "newScore", "attained"] as const;
+const MEASURE_FIELDS = ["title", "description", "amount", "responsible", "unitId", "startDate", "endDate", "status", "evaluationDate"] as const;
+const PARTICIPANT_FIELDS = ["organisation", "contribution", "phone", "email", "access", "legalBasis"] as const;
+const PLAN_FIELDS = ["type", "status", "startDate", "endDate", "nextReviewAt"] as const;
+
+const version = (form: FormData) => Number(text(form, "version"));
+
+/** Marks a refusal decided here, before any procedure is called. */
+class FormRefusal extends Error {
+  constructor(
+    readonly messageKey: string,
+    /** The field the refusal is about, if one. */
+    readonly field?: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+function goalChanges(changed: Record<string, string>) {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changed)) {
+    if (key === "baselineScore" || key === "targetScore" || key === "newScore") changes[key] = nullableScore(value);
+    else if (key === "evaluationDate" || key === "attained") changes[key] = nullable(value);
+    else if (key === "description") changes[key] = value;
+    else changes[key] = value.trim();
+  }
+  return changes;
+}
+
+function responsible(value: string) {
+  if (value.startsWith("u:")) return { responsibleUserId: value.slice(2), responsibleParticipantId: null };
+  if (value.startsWith("p:")) return { responsibleUserId: null, responsibleParticipantId: value.slice(2) };
+  return { responsibleUserId: null, responsibleParticipantId: null };
+}
+
+function measureChanges(changed: Record<string, string>) {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changed)) {
+    if (key === "responsible") Object.assign(changes, responsible(value));
+    else if (key === "title" || key === "status") changes[key] = value.trim();
+    else if (key === "description") changes[key] = value;
+    else changes[key] = nullable(value);
+  }
+  return changes;
+}
+
+const handlers: Record<string, Handler> = {
+  about: (caller, form, planId) => {
+    const changes = changedFields(form, ABOUT_FIELDS);
+    if (!Object.keys(changes).length) return Promise.resolve(null);
+    return caller.plan.updateAbout({ planId, version: version(form), changes });
+  },
+  "goal-texts": (caller, form) => {
+    const changes = changedFields(form, ["ownView", "othersInput"]);
+    if (!Object.keys(changes).length) return Promise.resolve(null);
+    return caller.goal.update({ goalId: text(form, "goalId"), version: version(form), changes });
+  },
+  comment: (caller, form, planId) =>
+    caller.comment.create({
+      planId,
+      targetType: text(form, "targetType") as "about" | "goal" | "measure",
+      targetId: optionalText(form, "targetId") ?? null,
+      body: text(form, "body"),
+    }),
+  "plan-update": (caller, form, planId) => {
+    const changed = changedFields(form, PLAN_FIELDS);
+    if (!Object.keys(changed).length) return Promise.resolve(null);
+    const changes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(changed)) changes[key] = key === "type" || key === "status" ? value : nullable(value);
+    return caller.plan.update({ planId, version: version(form), changes });
+  },
+  "goal-create": (caller, form, planId) =>
+    caller.goal.create({
+      planId,
+      parentId: optionalText(form, "parentId") ?? null,
+      lifeArea: text(form, "lifeArea") as "OTHER",
+      title: text(form, "title"),
+      description: text(form, "description"),
+      ownView: optionalText(form, "ownView"),
+      baselineScore: optionalScore(form, "baselineScore"),
+      targetScore: optionalScore(form, "targetScore"),
+      evaluationDate: optionalDate(form, "evaluationDate"),
+    }),
+  "goal-update": (caller, form) => {
+    const changes = goalChanges(changedFields(form, GOAL_FIELDS));
+    if (!Object.keys(changes).length) return Promise.resolve(null);
+    return caller.goal.update({ goalId: text(form, "goalId"), version: version(form), changes });
+  },
+  "measure-create": (caller, form) =>
+    caller.measure.create({
+      goalId: text(form, "goalId"),
+      title: text(form, "title"),
+      description: text(form, "description"),
+      amount: optionalText(form, "amount"),
+      ...responsible(text(form, "responsible")),
+      unitId: optionalText(form, "unitId") ?? null,
+      startDate: optionalDate(form, "startDate"),
+      endDate: optionalDate(form, "endDate"),
+      status: (optionalText(form, "status") as "PLANNED" | undefined) ?? undefined,
+      evaluationDate: optionalDate(form, "evaluationDate"),
+    }),
+  "measure-update": (caller, form) => {
+    const changes = measureChanges(changedFields(form, MEASURE_FIELDS));
+    if (!Object.keys(changes).length) return Promise.resolve(null);
+    return caller.measure.update({ measureId: text(form, "measureId"), version: version(form), changes });
+  },
+  "evaluation-create": (caller, form) =>
+    caller.evaluation.create({
+      goalId: optionalText(form, "goalId"),
+      measureId: optionalText(form, "measureId"),
+      date: text(form, "date"),
+      participants: text(form, "participants"),
+      achieved: text(form, "achieved"),
+      nextStep: text(form, "nextStep"),
+      newScore: optionalScore(form, "newScore") ?? null,
+      attained: (optionalText(form, "attained") as "YES" | undefined) ?? null,
+    }),
+  "participant-add": (caller, form, planId) => {
+    const userId = optionalText(form, "userId");
+    if (!userId && !optionalText(form, "displayName")) throw new FormRefusal("participant.userOrName", "displayName");
+    if (text(form, "kind") === "REPRESENTATIVE" && !optionalText(form, "legalBasis")) throw new FormRefusal("participant.legalBasisRequired", "legalBasis");
+    return caller.participant.add({
+      planId,
+      kind: text(form, "kind") as "PROVIDER",
+      userId,
+      displayName: userId ? undefined : text(form, "displayName").trim() || undefined,
+      organisation: optionalText(form, "organisation") ?? null,
+      contribution: optionalText(form, "contribution") ?? null,
+      phone: optionalText(form, "phone") ?? null,
+      email: optionalText(form, "email") ?? null,
+      access: (optionalText(form, "access") as "READ" | undefined) ?? undefined,
+      legalBasis: optionalText(form, "legalBasis") ?? null,
+    });
+  },
+  "participant-update": (caller, form) => {
+    const changed = changedFields(form, PARTICIPANT_FIELDS);
+    if (!Object.keys(changed).length) return Promise.resolve(null);
+    const changes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(changed)) changes[key] = key === "access" ? value : nullable(value);
+    return caller.participant.update({ participantId: text(form, "participantId"), version: version(form), changes });
+  },
+  "participant-active": (caller, form) =>
+    caller.participant.update({
+      participantId: text(form, "participantId"),
+      version: version(form),
+      changes: { active: text(form, "active") === "true" },
+    }),
+  "consent-grant": (caller, form, planId) =>
+    caller.consent.grant({
+      planId,
+      participantId: optionalText(form, "participantId"),
+      validFrom: optionalDate(form, "validFrom"),
+      validTo: optionalDate(form, "validTo"),
+      note: optionalText(form, "note") ?? null,
+    }),
+  "consent-withdraw": (caller, form, planId) => {
+    const participantId = optionalText(form, "participantId");
+    // Withdrawing consent to the whole plan shuts everyone out: it must be meant.
+    if (!participantId && text(form, "confirm") !== "yes") throw new FormRefusal("consent.confirmRequired");
+    return caller.consent.withdraw({ planId, participantId });
+  },
+  "coordinator-assign": (caller, form, planId) =>
+    caller.coordinator.assign({ planId, coordinatorId: text(form, "coordinatorId"), handoverNote: optionalText(form, "handoverNote") }),
+  "coordinator-request": (caller, form, planId) => caller.coordinator.requestChange({ planId, reason: text(form, "reason") }),
+  "service-add": (caller, form, planId) =>
+    caller.service.add({
+      planId,
+      name: text(form, "name"),
+      provider: text(form, "provider"),
+      fromDate: optionalDate(form, "fromDate"),
+      toDate: optionalDate(form, "toDate"),
+    }),
+  "service-remove": (caller, form, planId) => caller.service.remove({ planId, serviceId: text(form, "serviceId") }),
+  "log-create": (caller, form, planId) => caller.log.create({ planId, date: optionalDate(form, "date"), body: text(form, "body") }),
+};
+
+/** Field names in the procedures' inputs that differ from the form's. */
+const FIELD_ALIASES: Record<string, string> = {
+  responsibleUserId: "responsible",
+  responsibleParticipantId: "responsible",
+  userId: "displayName",
+};
+
+function formFieldErrors(fieldErrors: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!fieldErrors) return undefined;
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrors)) {
+    const field = path.replace(/^changes\./, "");
+    out[FIELD_ALIASES[field] ?? field] ??= message;
+  }
+  return out;
+}
+
+/**
+ * Runs one of the plan's forms. `isPlanForm` tells whether the intent is known here, so a
+ * route can add its own intents before this.
+ */
+export async function planAction(context: AppLoadContext, request: Request, planId: string, form: FormData) {
+  const intent = text(form, "intent");
+  const formId = text(form, "_formId") || intent;
+  const withJs = text(form, "_js") === "1";
+  const values = formValues(form);
+  const t = createI18n(context.lang).t;
+  const handler = handlers[intent];
+  if (!handler) {
+    return json<FormResult>({ formId, ok: false, message: t("errors.code.BAD_REQUEST"), values }, { status: 400 });
+  }
+  let result: Awaited<ReturnType<typeof attempt>>;
+  try {
+    result = await attempt(context, (caller) => handler(caller, form, planId));
+  } catch (error) {
+    if (error instanceof FormRefusal) {
+      const message = t(error.messageKey);
+      const fieldErrors = error.field ? { [error.field]: message } : undefined;
+      return json<FormResult>({ formId, ok: false, message: fieldErrors ? t("validation.prefix") : message, fieldErrors, values }, { status: 400 });
+    }
+    throw error;
+  }
+  if (result.ok) {
+    if (withJs) return json<FormResult>({ formId, ok: true });
+    // Without JavaScript: back to the page, at the part that was changed, with a receipt.
+    const url = new URL(request.url);
+    url.searchParams.set("lagret", intent);
+    const anchor = text(form, "_anchor");
+    return redirect(`${url.pathname}${url.search}${anchor ? `#${anchor}` : ""}`);
+  }
+  const { error } = result;
+  const fieldErrors = formFieldErrors(error.fieldErrors);
+  const current = error.status === 409 ? (error.details as { current?: Record<string, unknown> } | undefined)?.current ?? null : null;
+  return json<FormResult>(
+    {
+      formId,
+      ok: false,
+      message: fieldErrors ? t("validation.prefix") : error.message,
+      fieldErrors,
+      conflict: current,
+      values,
+      orig: current ? origValues(form) : undefined,
+    },
+    { status: error.status },
+  );
+}

@@ -1,0 +1,60 @@
+import type { SerializeFrom } from "@remix-run/node";
+import type { Caller } from "../../server/router.ts";
+
+// The plan as the workspace receives it (JSON: dates are ISO strings). Types only: no server code.
+export type PlanView = SerializeFrom<Awaited<ReturnType<Caller["plan"]["byId"]>>>;
+export type PlanAccessView = PlanView["access"];
+export type GoalView = PlanView["goals"][number];
+export type MeasureView = GoalView["measures"][number];
+export type EvaluationView = PlanView["evaluations"][number];
+export type ParticipantView = PlanView["participants"][number];
+export type CommentView = PlanView["comments"][number];
+export type AuditRow = SerializeFrom<Awaited<ReturnType<Caller["audit"]["forPlan"]>>[number]>;
+export type MyMeasure = SerializeFrom<Awaited<ReturnType<Caller["measure"]["mine"]>>[number]>;
+
+export const LIFE_AREAS = ["DAILY_LIVING", "HEALTH", "HOUSING", "SCHOOL_WORK", "SOCIAL", "FAMILY", "LEISURE", "ECONOMY", "OTHER"] as const;
+export const GOAL_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"] as const;
+export const MEASURE_STATUSES = ["PLANNED", "ACTIVE", "COMPLETED", "PAUSED", "CANCELLED"] as const;
+export const ATTAINMENTS = ["YES", "PARTLY", "NO"] as const;
+export const ACCESS_LEVELS = ["READ", "COMMENT", "EDIT_OWN_MEASURES", "EDIT_PLAN"] as const;
+export const PARTICIPANT_KINDS = ["REPRESENTATIVE", "RELATIVE", "PROVIDER"] as const;
+export const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
+export type AboutField = (typeof ABOUT_FIELDS)[number];
+
+/** A person who can be made responsible for a measure: someone with an account in the plan, or a participant by name. */
+export interface ResponsibleOption {
+  value: string;
+  label: string;
+}
+
+/** "u:<userId>" for people with an account (owner, coordinator, participants), "p:<participantId>" for the others. */
+export function responsibleOptions(plan: PlanView): ResponsibleOption[] {
+  const seen = new Set<string>();
+  const options: ResponsibleOption[] = [];
+  const addUser = (id: string, label: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    options.push({ value: `u:${id}`, label });
+  };
+  addUser(plan.owner.id, plan.owner.name);
+  if (plan.coordinator) addUser(plan.coordinator.coordinator.id, plan.coordinator.coordinator.name);
+  for (const p of plan.participants) {
+    if (!p.active) continue;
+    const label = p.organisation ? `${p.name} (${p.organisation})` : p.name;
+    if (p.user) addUser(p.user.id, label);
+    else options.push({ value: `p:${p.id}`, label });
+  }
+  return options;
+}
+
+export function responsibleValue(measure: Pick<MeasureView, "responsibleUserId" | "responsibleParticipantId">): string {
+  if (measure.responsibleUserId) return `u:${measure.responsibleUserId}`;
+  if (measure.responsibleParticipantId) return `p:${measure.responsibleParticipantId}`;
+  return "";
+}
+
+export function responsibleName(plan: PlanView, measure: MeasureView): string {
+  if (measure.responsibleUser) return measure.responsibleUser.name;
+  if (measure.responsibleParticipantId) return plan.participants.find((p) => p.id === measure.responsibleParticipantId)?.name ?? "";
+  return "";
+}

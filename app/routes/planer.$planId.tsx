@@ -1,0 +1,128 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Presence } from "../components/presence.tsx";
+import { PurposeForm } from "../components/purpose-form.tsx";
+import { AboutSection } from "../components/plan/about-section.tsx";
+import { CoordinatorSection } from "../components/plan/coordinator-section.tsx";
+import { GoalsSection } from "../components/plan/goals-section.tsx";
+import { LogSection } from "../components/plan/log-section.tsx";
+import { ParticipantsSection, type PersonOption } from "../components/plan/participants-section.tsx";
+import { PlanHeader } from "../components/plan/plan-header.tsx";
+import { ServicesSection } from "../components/plan/services-section.tsx";
+import { useLivePlan } from "../hooks/use-live-plan.ts";
+import { redirectToLogin } from "../lib/call.server.ts";
+import { planAction } from "../lib/plan-actions.server.ts";
+import { loadWithPurpose } from "../lib/plan-load.server.ts";
+import { mayAppointCoordinators, optional, planIdFrom } from "../lib/plan-page.server.ts";
+import { responsibleOptions, type PlanView } from "../lib/plan-types.ts";
+
+export const meta: MetaFunction = () => [{ title: "Plan – Individuell plan" }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const planId = planIdFrom(params);
+  const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.plan.byId({ planId, purpose }));
+  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
+  const plan = loaded.data;
+  const caller = context.caller;
+  // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
+  const search = new URL(request.url).searchParams.get("finn")?.trim() ?? "";
+  const [units, candidates, found] = await Promise.all([
+    plan.access.canEditPlan ? optional(caller.unit.list()) : null,
+    mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
+    plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
+  ]);
+  return json({
+    kind: "plan" as const,
+    plan,
+    purpose: new URL(request.url).searchParams.get("formal") ?? undefined,
+    units: units?.map((u) => ({ id: u.id, name: u.name })) ?? null,
+    candidates,
+    people: peopleToAdd(plan, found),
+    search,
+  });
+}
+
+/**
+ * People with an account who can be added to the group: those the plan already knows (former
+ * coordinators and participants) and the matches of a search (participant.candidates).
+ */
+function peopleToAdd(
+  plan: { coordinators: { endedAt: Date | null; coordinator: { id: string; name: string; title: string | null } }[]; participants: { active: boolean; user: { id: string; name: string } | null; organisation: string | null }[] },
+  found: { id: string; name: string; title: string | null; unit: { name: string } | null }[] | null,
+): PersonOption[] {
+  const people = new Map<string, PersonOption>();
+  for (const c of plan.coordinators) if (c.endedAt) people.set(c.coordinator.id, { id: c.coordinator.id, name: c.coordinator.name, detail: c.coordinator.title });
+  for (const p of plan.participants) if (!p.active && p.user) people.set(p.user.id, { id: p.user.id, name: p.user.name, detail: p.organisation });
+  for (const u of found ?? []) if (!people.has(u.id)) people.set(u.id, { id: u.id, name: u.name, detail: u.unit?.name ?? u.title });
+  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
+}
+
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  if (!context.user) throw redirectToLogin(request);
+  const planId = planIdFrom(params);
+  const form = await request.formData();
+  if (!form.get("intent")) return redirect(`/planer/${planId}`);
+  return planAction(context, request, planId, form);
+}
+
+export default function PlanWorkspacePage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
+  return (
+    <Workspace plan={data.plan} purpose={data.purpose} units={data.units} candidates={data.candidates} people={data.people} search={data.search} />
+  );
+}
+
+interface WorkspaceProps {
+  plan: PlanView;
+  purpose?: string;
+  units: { id: string; name: string }[] | null;
+  candidates: { id: string; name: string; title: string | null; unit: { name: string } | null }[] | null;
+  people: PersonOption[];
+  search: string;
+}
+
+function Workspace({ plan, purpose, units, candidates, people, search }: WorkspaceProps) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  // After a refused plain POST the address still says "lagret" from the save before: not this time.
+  const refused = useActionData<typeof action>();
+  const live = useLivePlan(plan.id, plan.viewer.id, "/tilgang-avsluttet");
+  const choices = { responsible: responsibleOptions(plan), units };
+  const sections = [
+    { id: "om-meg", label: t("about.title") },
+    { id: "mal", label: t("goal.sectionTitle") },
+    { id: "deltakere", label: t("participant.sectionTitle") },
+    { id: "koordinator", label: t("coordinator.sectionTitle") },
+    { id: "tjenester", label: t("services.title") },
+    { id: "logg", label: t("log.title") },
+  ];
+  return (
+    <div className="page workspace">
+      <PlanHeader plan={plan} purpose={purpose}>
+        <Presence others={live.others} />
+      </PlanHeader>
+      {params.get("lagret") && !refused ? (
+        <p role="status" className="alert alert-success">
+          {t("workspace.savedNoJs")}
+        </p>
+      ) : null}
+      <nav aria-label={t("workspace.toc")} className="toc">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <AboutSection plan={plan} />
+      <GoalsSection plan={plan} choices={choices} />
+      <ParticipantsSection plan={plan} people={people} search={search} />
+      <CoordinatorSection plan={plan} candidates={candidates} />
+      <ServicesSection plan={plan} />
+      <LogSection plan={plan} />
+    </div>
+  );
+}

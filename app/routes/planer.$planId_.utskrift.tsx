@@ -1,0 +1,321 @@
+import type { ReactNode } from "react";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PurposeForm } from "../components/purpose-form.tsx";
+import { ConsentStatus } from "../components/plan/consent.tsx";
+import { EvaluationEntry } from "../components/plan/evaluations.tsx";
+import { GoalCard } from "../components/plan/goal-card.tsx";
+import { DateText, Period, Prose } from "../components/plan/shared.tsx";
+import { formatDate, formatDateTime } from "../lib/format.ts";
+import { loadWithPurpose } from "../lib/plan-load.server.ts";
+import { planIdFrom } from "../lib/plan-page.server.ts";
+import { ABOUT_FIELDS, LIFE_AREAS, responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
+import { useHydrated } from "../lib/use-hydrated.ts";
+import { useLang } from "../lib/use-lang.ts";
+
+export const meta: MetaFunction = () => [{ title: "Individuell plan – utskrift" }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const planId = planIdFrom(params);
+  const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.plan.byId({ planId, purpose }));
+  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
+  return json({
+    kind: "plan" as const,
+    plan: loaded.data,
+    municipality: context.user!.municipalityName,
+    printedAt: new Date().toISOString(),
+    purpose: new URL(request.url).searchParams.get("formal") ?? undefined,
+    fromMyPlan: new URL(request.url).searchParams.get("fra") === "min-plan",
+  });
+}
+
+export default function PrintPage() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
+  return (
+    <PrintDocument plan={data.plan} municipality={data.municipality} printedAt={data.printedAt} purpose={data.purpose} fromMyPlan={data.fromMyPlan} />
+  );
+}
+
+interface PrintProps {
+  plan: PlanView;
+  municipality: string;
+  printedAt: string;
+  purpose?: string;
+  fromMyPlan: boolean;
+}
+
+function PrintDocument({ plan, municipality, printedAt, purpose, fromMyPlan }: PrintProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const hydrated = useHydrated();
+  const mainGoals = plan.goals.filter((g) => !g.parentId);
+  const areas = LIFE_AREAS.filter((a) => mainGoals.some((g) => g.lifeArea === a));
+  const active = plan.participants.filter((p) => p.active);
+  const back = fromMyPlan ? "/min-plan" : `/planer/${plan.id}${purpose ? `?formal=${encodeURIComponent(purpose)}` : ""}`;
+  return (
+    <article className="print-document" aria-labelledby="print-title">
+      <div className="print-tools no-print">
+        <Link to={back}>{t("print.back")}</Link>
+        {hydrated ? (
+          <button type="button" className="button-primary" onClick={() => window.print()}>
+            {t("print.print")}
+          </button>
+        ) : null}
+        <p className="hint">{t("print.hint")}</p>
+      </div>
+
+      <header className="print-header">
+        <p className="print-municipality">{municipality}</p>
+        <h1 id="print-title">{t("print.title", { name: plan.owner.name })}</h1>
+        <p>
+          {t(`plan.type.${plan.type}`)} · {t(`plan.status.${plan.status}`)} · {t("print.printedAt", { date: formatDateTime(printedAt, lang) })}
+        </p>
+      </header>
+
+      <section className="print-section" aria-labelledby="p-period">
+        <h2 id="p-period">1. {t("print.period")}</h2>
+        <dl className="facts">
+          <Row label={t("plan.period")}>
+            <Period from={plan.startDate} to={plan.endDate} />
+          </Row>
+          <Row label={t("plan.nextReview")}>
+            <DateText value={plan.nextReviewAt} />
+          </Row>
+          <Row label={t("print.owner")}>{plan.owner.name}</Row>
+        </dl>
+      </section>
+
+      <section className="print-section" aria-labelledby="p-about">
+        <h2 id="p-about">2. {t("about.title")}</h2>
+        {ABOUT_FIELDS.map((field) => (
+          <div key={field}>
+            <h3>{t(`about.${field}`)}</h3>
+            <Prose text={plan[field]} />
+          </div>
+        ))}
+      </section>
+
+      <section className="print-section" aria-labelledby="p-goals">
+        <h2 id="p-goals">3. {t("print.goalsAndMeasures")}</h2>
+        {areas.length ? null : <p>{t("goal.none")}</p>}
+        {areas.map((area) => (
+          <section key={area} aria-labelledby={`p-area-${area}`}>
+            <h3 id={`p-area-${area}`}>{t(`goal.lifeArea.${area}`)}</h3>
+            {mainGoals
+              .filter((g) => g.lifeArea === area)
+              .map((goal) => (
+                <PrintGoal key={goal.id} plan={plan} goal={goal} subGoals={plan.goals.filter((g) => g.parentId === goal.id)} />
+              ))}
+          </section>
+        ))}
+      </section>
+
+      <section className="print-section" aria-labelledby="p-group">
+        <h2 id="p-group">4. {t("participant.sectionTitle")}</h2>
+        {active.length ? (
+          <table className="responsive-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("print.name")}</th>
+                <th scope="col">{t("print.role")}</th>
+                <th scope="col">{t("participant.field.contribution")}</th>
+                <th scope="col">{t("participant.field.access")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {active.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td data-label={t("print.role")}>
+                    {t(`plan.kind.${p.kind}`)}
+                    {p.organisation ? `, ${p.organisation}` : ""}
+                  </td>
+                  <td data-label={t("participant.field.contribution")}>{p.contribution ?? ""}</td>
+                  <td data-label={t("participant.field.access")}>{t(`participant.access.${p.access}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("participant.none")}</p>
+        )}
+      </section>
+
+      <section className="print-section" aria-labelledby="p-coordinator">
+        <h2 id="p-coordinator">5. {t("coordinator.sectionTitle")}</h2>
+        {plan.coordinator ? (
+          <p>
+            <strong>{plan.coordinator.coordinator.name}</strong>
+            {plan.coordinator.coordinator.title ? `, ${plan.coordinator.coordinator.title}` : ""}
+            {plan.coordinator.coordinator.phone ? ` · ${t("myPlan.phone")}: ${plan.coordinator.coordinator.phone}` : ""} · {t("myPlan.email")}:{" "}
+            {plan.coordinator.coordinator.email}
+          </p>
+        ) : (
+          <p>{t("coordinator.none")}</p>
+        )}
+        {plan.coordinators.length > 1 ? (
+          <>
+            <h3>{t("coordinator.history")}</h3>
+            <ul>
+              {plan.coordinators.map((c) => (
+                <li key={c.id}>
+                  {c.coordinator.name}: {formatDate(c.startedAt, lang)} – {c.endedAt ? formatDate(c.endedAt, lang) : t("print.now")}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="print-section" aria-labelledby="p-consent">
+        <h2 id="p-consent">6. {t("print.consents")}</h2>
+        <p>{plan.consentGivenAt ? t("consent.planGiven", { date: formatDate(plan.consentGivenAt, lang) }) : t("consent.planNotGiven")}</p>
+        {active.length ? (
+          <ul>
+            {active.map((p) => (
+              <li key={p.id}>
+                {p.name}: <ConsentStatus participant={p} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section className="print-section" aria-labelledby="p-services">
+        <h2 id="p-services">7. {t("services.title")}</h2>
+        {plan.services.length ? (
+          <table className="responsive-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("services.name")}</th>
+                <th scope="col">{t("services.provider")}</th>
+                <th scope="col">{t("services.period")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.services.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.name}</th>
+                  <td data-label={t("services.provider")}>{s.provider}</td>
+                  <td data-label={t("services.period")}>
+                    <Period from={s.fromDate} to={s.toDate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("services.none")}</p>
+        )}
+      </section>
+
+      <section className="print-section" aria-labelledby="p-log">
+        <h2 id="p-log">8. {t("log.title")}</h2>
+        {plan.logEntries.length ? (
+          <ol className="log-list">
+            {plan.logEntries.map((e) => (
+              <li key={e.id}>
+                <strong>
+                  <DateText value={e.date} />
+                </strong>{" "}
+                – {plan.authors[e.authorId] ?? ""}: <span className="prose">{e.body}</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t("log.none")}</p>
+        )}
+      </section>
+
+      <footer className="print-footer">
+        <p>{t("print.footer", { municipality })}</p>
+      </footer>
+    </article>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function PrintGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; subGoals: GoalView[] }) {
+  const { t } = useTranslation();
+  const evaluations = plan.evaluations.filter((e) => e.goalId === goal.id);
+  return (
+    <div className={goal.parentId ? "print-goal print-subgoal" : "print-goal"}>
+      <h4>
+        {goal.parentId ? `${t("goal.subGoal")}: ` : ""}
+        {goal.title}
+      </h4>
+      <p>
+        {t(`goal.status.${goal.status}`)}
+        {goal.writtenByUser ? ` · ${t("goal.writtenByUser")}` : ""}
+      </p>
+      <Prose text={goal.description} empty="" />
+      <GoalCard goal={goal} withTexts />
+      {goal.measures.length ? (
+        <>
+          <h5>{t("measure.title")}</h5>
+          <table className="responsive-table print-measures">
+            <thead>
+              <tr>
+                <th scope="col">{t("measure.field.title")}</th>
+                <th scope="col">{t("measure.field.responsible")}</th>
+                <th scope="col">{t("measure.period")}</th>
+                <th scope="col">{t("measure.field.status")}</th>
+                <th scope="col">{t("measure.field.evaluationDate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {goal.measures.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    {m.title}
+                    {m.description ? <span className="print-detail">{m.description}</span> : null}
+                    {m.amount ? <span className="print-detail">{m.amount}</span> : null}
+                  </th>
+                  <td data-label={t("measure.field.responsible")}>
+                    {responsibleName(plan, m) || "–"}
+                    {m.unit ? `, ${m.unit.name}` : ""}
+                  </td>
+                  <td data-label={t("measure.period")}>
+                    <Period from={m.startDate} to={m.endDate} />
+                  </td>
+                  <td data-label={t("measure.field.status")}>{t(`measure.status.${m.status}`)}</td>
+                  <td data-label={t("measure.field.evaluationDate")}>
+                    <DateText value={m.evaluationDate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {evaluations.length || goal.measures.some((m) => plan.evaluations.some((e) => e.measureId === m.id)) ? (
+        <>
+          <h5>{t("evaluation.title")}</h5>
+          <ol className="evaluation-list">
+            {evaluations.map((e) => (
+              <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} />
+            ))}
+            {goal.measures.flatMap((m) =>
+              plan.evaluations
+                .filter((e) => e.measureId === m.id)
+                .map((e) => <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} label={m.title} />),
+            )}
+          </ol>
+        </>
+      ) : null}
+      {subGoals.map((sub) => (
+        <PrintGoal key={sub.id} plan={plan} goal={sub} subGoals={[]} />
+      ))}
+    </div>
+  );
+}
