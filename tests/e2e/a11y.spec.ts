@@ -1,8 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { login } from "./helpers.ts";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+import { expect, test } from "@playwright/test";
+import { login, seriousViolations } from "./helpers.ts";
 
 const PAGES: { path: string; as: string | null; heading: string }[] = [
   { path: "/login", as: null, heading: "Logg inn" },
@@ -12,14 +9,6 @@ const PAGES: { path: string; as: string | null; heading: string }[] = [
   { path: "/admin", as: "admin@demo.no", heading: "Administrasjon" },
   { path: "/konto", as: "bruker@demo.no", heading: "Min konto" },
 ];
-
-/** Serious and critical WCAG 2.1 A/AA violations, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
   for (const { path, as, heading } of PAGES) {

@@ -1,0 +1,282 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login, openAllDisclosures, openDisclosure, planIdFromMyPlans, seriousViolations, signedInPage } from "./helpers.ts";
+
+// The plan itself, as the people in Demo kommune use it (prisma/demo.ts). All tests share one
+// database for the whole run, so what they write carries a unique mark and nothing assumes counts.
+
+const KARI = "Kari Nordmann";
+/** A goal of Kari's without sub-goals: its "Legg til tiltak" is the only one in it. */
+const WORK_GOAL = "Jeg vil tilbake til jobben i biblioteket";
+/** Liv Solberg's plan: Lars Eide coordinates it; Berit Solberg is in it, without Liv's consent. */
+const LIV = "Liv Solberg";
+const LIV_GOAL = "Jeg vil ha en fast jobb noen dager i uka";
+
+/** Text no other test, and no earlier run against the same server, has written. */
+const unique = (text: string) => `${text} (${Date.now().toString(36)})`;
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+
+/** "Andre som er i planen nå: …" */
+const presence = (page: Page) => page.getByRole("status").filter({ hasText: "Andre som er i planen nå:" });
+
+/** Whether the page has been loaded again since `markNotReloaded` (a mark on the window would be gone). */
+async function markNotReloaded(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { e2eNotReloaded?: boolean }).e2eNotReloaded = true;
+  });
+}
+const stillNotReloaded = (page: Page) => page.evaluate(() => (window as unknown as { e2eNotReloaded?: boolean }).e2eNotReloaded === true);
+
+test.describe("Min plan: the service user's own words", () => {
+  test("«Om meg» saves itself while typing and is still there after a reload", async ({ page }) => {
+    await login(page, "bruker@demo.no");
+    await expect(page).toHaveURL((url) => url.pathname === "/min-plan");
+    const about = page.getByRole("region", { name: "Om meg – hva er viktig for meg" });
+    // The text saves itself once the page's script runs (without it, the form has a save button).
+    await expect(about.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
+
+    const field = about.getByLabel("Om meg", { exact: true });
+    const before = await field.inputValue();
+    const added = ` ${unique("Jeg har begynt å gå tur med Pus i bånd.")}`;
+    await field.click();
+    await field.press("ControlOrMeta+End");
+    await field.pressSequentially(added);
+    // The field's state in words is tied to it: hint, then "Lagrer …" / "Lagret".
+    await expect(field).toHaveAccessibleDescription("Fortell om deg selv med dine egne ord. Lagret");
+
+    await page.reload();
+    await expect(about.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
+    await expect(field).toHaveValue(before + added);
+    // From the server, not a draft kept in the browser ("Vi fant tekst som ikke var lagret …").
+    await expect(field).toHaveAccessibleDescription("Fortell om deg selv med dine egne ord.");
+  });
+
+  test("a goal in the user's own words shows as theirs, also in the whole plan", async ({ page }) => {
+    await login(page, "bruker@demo.no");
+    const goals = page.getByRole("region", { name: "Målene dine" });
+    const form = await openDisclosure(goals, "Skriv et nytt mål");
+    const title = unique("Jeg vil gå på konsert med Ola");
+    await form.getByLabel("Hva vil du oppnå?").fill(title);
+    await form.getByLabel("Hva gjelder det?").selectOption({ label: "Fritid" });
+    await form.getByLabel("Fortell mer om du vil").fill("Helst en gang i måneden.");
+    await form.getByRole("button", { name: "Legg til målet" }).click();
+
+    const goal = goals.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title, exact: true }) });
+    await expect(goal).toBeVisible();
+    await expect(goal.getByText("Skrevet av deg", { exact: true })).toBeVisible();
+    await expect(goal.getByText("Ikke startet", { exact: true })).toBeVisible();
+    await expect(goal).toContainText("Helst en gang i måneden.");
+
+    await page.getByRole("link", { name: "Se hele planen" }).click();
+    await expect(heading(page)).toHaveText(`Planen til ${KARI}`);
+    const inWorkspace = page.getByRole("region", { name: "Fritid", exact: true }).getByRole("article", { name: title, exact: true });
+    await expect(inWorkspace).toBeVisible();
+    await expect(inWorkspace.getByText("Skrevet av brukeren", { exact: true })).toBeVisible();
+  });
+});
+
+test.describe("the plan workspace", () => {
+  test("the coordinator adds a measure with the physiotherapist responsible; it is in his «Mine tiltak»", async ({ page, browser, baseURL }) => {
+    await login(page, "koordinator@demo.no");
+    await page.getByRole("link", { name: `${KARI} – åpne planen` }).click();
+    await expect(heading(page)).toHaveText(`Planen til ${KARI}`);
+
+    const goal = page.getByRole("article", { name: WORK_GOAL, exact: true });
+    const form = await openDisclosure(goal, "Legg til tiltak");
+    const title = unique("Styrketrening før arbeidsutprøvingen");
+    await form.getByLabel("Hva skal gjøres", { exact: true }).fill(title);
+    await form.getByLabel("Hvor mye eller hvor ofte").fill("To ganger i uka, 45 minutter");
+    await form.getByLabel("Ansvarlig (valgfritt)", { exact: true }).selectOption({ label: "Jonas Lie (Fysio- og ergoterapi)" });
+    await form.getByRole("button", { name: "Legg til tiltak" }).click();
+
+    const measure = goal.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+    await expect(measure).toBeVisible();
+    await expect(measure).toContainText("Jonas Lie");
+    await expect(measure).toContainText("To ganger i uka, 45 minutter");
+
+    const jonas = await signedInPage(browser, baseURL, "fagperson@demo.no");
+    try {
+      await jonas.page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Mine tiltak" }).click();
+      await expect(heading(jonas.page)).toHaveText("Mine tiltak");
+      const table = jonas.page.getByRole("table", { name: "Tiltak du er ansvarlig for, med den nærmeste evalueringen først" });
+      const row = table.getByRole("row").filter({ has: jonas.page.getByRole("link", { name: title, exact: true }) });
+      // Whose plan, under which goal, its status, and no evaluation date yet.
+      await expect(row.getByRole("cell")).toHaveText([KARI, WORK_GOAL, "Planlagt", "Ikke satt"]);
+
+      // The link leads to the measure in the plan, marked as his.
+      await row.getByRole("link", { name: title, exact: true }).click();
+      await expect(heading(jonas.page)).toHaveText(`Planen til ${KARI}`);
+      const his = jonas.page.getByRole("listitem").filter({ has: jonas.page.getByRole("heading", { name: title, exact: true }) });
+      await expect(his.getByText("Ditt ansvar", { exact: true })).toBeVisible();
+    } finally {
+      await jonas.context.close();
+    }
+  });
+
+  test("two people in the plan at once see each other, and a change without reloading", async ({ page, browser, baseURL }) => {
+    await login(page, "koordinator@demo.no");
+    const planId = await planIdFromMyPlans(page, KARI);
+    const jonas = await signedInPage(browser, baseURL, "fagperson@demo.no");
+    try {
+      await page.goto(`/planer/${planId}`);
+      await jonas.page.goto(`/planer/${planId}`);
+      await expect(heading(jonas.page)).toHaveText(`Planen til ${KARI}`);
+      await expect(presence(page)).toContainText("Jonas Lie");
+      await expect(presence(jonas.page)).toContainText("Ingrid Berg");
+      await markNotReloaded(jonas.page);
+
+      // Ingrid writes a new goal: it turns up on Jonas's screen.
+      const goals = page.getByRole("region", { name: "Mål", exact: true });
+      const add = await openDisclosure(goals, "Legg til mål");
+      const title = unique("Jeg vil besøke tante Guri i Bergen");
+      await add.getByLabel("Livsområde", { exact: true }).selectOption({ label: "Familie" });
+      await add.getByLabel("Målet", { exact: true }).fill(title);
+      await add.getByRole("button", { name: "Legg til mål" }).click();
+
+      const hers = page.getByRole("article", { name: title, exact: true });
+      const his = jonas.page.getByRole("article", { name: title, exact: true });
+      await expect(hers).toBeVisible();
+      await expect(his).toBeVisible();
+      await expect(his.getByText("Ikke startet", { exact: true })).toBeVisible();
+
+      // Ingrid marks it as reached: Jonas's screen follows.
+      const edit = await openDisclosure(hers, "Endre målet");
+      await edit.getByLabel("Status", { exact: true }).selectOption({ label: "Nådd" });
+      await edit.getByRole("button", { name: "Lagre", exact: true }).click();
+      await expect(edit.getByRole("status")).toHaveText("Lagret.");
+
+      await expect(his.getByText("Nådd", { exact: true })).toBeVisible();
+      await expect(his.getByText("Ikke startet", { exact: true })).toHaveCount(0);
+      expect(await stillNotReloaded(jonas.page)).toBe(true);
+
+      // Jonas leaves: Ingrid no longer sees him there.
+      await jonas.context.close();
+      await expect(presence(page)).toHaveCount(0);
+    } finally {
+      await jonas.context.close();
+    }
+  });
+
+  test("the print view has the heading and the goals", async ({ page }) => {
+    await login(page, "koordinator@demo.no");
+    await page.goto(`/planer/${await planIdFromMyPlans(page, KARI)}`);
+    await page.getByRole("link", { name: "Utskrift og PDF" }).click();
+    await expect(heading(page)).toHaveText(`Individuell plan for ${KARI}`);
+    const goals = page.getByRole("region", { name: "3. Mål, tiltak og evalueringer" });
+    for (const goal of ["Jeg vil klare morgenen selv", "Delmål: Jeg vil huske medisinene selv", WORK_GOAL, "Bedre balanse og mindre fall", "Jeg vil treffe venner hver uke"]) {
+      await expect(goals.getByRole("heading", { level: 4, name: goal, exact: true })).toBeVisible();
+    }
+    await expect(goals.getByRole("rowheader", { name: /^Balansetrening med fysioterapeut/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Tilbake til planen" })).toBeVisible();
+  });
+});
+
+test.describe("who may see a plan", () => {
+  test("a relative without consent who types the plan's address gets «not found» and nothing of the plan", async ({ page, browser, baseURL }) => {
+    await login(page, "koordinator2@demo.no");
+    const planId = await planIdFromMyPlans(page, LIV);
+    // Control: the plan is there, and its coordinator sees the goal.
+    await page.goto(`/planer/${planId}`);
+    await expect(page.getByRole("article", { name: LIV_GOAL, exact: true })).toBeVisible();
+
+    const berit = await signedInPage(browser, baseURL, "parorende2@demo.no");
+    try {
+      const other = berit.page;
+      await expect(other.getByRole("main")).not.toContainText(LIV);
+      const unknownPlan = "00000000-0000-4000-8000-000000000000";
+      for (const path of [`/planer/${planId}`, `/planer/${planId}/utskrift`, `/planer/${planId}/innsyn`, `/planer/${unknownPlan}`]) {
+        const response = await other.goto(path);
+        // The same answer as for a plan that does not exist: it does not even tell that it does.
+        expect(response?.status(), path).toBe(404);
+        await expect(heading(other)).toHaveText("Siden finnes ikke");
+        await expect(other.getByRole("link", { name: "Gå til forsiden" })).toBeVisible();
+        await expect(other.locator("body")).not.toContainText(LIV_GOAL);
+        await expect(other.locator("body")).not.toContainText(LIV);
+        // Not in the page's data for the script either.
+        const html = await response!.text();
+        expect(html).not.toContain(LIV_GOAL);
+        expect(html).not.toContain(LIV);
+      }
+    } finally {
+      await berit.context.close();
+    }
+  });
+
+  test("the user sees the coordinator's visit in «Hvem har sett planen min»", async ({ page, browser, baseURL }) => {
+    const ingrid = await signedInPage(browser, baseURL, "koordinator@demo.no");
+    const opened = Date.now();
+    try {
+      await ingrid.page.goto(`/planer/${await planIdFromMyPlans(ingrid.page, KARI)}`);
+      await expect(heading(ingrid.page)).toHaveText(`Planen til ${KARI}`);
+    } finally {
+      await ingrid.context.close();
+    }
+
+    await login(page, "bruker@demo.no");
+    await page.getByRole("link", { name: "Hvem har sett planen min" }).click();
+    await expect(heading(page)).toHaveText("Hvem har sett planen");
+    const table = page.getByRole("table", { name: /hendelser?, nyeste først$/ });
+    // Newest first: the first visit of Ingrid's in the list is the one just now.
+    const visit = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: /^Ingrid Berg\b/ }) })
+      .filter({ hasText: "Åpnet planen" })
+      .first();
+    await expect(visit).toBeVisible();
+    const time = visit.locator("time");
+    const at = Date.parse((await time.getAttribute("datetime")) ?? "");
+    expect(at).toBeGreaterThanOrEqual(opened - 1_000);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    const oslo = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("nb-NO", { ...options, timeZone: "Europe/Oslo" }).format(at);
+    await expect(time).toContainText(oslo({ day: "numeric", month: "long", year: "numeric" }));
+    await expect(time).toContainText(oslo({ hour: "2-digit", minute: "2-digit" }));
+  });
+
+  test("a KE leader opening a plan they are not in gives a purpose first, and it is logged", async ({ page }) => {
+    await login(page, "leder@demo.no");
+    await page.getByRole("table", { name: "Alle planer i kommunen" }).getByRole("link", { name: `${LIV} – åpne planen` }).click();
+    await expect(heading(page)).toHaveText("Formål med innsyn");
+    await expect(page.getByRole("main")).not.toContainText(LIV_GOAL);
+
+    const purpose = unique("Årlig gjennomgang av planer");
+    await page.getByLabel("Formål med innsyn").fill(purpose);
+    await page.getByRole("button", { name: "Åpne planen" }).click();
+    await expect(heading(page)).toHaveText(`Planen til ${LIV}`);
+    await expect(page.getByText(`Du ser planen som koordinerende enhet. Formål: «${purpose}». Innsynet er loggført.`)).toBeVisible();
+    await expect(page.getByRole("article", { name: LIV_GOAL, exact: true })).toBeVisible();
+
+    // The purpose is in the plan's access log, which Liv can read.
+    await page.getByRole("link", { name: "Hvem har sett planen" }).click();
+    await expect(heading(page)).toHaveText("Hvem har sett planen");
+    await page.getByRole("link", { name: "Vis også mine egne" }).click();
+    const own = page
+      .getByRole("table", { name: /hendelser?, nyeste først$/ })
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: /^Deg\b/ }) })
+      .filter({ hasText: "Åpnet planen" })
+      .first();
+    await expect(own).toContainText(`formål: ${purpose}`);
+  });
+});
+
+test.describe("accessibility of the plan (axe, WCAG 2.1 AA)", () => {
+  test("/min-plan as the service user, also with every form opened", async ({ page }) => {
+    await login(page, "bruker@demo.no");
+    await expect(heading(page)).toHaveText("Min plan");
+    await expect(page.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await openAllDisclosures(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the plan workspace as the coordinator, also with every form opened", async ({ page }) => {
+    await login(page, "koordinator@demo.no");
+    await page.goto(`/planer/${await planIdFromMyPlans(page, KARI)}`);
+    await expect(heading(page)).toHaveText(`Planen til ${KARI}`);
+    // Once the page's script runs, the goal texts save themselves and lose their save buttons.
+    await expect(page.getByRole("button", { name: "Lagre tekstene" })).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await openAllDisclosures(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
