@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/audit.ts";
 import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { events } from "../events.ts";
 import { id, shortText } from "../plans/schemas.ts";
 import { changePlan } from "../plans/write.ts";
@@ -25,50 +26,64 @@ export const requestChangeInput = z.object({ planId: id, reason: shortText(2000)
  * the plan is never without a coordinator and never has two.
  */
 export async function assignCoordinator(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof assignCoordinatorInput>, meta: RequestMeta) {
-  const isKe = hasAnyRole(actor, KE_ROLES);
-  if (!isKe && !actor.roles.includes("UNIT_LEADER")) throw new AppError("FORBIDDEN", "coordinator.whoMayAssign");
   const result = await prisma
-    .$transaction(async (tx) => {
-    const plan = await tx.plan.findFirst({ where: { id: input.planId, municipalityId: actor.municipalityId }, select: { id: true, ownerId: true } });
-    if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-    const coordinator = await tx.user.findFirst({
-      where: { id: input.coordinatorId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: "COORDINATOR" } } },
-      select: { id: true, unitId: true },
-    });
-    if (!coordinator) throw new AppError("BAD_REQUEST", "coordinator.notACoordinator");
-    if (coordinator.id === plan.ownerId) throw new AppError("BAD_REQUEST", "coordinator.notACoordinator");
-    if (!isKe && (!actor.leadsUnitId || coordinator.unitId !== actor.leadsUnitId)) throw new AppError("FORBIDDEN", "coordinator.ownUnitOnly");
-
-    const current = await tx.coordinatorAssignment.findFirst({ where: { planId: plan.id, endedAt: null } });
-    if (current?.coordinatorId === coordinator.id) throw new AppError("CONFLICT", "coordinator.alreadyCurrent");
-    if (current && !input.handoverNote) throw new AppError("BAD_REQUEST", "coordinator.handoverNoteRequired");
-    const now = new Date();
-    if (current) await tx.coordinatorAssignment.update({ where: { id: current.id }, data: { endedAt: now } });
-    const assignment = await tx.coordinatorAssignment.create({
-      data: { planId: plan.id, coordinatorId: coordinator.id, startedAt: now, handoverNote: input.handoverNote ?? null, assignedById: actor.id },
-    });
-    await tx.coordinatorChangeRequest.updateMany({ where: { planId: plan.id, resolvedAt: null }, data: { resolvedAt: now } });
-    await tx.plan.update({ where: { id: plan.id }, data: { lastActivityAt: now } });
-    await recordAudit(tx, {
-      action: "coordinator.assign",
-      municipalityId: actor.municipalityId,
-      actorId: actor.id,
-      planId: plan.id,
-      targetType: "coordinator",
-      targetId: assignment.id,
-      details: { from: current?.coordinatorId ?? null, to: coordinator.id },
-      meta,
-    });
-    return { assignment, previous: current?.coordinatorId ?? null };
-  })
+    .$transaction((tx) => assignCoordinatorInTx(tx, actor, input, meta))
     .catch((error: unknown) => {
       // Someone else appointed a coordinator at the same moment: the one-open-term index refused ours.
       if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "coordinator.concurrent");
       throw error;
     });
-  events.emit("plan.changed", { planId: input.planId, entity: "coordinator", entityId: result.assignment.id, actorId: actor.id, action: "coordinator.assign" });
-  if (result.previous) events.emit("plan.accessRevoked", { planId: input.planId, userId: result.previous });
+  announceCoordinatorChange(actor, input.planId, result);
   return result.assignment;
+}
+
+/**
+ * The handover itself, inside the caller's transaction (a case decision appoints a coordinator
+ * in the same transaction as it records the decision). Call announceCoordinatorChange after commit.
+ */
+export async function assignCoordinatorInTx(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  input: z.infer<typeof assignCoordinatorInput>,
+  meta: RequestMeta,
+) {
+  const isKe = hasAnyRole(actor, KE_ROLES);
+  if (!isKe && !actor.roles.includes("UNIT_LEADER")) throw new AppError("FORBIDDEN", "coordinator.whoMayAssign");
+  const plan = await tx.plan.findFirst({ where: { id: input.planId, municipalityId: actor.municipalityId }, select: { id: true, ownerId: true } });
+  if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  const coordinator = await tx.user.findFirst({
+    where: { id: input.coordinatorId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: "COORDINATOR" } } },
+    select: { id: true, unitId: true },
+  });
+  if (!coordinator || coordinator.id === plan.ownerId) throw new AppError("BAD_REQUEST", "coordinator.notACoordinator");
+  if (!isKe && (!actor.leadsUnitId || coordinator.unitId !== actor.leadsUnitId)) throw new AppError("FORBIDDEN", "coordinator.ownUnitOnly");
+
+  const current = await tx.coordinatorAssignment.findFirst({ where: { planId: plan.id, endedAt: null } });
+  if (current?.coordinatorId === coordinator.id) throw new AppError("CONFLICT", "coordinator.alreadyCurrent");
+  if (current && !input.handoverNote) throw new AppError("BAD_REQUEST", "coordinator.handoverNoteRequired");
+  const now = new Date();
+  if (current) await tx.coordinatorAssignment.update({ where: { id: current.id }, data: { endedAt: now } });
+  const assignment = await tx.coordinatorAssignment.create({
+    data: { planId: plan.id, coordinatorId: coordinator.id, startedAt: now, handoverNote: input.handoverNote ?? null, assignedById: actor.id },
+  });
+  await tx.coordinatorChangeRequest.updateMany({ where: { planId: plan.id, resolvedAt: null }, data: { resolvedAt: now } });
+  await tx.plan.update({ where: { id: plan.id }, data: { lastActivityAt: now } });
+  await recordAudit(tx, {
+    action: "coordinator.assign",
+    municipalityId: actor.municipalityId,
+    actorId: actor.id,
+    planId: plan.id,
+    targetType: "coordinator",
+    targetId: assignment.id,
+    details: { from: current?.coordinatorId ?? null, to: coordinator.id },
+    meta,
+  });
+  return { assignment, previous: current?.coordinatorId ?? null };
+}
+
+export function announceCoordinatorChange(actor: SessionUser, planId: string, result: { assignment: { id: string }; previous: string | null }) {
+  events.emit("plan.changed", { planId, entity: "coordinator", entityId: result.assignment.id, actorId: actor.id, action: "coordinator.assign" });
+  if (result.previous) events.emit("plan.accessRevoked", { planId, userId: result.previous });
 }
 
 /** The user (or representative) asks for another coordinator; recorded on the plan for the coordinating unit. */
