@@ -1,5 +1,6 @@
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
+import { caseRouter } from "./cases/router.ts";
 import { coordinatorRouter } from "./coordinators/router.ts";
 import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   comment: commentRouter,
   service: serviceRouter,
   audit: auditRouter,
+  case: caseRouter,
   user: userRouter,
   unit: unitRouter,
 });

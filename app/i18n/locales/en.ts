@@ -270,6 +270,37 @@ export const en: Messages = {
     reason: "Why do you want another coordinator?",
     requestSubmit: "Send the request",
   },
+  case: {
+    onlyKeRegisters: "Only the coordinating unit can register cases received on paper or by phone.",
+    typeNotAllowed: "You cannot send this kind of case.",
+    receivedInFuture: "The received date cannot be in the future.",
+    subjectRequired: "Say who the case is about.",
+    notAnOfficer: "The person is not a case officer in the coordinating unit.",
+    alreadyDecided: "The case is already decided.",
+    alreadyClosed: "The case is already closed.",
+    interimAlreadySent: "The interim reply has already been sent.",
+    coordinatorRequired: "Choose a coordinator when granting.",
+    noPlanForCoordinator: "The person has no active plan to link the coordinator to.",
+    subjectNeedsAccount: "The person needs an account before the plan can be created.",
+    type: {
+      IP_APPLICATION: "Application for an individual plan",
+      COORDINATOR_REQUEST: "Application for a coordinator",
+      NEED_NOTICE: "Notice of need",
+      COORDINATOR_CHANGE: "Request for another coordinator",
+      COMPLAINT: "Complaint",
+    },
+    personStatus: {
+      RECEIVED: "Received",
+      IN_PROGRESS: "Being processed",
+      INTERIM_SENT: "Interim reply sent",
+      DECIDED: "Decided",
+    },
+    interimTemplate:
+      "Interim reply – case {{reference}}\n\nWe refer to your {{caseType}}, received {{received}}. The case is not finished yet. {{reason}}We expect to give you an answer by {{expected}}.\n\nYou can follow the case in the portal. Please contact us if you have questions or new information.\n\nKind regards\n{{officer}}\nCoordinating unit, {{municipality}}",
+    complaintInfoDefault:
+      "You may appeal this decision. Send the complaint to the coordinating unit within three weeks of receiving this letter. Say what you disagree with and why. You have the right to see the case documents.",
+    coordinatorFollowUp: "A coordinator is to be appointed after an individual plan was granted in case {{reference}}.",
+  },
   myPlan: {
     title: "My plan",
     intro: "Here you see your plan and who helps you.",

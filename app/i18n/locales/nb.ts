@@ -268,6 +268,37 @@ export const nb = {
     reason: "Hvorfor vil du ha ny koordinator?",
     requestSubmit: "Send forespørselen",
   },
+  case: {
+    onlyKeRegisters: "Bare koordinerende enhet kan registrere saker som kom på papir eller telefon.",
+    typeNotAllowed: "Du kan ikke sende denne typen sak.",
+    receivedInFuture: "Mottatt-datoen kan ikke være fram i tid.",
+    subjectRequired: "Skriv hvem saken gjelder.",
+    notAnOfficer: "Personen er ikke saksbehandler i koordinerende enhet.",
+    alreadyDecided: "Saken er allerede avgjort.",
+    alreadyClosed: "Saken er allerede avsluttet.",
+    interimAlreadySent: "Foreløpig svar er allerede sendt.",
+    coordinatorRequired: "Velg koordinator når du innvilger.",
+    noPlanForCoordinator: "Personen har ingen aktiv plan å knytte koordinatoren til.",
+    subjectNeedsAccount: "Personen må ha en brukerkonto før planen kan opprettes.",
+    type: {
+      IP_APPLICATION: "Søknad om individuell plan",
+      COORDINATOR_REQUEST: "Søknad om koordinator",
+      NEED_NOTICE: "Melding om behov",
+      COORDINATOR_CHANGE: "Ønske om ny koordinator",
+      COMPLAINT: "Klage",
+    },
+    personStatus: {
+      RECEIVED: "Mottatt",
+      IN_PROGRESS: "Under behandling",
+      INTERIM_SENT: "Foreløpig svar sendt",
+      DECIDED: "Avgjort",
+    },
+    interimTemplate:
+      "Foreløpig svar – sak {{reference}}\n\nVi viser til din {{caseType}}, som vi mottok {{received}}. Saken er ikke ferdig behandlet ennå. {{reason}}Vi regner med å kunne gi deg svar innen {{expected}}.\n\nDu kan se hvordan det går med saken i portalen. Ta gjerne kontakt hvis du har spørsmål eller nye opplysninger.\n\nMed vennlig hilsen\n{{officer}}\nKoordinerende enhet, {{municipality}}",
+    complaintInfoDefault:
+      "Du kan klage på vedtaket. Klagen sendes til koordinerende enhet innen tre uker fra du fikk dette brevet. Skriv hva du er uenig i og hvorfor. Du har rett til å se dokumentene i saken.",
+    coordinatorFollowUp: "Koordinator skal oppnevnes etter at individuell plan ble innvilget i sak {{reference}}.",
+  },
   myPlan: {
     title: "Min plan",
     intro: "Her ser du planen din og hvem som hjelper deg.",
