@@ -2,6 +2,9 @@ import type { PrismaClient } from "../server/db/database.ts";
 import type { Role } from "../server/db/generated/enums.ts";
 import type { PrismaClient as Client } from "../server/db/database.ts";
 import type { LifeArea } from "../server/db/generated/enums.ts";
+import { decisionDeadline, interimReplyDeadline } from "../server/cases/deadlines.ts";
+import { DEFAULT_CASE_SETTINGS } from "../server/cases/settings.ts";
+import type { CaseOutcome, CaseType } from "../server/db/generated/enums.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
 
 // "Demo kommune": a small municipality where every role has something true to look at.
@@ -174,6 +177,12 @@ export async function seedDemo(prisma: PrismaClient) {
     await createGoal(prisma, { planId: plan.id, createdById: owner.id, lifeArea: area, title, writtenByUser: true, evaluationDate: dateFromToday(-20 + index * 30) });
   }
 
+  await seedDemoCases(prisma, municipality.id, {
+    officer: id("saksbehandler@demo.no"),
+    leader: id("leder@demo.no"),
+    coordinator: id("koordinator@demo.no"),
+  });
+
   return {
     municipalityName: municipality.name,
     accounts: ACCOUNTS.map(({ email, description }) => ({ email, description })),
@@ -342,4 +351,63 @@ async function fillKarisPlan(
       { planId, authorId: who.relative, date: dateFromToday(-12), body: "Kari har vært mer sliten denne uka. Vi tar det opp på neste møte." },
     ],
   });
+}
+
+/** Cases in every state, so the coordinating unit's lists and figures show something true. */
+async function seedDemoCases(prisma: Client, municipalityId: string, who: { officer: string; leader: string; coordinator: string }) {
+  const users = await prisma.user.findMany({ where: { municipalityId, email: { in: ["bruker5@demo.no", "bruker6@demo.no", "bruker8@demo.no"] } } });
+  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const specs: {
+    type: CaseType;
+    daysAgo: number;
+    subject: { id?: string; name: string };
+    description: string;
+    channel?: "PORTAL" | "PAPER" | "PHONE";
+    assigned?: string;
+    interimSent?: boolean;
+    decidedAfterDays?: number;
+    outcome?: CaseOutcome;
+  }[] = [
+    { type: "IP_APPLICATION", daysAgo: 3, subject: { id: byEmail.get("bruker6@demo.no")?.id, name: "Sander Nilsen" }, description: "Jeg har mange tjenester og trenger hjelp til å få dem til å henge sammen." },
+    { type: "IP_APPLICATION", daysAgo: 40, subject: { id: byEmail.get("bruker5@demo.no")?.id, name: "Nora Pettersen" }, description: "Søker om individuell plan etter utskriving fra sykehuset.", assigned: who.officer, interimSent: true },
+    { type: "COORDINATOR_REQUEST", daysAgo: 36, subject: { name: "Per Hansen" }, channel: "PAPER", description: "Brev fra Per Hansen om koordinator.", assigned: who.officer },
+    { type: "NEED_NOTICE", daysAgo: 5, subject: { id: byEmail.get("bruker8@demo.no")?.id, name: "Magnus Olsen" }, description: "Melding fra sykehuset: behov for koordinerte tjenester etter utskriving.", channel: "PHONE" },
+    { type: "COMPLAINT", daysAgo: 25, subject: { name: "Eva Berg" }, channel: "PAPER", description: "Klage på avslag om individuell plan.", assigned: who.leader },
+    { type: "IP_APPLICATION", daysAgo: 120, subject: { name: "Jon Dahl" }, description: "Søknad om individuell plan.", assigned: who.officer, decidedAfterDays: 24, outcome: "GRANTED" },
+    { type: "IP_APPLICATION", daysAgo: 95, subject: { name: "Sara Lunde" }, description: "Søknad om individuell plan.", assigned: who.officer, interimSent: true, decidedAfterDays: 45, outcome: "GRANTED" },
+    { type: "COORDINATOR_REQUEST", daysAgo: 70, subject: { name: "Ali Khan" }, description: "Ønsker koordinator.", assigned: who.leader, decidedAfterDays: 12, outcome: "GRANTED" },
+    { type: "IP_APPLICATION", daysAgo: 60, subject: { name: "Tor Vik" }, description: "Søknad om individuell plan.", assigned: who.officer, decidedAfterDays: 18, outcome: "REFUSED" },
+  ];
+  let number = 0;
+  for (const spec of specs.sort((a, b) => b.daysAgo - a.daysAgo)) {
+    const receivedAt = new Date(Date.now() - spec.daysAgo * day);
+    const setting = DEFAULT_CASE_SETTINGS[spec.type];
+    const decidedAt = spec.decidedAfterDays ? new Date(receivedAt.getTime() + spec.decidedAfterDays * day) : null;
+    await prisma.case.create({
+      data: {
+        municipalityId,
+        reference: `${receivedAt.getUTCFullYear()}-${String(++number).padStart(4, "0")}`,
+        type: spec.type,
+        channel: spec.channel ?? "PORTAL",
+        status: decidedAt ? "DECIDED" : spec.assigned ? "IN_PROGRESS" : "RECEIVED",
+        subjectUserId: spec.subject.id ?? null,
+        subjectName: spec.subject.name,
+        submittedById: spec.channel && spec.channel !== "PORTAL" ? null : (spec.subject.id ?? null),
+        description: spec.description,
+        receivedAt,
+        assignedToId: spec.assigned ?? null,
+        interimReplyDue: new Date(`${interimReplyDeadline(receivedAt).date}T00:00:00Z`),
+        decisionDue: new Date(`${decisionDeadline(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit }).date}T00:00:00Z`),
+        formalDecision: setting.formalDecision,
+        interimReplySentAt: spec.interimSent ? new Date(receivedAt.getTime() + 29 * day) : null,
+        interimReplyText: spec.interimSent
+          ? "Foreløpig svar\n\nSaken din er ikke ferdig behandlet ennå. Vi venter på opplysninger fra fastlegen og regner med å gi svar innen fire uker.\n\nMed vennlig hilsen\nMona Hansen\nKoordinerende enhet, Demo kommune"
+          : null,
+        decidedAt,
+        decidedById: decidedAt ? spec.assigned : null,
+        outcome: spec.outcome ?? null,
+        decisionGrounds: decidedAt ? "Vurdert etter helse- og omsorgstjenesteloven § 7-1." : null,
+      },
+    });
+  }
 }
