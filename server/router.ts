@@ -2,6 +2,7 @@ import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { caseRouter } from "./cases/router.ts";
 import { coordinatorRouter } from "./coordinators/router.ts";
+import { dashboardRouter } from "./dashboard/router.ts";
 import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
 import { commentRouter, logRouter, planRouter, serviceRouter } from "./plans/router.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   service: serviceRouter,
   audit: auditRouter,
   case: caseRouter,
+  dashboard: dashboardRouter,
   user: userRouter,
   unit: unitRouter,
 });

@@ -1,0 +1,253 @@
+import { z } from "zod";
+import type { SessionUser } from "../auth/sessions.ts";
+import { addCalendarDays, osloDate } from "../cases/deadlines.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { id } from "../plans/schemas.ts";
+
+// The coordinating unit's dashboard. Each figure is defined once, as a query condition
+// (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
+// condition, so the list always has exactly as many rows as the figure says.
+
+const caseType = z.enum(["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"]);
+
+export const dashboardFilter = z
+  .object({
+    /** Period for processing times (received → decided), as Oslo dates. */
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    /** Plans whose current coordinator belongs to this unit. */
+    unitId: id.optional(),
+    caseType: caseType.optional(),
+    /** For publication: counts below 5 are hidden, so no one can be recognised. */
+    publication: z.boolean().default(false),
+  })
+  .default({ publication: false });
+
+export type DashboardFilter = z.infer<typeof dashboardFilter>;
+
+const MONTH_MS = 30.44 * 24 * 3600 * 1000;
+const asDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
+
+interface Context {
+  municipalityId: string;
+  today: Date;
+  filter: DashboardFilter;
+}
+
+function planScope({ municipalityId, filter }: Context): Prisma.PlanWhereInput {
+  return {
+    municipalityId,
+    ...(filter.unitId ? { coordinators: { some: { endedAt: null, coordinator: { unitId: filter.unitId } } } } : {}),
+  };
+}
+
+export const PLAN_METRICS = {
+  activePlans: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE" }),
+  inactive6Months: (c: Context): Prisma.PlanWhereInput => ({
+    ...planScope(c),
+    status: "ACTIVE",
+    lastActivityAt: { lt: new Date(c.today.getTime() - 6 * MONTH_MS) },
+  }),
+  inactive12Months: (c: Context): Prisma.PlanWhereInput => ({
+    ...planScope(c),
+    status: "ACTIVE",
+    lastActivityAt: { lt: new Date(c.today.getTime() - 12 * MONTH_MS) },
+  }),
+  withoutCoordinator: (c: Context): Prisma.PlanWhereInput => ({
+    // A unit filter selects plans by their coordinator, so this figure ignores it.
+    municipalityId: c.municipalityId,
+    status: "ACTIVE",
+    coordinators: { none: { endedAt: null } },
+  }),
+  reviewDue: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", nextReviewAt: { lte: c.today } }),
+  evaluationsOverdue: (c: Context): Prisma.PlanWhereInput => ({
+    ...planScope(c),
+    status: "ACTIVE",
+    OR: [
+      { goals: { some: { evaluationDate: { lt: c.today }, status: { notIn: ["ACHIEVED", "DROPPED"] } } } },
+      { measures: { some: { evaluationDate: { lt: c.today }, status: { notIn: ["COMPLETED", "CANCELLED"] } } } },
+    ],
+  }),
+  withUserWrittenGoals: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", goals: { some: { writtenByUser: true } } }),
+} satisfies Record<string, (c: Context) => Prisma.PlanWhereInput>;
+
+function caseScope({ municipalityId, filter }: Context): Prisma.CaseWhereInput {
+  return { municipalityId, ...(filter.caseType ? { type: filter.caseType } : {}) };
+}
+const OPEN: Prisma.CaseWhereInput = { status: { in: ["RECEIVED", "IN_PROGRESS"] } };
+
+export const CASE_METRICS = {
+  openCases: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN }),
+  dueWithin7Days: (c: Context): Prisma.CaseWhereInput => ({
+    ...caseScope(c),
+    ...OPEN,
+    decisionDue: { gte: c.today, lte: asDate(addCalendarDays(osloDate(c.today), 7)) },
+  }),
+  interimOverdue: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN, interimReplySentAt: null, interimReplyDue: { lt: c.today } }),
+  decisionOverdue: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN, decisionDue: { lt: c.today } }),
+} satisfies Record<string, (c: Context) => Prisma.CaseWhereInput>;
+
+export type PlanMetric = keyof typeof PLAN_METRICS;
+export type CaseMetric = keyof typeof CASE_METRICS;
+
+function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
+  return { municipalityId: actor.municipalityId, today: asDate(osloDate(now)), filter };
+}
+
+/** In publication mode a count below 5 becomes null: small numbers can point to a person. */
+function publishable(value: number, filter: DashboardFilter): number | null {
+  return filter.publication && value > 0 && value < 5 ? null : value;
+}
+
+export async function getDashboardOverview(prisma: PrismaClient, actor: SessionUser, filter: DashboardFilter) {
+  const c = contextFor(actor, filter);
+  const show = (n: number) => publishable(n, filter);
+
+  const planCounts = Object.fromEntries(
+    await Promise.all(Object.entries(PLAN_METRICS).map(async ([key, where]) => [key, await prisma.plan.count({ where: where(c) })] as const)),
+  ) as Record<PlanMetric, number>;
+  const caseCounts = Object.fromEntries(
+    await Promise.all(Object.entries(CASE_METRICS).map(async ([key, where]) => [key, await prisma.case.count({ where: where(c) })] as const)),
+  ) as Record<CaseMetric, number>;
+
+  const openCases = await prisma.case.findMany({
+    where: CASE_METRICS.openCases(c),
+    select: { receivedAt: true, assignedToId: true },
+  });
+  const ageBuckets = { "0-7": 0, "8-30": 0, "31-90": 0, "90+": 0 };
+  for (const { receivedAt } of openCases) {
+    const days = (c.today.getTime() - receivedAt.getTime()) / 86_400_000;
+    ageBuckets[days <= 7 ? "0-7" : days <= 30 ? "8-30" : days <= 90 ? "31-90" : "90+"]++;
+  }
+
+  const load = new Map<string | null, number>();
+  for (const { assignedToId } of openCases) load.set(assignedToId, (load.get(assignedToId) ?? 0) + 1);
+  const officers = await prisma.user.findMany({
+    where: { municipalityId: c.municipalityId, roles: { some: { role: { in: ["KE_CASE_OFFICER", "KE_LEADER"] } } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+
+  const coordinatorTerms = await prisma.coordinatorAssignment.groupBy({
+    by: ["coordinatorId"],
+    where: { endedAt: null, plan: { ...planScope(c), status: { not: "CLOSED" } } },
+    _count: { _all: true },
+  });
+  const coordinators = await prisma.user.findMany({
+    where: { id: { in: coordinatorTerms.map((t) => t.coordinatorId) } },
+    select: { id: true, name: true, unit: { select: { id: true, name: true } } },
+  });
+  const byCoordinator = coordinators
+    .map((u) => ({ id: u.id, name: u.name, unit: u.unit?.name ?? null, plans: coordinatorTerms.find((t) => t.coordinatorId === u.id)?._count._all ?? 0 }))
+    .sort((a, b) => b.plans - a.plans);
+  const byUnit = new Map<string, number>();
+  for (const row of byCoordinator) byUnit.set(row.unit ?? "", (byUnit.get(row.unit ?? "") ?? 0) + row.plans);
+
+  const changes = await prisma.coordinatorAssignment.groupBy({
+    by: ["planId"],
+    where: { plan: planScope(c) },
+    _count: { _all: true },
+    having: { planId: { _count: { gt: 1 } } },
+  });
+
+  return {
+    today: osloDate(c.today),
+    plans: {
+      ...Object.fromEntries(Object.entries(planCounts).map(([k, v]) => [k, show(v)])),
+      userWrittenGoalsShare: planCounts.activePlans ? Math.round((100 * planCounts.withUserWrittenGoals) / planCounts.activePlans) : null,
+      // Responsibility-group meetings arrive with the meetings issue.
+      withoutMeeting: null,
+    } as Record<PlanMetric, number | null> & { userWrittenGoalsShare: number | null; withoutMeeting: null },
+    cases: {
+      ...Object.fromEntries(Object.entries(caseCounts).map(([k, v]) => [k, show(v)])),
+      openByAge: Object.entries(ageBuckets).map(([bucket, count]) => ({ bucket, count: show(count) })),
+      processingTimes: await processingTimes(prisma, c),
+      loadPerOfficer: [
+        ...officers.map((o) => ({ id: o.id, name: o.name, open: show(load.get(o.id) ?? 0) })),
+        { id: null, name: null, open: show(load.get(null) ?? 0) },
+      ],
+    } as Record<CaseMetric, number | null> & {
+      openByAge: { bucket: string; count: number | null }[];
+      processingTimes: Awaited<ReturnType<typeof processingTimes>>;
+      loadPerOfficer: { id: string | null; name: string | null; open: number | null }[];
+    },
+    coordinators: {
+      perCoordinator: byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
+      perUnit: [...byUnit.entries()].map(([unit, plans]) => ({ unit: unit || null, plans: show(plans) })),
+      plansWithChanges: show(changes.length),
+      changes: show(changes.reduce((sum, row) => sum + row._count._all - 1, 0)),
+    },
+  };
+}
+
+/**
+ * Days from receipt to decision, per month of decision: median and 90th percentile, computed
+ * by PostgreSQL (percentile_cont) over decided cases in the period.
+ */
+async function processingTimes(prisma: PrismaClient, c: Context) {
+  const from = c.filter.from ? asDate(c.filter.from) : new Date(c.today.getTime() - 12 * MONTH_MS);
+  const to = c.filter.to ? asDate(addCalendarDays(c.filter.to, 1)) : asDate(addCalendarDays(osloDate(c.today), 1));
+  const rows = await prisma.$queryRaw<{ month: string; decided: bigint; median: number | null; p90: number | null }[]>`
+    SELECT to_char(date_trunc('month', "decidedAt" AT TIME ZONE 'Europe/Oslo'), 'YYYY-MM') AS month,
+           count(*) AS decided,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400) AS median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400) AS p90
+    FROM "Case"
+    WHERE "municipalityId" = ${c.municipalityId}
+      AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
+      AND (${c.filter.caseType ?? null}::text IS NULL OR "type"::text = ${c.filter.caseType ?? null}::text)
+    GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => {
+    const decided = Number(r.decided);
+    const hidden = c.filter.publication && decided < 5;
+    return {
+      month: r.month,
+      decided: hidden ? null : decided,
+      medianDays: hidden || r.median === null ? null : Math.round(Number(r.median) * 10) / 10,
+      p90Days: hidden || r.p90 === null ? null : Math.round(Number(r.p90) * 10) / 10,
+    };
+  });
+}
+
+export const planListInput = z.object({ metric: z.enum(Object.keys(PLAN_METRICS) as [PlanMetric, ...PlanMetric[]]), filter: dashboardFilter });
+export const caseListInput = z.object({ metric: z.enum(Object.keys(CASE_METRICS) as [CaseMetric, ...CaseMetric[]]), filter: dashboardFilter });
+
+/** The plans behind one figure: overview fields only (no plan content), with links. */
+export async function listDashboardPlans(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planListInput>) {
+  const c = contextFor(actor, input.filter);
+  const plans = await prisma.plan.findMany({
+    where: PLAN_METRICS[input.metric](c),
+    orderBy: { lastActivityAt: "asc" },
+    select: {
+      id: true,
+      status: true,
+      lastActivityAt: true,
+      nextReviewAt: true,
+      owner: { select: { name: true } },
+      coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
+    },
+  });
+  return plans.map(({ coordinators, owner, ...p }) => ({ ...p, ownerName: owner.name, coordinator: coordinators[0]?.coordinator ?? null }));
+}
+
+/** The cases behind one figure. */
+export async function listDashboardCases(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseListInput>) {
+  const c = contextFor(actor, input.filter);
+  return prisma.case.findMany({
+    where: CASE_METRICS[input.metric](c),
+    orderBy: [{ decisionDue: "asc" }, { receivedAt: "asc" }],
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      subjectName: true,
+      receivedAt: true,
+      interimReplyDue: true,
+      decisionDue: true,
+      interimReplySentAt: true,
+      assignedToId: true,
+    },
+  });
+}
