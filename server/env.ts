@@ -15,6 +15,13 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   // Set when running behind a reverse proxy so req.ip and https detection use X-Forwarded-*.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // Notifications by e-mail (e.g. smtp://user:pass@smtp.kommune.no:587); without it, only in the portal.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Individuell plan <ikke-svar@kommune.no>"),
+  // The portal's public address, for links in e-mails.
+  PUBLIC_URL: z.string().url().optional(),
+  // "false" starts no background jobs in this process (e.g. a web-only instance).
+  JOBS: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 

@@ -20,6 +20,8 @@ export interface DomainEvents {
   "auth.sessionsEnded": { userId: string; sessionIds: string[] | "all" };
   /** Something in a plan changed; everyone who has it open reloads that part. */
   "plan.changed": { planId: string; entity: PlanEntity; entityId: string | null; actorId: string; action: string };
+  /** A notification was created for a person: their open pages show it at once. */
+  "notification.created": { notificationId: string; userId: string; title: string; link: string | null };
   /** A case was received or handled: counters and lists update. */
   "case.changed": { municipalityId: string; caseId: string; action: string };
   /** A person lost access to a plan (consent withdrawn, participant removed, coordinator released). */

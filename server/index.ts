@@ -5,6 +5,8 @@ import { createApp } from "./app.ts";
 import { connectDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { parseEnv } from "./env.ts";
+import { startJobs } from "./jobs/boss.ts";
+import { startNotificationEmails } from "./notifications/email.ts";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "../prisma/demo.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +27,8 @@ async function main() {
   const port = await portal.listen(env.PORT, env.HOST);
 
   const url = `http://localhost:${port}`;
+  const jobs = env.JOBS === "true" ? await startJobs(db) : null;
+  const stopEmails = env.SMTP_URL ? startNotificationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url }) : null;
   console.log(`\nIndividuell plan-portalen kjører på ${url}`);
   console.log(`Database: ${env.DATABASE_URL ? "PostgreSQL" : `innebygd PGlite i ${path.resolve(env.PGLITE_DIR)}`}`);
   if (demo) {
@@ -41,6 +45,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopper …`);
+    stopEmails?.();
+    await jobs?.stop().catch(() => {});
     await portal.close().catch(() => {});
     await db.close().catch(() => {});
     process.exit(0);

@@ -3,6 +3,7 @@ import { authRouter } from "./auth/router.ts";
 import { caseRouter } from "./cases/router.ts";
 import { coordinatorRouter } from "./coordinators/router.ts";
 import { dashboardRouter } from "./dashboard/router.ts";
+import { notificationRouter } from "./notifications/router.ts";
 import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
 import { commentRouter, logRouter, planRouter, serviceRouter } from "./plans/router.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   audit: auditRouter,
   case: caseRouter,
   dashboard: dashboardRouter,
+  notification: notificationRouter,
   user: userRouter,
   unit: unitRouter,
 });

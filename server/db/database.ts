@@ -24,6 +24,8 @@ export interface Database {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` with a session-level lock held, so only one process migrates or seeds at a time. */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** How other clients (the job queue) reach the same database: a URL, or the one embedded instance. */
+  connection: { kind: "postgres"; connectionString: string } | { kind: "pglite"; pglite: PGlite };
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function connectPostgres(connectionString: string): Database {
   return {
     kind: "postgres",
     prisma,
+    connection: { kind: "postgres", connectionString },
     async exec(sql) {
       await pool.query(sql);
     },
@@ -70,6 +73,7 @@ export async function connectPglite(dir?: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    connection: { kind: "pglite", pglite },
     async exec(sql) {
       await pglite.exec(sql);
     },

@@ -17,6 +17,7 @@ export interface PlanServerEvents {
   "plan:changed": (event: { planId: string; entity: string; entityId: string | null; actorId: string; action: string }) => void;
   "plan:presence": (event: { planId: string; people: PresentPerson[] }) => void;
   "plan:revoked": (event: { planId: string }) => void;
+  notification: (event: { id: string; title: string; link: string | null }) => void;
 }
 
 export interface PlanClientEvents {

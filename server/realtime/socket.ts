@@ -55,6 +55,10 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
 
   const detachPlanRooms = attachPlanRooms(io, db);
 
+  const offNotifications = events.on("notification.created", ({ userId, notificationId, title, link }) => {
+    io.to(`user:${userId}`).emit("notification", { id: notificationId, title, link });
+  });
+
   const unsubscribe = events.on("auth.sessionsEnded", ({ userId, sessionIds }) => {
     const rooms = sessionIds === "all" ? [`user:${userId}`] : sessionIds.map((id) => `session:${id}`);
     io.in(rooms).disconnectSockets(true);
@@ -64,6 +68,7 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     io,
     async close() {
       unsubscribe();
+      offNotifications();
       detachPlanRooms();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -1,0 +1,74 @@
+import type { PrismaClient } from "../db/database.ts";
+import { translate } from "../i18n.ts";
+import { announceNotifications, createNotifications, type NewNotification } from "../notifications/service.ts";
+import { addCalendarDays, osloDate, subtractWorkingDays } from "./deadlines.ts";
+import { getCaseSetting } from "./settings.ts";
+
+// Deadline reminders for the coordinating unit: before a deadline (the case type's number of
+// working days, 3 by default) and when it has passed, to the assigned case officer and every KE
+// leader of the municipality. Each reminder has a key, so running this twice, or on two
+// instances at once, notifies each person once.
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function runDeadlineReminders(prisma: PrismaClient, now = new Date()) {
+  const today = osloDate(now);
+  // Reminders are at most a couple of weeks ahead; nothing further out can be due yet.
+  const horizon = new Date(`${addCalendarDays(today, 21)}T00:00:00Z`);
+  const cases = await prisma.case.findMany({
+    where: {
+      status: { in: ["RECEIVED", "IN_PROGRESS"] },
+      OR: [{ decisionDue: { lte: horizon } }, { interimReplySentAt: null, interimReplyDue: { lte: horizon } }],
+    },
+    select: {
+      id: true,
+      municipalityId: true,
+      reference: true,
+      type: true,
+      assignedToId: true,
+      interimReplyDue: true,
+      decisionDue: true,
+      interimReplySentAt: true,
+    },
+  });
+  const leaders = new Map<string, string[]>();
+  const items: NewNotification[] = [];
+  for (const c of cases) {
+    if (!leaders.has(c.municipalityId)) {
+      const rows = await prisma.user.findMany({
+        where: { municipalityId: c.municipalityId, active: true, roles: { some: { role: "KE_LEADER" } } },
+        select: { id: true },
+      });
+      leaders.set(c.municipalityId, rows.map((r) => r.id));
+    }
+    const recipients = [...new Set([c.assignedToId, ...leaders.get(c.municipalityId)!].filter((u): u is string => u !== null))];
+    const setting = await getCaseSetting(prisma, c.municipalityId, c.type);
+    const deadlines = [
+      ...(c.interimReplySentAt ? [] : [{ which: "interim" as const, due: day(c.interimReplyDue) }]),
+      { which: "decision" as const, due: day(c.decisionDue) },
+    ];
+    for (const { which, due } of deadlines) {
+      const kind = today > due ? "passed" : today >= subtractWorkingDays(due, setting.reminderWorkingDays) ? "soon" : null;
+      if (!kind) continue;
+      for (const userId of recipients) {
+        items.push({
+          municipalityId: c.municipalityId,
+          userId,
+          kind: `case.deadline_${kind}`,
+          title: translate("nb", `reminder.${which}.${kind}.title`, { reference: c.reference }),
+          body: translate("nb", `reminder.${which}.${kind}.body`, {
+            reference: c.reference,
+            caseType: translate("nb", `case.type.${c.type}`),
+            due: new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`)),
+          }),
+          link: `/saker/${c.id}`,
+          caseId: c.id,
+          dedupeKey: `case:${c.id}:${which}:${due}:${kind}:${userId}`,
+        });
+      }
+    }
+  }
+  const created = await prisma.$transaction((tx) => createNotifications(tx, items));
+  announceNotifications(created);
+  return created;
+}
