@@ -3,7 +3,12 @@ import type { SessionUser } from "../auth/sessions.ts";
 import { addCalendarDays, osloDate } from "../cases/deadlines.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import { recordAudit, type RequestMeta } from "../audit/audit.ts";
+import { events } from "../events.ts";
+import { translate } from "../i18n.ts";
+import { announceNotifications, createNotifications } from "../notifications/service.ts";
 import { id } from "../plans/schemas.ts";
+import { AppError } from "../trpc/errors.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
 // (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
@@ -250,4 +255,44 @@ export async function listDashboardCases(prisma: PrismaClient, actor: SessionUse
       assignedToId: true,
     },
   });
+}
+
+export const askCoordinatorInput = z.object({
+  planId: id,
+  message: z.string().trim().min(3).max(2000).optional(),
+});
+
+/**
+ * The KE leader asks a plan's coordinator to look at an inactive plan. The question lands in the
+ * coordinator's notifications and in the plan's log, so the group sees it too.
+ */
+export async function askCoordinator(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof askCoordinatorInput>, meta: RequestMeta) {
+  const created = await prisma.$transaction(async (tx) => {
+    const plan = await tx.plan.findFirst({
+      where: { id: input.planId, municipalityId: actor.municipalityId },
+      select: { id: true, lastActivityAt: true, coordinators: { where: { endedAt: null }, select: { coordinatorId: true } } },
+    });
+    if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+    const coordinatorId = plan.coordinators[0]?.coordinatorId;
+    if (!coordinatorId) throw new AppError("BAD_REQUEST", "dashboard.noCoordinatorToAsk");
+    const months = Math.max(1, Math.floor((Date.now() - plan.lastActivityAt.getTime()) / MONTH_MS));
+    const text = input.message ?? translate("nb", "dashboard.inactiveQuestion", { months });
+    await tx.logEntry.create({ data: { planId: plan.id, authorId: actor.id, date: new Date(`${osloDate(new Date())}T00:00:00Z`), body: text } });
+    const rows = await createNotifications(tx, [
+      {
+        municipalityId: actor.municipalityId,
+        userId: coordinatorId,
+        kind: "plan.question",
+        title: translate("nb", "dashboard.questionTitle", { name: actor.name }),
+        body: text,
+        link: `/planer/${plan.id}`,
+        planId: plan.id,
+      },
+    ]);
+    await recordAudit(tx, { action: "plan.question", municipalityId: actor.municipalityId, actorId: actor.id, planId: plan.id, targetType: "plan", targetId: plan.id, meta });
+    return rows;
+  });
+  announceNotifications(created);
+  events.emit("plan.changed", { planId: input.planId, entity: "log", entityId: null, actorId: actor.id, action: "plan.question" });
+  return { ok: true as const };
 }
