@@ -1,3 +1,4 @@
+import { dashboardEn, dashboardNb } from "./locales/dashboard.ts";
 import { en } from "./locales/en.ts";
 import { nb } from "./locales/nb.ts";
 
@@ -8,8 +9,8 @@ export const DEFAULT_LANG: Lang = "nb";
 export const LANG_COOKIE = "lang";
 
 export const resources = {
-  nb: { translation: nb },
-  en: { translation: en },
+  nb: { translation: { ...nb, dash: dashboardNb } },
+  en: { translation: { ...en, dash: dashboardEn } },
 } as const;
 
 export function parseLang(value: string | null | undefined): Lang {

@@ -1,48 +1,189 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BarTable, Figure } from "../components/dashboard/figure.tsx";
 import { PlanTable } from "../components/plan-table.tsx";
 import { load } from "../lib/call.server.ts";
+import { CASE_METRICS, filterFromSearch, PLAN_METRICS, searchFromFilter } from "../lib/dashboard-filter.ts";
+import { formatDate } from "../lib/format.ts";
+import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Koordinerende enhet – Individuell plan" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
+  const filter = filterFromSearch(new URL(request.url).searchParams);
   return json(
     await load(context, request, async (caller) => {
-      const [stats, plans] = await Promise.all([caller.plan.stats(), caller.plan.list()]);
-      return { stats, plans, municipality: context.user!.municipalityName };
+      const [overview, plans, units] = await Promise.all([
+        caller.dashboard.overview(filter as never),
+        caller.plan.list(),
+        caller.unit.list(),
+      ]);
+      return { overview, plans, units: units.map((u) => ({ id: u.id, name: u.name })), filter, municipality: context.user!.municipalityName };
     }),
   );
 }
 
-export default function KeOverview() {
+const CASE_TYPES = ["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"] as const;
+
+export default function KeDashboard() {
   const { t } = useTranslation();
-  const { stats, plans, municipality } = useLoaderData<typeof loader>();
-  const figures = [
-    { key: "active", label: t("ke.active"), value: stats.active },
-    { key: "draft", label: t("ke.draft"), value: stats.draft },
-    { key: "closed", label: t("ke.closed"), value: stats.closed },
-    { key: "withoutCoordinator", label: t("ke.withoutCoordinator"), value: stats.activeWithoutCoordinator, alarm: stats.activeWithoutCoordinator > 0 },
-    { key: "reviewDue", label: t("ke.reviewDue"), value: stats.reviewDue },
-  ];
+  const lang = useLang();
+  const { overview, plans, units, filter, municipality } = useLoaderData<typeof loader>();
+  const query = searchFromFilter(filter);
+  const listHref = (kind: "planer" | "saker", metric: string) => {
+    const params = new URLSearchParams(query);
+    params.set("liste", kind);
+    params.set("tall", metric);
+    return `/ke/liste?${params}`;
+  };
+  const p = overview.plans;
+  const c = overview.cases;
   return (
     <div className="page">
-      <h1>{t("ke.title")}</h1>
-      <p>{t("ke.intro", { municipality })}</p>
-      <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading">{t("ke.figures")}</h2>
+      <h1>{t("dash.title")}</h1>
+      <p>{t("dash.intro", { municipality, date: formatDate(overview.today, lang) })}</p>
+
+      <Form method="get" className="card filter-form" aria-labelledby="filter-heading">
+        <h2 id="filter-heading">{t("dash.filters")}</h2>
+        <div className="filter-grid">
+          <div className="field">
+            <label htmlFor="fra">{t("dash.from")}</label>
+            <input id="fra" name="fra" type="date" defaultValue={filter.from ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="til">{t("dash.to")}</label>
+            <input id="til" name="til" type="date" defaultValue={filter.to ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="enhet">{t("dash.unit")}</label>
+            <select id="enhet" name="enhet" defaultValue={filter.unitId ?? ""}>
+              <option value="">{t("dash.allUnits")}</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="type">{t("dash.caseType")}</label>
+            <select id="type" name="type" defaultValue={filter.caseType ?? ""}>
+              <option value="">{t("dash.allCaseTypes")}</option>
+              {CASE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`case.type.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="checkbox-field">
+          <input id="publisering" name="publisering" type="checkbox" value="1" defaultChecked={filter.publication} />
+          <label htmlFor="publisering">{t("dash.publication")}</label>
+        </div>
+        <button type="submit" className="button-primary">
+          {t("dash.apply")}
+        </button>
+      </Form>
+
+      <section aria-labelledby="plans-activity-heading">
+        <h2 id="plans-activity-heading">{t("dash.plansHeading")}</h2>
         <dl className="figures">
-          {figures.map((f) => (
-            <div key={f.key} className={f.alarm ? "figure figure-alarm" : "figure"}>
-              <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
-            </div>
+          {PLAN_METRICS.map((metric) => (
+            <Figure
+              key={metric}
+              label={t(`dash.metric.${metric}`)}
+              value={p[metric]}
+              href={listHref("planer", metric)}
+              alarm={metric === "withoutCoordinator"}
+            />
           ))}
         </dl>
+        {p.userWrittenGoalsShare !== null ? <p>{t("dash.userGoalsShare", { share: p.userWrittenGoalsShare })}</p> : null}
+        <p className="hint">{t("dash.meetingsLater")}</p>
       </section>
+
+      <section aria-labelledby="cases-heading">
+        <h2 id="cases-heading">{t("dash.casesHeading")}</h2>
+        <dl className="figures">
+          {CASE_METRICS.map((metric) => (
+            <Figure
+              key={metric}
+              label={t(`dash.metric.${metric}`)}
+              value={c[metric]}
+              href={listHref("saker", metric)}
+              alarm={metric === "interimOverdue" || metric === "decisionOverdue"}
+            />
+          ))}
+        </dl>
+        <BarTable
+          caption={t("dash.openByAge")}
+          labelHeader={t("dash.ageBucket")}
+          valueHeader={t("dash.count")}
+          rows={c.openByAge.map((row) => ({ label: row.bucket, value: row.count }))}
+        />
+        <table className="responsive-table">
+          <caption>{t("dash.processing")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("dash.month")}</th>
+              <th scope="col">{t("dash.decided")}</th>
+              <th scope="col">{t("dash.median")}</th>
+              <th scope="col">{t("dash.p90")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.processingTimes.length ? (
+              c.processingTimes.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row" data-label={t("dash.month")}>
+                    {row.month}
+                  </th>
+                  <td data-label={t("dash.decided")}>{row.decided ?? t("dash.hidden")}</td>
+                  <td data-label={t("dash.median")}>{row.medianDays ?? t("dash.hidden")}</td>
+                  <td data-label={t("dash.p90")}>{row.p90Days ?? t("dash.hidden")}</td>
+                </tr>
+              ))
+            ) : (
+              <tr>
+                <td colSpan={4}>{t("dash.noDecisions")}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        <BarTable
+          caption={t("dash.loadPerOfficer")}
+          labelHeader={t("dash.officer")}
+          valueHeader={t("dash.count")}
+          rows={c.loadPerOfficer.map((row) => ({ label: row.name ?? t("dash.unassigned"), value: row.open }))}
+        />
+      </section>
+
+      <section aria-labelledby="coordinators-heading">
+        <h2 id="coordinators-heading">{t("dash.coordinatorsHeading")}</h2>
+        <BarTable
+          caption={t("dash.perUnit")}
+          labelHeader={t("dash.unitName")}
+          valueHeader={t("dash.plans")}
+          rows={overview.coordinators.perUnit.map((row) => ({ label: row.unit ?? t("dash.noUnit"), value: row.plans }))}
+        />
+        <BarTable
+          caption={t("dash.perCoordinator")}
+          labelHeader={t("dash.coordinator")}
+          valueHeader={t("dash.plans")}
+          rows={overview.coordinators.perCoordinator.slice(0, 30).map((row) => ({ label: row.name, value: row.plans }))}
+        />
+        <p>
+          {t("dash.changes", {
+            plans: overview.coordinators.plansWithChanges ?? t("dash.hidden"),
+            changes: overview.coordinators.changes ?? t("dash.hidden"),
+          })}
+        </p>
+      </section>
+
       <section aria-labelledby="plans-heading">
-        <h2 id="plans-heading">{t("ke.plans")}</h2>
-        <p className="hint">{t("ke.openHint")}</p>
+        <h2 id="plans-heading">{t("dash.allPlansHeading")}</h2>
         <PlanTable plans={plans} caption={t("ke.caption")} />
       </section>
     </div>
