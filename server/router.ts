@@ -1,6 +1,7 @@
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { caseRouter } from "./cases/router.ts";
+import { caseTypeRouter } from "./cases/settings-router.ts";
 import { coordinatorRouter } from "./coordinators/router.ts";
 import { dashboardRouter } from "./dashboard/router.ts";
 import { notificationRouter } from "./notifications/router.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   service: serviceRouter,
   audit: auditRouter,
   case: caseRouter,
+  caseType: caseTypeRouter,
   dashboard: dashboardRouter,
   notification: notificationRouter,
   user: userRouter,

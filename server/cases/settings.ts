@@ -18,3 +18,10 @@ export async function getCaseSetting(tx: Tx, municipalityId: string, type: CaseT
   const stored = await tx.caseTypeSetting.findUnique({ where: { municipalityId_type: { municipalityId, type } } });
   return stored ?? { ...DEFAULT_CASE_SETTINGS[type], reminderWorkingDays: DEFAULT_REMINDER_WORKING_DAYS };
 }
+
+export const CASE_TYPES = Object.keys(DEFAULT_CASE_SETTINGS) as CaseType[];
+
+/** Every case type's setting for the municipality, stored or default. */
+export async function listCaseSettings(tx: Tx, municipalityId: string) {
+  return Promise.all(CASE_TYPES.map(async (type) => ({ type, ...(await getCaseSetting(tx, municipalityId, type)) })));
+}

@@ -130,3 +130,25 @@ describe("case access", () => {
     expect(await t.db.prisma.case.count()).toBe(0);
   });
 });
+
+describe("case type settings", () => {
+  it("the administrator sets a type's deadline; new cases use it; others may not change it", async () => {
+    const w = await createPlanWorld(t.db);
+    const before = await w.callers.admin.caseType.list();
+    expect(before.find((s) => s.type === "COMPLAINT")).toMatchObject({ deadlineAmount: 30, deadlineUnit: "CALENDAR_DAYS" });
+    await w.callers.admin.caseType.update({ type: "COMPLAINT", deadlineAmount: 10, deadlineUnit: "WORKING_DAYS", formalDecision: true, reminderWorkingDays: 2 });
+    const c = await w.callers.owner.case.create({ type: "COMPLAINT", description: "Klage" });
+    const stored = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(day(stored.decisionDue)).toBe(addWorkingDays(osloDate(stored.receivedAt), 10));
+    for (const who of ["keLeader", "caseOfficer", "coordinator", "owner"] as const) {
+      await expect(
+        w.callers[who].caseType.update({ type: "COMPLAINT", deadlineAmount: 5, deadlineUnit: "WORKING_DAYS", formalDecision: true, reminderWorkingDays: 2 }),
+        who,
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(w.callers.admin.caseType.update({ type: "COMPLAINT", deadlineAmount: 0, deadlineUnit: "WORKING_DAYS", formalDecision: true, reminderWorkingDays: 2 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect((await w.callers.away.caseType.list()).find((s) => s.type === "COMPLAINT")?.deadlineAmount).toBe(30);
+  });
+});
