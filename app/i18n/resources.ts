@@ -1,3 +1,4 @@
+import { adminEn, adminNb } from "./locales/admin.ts";
 import { dashboardEn, dashboardNb } from "./locales/dashboard.ts";
 import { en } from "./locales/en.ts";
 import { nb } from "./locales/nb.ts";
@@ -9,8 +10,8 @@ export const DEFAULT_LANG: Lang = "nb";
 export const LANG_COOKIE = "lang";
 
 export const resources = {
-  nb: { translation: { ...nb, dash: dashboardNb } },
-  en: { translation: { ...en, dash: dashboardEn } },
+  nb: { translation: { ...nb, dash: dashboardNb, adm: adminNb } },
+  en: { translation: { ...en, dash: dashboardEn, adm: adminEn } },
 } as const;
 
 export function parseLang(value: string | null | undefined): Lang {
