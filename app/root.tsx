@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
+import { useLiveNotifications } from "./hooks/use-live-notifications.ts";
 import { clearAllDrafts } from "./lib/drafts.ts";
 import { createI18n } from "./i18n/i18n.ts";
 import { DEFAULT_LANG, LANGS, type Lang } from "./i18n/resources.ts";
@@ -30,10 +31,12 @@ export const meta: MetaFunction = () => [{ title: "Individuell plan" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { user, lang, cspNonce } = context;
+  // The unread count in the header; a failure here must never take the page down.
+  const unread = user ? await context.caller.notification.mine().then((n) => n.unread, () => 0) : 0;
   return json({
     lang,
     cspNonce,
-    user: user && { name: user.name, roles: user.roles, municipalityName: user.municipalityName },
+    user: user && { name: user.name, roles: user.roles, municipalityName: user.municipalityName, unread },
   });
 }
 
@@ -92,6 +95,7 @@ function Frame({ children }: { children: ReactNode }) {
                 </button>
               ))}
             </Form>
+            {user ? <NotificationLink unread={user.unread} /> : null}
             {user ? (
               <Form method="post" action="/logout" onSubmit={clearAllDrafts}>
                 <button type="submit" className="button-secondary">
@@ -124,6 +128,23 @@ function Frame({ children }: { children: ReactNode }) {
         <p>{t("app.footer", { municipality: user?.municipalityName ?? "" })}</p>
       </footer>
     </>
+  );
+}
+
+/** "Varsler" with the number of unread ones; new ones arrive live and update it. */
+function NotificationLink({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  useLiveNotifications();
+  return (
+    <Link to="/varsler" className="notification-link">
+      {t("notifications.link")}
+      {unread ? (
+        <span className="badge-count">
+          {unread}
+          <span className="visually-hidden"> {t("notifications.unread")}</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }
 

@@ -1,6 +1,7 @@
 import { adminEn, adminNb } from "./locales/admin.ts";
 import { dashboardEn, dashboardNb } from "./locales/dashboard.ts";
 import { en } from "./locales/en.ts";
+import { notificationsEn, notificationsNb } from "./locales/notifications.ts";
 import { nb } from "./locales/nb.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
@@ -10,8 +11,8 @@ export const DEFAULT_LANG: Lang = "nb";
 export const LANG_COOKIE = "lang";
 
 export const resources = {
-  nb: { translation: { ...nb, dash: dashboardNb, adm: adminNb } },
-  en: { translation: { ...en, dash: dashboardEn, adm: adminEn } },
+  nb: { translation: { ...nb, dash: dashboardNb, adm: adminNb, notifications: notificationsNb } },
+  en: { translation: { ...en, dash: dashboardEn, adm: adminEn, notifications: notificationsEn } },
 } as const;
 
 export function parseLang(value: string | null | undefined): Lang {

@@ -1,0 +1,60 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { load, redirectToLogin } from "../lib/call.server.ts";
+import { LOCALE_TAG } from "../i18n/resources.ts";
+import { useLang } from "../lib/use-lang.ts";
+
+export const meta: MetaFunction = () => [{ title: "Varsler – Individuell plan" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  return json(await load(context, request, (caller) => caller.notification.mine()));
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  if (!context.user) throw redirectToLogin(request);
+  await context.caller.notification.markRead({});
+  return redirect("/varsler");
+}
+
+export default function Notifications() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { items, unread } = useLoaderData<typeof loader>();
+  const when = new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" });
+  return (
+    <div className="page narrow">
+      <h1>{t("notifications.title")}</h1>
+      {unread ? (
+        <Form method="post">
+          <button type="submit" className="button-secondary-dark">
+            {t("notifications.markAll")}
+          </button>
+        </Form>
+      ) : null}
+      {items.length ? (
+        <ul className="notification-list">
+          {items.map((n) => (
+            <li key={n.id} className={n.readAt ? "card" : "card notification-unread"}>
+              <p className="notification-title">
+                {n.readAt ? null : <span className="badge badge-draft">{t("notifications.new")}</span>} {n.title}
+              </p>
+              <p>{n.body}</p>
+              <p className="hint">
+                <time dateTime={new Date(n.createdAt).toISOString()}>{when.format(new Date(n.createdAt))}</time>
+                {n.link ? (
+                  <>
+                    {" · "}
+                    <Link to={n.link}>{t("notifications.open")}</Link>
+                  </>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("notifications.none")}</p>
+      )}
+    </div>
+  );
+}
