@@ -10,7 +10,9 @@ import { io } from "socket.io-client";
 export function useLiveNotifications() {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    revalidate.current = revalidator.revalidate;
+  });
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
     socket.on("notification", () => revalidate.current());
