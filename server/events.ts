@@ -19,7 +19,7 @@ export interface DomainEvents {
   /** Sessions ended (logout, password change): their live connections must close. */
   "auth.sessionsEnded": { userId: string; sessionIds: string[] | "all" };
   /** Something in a plan changed; everyone who has it open reloads that part. */
-  "plan.changed": { planId: string; entity: PlanEntity; entityId: string | null; actorId: string; action: string };
+  "plan.changed": { planId: string; municipalityId: string; entity: PlanEntity; entityId: string | null; actorId: string; action: string };
   /** A notification was created for a person: their open pages show it at once. */
   "notification.created": { notificationId: string; userId: string; title: string; link: string | null };
   /** A case was received or handled: counters and lists update. */

@@ -82,7 +82,7 @@ export async function assignCoordinatorInTx(
 }
 
 export function announceCoordinatorChange(actor: SessionUser, planId: string, result: { assignment: { id: string }; previous: string | null }) {
-  events.emit("plan.changed", { planId, entity: "coordinator", entityId: result.assignment.id, actorId: actor.id, action: "coordinator.assign" });
+  events.emit("plan.changed", { planId, municipalityId: actor.municipalityId, entity: "coordinator", entityId: result.assignment.id, actorId: actor.id, action: "coordinator.assign" });
   if (result.previous) events.emit("plan.accessRevoked", { planId, userId: result.previous });
 }
 

@@ -293,6 +293,6 @@ export async function askCoordinator(prisma: PrismaClient, actor: SessionUser, i
     return rows;
   });
   announceNotifications(created);
-  events.emit("plan.changed", { planId: input.planId, entity: "log", entityId: null, actorId: actor.id, action: "plan.question" });
+  events.emit("plan.changed", { planId: input.planId, municipalityId: actor.municipalityId, entity: "log", entityId: null, actorId: actor.id, action: "plan.question" });
   return { ok: true as const };
 }

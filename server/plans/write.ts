@@ -43,7 +43,7 @@ export async function changePlan<T>(
     });
     return outcome;
   });
-  events.emit("plan.changed", { planId, entity: spec.entity, entityId: change.entityId, actorId: actor.id, action: spec.action });
+  events.emit("plan.changed", { planId, municipalityId: actor.municipalityId, entity: spec.entity, entityId: change.entityId, actorId: actor.id, action: spec.action });
   for (const userId of change.revoked ?? []) events.emit("plan.accessRevoked", { planId, userId });
   return change.result;
 }

@@ -14,10 +14,11 @@ export interface PresentPerson {
 }
 
 export interface PlanServerEvents {
-  "plan:changed": (event: { planId: string; entity: string; entityId: string | null; actorId: string; action: string }) => void;
+  "plan:changed": (event: { planId: string; municipalityId: string; entity: string; entityId: string | null; actorId: string; action: string }) => void;
   "plan:presence": (event: { planId: string; people: PresentPerson[] }) => void;
   "plan:revoked": (event: { planId: string }) => void;
   notification: (event: { id: string; title: string; link: string | null }) => void;
+  "dashboard:changed": () => void;
 }
 
 export interface PlanClientEvents {

@@ -55,6 +55,13 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
 
   const detachPlanRooms = attachPlanRooms(io, db);
 
+  // The coordinating unit's dashboard reloads its counters when anything in the municipality
+  // changes. The ping carries no data: the dashboard fetches what its reader may see.
+  const pingDashboard = ({ municipalityId }: { municipalityId: string }) => {
+    io.to(`municipality:${municipalityId}`).emit("dashboard:changed");
+  };
+  const offDashboard = [events.on("case.changed", pingDashboard), events.on("plan.changed", pingDashboard)];
+
   const offNotifications = events.on("notification.created", ({ userId, notificationId, title, link }) => {
     io.to(`user:${userId}`).emit("notification", { id: notificationId, title, link });
   });
@@ -69,6 +76,7 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     async close() {
       unsubscribe();
       offNotifications();
+      offDashboard.forEach((off) => off());
       detachPlanRooms();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

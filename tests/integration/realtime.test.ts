@@ -50,3 +50,27 @@ describe("socket.io authentication", () => {
     expect(await dropped).toBe("io server disconnect");
   });
 });
+
+describe("live dashboard", () => {
+  it("pings the municipality when a case arrives, and nobody elsewhere", async () => {
+    const { createPlanWorld } = await import("./plan-world.ts");
+    const { createSession } = await import("../../server/auth/sessions.ts");
+    const w = await createPlanWorld(t.db);
+    server = await startServer(t.db);
+    const here = open(`ip_session=${(await createSession(t.db.prisma, w.people.keLeader.id)).token}`);
+    const away = open(`ip_session=${(await createSession(t.db.prisma, w.people.away.id)).token}`);
+    expect(await outcome(here)).toBe("connected");
+    expect(await outcome(away)).toBe("connected");
+    let awayPings = 0;
+    away.on("dashboard:changed", () => awayPings++);
+    const pinged = new Promise<void>((resolve) => here.once("dashboard:changed", () => resolve()));
+    await w.callers.owner.case.create({ type: "COMPLAINT", description: "Klage" });
+    await pinged;
+    // The other municipality's own case pings it; messages on one connection arrive in order, so
+    // a leaked ping from the first case would have come before this one.
+    const awayPinged = new Promise<void>((resolve) => away.once("dashboard:changed", () => resolve()));
+    await w.callers.away.case.create({ type: "COMPLAINT", channel: "PHONE", subjectName: "Noen", description: "Klage" });
+    await awayPinged;
+    expect(awayPings).toBe(1);
+  });
+});
