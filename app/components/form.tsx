@@ -123,8 +123,11 @@ export function SavedNote({ form, text }: { form: PlanForm; text?: string }) {
   );
 }
 
+/** What a field needs from its form: ids, the text to start with, and its error. Plan forms and case forms both give it. */
+export type FieldForm = Pick<PlanForm, "formId" | "value" | "error">;
+
 interface FieldProps {
-  form: PlanForm;
+  form: FieldForm;
   name: string;
   label: string;
   hint?: string;
@@ -133,7 +136,7 @@ interface FieldProps {
   optional?: boolean;
 }
 
-function useFieldIds(form: PlanForm, name: string, hint?: string) {
+function useFieldIds(form: FieldForm, name: string, hint?: string) {
   const id = `${form.formId}-${name}`;
   const error = form.error(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -179,7 +182,7 @@ export function TextField({
   min,
   max,
   defaultValue,
-}: FieldProps & { type?: "text" | "date" | "email" | "tel" | "number"; autoComplete?: string; min?: number; max?: number; defaultValue?: string }) {
+}: FieldProps & { type?: "text" | "date" | "time" | "email" | "tel" | "number"; autoComplete?: string; min?: number; max?: number; defaultValue?: string }) {
   const { id, error, describedBy } = useFieldIds(form, name, hint);
   return (
     <div className="field">
@@ -202,7 +205,7 @@ export function TextField({
   );
 }
 
-export function TextArea({ form, name, label, hint, required, optional, rows = 4 }: FieldProps & { rows?: number }) {
+export function TextArea({ form, name, label, hint, required, optional, rows = 4, defaultValue }: FieldProps & { rows?: number; defaultValue?: string }) {
   const { id, error, describedBy } = useFieldIds(form, name, hint);
   return (
     <div className="field">
@@ -213,7 +216,7 @@ export function TextArea({ form, name, label, hint, required, optional, rows = 4
         name={name}
         rows={rows}
         required={required}
-        defaultValue={form.value(name)}
+        defaultValue={form.value(name) || defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
@@ -230,7 +233,8 @@ export function SelectField({
   optional,
   options,
   empty,
-}: FieldProps & { options: { value: string; label: string }[]; empty?: string }) {
+  defaultValue,
+}: FieldProps & { options: { value: string; label: string }[]; empty?: string; defaultValue?: string }) {
   const { id, error, describedBy } = useFieldIds(form, name, hint);
   return (
     <div className="field">
@@ -240,7 +244,7 @@ export function SelectField({
         id={id}
         name={name}
         required={required}
-        defaultValue={form.value(name)}
+        defaultValue={form.value(name) || defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       >
@@ -251,6 +255,83 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * Choices as radio buttons in a fieldset: the legend is the question, each choice may have a
+ * hint of its own. Works without JavaScript like any other field.
+ */
+export function RadioGroup({
+  form,
+  name,
+  legend,
+  hint,
+  required,
+  options,
+  defaultValue,
+}: {
+  form: FieldForm;
+  name: string;
+  legend: string;
+  hint?: string;
+  required?: boolean;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+}) {
+  const { id, error, describedBy } = useFieldIds(form, name, hint);
+  const checked = form.value(name) || defaultValue || "";
+  return (
+    <fieldset className="fieldset radio-group" aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      <HintAndError id={id} hint={hint} error={error} />
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div key={o.value} className="radio">
+            <input
+              id={optionId}
+              type="radio"
+              name={name}
+              value={o.value}
+              required={required}
+              defaultChecked={checked === o.value}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+            />
+            <div>
+              <label htmlFor={optionId}>{o.label}</label>
+              {o.hint ? (
+                <p id={`${optionId}-hint`} className="hint">
+                  {o.hint}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** One checkbox with its label beside it. */
+export function CheckboxField({ form, name, label, hint, value = "yes" }: { form: FieldForm; name: string; label: string; hint?: string; value?: string }) {
+  const { id, error, describedBy } = useFieldIds(form, name, hint);
+  return (
+    <div className="field">
+      <HintAndError id={id} hint={hint} error={error} />
+      <div className="checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value={value}
+          defaultChecked={form.value(name) === value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
     </div>
   );
 }

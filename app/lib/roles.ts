@@ -28,9 +28,12 @@ export function navFor(roles: readonly Role[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
 }
 
-// Pages in the menu that are never a start page; each goes right after the page named in `after`.
-export const EXTRA_NAV_ITEMS: (NavItem & { after: string })[] = [
+// Pages in the menu that are never a start page; each goes right after the first page in `after`
+// that the person has (or last, if none).
+export const EXTRA_NAV_ITEMS: (NavItem & { after: string | string[] })[] = [
+  { to: "/saker", labelKey: "nav.cases", roles: ["KE_LEADER", "KE_CASE_OFFICER"], after: "/ke" },
   { to: "/mine-tiltak", labelKey: "nav.myMeasures", roles: ["COORDINATOR", "STAFF"], after: "/mine-planer" },
+  { to: "/mine-saker", labelKey: "nav.myCases", roles: ["USER", "RELATIVE"], after: ["/min-plan", "/mine-tiltak", "/mine-planer"] },
 ];
 
 /** The whole menu for a person: their pages (start page first) and the extra pages. */
@@ -38,7 +41,8 @@ export function menuFor(roles: readonly Role[]): NavItem[] {
   const items = navFor(roles);
   for (const extra of EXTRA_NAV_ITEMS) {
     if (!extra.roles.some((role) => roles.includes(role))) continue;
-    const at = items.findIndex((item) => item.to === extra.after);
+    const afters = Array.isArray(extra.after) ? extra.after : [extra.after];
+    const at = afters.map((after) => items.findIndex((item) => item.to === after)).find((index) => index !== -1) ?? -1;
     const { after: _after, ...item } = extra;
     items.splice(at === -1 ? items.length : at + 1, 0, item);
   }

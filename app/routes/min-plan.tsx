@@ -46,6 +46,7 @@ export default function MyPlan() {
         <h1>{t("myPlan.title")}</h1>
         <p className="lead">{t("myPlan.none")}</p>
         <p>{t("myPlan.noneHelp")}</p>
+        <ApplyCard type="IP_APPLICATION" />
       </div>
     );
   }
@@ -118,6 +119,8 @@ export default function MyPlan() {
         <p>{plan.nextReviewAt ? t("myPlan.nextReview", { date: formatDate(plan.nextReviewAt, lang) }) : t("myPlan.noNextReview")}</p>
       </section>
 
+      <ApplyCard type={plan.coordinator ? undefined : "COORDINATOR_REQUEST"} />
+
       <nav aria-label={t("myPlan.moreNav")} className="card big-links">
         <h2>{t("myPlan.more")}</h2>
         <ul>
@@ -133,6 +136,25 @@ export default function MyPlan() {
         </ul>
       </nav>
     </div>
+  );
+}
+
+/** Where to apply for a plan or a coordinator, or complain, and follow what was sent. */
+function ApplyCard({ type }: { type?: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="apply-heading" className="card big-links">
+      <h2 id="apply-heading">{t("apply.linkTitle")}</h2>
+      <p className="hint">{t("apply.linkHint")}</p>
+      <ul>
+        <li>
+          <Link to={type ? `/sok?type=${type}` : "/sok"}>{t("apply.link")}</Link>
+        </li>
+        <li>
+          <Link to="/mine-saker">{t("nav.myCases")}</Link>
+        </li>
+      </ul>
+    </section>
   );
 }
 

@@ -7,14 +7,16 @@ import { AboutSection } from "../components/plan/about-section.tsx";
 import { CoordinatorSection } from "../components/plan/coordinator-section.tsx";
 import { GoalsSection } from "../components/plan/goals-section.tsx";
 import { LogSection } from "../components/plan/log-section.tsx";
+import { NeedNoticeSection } from "../components/plan/need-notice.tsx";
 import { ParticipantsSection, type PersonOption } from "../components/plan/participants-section.tsx";
 import { PlanHeader } from "../components/plan/plan-header.tsx";
 import { ServicesSection } from "../components/plan/services-section.tsx";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
+import { needNoticeAction } from "../lib/case-actions.server.ts";
 import { redirectToLogin } from "../lib/call.server.ts";
 import { planAction } from "../lib/plan-actions.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
-import { mayAppointCoordinators, optional, planIdFrom } from "../lib/plan-page.server.ts";
+import { hasRole, mayAppointCoordinators, optional, planIdFrom } from "../lib/plan-page.server.ts";
 import { responsibleOptions, type PlanView } from "../lib/plan-types.ts";
 
 export const meta: MetaFunction = () => [{ title: "Plan – Individuell plan" }];
@@ -40,6 +42,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     candidates,
     people: peopleToAdd(plan, found),
     search,
+    // Staff and coordinators may send the coordinating unit a notice of need about the plan's owner.
+    canSendNeedNotice: hasRole(context, "STAFF", "COORDINATOR"),
   });
 }
 
@@ -63,6 +67,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const planId = planIdFrom(params);
   const form = await request.formData();
   if (!form.get("intent")) return redirect(`/planer/${planId}`);
+  if (form.get("intent") === "need-notice") return needNoticeAction(context, request, planId, form);
   return planAction(context, request, planId, form);
 }
 
@@ -70,7 +75,15 @@ export default function PlanWorkspacePage() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
   return (
-    <Workspace plan={data.plan} purpose={data.purpose} units={data.units} candidates={data.candidates} people={data.people} search={data.search} />
+    <Workspace
+      plan={data.plan}
+      purpose={data.purpose}
+      units={data.units}
+      candidates={data.candidates}
+      people={data.people}
+      search={data.search}
+      canSendNeedNotice={data.canSendNeedNotice}
+    />
   );
 }
 
@@ -81,9 +94,10 @@ interface WorkspaceProps {
   candidates: { id: string; name: string; title: string | null; unit: { name: string } | null }[] | null;
   people: PersonOption[];
   search: string;
+  canSendNeedNotice: boolean;
 }
 
-function Workspace({ plan, purpose, units, candidates, people, search }: WorkspaceProps) {
+function Workspace({ plan, purpose, units, candidates, people, search, canSendNeedNotice }: WorkspaceProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   // After a refused plain POST the address still says "lagret" from the save before: not this time.
@@ -97,6 +111,7 @@ function Workspace({ plan, purpose, units, candidates, people, search }: Workspa
     { id: "koordinator", label: t("coordinator.sectionTitle") },
     { id: "tjenester", label: t("services.title") },
     { id: "logg", label: t("log.title") },
+    ...(canSendNeedNotice ? [{ id: "behov", label: t("needNotice.title") }] : []),
   ];
   return (
     <div className="page workspace">
@@ -123,6 +138,7 @@ function Workspace({ plan, purpose, units, candidates, people, search }: Workspa
       <CoordinatorSection plan={plan} candidates={candidates} />
       <ServicesSection plan={plan} />
       <LogSection plan={plan} />
+      {canSendNeedNotice ? <NeedNoticeSection plan={plan} /> : null}
     </div>
   );
 }

@@ -7,11 +7,12 @@ import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import type { CaseType, Prisma } from "../db/generated/client.ts";
 import { events } from "../events.ts";
-import { id, longText, shortText, version } from "../plans/schemas.ts";
+import { resolvePlanAccess } from "../plans/access.ts";
+import { id, isoDate, longText, shortText, version } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { translate } from "../i18n.ts";
 import { AppError } from "../trpc/errors.ts";
-import { addCalendarDays, decisionDeadline, interimReplyDeadline, osloDate } from "./deadlines.ts";
+import { addCalendarDays, addWorkingDays, decisionDeadline, interimReplyDeadline, osloDate } from "./deadlines.ts";
 import { getCaseSetting } from "./settings.ts";
 
 const caseType = z.enum(["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"]);
@@ -33,6 +34,7 @@ export const createCaseInput = z.object({
 });
 
 const dateOnly = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00.000Z`);
+const day = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 async function nextReference(tx: Prisma.TransactionClient, municipalityId: string, receivedAt: Date) {
@@ -66,6 +68,8 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
     let subjectName = input.subjectName ?? "";
     let planId: string | null = null;
     if (input.planId) {
+      // Only someone who may see the plan (or the coordinating unit) can file a case about its owner.
+      if (!isKe) await resolvePlanAccess(tx, actor, input.planId);
       const plan = await tx.plan.findFirst({ where: { id: input.planId, municipalityId: actor.municipalityId }, include: { owner: true } });
       if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
       planId = plan.id;
@@ -243,7 +247,18 @@ export async function getCase(prisma: PrismaClient, actor: SessionUser, input: z
       meta,
     });
     if (!isKe) return { ...publicCase(found), internal: null };
-    const names = await caseOfficerNames(tx, actor.municipalityId, [found.assignedToId, found.decidedById, ...found.notes.map((n) => n.authorId)]);
+    const names = await caseOfficerNames(tx, actor.municipalityId, [
+      found.assignedToId,
+      found.decidedById,
+      found.submittedById,
+      ...found.notes.map((n) => n.authorId),
+    ]);
+    const coordinator = found.planId
+      ? await tx.coordinatorAssignment.findFirst({
+          where: { planId: found.planId, endedAt: null },
+          select: { coordinator: { select: { id: true, name: true } } },
+        })
+      : null;
     return {
       ...publicCase(found),
       internal: {
@@ -255,6 +270,10 @@ export async function getCase(prisma: PrismaClient, actor: SessionUser, input: z
         interimReplyDue: found.interimReplyDue,
         formalDecision: found.formalDecision,
         assignedTo: found.assignedToId ? { id: found.assignedToId, name: names.get(found.assignedToId) ?? "" } : null,
+        submittedBy: found.submittedById ? { id: found.submittedById, name: names.get(found.submittedById) ?? "" } : null,
+        decidedBy: found.decidedById ? { id: found.decidedById, name: names.get(found.decidedById) ?? "" } : null,
+        closedAt: found.closedAt,
+        planCoordinator: coordinator?.coordinator ?? null,
         notes: found.notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "" })),
         ...deadlineFlags(found),
       },
@@ -331,17 +350,25 @@ export const sendInterimReplyInput = z.object({
   version,
   /** Why it takes time, in plain words; goes into the letter. */
   reason: longText(2000).optional(),
+  /** When the person can expect an answer; by default the decision deadline, or 10 working days from today if that has passed. */
+  expectedBy: isoDate.optional(),
 });
 
 const formatDate = (d: Date) => new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /** The interim reply (forvaltningsloven § 11 a), from the Norwegian template, recorded on the case and shown to the person. */
-export function interimReplyLetter(c: Pick<CaseRow, "reference" | "receivedAt" | "decisionDue" | "type">, officerName: string, municipalityName: string, reason?: string) {
+export function interimReplyLetter(
+  c: Pick<CaseRow, "reference" | "receivedAt" | "type">,
+  expectedBy: Date,
+  officerName: string,
+  municipalityName: string,
+  reason?: string,
+) {
   return translate("nb", "case.interimTemplate", {
     reference: c.reference,
     received: formatDate(dateOnly(new Date(`${osloDate(c.receivedAt)}T00:00:00Z`))),
     caseType: translate("nb", `case.type.${c.type}`).toLowerCase(),
-    expected: formatDate(c.decisionDue),
+    expected: formatDate(expectedBy),
     reason: reason?.trim() ? `${reason.trim()} ` : "",
     officer: officerName,
     municipality: municipalityName,
@@ -352,7 +379,11 @@ export async function sendInterimReply(prisma: PrismaClient, actor: SessionUser,
   const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.interim_reply", async (_tx, current) => {
     openOnly(current);
     if (current.interimReplySentAt) throw new AppError("CONFLICT", "case.interimAlreadySent");
-    const text = interimReplyLetter(current, actor.name, actor.municipalityName, input.reason);
+    // Never promise a day that has already gone.
+    const today = osloDate(new Date());
+    const expectedBy = input.expectedBy ?? (day(current.decisionDue) >= today ? current.decisionDue : asDate(addWorkingDays(today, 10)));
+    if (day(expectedBy) < today) throw new AppError("BAD_REQUEST", "case.expectedInPast");
+    const text = interimReplyLetter(current, expectedBy, actor.name, actor.municipalityName, input.reason);
     return { data: { interimReplySentAt: new Date(), interimReplyText: text, status: "IN_PROGRESS" } };
   });
   return publicCase(updated);

@@ -69,7 +69,7 @@ const START_PAGES: StartPage[] = [
       const table = page.getByRole("table", { name: "Alle planer i kommunen" });
       // Nine plans in Demo kommune: one header row and nine rows.
       await expect(table.getByRole("row")).toHaveCount(10);
-      await expect(page.getByRole("region", { name: "Nøkkeltall" })).toContainText("Aktive planer");
+      await expect(page.getByRole("region", { name: "Planaktivitet" })).toContainText("Aktive planer");
     },
   },
   {

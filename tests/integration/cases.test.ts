@@ -152,3 +152,27 @@ describe("case type settings", () => {
     expect((await w.callers.away.caseType.list()).find((s) => s.type === "COMPLAINT")?.deadlineAmount).toBe(30);
   });
 });
+
+describe("case details", () => {
+  it("an interim reply on a late case never promises a day that has passed", async () => {
+    const w = await createPlanWorld(t.db);
+    const c = await w.callers.caseOfficer.case.create({ type: "COMPLAINT", channel: "PAPER", subjectName: "Per", description: "Klage", receivedAt: "2026-01-05T10:00:00+01:00" });
+    const replied = await w.callers.caseOfficer.case.sendInterimReply({ caseId: c.id, version: 1 });
+    const expected = addWorkingDays(osloDate(new Date()), 10);
+    const written = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${expected}T00:00:00Z`));
+    expect(replied.interimReplyText).toContain(`innen ${written}`);
+    const other = await w.callers.caseOfficer.case.create({ type: "COMPLAINT", channel: "PAPER", subjectName: "Ola", description: "Klage", receivedAt: "2026-01-05T10:00:00+01:00" });
+    await expect(w.callers.caseOfficer.case.sendInterimReply({ caseId: other.id, version: 1, expectedBy: "2026-02-01" })).rejects.toMatchObject({
+      messageKey: "case.expectedInPast",
+    });
+  });
+
+  it("a notice of need about a plan needs access to that plan", async () => {
+    const w = await createPlanWorld(t.db);
+    await expect(w.callers.staffOutside.case.create({ type: "NEED_NOTICE", planId: w.plan.id, description: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(w.callers.staffInGroup.case.create({ type: "NEED_NOTICE", planId: w.plan.id, description: "Trenger mer hjelp" })).resolves.toBeTruthy();
+    const [c] = await w.callers.keLeader.case.list();
+    const detail = await w.callers.keLeader.case.byId({ caseId: c.id });
+    expect(detail.internal).toMatchObject({ submittedBy: { id: w.people.staffInGroup.id }, planCoordinator: { id: w.people.coordinator.id } });
+  });
+});
