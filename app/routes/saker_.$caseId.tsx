@@ -1,5 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseStatusBadge, DeadlineFlag, Letter } from "../components/case/case-bits.tsx";
 import { CaseFormElement, CaseSubmit, Receipt } from "../components/case/case-form.tsx";
@@ -18,7 +18,7 @@ import {
   type CaseDetailView,
   type CaseInternalView,
 } from "../lib/case-types.ts";
-import { load, redirectToLogin } from "../lib/call.server.ts";
+import { attempt, load, redirectToLogin } from "../lib/call.server.ts";
 import type { FormResult } from "../lib/form-result.ts";
 import { formatDate, formatDateTime } from "../lib/format.ts";
 import { optionalText, text } from "../lib/form-values.ts";
@@ -34,9 +34,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!found.internal) return json({ kind: "public" as const, item: found });
   const open = isOpenStatus(found.internal.status);
   const wantsCoordinator = open && [...COORDINATOR_REQUIRED, ...COORDINATOR_OPTIONAL].includes(found.type);
-  const [officers, candidates] = await Promise.all([
+  const [officers, candidates, documents] = await Promise.all([
     open ? optional(context.caller.case.officers()) : null,
     wantsCoordinator ? optional(context.caller.coordinator.candidates()) : null,
+    context.caller.case.documents({ caseId }),
   ]);
   return json({
     kind: "ke" as const,
@@ -44,10 +45,29 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     internal: found.internal,
     officers: officers ?? [],
     candidates: candidates ?? [],
+    documents,
     me: context.user!.id,
     // The letter goes to a Norwegian citizen: the default complaint text is always in bokmål.
     complaintDefault: createI18n("nb").t("case.complaintInfoDefault"),
   });
+}
+
+/** A file from the upload form, checked, then handed to case.addDocument as base64. */
+async function uploadDocument(context: ActionFunctionArgs["context"], caseId: string, form: FormData) {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0 || file.size > 10 * 1024 * 1024) {
+    return json({ documentError: createI18n(context.lang).t("case.documentTooLarge") }, { status: 400 });
+  }
+  const result = await attempt(context, async (caller) =>
+    caller.case.addDocument({
+      caseId,
+      name: file.name.slice(0, 200) || "dokument",
+      mimeType: file.type || "application/octet-stream",
+      contentBase64: Buffer.from(await file.arrayBuffer()).toString("base64"),
+    }),
+  );
+  if (!result.ok) return json({ documentError: result.error.message }, { status: result.error.status });
+  return redirect(`/saker/${caseId}?lagret=document#dokumenter`);
 }
 
 const ANCHORS: Record<string, string> = { assign: "saksbehandler", note: "notater", interim: "forelopig-svar", decide: "avgjorelse", close: "avslutt" };
@@ -57,6 +77,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const caseId = idParam(params.caseId);
   const form = await request.formData();
   const intent = text(form, "intent");
+  if (intent === "document") return uploadDocument(context, caseId, form);
   const version = Number(text(form, "version"));
   const back = () => `/saker/${caseId}?lagret=${intent}#${ANCHORS[intent] ?? ""}`;
   return caseFormAction(
@@ -118,9 +139,10 @@ interface WorkspaceProps {
   candidates: { id: string; name: string; title: string | null; unit: { name: string } | null }[];
   me: string;
   complaintDefault: string;
+  documents: { id: string; name: string; size: number; createdAt: string }[];
 }
 
-function CaseWorkspace({ item, internal, officers, candidates, me, complaintDefault }: WorkspaceProps) {
+function CaseWorkspace({ item, internal, officers, candidates, me, complaintDefault, documents }: WorkspaceProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [params] = useSearchParams();
@@ -220,6 +242,7 @@ function CaseWorkspace({ item, internal, officers, candidates, me, complaintDefa
 
           <AssignSection internal={internal} officers={officers} me={me} open={open} saved={saved === "assign"} />
           <NotesSection internal={internal} saved={saved === "note"} />
+          <DocumentsSection caseId={item.id} documents={documents} saved={saved === "document"} />
         </div>
         <div>
           <InterimSection item={item} internal={internal} open={open} saved={saved === "interim"} />
@@ -254,6 +277,51 @@ function AssignSection({ internal, officers, me, open, saved }: { internal: Case
           </CaseSubmit>
         </CaseFormElement>
       ) : null}
+    </section>
+  );
+}
+
+/** Letters and reports belonging to the case: list with downloads, and a plain upload form. */
+function DocumentsSection({ caseId, documents, saved }: { caseId: string; documents: { id: string; name: string; size: number; createdAt: string }[]; saved: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const result = useActionData<{ documentError?: string }>();
+  return (
+    <section id="dokumenter" aria-labelledby="documents-heading" className="card section">
+      <h2 id="documents-heading">{t("caseDocs.heading")}</h2>
+      <Receipt show={saved}>{t("caseDocs.saved")}</Receipt>
+      {documents.length ? (
+        <ul className="log-list">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <a href={`/saker/${caseId}/dokument/${d.id}`}>{d.name}</a>{" "}
+              <span className="hint">
+                ({Math.max(1, Math.round(d.size / 1024))} kB, {formatDate(d.createdAt, lang)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t("caseDocs.none")}</p>
+      )}
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <input type="hidden" name="intent" value="document" />
+        {result?.documentError ? (
+          <p role="alert" className="alert alert-error">
+            {result.documentError}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="case-document">{t("caseDocs.file")}</label>
+          <p id="case-document-hint" className="hint">
+            {t("caseDocs.hint")}
+          </p>
+          <input id="case-document" name="file" type="file" required accept=".pdf,.jpg,.jpeg,.png,.txt,.docx" aria-describedby="case-document-hint" />
+        </div>
+        <button type="submit" className="button-secondary-dark">
+          {t("caseDocs.upload")}
+        </button>
+      </Form>
     </section>
   );
 }

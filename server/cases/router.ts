@@ -1,6 +1,7 @@
 import { KE_ROLES } from "../auth/roles.ts";
 import { protectedProcedure, roleProcedure, router } from "../trpc/trpc.ts";
 import {
+  addCaseDocument,
   addCaseNote,
   addCaseNoteInput,
   assignCase,
@@ -12,6 +13,10 @@ import {
   createCaseInput,
   decideCase,
   decideCaseInput,
+  addDocumentInput,
+  documentInput,
+  getCaseDocument,
+  listCaseDocuments,
   getCase,
   listCaseOfficers,
   listCases,
@@ -34,5 +39,8 @@ export const caseRouter = router({
   addNote: ke.input(addCaseNoteInput).mutation(({ ctx, input }) => addCaseNote(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   sendInterimReply: ke.input(sendInterimReplyInput).mutation(({ ctx, input }) => sendInterimReply(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   decide: ke.input(decideCaseInput).mutation(({ ctx, input }) => decideCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  addDocument: ke.input(addDocumentInput).mutation(({ ctx, input }) => addCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  documents: ke.input(caseIdInput).query(({ ctx, input }) => listCaseDocuments(ctx.db.prisma, ctx.auth.user, input)),
+  document: ke.input(documentInput).query(({ ctx, input }) => getCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   close: ke.input(closeCaseInput).mutation(({ ctx, input }) => closeCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

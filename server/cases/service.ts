@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
@@ -484,5 +485,83 @@ export async function listCaseOfficers(prisma: PrismaClient, actor: SessionUser)
     where: { municipalityId: actor.municipalityId, active: true, roles: { some: { role: { in: ["KE_CASE_OFFICER", "KE_LEADER"] } } } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
+  });
+}
+
+/** 10 MB: scanned letters and reports, not video. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+const ALLOWED_DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png", "text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
+
+export const addDocumentInput = z.object({
+  caseId: id,
+  name: shortText(200),
+  mimeType: z.enum(ALLOWED_DOCUMENT_TYPES as [string, ...string[]]),
+  /** The file, base64-encoded. */
+  contentBase64: z.string().min(1).max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4),
+});
+
+/** Attaches a document to a case (coordinating unit only), audited with the case. */
+export async function addCaseDocument(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addDocumentInput>, meta: RequestMeta) {
+  const content = Buffer.from(input.contentBase64, "base64");
+  if (content.length === 0 || content.length > MAX_DOCUMENT_BYTES) throw new AppError("BAD_REQUEST", "case.documentTooLarge");
+  return prisma.$transaction(async (tx) => {
+    const found = await tx.case.findFirst({ where: { id: input.caseId, municipalityId: actor.municipalityId }, select: { id: true, planId: true } });
+    if (!found) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+    // The bytes go in as base64 and PostgreSQL decodes them: the same on PostgreSQL and PGlite
+    // (pglite-prisma-adapter 0.6 cannot pass Prisma 6.19's Bytes parameters).
+    const documentId = randomUUID();
+    await tx.$executeRaw`INSERT INTO "CaseDocument" (id, "caseId", name, "mimeType", size, content, "uploadedById")
+      VALUES (${documentId}, ${found.id}, ${input.name}, ${input.mimeType}, ${content.length}, decode(${content.toString("base64")}, 'base64'), ${actor.id})`;
+    const document = await tx.caseDocument.findUniqueOrThrow({
+      where: { id: documentId },
+      select: { id: true, name: true, mimeType: true, size: true, createdAt: true },
+    });
+    await recordAudit(tx, {
+      action: "case.document_add",
+      municipalityId: actor.municipalityId,
+      actorId: actor.id,
+      planId: found.planId ?? undefined,
+      targetType: "case",
+      targetId: found.id,
+      details: { documentId: document.id, name: document.name },
+      meta,
+    });
+    return document;
+  });
+}
+
+export async function listCaseDocuments(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseIdInput>) {
+  const found = await prisma.case.findFirst({ where: { id: input.caseId, municipalityId: actor.municipalityId }, select: { id: true } });
+  if (!found) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  return prisma.caseDocument.findMany({
+    where: { caseId: found.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, mimeType: true, size: true, createdAt: true, uploadedById: true },
+  });
+}
+
+export const documentInput = z.object({ caseId: id, documentId: id });
+
+/** One document's content, for download; reading it is audited. */
+export async function getCaseDocument(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof documentInput>, meta: RequestMeta) {
+  return prisma.$transaction(async (tx) => {
+    const document = await tx.caseDocument.findFirst({
+      where: { id: input.documentId, caseId: input.caseId, case: { municipalityId: actor.municipalityId } },
+      select: { id: true, name: true, mimeType: true, case: { select: { planId: true } } },
+    });
+    if (!document) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+    const [{ content }] = await tx.$queryRaw<{ content: string }[]>`SELECT encode(content, 'base64') AS content FROM "CaseDocument" WHERE id = ${document.id}`;
+    await recordAudit(tx, {
+      action: "case.document_view",
+      municipalityId: actor.municipalityId,
+      actorId: actor.id,
+      planId: document.case.planId ?? undefined,
+      targetType: "case",
+      targetId: input.caseId,
+      details: { documentId: document.id },
+      meta,
+    });
+    // encode() wraps its output every 76 characters.
+    return { name: document.name, mimeType: document.mimeType, contentBase64: content.replace(/\s/g, "") };
   });
 }

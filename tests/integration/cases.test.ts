@@ -176,3 +176,28 @@ describe("case details", () => {
     expect(detail.internal).toMatchObject({ submittedBy: { id: w.people.staffInGroup.id }, planCoordinator: { id: w.people.coordinator.id } });
   });
 });
+
+describe("case documents", () => {
+  it("the coordinating unit attaches and reads documents; others cannot; bad files get a 400", async () => {
+    const w = await createPlanWorld(t.db);
+    const c = await w.callers.owner.case.create({ type: "COMPLAINT", description: "Klage" });
+    const pdf = Buffer.from("%PDF-1.4 brev fra sykehuset");
+    const doc = await w.callers.caseOfficer.case.addDocument({ caseId: c.id, name: "Epikrise.pdf", mimeType: "application/pdf", contentBase64: pdf.toString("base64") });
+    expect(doc).toMatchObject({ name: "Epikrise.pdf", size: pdf.length });
+    expect((await w.callers.keLeader.case.documents({ caseId: c.id })).map((d) => d.id)).toEqual([doc.id]);
+    const back = await w.callers.keLeader.case.document({ caseId: c.id, documentId: doc.id });
+    expect(Buffer.from(back.contentBase64, "base64").equals(pdf)).toBe(true);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: { in: ["case.document_add", "case.document_view"] }, targetId: c.id } })).toBe(2);
+    for (const who of ["owner", "coordinator", "staffInGroup"] as const) {
+      await expect(w.callers[who].case.document({ caseId: c.id, documentId: doc.id }), who).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(w.callers.away.case.document({ caseId: c.id, documentId: doc.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      w.callers.caseOfficer.case.addDocument({ caseId: c.id, name: "virus.exe", mimeType: "application/x-msdownload", contentBase64: "AAAA" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(w.callers.caseOfficer.case.addDocument({ caseId: c.id, name: "tom.pdf", mimeType: "application/pdf", contentBase64: "" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await t.db.prisma.caseDocument.count()).toBe(1);
+  });
+});

@@ -273,6 +273,7 @@ export const en: Messages = {
     requestSubmit: "Send the request",
   },
   case: {
+    documentTooLarge: "The file is empty or larger than 10 MB.",
     expectedInPast: "The date for an answer cannot have passed.",
     onlyKeRegisters: "Only the coordinating unit can register cases received on paper or by phone.",
     typeNotAllowed: "You cannot send this kind of case.",
@@ -622,6 +623,14 @@ export const en: Messages = {
     inactiveQuestion: "The plan has not been updated for {{months}} months – could you look at it?",
     questionTitle: "A question about a plan from {{name}}",
     noCoordinatorToAsk: "The plan has no coordinator to ask. Appoint a coordinator first.",
+  },
+  caseDocs: {
+    heading: "Documents",
+    none: "No documents in the case yet.",
+    file: "Add a document",
+    hint: "PDF, image, text or Word, at most 10 MB.",
+    upload: "Upload",
+    saved: "The document was added to the case.",
   },
   reminder: {
     interim: {

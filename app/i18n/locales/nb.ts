@@ -271,6 +271,7 @@ export const nb = {
     requestSubmit: "Send forespørselen",
   },
   case: {
+    documentTooLarge: "Filen er tom eller større enn 10 MB.",
     expectedInPast: "Datoen for svar kan ikke være passert.",
     onlyKeRegisters: "Bare koordinerende enhet kan registrere saker som kom på papir eller telefon.",
     typeNotAllowed: "Du kan ikke sende denne typen sak.",
@@ -620,6 +621,14 @@ export const nb = {
     inactiveQuestion: "Planen har ikke vært oppdatert på {{months}} måneder – kan du se på den?",
     questionTitle: "Spørsmål om en plan fra {{name}}",
     noCoordinatorToAsk: "Planen har ingen koordinator å spørre. Oppnevn en koordinator først.",
+  },
+  caseDocs: {
+    heading: "Dokumenter",
+    none: "Ingen dokumenter i saken ennå.",
+    file: "Legg til dokument",
+    hint: "PDF, bilde, tekst eller Word, høyst 10 MB.",
+    upload: "Last opp",
+    saved: "Dokumentet er lagt til i saken.",
   },
   reminder: {
     interim: {

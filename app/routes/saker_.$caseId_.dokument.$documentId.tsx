@@ -1,0 +1,18 @@
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { idParam } from "../lib/case-actions.server.ts";
+import { load } from "../lib/call.server.ts";
+
+// Download of one case document: the same procedure (and audit row) as any read of the case.
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const caseId = idParam(params.caseId);
+  const documentId = idParam(params.documentId);
+  const document = await load(context, request, (caller) => caller.case.document({ caseId, documentId }));
+  return new Response(Buffer.from(document.contentBase64, "base64"), {
+    headers: {
+      "Content-Type": document.mimeType,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
