@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { useLiveNotifications } from "./hooks/use-live-notifications.ts";
+import { useSocketRevalidate } from "./hooks/use-socket-revalidate.ts";
 import { clearAllDrafts } from "./lib/drafts.ts";
 import { createI18n } from "./i18n/i18n.ts";
 import { DEFAULT_LANG, LANGS, type Lang } from "./i18n/resources.ts";
@@ -134,7 +134,8 @@ function Frame({ children }: { children: ReactNode }) {
 /** "Varsler" with the number of unread ones; new ones arrive live and update it. */
 function NotificationLink({ unread }: { unread: number }) {
   const { t } = useTranslation();
-  useLiveNotifications();
+  // New notifications arrive live: the count follows.
+  useSocketRevalidate("notification");
   return (
     <Link to="/varsler" className="notification-link">
       {t("notifications.link")}

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarTable, Figure } from "../components/dashboard/figure.tsx";
 import { PlanTable } from "../components/plan-table.tsx";
-import { useLiveDashboard } from "../hooks/use-live-dashboard.ts";
+import { useSocketRevalidate } from "../hooks/use-socket-revalidate.ts";
 import { load } from "../lib/call.server.ts";
 import { CASE_METRICS, filterFromSearch, PLAN_METRICS, searchFromFilter } from "../lib/dashboard-filter.ts";
 import { formatDate } from "../lib/format.ts";
@@ -31,7 +31,8 @@ export default function KeDashboard() {
   const { t } = useTranslation();
   const lang = useLang();
   const { overview, plans, units, filter, municipality } = useLoaderData<typeof loader>();
-  useLiveDashboard();
+  // Counters follow changes in the municipality, at most every 2 s.
+  useSocketRevalidate("dashboard:changed", 2000);
   const query = searchFromFilter(filter);
   const listHref = (kind: "planer" | "saker", metric: string) => {
     const params = new URLSearchParams(query);

@@ -2,10 +2,11 @@ import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { io } from "socket.io-client";
 
-const THROTTLE_MS = 2000;
-
-/** Reloads the dashboard's figures when cases or plans in the municipality change (at most every 2 s). */
-export function useLiveDashboard() {
+/**
+ * Reloads the page's data when the server sends `event` on the portal's socket, at most once per
+ * `throttleMs`. socket.io-client shares one connection between all such hooks on a page.
+ */
+export function useSocketRevalidate(event: "notification" | "dashboard:changed", throttleMs = 0) {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   useEffect(() => {
@@ -14,16 +15,16 @@ export function useLiveDashboard() {
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    socket.on("dashboard:changed", () => {
+    socket.on(event, () => {
       timer ??= setTimeout(() => {
         timer = undefined;
         revalidate.current();
-      }, THROTTLE_MS);
+      }, throttleMs);
     });
     return () => {
       clearTimeout(timer);
-      socket.off("dashboard:changed");
+      socket.off(event);
       socket.disconnect();
     };
-  }, []);
+  }, [event, throttleMs]);
 }
