@@ -173,6 +173,9 @@ export async function seedDemo(prisma: PrismaClient) {
             ? [{ userId: id("fagperson@demo.no"), kind: "PROVIDER", organisation: "Fysio- og ergoterapi", access: "EDIT_OWN_MEASURES", consent: true }]
             : [],
     });
+    // Two plans nobody has touched for a long time, for the dashboard's inactivity lists.
+    const idleDays = name === "Sander Nilsen" ? 200 : name === "Aisha Mohammed" ? 400 : 0;
+    if (idleDays) await prisma.plan.update({ where: { id: plan.id }, data: { lastActivityAt: dateFromToday(-idleDays) } });
     const [area, title] = OTHER_GOALS[index % OTHER_GOALS.length];
     await createGoal(prisma, { planId: plan.id, createdById: owner.id, lifeArea: area, title, writtenByUser: true, evaluationDate: dateFromToday(-20 + index * 30) });
   }

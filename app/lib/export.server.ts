@@ -39,7 +39,8 @@ export function fileResponse(table: Table, format: "csv" | "xlsx", body: string 
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${encodeURIComponent(name)}"`,
+      // RFC 6266: an ASCII fallback, and the real (Norwegian) name in UTF-8.
+      "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "Cache-Control": "private, no-store",
     },
   });

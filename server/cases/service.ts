@@ -38,10 +38,16 @@ const dateOnly = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
+/** The next free number of the year ("2027-0042"); two cases at the same moment are retried (see createCase). */
 async function nextReference(tx: Prisma.TransactionClient, municipalityId: string, receivedAt: Date) {
   const year = osloDate(receivedAt).slice(0, 4);
-  const count = await tx.case.count({ where: { municipalityId, reference: { startsWith: `${year}-` } } });
-  return `${year}-${String(count + 1).padStart(4, "0")}`;
+  const last = await tx.case.findFirst({
+    where: { municipalityId, reference: { startsWith: `${year}-` } },
+    orderBy: { reference: "desc" },
+    select: { reference: true },
+  });
+  const number = last ? Number(last.reference.slice(5)) + 1 : 1;
+  return `${year}-${String(Number.isFinite(number) ? number : 1).padStart(4, "0")}`;
 }
 
 /**
@@ -63,7 +69,7 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
   if (receivedAt.getTime() > Date.now() + 60_000) throw new AppError("BAD_REQUEST", "case.receivedInFuture");
 
-  const created = await prisma.$transaction(async (tx) => {
+  const created = await retryOnDuplicateReference(() => prisma.$transaction(async (tx) => {
     // Who the case is about.
     let subjectUserId: string | null = null;
     let subjectName = input.subjectName ?? "";
@@ -119,9 +125,20 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
       meta,
     });
     return created;
-  });
+  }));
   events.emit("case.changed", { municipalityId: actor.municipalityId, caseId: created.id, action: "case.create" });
   return publicCase(created);
+}
+
+/** Two cases received at the same moment may pick the same number; the loser takes the next. */
+async function retryOnDuplicateReference<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002" || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** How the person themselves sees the case's progress: "Mottatt", "Under behandling", "Foreløpig svar sendt", "Avgjort". */

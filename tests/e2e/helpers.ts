@@ -37,7 +37,8 @@ export async function planIdFromMyPlans(page: Page, ownerName: string): Promise<
   return planId;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** `text` as a regular expression that matches exactly it. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Opens the collapsed form or section (<details>) in `scope` whose summary reads exactly `summary`,

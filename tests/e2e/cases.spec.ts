@@ -1,0 +1,273 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { escapeRegExp, login, openAllDisclosures, openDisclosure, seriousViolations, signedInPage } from "./helpers.ts";
+
+// Cases (søknader, foreløpig svar) and the coordinating unit's dashboard, as the people in Demo
+// kommune use them (prisma/demo.ts, seedDemoCases). All tests share one database for the whole
+// run, so what they write carries a unique mark and nothing assumes counts.
+
+const KARI = "Kari Nordmann";
+/** A paper case about a coordinator, received 36 days ago and still open: both its deadlines have passed. */
+const PER_HANSEN = "Per Hansen";
+const LEADER_NAME = "Per Johansen";
+/** Where each coordinator in the demo signs in. */
+const COORDINATOR_EMAIL: Record<string, string> = { "Ingrid Berg": "koordinator@demo.no", "Lars Eide": "koordinator2@demo.no" };
+
+const CSV_HEADER = "Saksnr.;Type;Gjelder;Mottatt;Frist foreløpig svar;Frist avgjørelse";
+const REFERENCE = /\b(\d{4}-\d{4,})\b/;
+
+/** Text no other test, and no earlier run against the same server, has written. */
+const unique = (text: string) => `${text} (${Date.now().toString(36)})`;
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+
+/** The value of a fact in a description list: the <dd> right after the <dt> that reads `term`. */
+const fact = (scope: Locator, term: string) =>
+  scope
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) })
+    .locator("xpath=following-sibling::dd[1]");
+
+/** A calendar date `days` from today in Norway, written the way the portal writes dates ("22. desember 2026"). */
+function osloDateText(days = 0): string {
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date()).split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day + days));
+  return new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
+/** A case of the person's own in "Mine saker", by its heading ("Klage – sak 2026-0010"). */
+const myCase = (page: Page, type: string, reference: string) => page.getByRole("article", { name: `${type} – sak ${reference}`, exact: true });
+
+/** Fills in and sends "Søk om individuell plan" (already open), and returns the case reference on the receipt. */
+async function sendApplication(page: Page, option: string, description: string): Promise<string> {
+  await expect(heading(page)).toHaveText("Søk om individuell plan");
+  await page.getByRole("group", { name: "Hva søker du om?" }).getByRole("radio", { name: option, exact: true }).check();
+  await page.getByLabel("Fortell kort om situasjonen din").fill(description);
+  await page.getByRole("button", { name: "Send søknaden" }).click();
+  await expect(heading(page)).toHaveText("Vi har fått saken din");
+  const receipt = page.getByText(/^Saksnummeret ditt er \d{4}-\d{4,}\.$/);
+  await expect(receipt).toBeVisible();
+  const reference = REFERENCE.exec((await receipt.textContent()) ?? "")?.[1];
+  if (!reference) throw new Error("No case reference on the receipt");
+  return reference;
+}
+
+/** The list behind a dashboard figure, opened from /ke through its "Se listen" link; returns the figure's value. */
+async function openFigureList(page: Page, section: string, figure: string): Promise<number> {
+  await page.goto("/ke");
+  await expect(heading(page)).toHaveText("Koordinerende enhet – oversikt");
+  // "Se listen" with the figure's name for screen readers (read as "Se listen : …" in Chromium).
+  const link = page.getByRole("link", { name: new RegExp(`^Se listen\\s?: ${escapeRegExp(figure)}$`) });
+  const value = page.getByRole("region", { name: section }).getByRole("definition").filter({ has: link });
+  await expect(value).toHaveText(/^\s*\d+\s*Se listen/);
+  const count = Number(/\d+/.exec((await value.textContent()) ?? "")?.[0]);
+  await value.getByRole("link").click();
+  await expect(heading(page)).toHaveText(figure);
+  return count;
+}
+
+test.describe("applying as a service user", () => {
+  test("Kari sends a complaint and gets a reference and a date; it is in «Mine saker» as «Mottatt»", async ({ page }) => {
+    await login(page, "bruker@demo.no");
+    await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Mine saker" }).click();
+    await expect(heading(page)).toHaveText("Mine saker");
+    await page.getByRole("link", { name: "Søk om individuell plan eller koordinator" }).click();
+
+    // Kari already has a plan: she complains instead. A complaint is answered within 30 calendar
+    // days (the default for the case type, server/cases/settings.ts).
+    const description = unique("Jeg er uenig i at morgenbesøkene skal trappes ned");
+    const reference = await sendApplication(page, "Klage", description);
+    const today = osloDateText();
+    const due = osloDateText(30);
+    await expect(page.getByText(`Klage, mottatt ${today}`)).toBeVisible();
+    await expect(page.getByText(`Vi regner med å gi deg svar innen ${due}.`, { exact: true })).toBeVisible();
+    // The receipt is read back from the case: a reload shows the same.
+    await page.reload();
+    await expect(page.getByText(`Saksnummeret ditt er ${reference}.`, { exact: true })).toBeVisible();
+
+    await page.getByRole("navigation", { name: "Hva vil du gjøre nå?" }).getByRole("link", { name: "Gå til Mine saker" }).click();
+    await expect(heading(page)).toHaveText("Mine saker");
+    const mine = myCase(page, "Klage", reference);
+    await expect(mine).toBeVisible();
+    await expect(mine).toContainText("Mottatt Vi har fått saken. Ingen har begynt å se på den ennå.");
+    await expect(fact(mine, "Gjelder")).toHaveText(KARI);
+    await expect(fact(mine, "Mottatt")).toContainText(today);
+    await expect(fact(mine, "Vi regner med å gi svar innen")).toHaveText(due);
+    // No interim reply or answer yet; what she wrote is kept.
+    await expect(mine.getByRole("heading", { name: "Foreløpig svar" })).toHaveCount(0);
+    const written = await openDisclosure(mine, "Det som står i saken");
+    await expect(written.getByText(description, { exact: true })).toBeVisible();
+  });
+});
+
+test.describe("the case officer's interim reply", () => {
+  test("Mona sends an interim reply with a reason; Kari sees «Foreløpig svar sendt» and the letter", async ({ page, browser, baseURL }) => {
+    const kari = await signedInPage(browser, baseURL, "bruker@demo.no");
+    try {
+      await kari.page.goto("/sok");
+      const reference = await sendApplication(kari.page, "En annen koordinator", unique("Jeg ønsker en koordinator som kan møte meg hjemme"));
+
+      await login(page, "saksbehandler@demo.no");
+      await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Saker", exact: true }).click();
+      await expect(heading(page)).toHaveText("Saker");
+      // Open cases by default; the new one has nobody on it yet.
+      const row = page
+        .getByRole("table", { name: /saker?, passerte frister først$/ })
+        .getByRole("row")
+        .filter({ has: page.getByRole("link", { name: `Sak ${reference}`, exact: true }) });
+      await expect(row.getByRole("cell")).toHaveText(["Ønske om ny koordinator", KARI, /./, /./, /./, "Ikke tildelt", "Mottatt"]);
+      await row.getByRole("link", { name: `Sak ${reference}`, exact: true }).click();
+      await expect(heading(page)).toHaveText(`Ønske om ny koordinator – sak ${reference}`);
+
+      const interim = page.getByRole("region", { name: "Foreløpig svar", exact: true });
+      await expect(interim).toContainText("Foreløpig svar er ikke sendt.");
+      const reason = unique("Vi venter på en vurdering fra hjemmetjenesten.");
+      await interim.getByLabel("Hvorfor tar saken tid?").fill(reason);
+      await interim.getByRole("button", { name: "Send foreløpig svar" }).click();
+      await expect(interim.getByRole("status").filter({ hasText: "Foreløpig svar er sendt" })).toHaveText("Foreløpig svar er sendt. Brevet står under.");
+      await expect(interim.getByRole("heading", { name: "Brevet som ble sendt" })).toBeVisible();
+      await expect(interim).toContainText(`Foreløpig svar – sak ${reference}`);
+      await expect(interim).toContainText(reason);
+      await expect(interim.getByRole("button", { name: "Send foreløpig svar" })).toHaveCount(0);
+
+      // Kari, in her own browser: the new state and the very letter, with the reason in it.
+      await kari.page.goto("/mine-saker");
+      const hers = myCase(kari.page, "Ønske om ny koordinator", reference);
+      await expect(hers).toContainText("Foreløpig svar sendt Saken tar lengre tid. Les det foreløpige svaret.");
+      const letter = hers.getByRole("region", { name: "Foreløpig svar", exact: true });
+      await expect(letter).toContainText(`Sendt ${osloDateText()}`);
+      await expect(letter).toContainText(`Foreløpig svar – sak ${reference}`);
+      await expect(letter).toContainText(`Saken er ikke ferdig behandlet ennå. ${reason} Vi regner med`);
+      await expect(letter).toContainText("Mona Hansen");
+    } finally {
+      await kari.context.close();
+    }
+  });
+});
+
+test.describe("the coordinating unit's dashboard", () => {
+  test("the KE leader sees overdue cases, the list behind the figure, and the same rows as CSV", async ({ page }) => {
+    await login(page, "leder@demo.no");
+    const figure = await openFigureList(page, "Saksbehandling", "Avgjørelse forfalt");
+    expect(figure).toBeGreaterThanOrEqual(1);
+
+    await expect(page.getByText(`${figure} i listen.`, { exact: true })).toBeVisible();
+    const table = page.getByRole("table", { name: "Avgjørelse forfalt" });
+    const rows = table.getByRole("row").filter({ has: page.getByRole("rowheader") });
+    await expect(rows).toHaveCount(figure);
+    const perHansen = rows.filter({ has: page.getByRole("cell", { name: PER_HANSEN, exact: true }) });
+    await expect(perHansen.getByRole("cell")).toHaveText(["Søknad om koordinator", PER_HANSEN, /./, /./, /./]);
+    const onScreen = await table.getByRole("rowheader").allTextContents();
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Last ned CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("avgjørelse-forfalt.csv");
+    const csv = await readFile(await download.path(), "utf8");
+    // For Norwegian Excel: a byte-order mark, semicolons and CRLF line ends.
+    const [header, ...lines] = csv.split("\r\n");
+    expect(header).toBe(`\uFEFF${CSV_HEADER}`);
+    expect(lines.pop()).toBe("");
+    // No field in this list has a line break or a semicolon: one line is one row.
+    expect(lines).toHaveLength(onScreen.length);
+    expect(lines.map((line) => line.split(";")[0])).toEqual(onScreen.map((ref) => ref.trim()));
+    const perHansenRef = (await perHansen.getByRole("rowheader").textContent())?.trim();
+    expect(lines.find((line) => line.startsWith(`${perHansenRef};`))).toContain(";Søknad om koordinator;Per Hansen;");
+  });
+
+  // The demo seeds Sander Nilsen's plan (coordinator Lars Eide) as untouched for 200 days.
+  test("the KE leader's question about an inactive plan reaches its coordinator, in «Varsler» and in the plan's log", async ({ page, browser, baseURL }) => {
+    await login(page, "leder@demo.no");
+    await openFigureList(page, "Planaktivitet", "Ingen aktivitet på 6 måneder");
+    const row = page
+      .getByRole("table", { name: "Ingen aktivitet på 6 måneder" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("button", { name: /^Spør koordinatoren/ }) })
+      .first();
+    await expect(row).toBeVisible();
+    const owner = ((await row.getByRole("rowheader").textContent()) ?? "").trim();
+    const coordinator = ((await row.getByRole("cell").nth(1).textContent()) ?? "").trim();
+    const email = COORDINATOR_EMAIL[coordinator];
+    expect(email, `a demo coordinator who can sign in (${coordinator})`).toBeTruthy();
+
+    await row.getByRole("button", { name: `Spør koordinatoren (${owner})`, exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Spørsmålet er sendt" })).toHaveText(
+      "Spørsmålet er sendt til koordinatoren og skrevet i planens logg.",
+    );
+
+    const question = /^Planen har ikke vært oppdatert på \d+ måneder – kan du se på den\?$/;
+    const them = await signedInPage(browser, baseURL, email);
+    try {
+      await them.page.getByRole("banner").getByRole("link", { name: /^Varsler/ }).click();
+      await expect(heading(them.page)).toHaveText("Varsler");
+      const notice = them.page
+        .getByRole("listitem")
+        .filter({ hasText: `Spørsmål om en plan fra ${LEADER_NAME}` })
+        .first();
+      await expect(notice.getByText(question)).toBeVisible();
+      await notice.getByRole("link", { name: "Åpne", exact: true }).click();
+      await expect(heading(them.page)).toHaveText(`Planen til ${owner}`);
+      const entry = them.page.getByRole("region", { name: "Logg", exact: true }).getByRole("listitem").filter({ hasText: LEADER_NAME }).first();
+      await expect(entry.getByText(question)).toBeVisible();
+      await expect(entry).toContainText(osloDateText());
+    } finally {
+      await them.context.close();
+    }
+  });
+});
+
+test.describe("who may handle cases", () => {
+  for (const path of ["/saker", "/ke"]) {
+    test(`a coordinator who types ${path} gets a friendly 403`, async ({ page }) => {
+      await login(page, "koordinator@demo.no");
+      const menu = page.getByRole("navigation", { name: "Hovedmeny" });
+      await expect(menu.getByRole("link", { name: "Saker", exact: true })).toHaveCount(0);
+      await expect(menu.getByRole("link", { name: "Oversikt", exact: true })).toHaveCount(0);
+
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(heading(page)).toHaveText("Ingen tilgang");
+      await expect(page.getByText("Du har ikke tilgang til denne siden.")).toBeVisible();
+      await expect(page.getByRole("table")).toHaveCount(0);
+      await expect(page.getByRole("main")).not.toContainText(PER_HANSEN);
+      await expect(page.getByRole("link", { name: "Gå til forsiden" })).toBeVisible();
+    });
+  }
+});
+
+test.describe("accessibility of the case pages (axe, WCAG 2.1 AA)", () => {
+  const goTo = (path: string) => async (page: Page) => {
+    await page.goto(path);
+  };
+  const PAGES: { name: string; as: string; open: (page: Page) => Promise<unknown>; heading: string | RegExp }[] = [
+    { name: "/sok", as: "bruker@demo.no", open: goTo("/sok"), heading: "Søk om individuell plan" },
+    { name: "/mine-saker", as: "bruker@demo.no", open: goTo("/mine-saker"), heading: "Mine saker" },
+    { name: "/saker", as: "saksbehandler@demo.no", open: goTo("/saker"), heading: "Saker" },
+    {
+      name: "a case page",
+      as: "saksbehandler@demo.no",
+      open: async (page) => {
+        await page.goto("/saker");
+        await page
+          .getByRole("row")
+          .filter({ has: page.getByRole("cell", { name: PER_HANSEN, exact: true }) })
+          .getByRole("link", { name: /^Sak \d{4}-\d{4,}$/ })
+          .click();
+      },
+      heading: /^Søknad om koordinator – sak \d{4}-\d{4,}$/,
+    },
+    { name: "/ke", as: "leder@demo.no", open: goTo("/ke"), heading: "Koordinerende enhet – oversikt" },
+    { name: "a /ke/liste page", as: "leder@demo.no", open: (page) => openFigureList(page, "Saksbehandling", "Avgjørelse forfalt"), heading: "Avgjørelse forfalt" },
+  ];
+
+  for (const { name, as, open, heading: expected } of PAGES) {
+    test(`${name} as ${as}, also with every form opened`, async ({ page }) => {
+      await login(page, as);
+      await open(page);
+      await expect(heading(page)).toHaveText(expected);
+      expect(await seriousViolations(page)).toEqual([]);
+      await openAllDisclosures(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
