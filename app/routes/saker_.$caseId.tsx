@@ -34,10 +34,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!found.internal) return json({ kind: "public" as const, item: found });
   const open = isOpenStatus(found.internal.status);
   const wantsCoordinator = open && [...COORDINATOR_REQUIRED, ...COORDINATOR_OPTIONAL].includes(found.type);
-  const [officers, candidates, documents] = await Promise.all([
+  // "?person=" searches for the account of the person a by-name case is about.
+  const personQuery = new URL(request.url).searchParams.get("person")?.trim() ?? "";
+  const needsAccount = open && !found.internal.subjectUserId;
+  const [officers, candidates, documents, people] = await Promise.all([
     open ? optional(context.caller.case.officers()) : null,
     wantsCoordinator ? optional(context.caller.coordinator.candidates()) : null,
     context.caller.case.documents({ caseId }),
+    needsAccount && personQuery.length >= 2 ? optional(context.caller.case.findPerson({ query: personQuery })) : null,
   ]);
   return json({
     kind: "ke" as const,
@@ -46,6 +50,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     officers: officers ?? [],
     candidates: candidates ?? [],
     documents,
+    link: needsAccount ? { query: personQuery, people } : null,
     me: context.user!.id,
     // The letter goes to a Norwegian citizen: the default complaint text is always in bokmål.
     complaintDefault: createI18n("nb").t("case.complaintInfoDefault"),
@@ -78,6 +83,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = text(form, "intent");
   if (intent === "document") return uploadDocument(context, caseId, form);
+  if (intent === "link") {
+    const result = await attempt(context, (caller) => caller.case.linkSubject({ caseId, version: Number(text(form, "version")), userId: text(form, "userId") }));
+    if (!result.ok) return json({ linkError: result.error.message }, { status: result.error.status });
+    return redirect(`/saker/${caseId}?lagret=link`);
+  }
   const version = Number(text(form, "version"));
   const back = () => `/saker/${caseId}?lagret=${intent}#${ANCHORS[intent] ?? ""}`;
   return caseFormAction(
@@ -140,9 +150,10 @@ interface WorkspaceProps {
   me: string;
   complaintDefault: string;
   documents: { id: string; name: string; size: number; createdAt: string }[];
+  link: { query: string; people: { id: string; name: string; email: string }[] | null } | null;
 }
 
-function CaseWorkspace({ item, internal, officers, candidates, me, complaintDefault, documents }: WorkspaceProps) {
+function CaseWorkspace({ item, internal, officers, candidates, me, complaintDefault, documents, link }: WorkspaceProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [params] = useSearchParams();
@@ -243,6 +254,7 @@ function CaseWorkspace({ item, internal, officers, candidates, me, complaintDefa
           <AssignSection internal={internal} officers={officers} me={me} open={open} saved={saved === "assign"} />
           <NotesSection internal={internal} saved={saved === "note"} />
           <DocumentsSection caseId={item.id} documents={documents} saved={saved === "document"} />
+          {link ? <LinkSubjectSection subjectName={item.subjectName} version={internal.version} link={link} /> : null}
         </div>
         <div>
           <InterimSection item={item} internal={internal} open={open} saved={saved === "interim"} />
@@ -276,6 +288,56 @@ function AssignSection({ internal, officers, me, open, saved }: { internal: Case
             {t("caseDetail.assignSubmit")}
           </CaseSubmit>
         </CaseFormElement>
+      ) : null}
+    </section>
+  );
+}
+
+/** A case that came in by name is linked to the person's account before it can be granted. */
+function LinkSubjectSection({ subjectName, version, link }: { subjectName: string; version: number; link: NonNullable<WorkspaceProps["link"]> }) {
+  const { t } = useTranslation();
+  const result = useActionData<{ linkError?: string }>();
+  return (
+    <section id="koble" aria-labelledby="link-heading" className="card section">
+      <h2 id="link-heading">{t("caseLink.heading")}</h2>
+      <p>{t("caseLink.intro", { name: subjectName })}</p>
+      <Form method="get" className="stack" preventScrollReset>
+        <div className="field">
+          <label htmlFor="person-query">{t("caseLink.search")}</label>
+          <div className="inline-fields">
+            <input id="person-query" name="person" type="search" minLength={2} maxLength={100} defaultValue={link.query || subjectName} />
+            <button type="submit" className="button-secondary-dark">
+              {t("caseLink.searchSubmit")}
+            </button>
+          </div>
+        </div>
+      </Form>
+      {result?.linkError ? (
+        <p role="alert" className="alert alert-error">
+          {result.linkError}
+        </p>
+      ) : null}
+      {link.people?.length ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="link" />
+          <input type="hidden" name="version" value={version} />
+          <fieldset className="fieldset">
+            <legend>{t("caseLink.choose")}</legend>
+            {link.people.map((p) => (
+              <div key={p.id} className="checkbox-field">
+                <input type="radio" id={`person-${p.id}`} name="userId" value={p.id} required />
+                <label htmlFor={`person-${p.id}`}>
+                  {p.name} ({p.email})
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" className="button-primary">
+            {t("caseLink.submit")}
+          </button>
+        </Form>
+      ) : link.people ? (
+        <p role="status">{t("caseLink.none")}</p>
       ) : null}
     </section>
   );

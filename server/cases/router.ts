@@ -14,6 +14,10 @@ import {
   decideCase,
   decideCaseInput,
   addDocumentInput,
+  findCasePerson,
+  findPersonInput,
+  linkCaseSubject,
+  linkSubjectInput,
   documentInput,
   getCaseDocument,
   listCaseDocuments,
@@ -42,5 +46,7 @@ export const caseRouter = router({
   addDocument: ke.input(addDocumentInput).mutation(({ ctx, input }) => addCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   documents: ke.input(caseIdInput).query(({ ctx, input }) => listCaseDocuments(ctx.db.prisma, ctx.auth.user, input)),
   document: ke.input(documentInput).query(({ ctx, input }) => getCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  findPerson: ke.input(findPersonInput).query(({ ctx, input }) => findCasePerson(ctx.db.prisma, ctx.auth.user, input)),
+  linkSubject: ke.input(linkSubjectInput).mutation(({ ctx, input }) => linkCaseSubject(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   close: ke.input(closeCaseInput).mutation(({ ctx, input }) => closeCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

@@ -582,3 +582,39 @@ export async function getCaseDocument(prisma: PrismaClient, actor: SessionUser, 
     return { name: document.name, mimeType: document.mimeType, contentBase64: content.replace(/\s/g, "") };
   });
 }
+
+export const findPersonInput = z.object({ query: z.string().trim().min(2).max(100) });
+
+/** Service users of the municipality by name or e-mail, for linking a case to an account (at most 20). */
+export async function findCasePerson(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof findPersonInput>) {
+  return prisma.user.findMany({
+    where: {
+      municipalityId: actor.municipalityId,
+      active: true,
+      roles: { some: { role: "USER" } },
+      OR: [{ name: { contains: input.query, mode: "insensitive" } }, { email: { contains: input.query.toLowerCase() } }],
+    },
+    orderBy: { name: "asc" },
+    take: 20,
+    select: { id: true, name: true, email: true },
+  });
+}
+
+export const linkSubjectInput = z.object({ caseId: id, version, userId: id });
+
+/**
+ * Links a case that came in by name (a relative's application, a letter, a phone call) to the
+ * person's account, so granting it can create their plan or appoint their coordinator.
+ */
+export async function linkCaseSubject(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof linkSubjectInput>, meta: RequestMeta) {
+  const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.link_subject", async (tx, current) => {
+    openOnly(current);
+    const person = await tx.user.findFirst({
+      where: { id: input.userId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: "USER" } } },
+      select: { id: true, name: true },
+    });
+    if (!person) throw new AppError("BAD_REQUEST", "case.notAServiceUser");
+    return { data: { subjectUserId: person.id, subjectName: person.name } };
+  });
+  return publicCase(updated);
+}

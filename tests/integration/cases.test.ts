@@ -201,3 +201,26 @@ describe("case documents", () => {
     expect(await t.db.prisma.caseDocument.count()).toBe(1);
   });
 });
+
+describe("linking a case to an account", () => {
+  it("a relative's application by name is linked to the person's account, and can then be granted", async () => {
+    const w = await createPlanWorld(t.db);
+    const person = await t.db.prisma.user.create({
+      data: { municipalityId: w.home.id, email: "ny.bruker@test.no", name: "Nina Ny", passwordHash: "x", roles: { create: { role: "USER" } } },
+    });
+    const c = await w.callers.relativeWithConsent.case.create({ type: "IP_APPLICATION", subjectName: "Nina Ny", description: "Søker for søsteren min." });
+    await expect(w.callers.caseOfficer.case.decide({ caseId: c.id, version: 1, outcome: "GRANTED", grounds: "x" })).rejects.toMatchObject({
+      messageKey: "case.subjectNeedsAccount",
+    });
+    const found = await w.callers.caseOfficer.case.findPerson({ query: "nina" });
+    expect(found.map((p) => p.id)).toEqual([person.id]);
+    expect(await w.callers.caseOfficer.case.findPerson({ query: "Ingrid" })).toEqual([]); // staff are not service users
+    await w.callers.caseOfficer.case.linkSubject({ caseId: c.id, version: 1, userId: person.id });
+    const decided = await w.callers.caseOfficer.case.decide({ caseId: c.id, version: 2, outcome: "GRANTED", grounds: "Innvilget." });
+    expect((await t.db.prisma.plan.findUniqueOrThrow({ where: { id: decided.planId! } })).ownerId).toBe(person.id);
+    await expect(w.callers.coordinator.case.findPerson({ query: "nina" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(w.callers.caseOfficer.case.linkSubject({ caseId: c.id, version: 3, userId: w.people.coordinator.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+});

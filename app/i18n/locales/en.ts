@@ -273,6 +273,7 @@ export const en: Messages = {
     requestSubmit: "Send the request",
   },
   case: {
+    notAServiceUser: "The person is not registered as a service user in the municipality.",
     documentTooLarge: "The file is empty or larger than 10 MB.",
     expectedInPast: "The date for an answer cannot have passed.",
     onlyKeRegisters: "Only the coordinating unit can register cases received on paper or by phone.",
@@ -631,6 +632,15 @@ export const en: Messages = {
     hint: "PDF, image, text or Word, at most 10 MB.",
     upload: "Upload",
     saved: "The document was added to the case.",
+  },
+  caseLink: {
+    heading: "Link the case to an account",
+    intro: "The case concerns “{{name}}” but is not linked to an account. It must be before the plan can be created or a coordinator appointed.",
+    search: "Search for a service user (name or e-mail)",
+    searchSubmit: "Search",
+    choose: "Choose the person the case concerns",
+    submit: "Link",
+    none: "No service user with that name was found.",
   },
   reminder: {
     interim: {

@@ -271,6 +271,7 @@ export const nb = {
     requestSubmit: "Send forespørselen",
   },
   case: {
+    notAServiceUser: "Personen er ikke registrert som tjenestemottaker i kommunen.",
     documentTooLarge: "Filen er tom eller større enn 10 MB.",
     expectedInPast: "Datoen for svar kan ikke være passert.",
     onlyKeRegisters: "Bare koordinerende enhet kan registrere saker som kom på papir eller telefon.",
@@ -629,6 +630,15 @@ export const nb = {
     hint: "PDF, bilde, tekst eller Word, høyst 10 MB.",
     upload: "Last opp",
     saved: "Dokumentet er lagt til i saken.",
+  },
+  caseLink: {
+    heading: "Koble saken til brukerkonto",
+    intro: "Saken gjelder «{{name}}», men er ikke koblet til en brukerkonto. Det må den være før planen kan opprettes eller koordinator oppnevnes.",
+    search: "Søk etter tjenestemottaker (navn eller e-post)",
+    searchSubmit: "Søk",
+    choose: "Velg personen saken gjelder",
+    submit: "Koble til",
+    none: "Fant ingen tjenestemottaker med det navnet.",
   },
   reminder: {
     interim: {
