@@ -21,7 +21,7 @@ export const goalRouter = router({
 export const measureRouter = router({
   create: protectedProcedure.input(createMeasureInput).mutation(({ ctx, input }) => createMeasure(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updateMeasureInput).mutation(({ ctx, input }) => updateMeasure(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  mine: protectedProcedure.query(({ ctx }) => listMyMeasures(ctx.db.prisma, ctx.auth.user)),
+  mine: protectedProcedure.query(({ ctx }) => listMyMeasures(ctx.db.prisma, ctx.auth.user, ctx.meta)),
 });
 
 export const evaluationRouter = router({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RequestMeta } from "../audit/audit.ts";
+import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -243,23 +243,31 @@ export async function createEvaluation(prisma: PrismaClient, actor: SessionUser,
   );
 }
 
-/** "Mine tiltak": measures the caller is responsible for, in plans they can still see. */
-export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser) {
-  const measures = await prisma.measure.findMany({
-    where: { responsibleUserId: actor.id, plan: { ...planContentWhere(actor), status: { not: "CLOSED" } } },
-    orderBy: [{ evaluationDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      planId: true,
-      title: true,
-      amount: true,
-      status: true,
-      startDate: true,
-      endDate: true,
-      evaluationDate: true,
-      goal: { select: { id: true, title: true } },
-      plan: { select: { owner: { select: { name: true } } } },
-    },
+/**
+ * "Mine tiltak": measures the caller is responsible for, in plans they can still see. Measure
+ * titles are plan content, so each plan shown gets an audit row in the same transaction.
+ */
+export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
+  return prisma.$transaction(async (tx) => {
+    const measures = await tx.measure.findMany({
+      where: { responsibleUserId: actor.id, plan: { ...planContentWhere(actor), status: { not: "CLOSED" } } },
+      orderBy: [{ evaluationDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        planId: true,
+        title: true,
+        amount: true,
+        status: true,
+        startDate: true,
+        endDate: true,
+        evaluationDate: true,
+        goal: { select: { id: true, title: true } },
+        plan: { select: { owner: { select: { name: true } } } },
+      },
+    });
+    for (const planId of new Set(measures.map((m) => m.planId))) {
+      await recordAudit(tx, { action: "measure.mine.view", municipalityId: actor.municipalityId, actorId: actor.id, planId, targetType: "plan", targetId: planId, meta });
+    }
+    return measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name }));
   });
-  return measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name }));
 }

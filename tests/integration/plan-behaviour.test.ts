@@ -212,3 +212,12 @@ describe("participant.candidates", () => {
     await expect(w.callers.staffOutside.participant.candidates({ planId: w.plan.id, query: "per" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("'Mine tiltak' is a read of plan content", () => {
+  it("writes an audit row for each plan whose measures it shows", async () => {
+    const w = await createPlanWorld(t.db);
+    expect((await w.callers.staffInGroup.measure.mine()).map((m) => m.id)).toEqual([w.measure.id]);
+    const rows = await t.db.prisma.auditEvent.findMany({ where: { action: "measure.mine.view" } });
+    expect(rows).toEqual([expect.objectContaining({ actorId: w.people.staffInGroup.id, planId: w.plan.id })]);
+  });
+});
