@@ -5,7 +5,7 @@ import { ABOUT_FIELDS, type AboutField, type PlanView } from "../../lib/plan-typ
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { AutosaveField } from "../autosave-field.tsx";
 import { Comments } from "./comments.tsx";
-import { Heading, Prose } from "./shared.tsx";
+import { Heading, Prose, SaveOutcome } from "./shared.tsx";
 
 interface AboutSectionProps {
   plan: PlanView;
@@ -71,17 +71,7 @@ function AboutForm({ plan, plain }: { plan: PlanView; plain: boolean }) {
       <p id="about-autosave-hint" className="hint">
         {hydrated ? t("about.autosaveHint") : t("about.saveHint")}
       </p>
-      {refused && !current ? (
-        <p role="alert" className="alert alert-error">
-          {refused.message}
-        </p>
-      ) : null}
-      {current && !clashes.length ? (
-        <div role="alert" className="alert alert-warning">
-          <p className="alert-title">{t("conflict.title")}</p>
-          <p>{t("conflict.merged")}</p>
-        </div>
-      ) : null}
+      <SaveOutcome refusedMessage={refused?.message} conflict={Boolean(current)} clashes={clashes.length} />
       {ABOUT_FIELDS.map((field) => (
         <AutosaveField
           key={field}

@@ -1,3 +1,4 @@
+import { SaveOutcome } from "./shared.tsx";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { mergedValue, trueConflicts, type FormResult } from "../../lib/form-result.ts";
@@ -28,17 +29,7 @@ export function GoalTexts({ plan, goal }: { plan: PlanView; goal: GoalView }) {
       {FIELDS.map((field) => (
         <input key={field} type="hidden" name={`_orig.${field}`} value={saved(field)} />
       ))}
-      {refused && !current ? (
-        <p role="alert" className="alert alert-error">
-          {refused.message}
-        </p>
-      ) : null}
-      {current && !clashes.length ? (
-        <div role="alert" className="alert alert-warning">
-          <p className="alert-title">{t("conflict.title")}</p>
-          <p>{t("conflict.merged")}</p>
-        </div>
-      ) : null}
+      <SaveOutcome refusedMessage={refused?.message} conflict={Boolean(current)} clashes={clashes.length} />
       {FIELDS.map((field) => (
         <AutosaveField
           key={field}

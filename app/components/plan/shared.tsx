@@ -44,3 +44,27 @@ export function Prose({ text, empty }: { text: string | null | undefined; empty?
 export function scoreOptions(t: (key: string) => string) {
   return [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`goal.score.${n}`) }));
 }
+
+/**
+ * What a plain (no-JavaScript) save of a text form came back with: a refusal, or a conflict
+ * that could be merged without asking (real clashes are shown at each field instead).
+ */
+export function SaveOutcome({ refusedMessage, conflict, clashes }: { refusedMessage?: string; conflict: boolean; clashes: number }) {
+  const { t } = useTranslation();
+  if (refusedMessage && !conflict) {
+    return (
+      <p role="alert" className="alert alert-error">
+        {refusedMessage}
+      </p>
+    );
+  }
+  if (conflict && !clashes) {
+    return (
+      <div role="alert" className="alert alert-warning">
+        <p className="alert-title">{t("conflict.title")}</p>
+        <p>{t("conflict.merged")}</p>
+      </div>
+    );
+  }
+  return null;
+}
