@@ -14,6 +14,7 @@ import { healthHandler } from "./health/health.ts";
 import { originCheck } from "./http/origin-check.ts";
 import { cookieWriter, sessionMiddleware } from "./http/session-middleware.ts";
 import "./load-context.ts";
+import { createCollabServer } from "./collab/server.ts";
 import { createSocketServer } from "./realtime/socket.ts";
 import { appRouter, createCaller } from "./router.ts";
 import { createContextInner } from "./trpc/context.ts";
@@ -117,11 +118,22 @@ export async function createApp({ env, db, build }: AppOptions) {
 
   const server = http.createServer(app);
   const realtime = await createSocketServer(server, db, { redisUrl: env.REDIS_URL });
+  const collab = await createCollabServer(db, {
+    redisUrl: env.REDIS_URL,
+    allowedOrigins: env.ALLOWED_ORIGINS.split(","),
+    trustProxy: env.TRUST_PROXY === "true",
+  });
+  // socket.io takes its own path's upgrades; the collaboration server takes /collab; others end.
+  server.on("upgrade", (req, socket, head) => {
+    if (collab.handleUpgrade(req, socket, head)) return;
+    if (!(req.url ?? "").startsWith("/socket.io")) socket.destroy();
+  });
 
   return {
     app,
     server,
     io: realtime.io,
+    collab,
     /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -136,6 +148,8 @@ export async function createApp({ env, db, build }: AppOptions) {
       // io.close() also closes the HTTP server, which waits for open keep-alive connections:
       // end those first so shutdown does not hang for seconds.
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+      // Texts being written are stored before anything else shuts down.
+      await collab.close();
       const realtimeClosed = realtime.close();
       server.closeAllConnections();
       await realtimeClosed;

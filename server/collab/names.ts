@@ -1,0 +1,35 @@
+// A co-edited text is named `<kind>:<id>:<field>`; the name alone says which row and column
+// the text belongs to, so the server can check access and project the text back.
+
+export const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
+export type AboutField = (typeof ABOUT_FIELDS)[number];
+
+export type DocumentName =
+  | { kind: "plan"; id: string; field: AboutField }
+  | { kind: "goal"; id: string; field: "description" }
+  | { kind: "measure"; id: string; field: "description" }
+  | { kind: "evaluation"; id: string; field: "achieved" }
+  | { kind: "meeting"; id: string; field: "minutes" };
+
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const FIELDS: Record<DocumentName["kind"], readonly string[]> = {
+  plan: ABOUT_FIELDS,
+  goal: ["description"],
+  measure: ["description"],
+  evaluation: ["achieved"],
+  meeting: ["minutes"],
+};
+const PATTERN = new RegExp(`^(plan|goal|measure|evaluation|meeting):(${UUID}):([a-zA-Z]+)$`, "i");
+
+/** The parsed name, or null for anything that is not one of ours. */
+export function parseDocumentName(name: string): DocumentName | null {
+  const match = PATTERN.exec(name);
+  if (!match) return null;
+  const [, kind, id, field] = match as unknown as [string, DocumentName["kind"], string, string];
+  if (!FIELDS[kind].includes(field)) return null;
+  return { kind, id: id.toLowerCase(), field } as DocumentName;
+}
+
+export function documentName(doc: DocumentName): string {
+  return `${doc.kind}:${doc.id}:${doc.field}`;
+}

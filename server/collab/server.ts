@@ -1,0 +1,309 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { Forbidden } from "@hocuspocus/common";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import { Hocuspocus, type Connection, type Extension } from "@hocuspocus/server";
+import crossws from "crossws/adapters/node";
+import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "lib0/decoding";
+import { createClient } from "redis";
+import * as Y from "yjs";
+import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { Database } from "../db/database.ts";
+import { events } from "../events.ts";
+import { isPortalOrigin } from "../http/origin-check.ts";
+import { resolveDocumentAccess } from "./access.ts";
+import { parseDocumentName, type DocumentName } from "./names.ts";
+import { AUDIT_BATCH_MS, auditOpen, createFromColumn, createUpdateLog, loadState, storeDocument, type Editor } from "./store.ts";
+
+// The collaboration server (Hocuspocus) on the portal's own HTTP server at /collab. Every
+// connection is checked with the plan's rules when it opens, and again whenever the person's
+// access to that plan changes; people who may only read get a read-only connection.
+
+export const COLLAB_PATH = "/collab";
+// Set by the upgrade handler from the socket itself; a client's own value is removed first.
+const REMOTE_HEADER = "x-ip-portal-remote-address";
+const RECHECK_CHANNEL = "ip-portal:collab:recheck";
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface CollabContext {
+  user: SessionUser;
+  sessionId: string;
+  doc: DocumentName;
+  planId: string;
+  meta: RequestMeta;
+  columnText: string;
+  expiresAt: Date | null;
+}
+
+export interface CollabOptions {
+  redisUrl?: string;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  /** How long to wait after the last change before storing (default 1 s; at most 5 s apart). */
+  debounceMs?: number;
+}
+
+/** The Yjs update carried by a sync message (step 2 or update), or null for anything else. */
+function yUpdateOf(message: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = createDecoder(message);
+    readVarString(decoder); // document address
+    const type = readVarUint(decoder);
+    if (type !== 0 && type !== 4) return null; // Sync / SyncReply
+    const step = readVarUint(decoder);
+    if (step !== 1 && step !== 2) return null; // step 2 or update
+    const update = readVarUint8Array(decoder);
+    // An empty update (no new items, no deletions) needs no keeping.
+    return update.byteLength > 2 ? update : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function createCollabServer(db: Database, options: CollabOptions) {
+  const updateLog = createUpdateLog(db.prisma);
+  /** Per document: logged updates the live document holds, and who changed it, since the last store. */
+  const unsaved = new Map<string, { logged: bigint[]; editors: Map<string, Editor> }>();
+  const unsavedOf = (name: string) => {
+    let entry = unsaved.get(name);
+    if (!entry) unsaved.set(name, (entry = { logged: [], editors: new Map() }));
+    return entry;
+  };
+  const lastAudit = new Map<string, number>();
+  const planOf = new Map<string, string>();
+  const loggedIds = new WeakMap<Uint8Array, bigint>();
+  const connections = new Set<Connection<CollabContext>>();
+  const expiryTimers = new Map<Connection<CollabContext>, NodeJS.Timeout>();
+
+  const extensions: Extension[] = [];
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  let publishRecheck: ((message: string) => Promise<unknown>) | null = null;
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), prefix: "ip-portal:collab" }));
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    // Access changes are decided on one instance; every instance re-checks its own connections.
+    await sub.subscribe(RECHECK_CHANNEL, (message) => {
+      const { planId, userId, sessionIds } = JSON.parse(message) as RecheckMessage;
+      void recheckLocal(planId, userId, sessionIds);
+    });
+    publishRecheck = (message) => pub.publish(RECHECK_CHANNEL, message);
+  }
+
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    name: undefined,
+    quiet: true,
+    debounce: options.debounceMs ?? 1000,
+    maxDebounce: 5000,
+    extensions,
+
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig }) {
+      const doc = parseDocumentName(documentName);
+      const token = readSessionToken(requestHeaders.get("cookie") ?? undefined);
+      const auth = token ? await validateSessionToken(db.prisma, token) : null;
+      if (!doc || !auth) throw new Error("Unauthorized");
+      const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent") };
+      const access = await db.prisma.$transaction(async (tx) => {
+        const found = await resolveDocumentAccess(tx, auth.user, doc);
+        await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta), readOnly: !found.canEdit });
+        return found;
+      });
+      connectionConfig.readOnly = !access.canEdit;
+      planOf.set(documentName, access.planId);
+      return {
+        user: auth.user,
+        sessionId: auth.session.id,
+        doc,
+        planId: access.planId,
+        meta,
+        columnText: access.columnText,
+        expiresAt: access.expiresAt,
+      } satisfies CollabContext;
+    },
+
+    async onLoadDocument({ document, documentName, context }) {
+      const doc = parseDocumentName(documentName);
+      if (!doc) throw new Error("Unknown document");
+      const planId = context?.planId ?? planOf.get(documentName);
+      const state = (await loadState(db.prisma, documentName)) ?? (planId ? await createFromColumn(db.prisma, doc, planId, context?.columnText ?? "") : null);
+      if (state) Y.applyUpdate(document, state);
+    },
+
+    async connected({ connection, context }) {
+      connections.add(connection);
+      scheduleExpiry(connection, context.expiresAt);
+      connection.onClose(() => {
+        connections.delete(connection);
+        clearTimeout(expiryTimers.get(connection));
+        expiryTimers.delete(connection);
+      });
+    },
+
+    // Written down before it is applied, so what a client has been told is saved survives a crash.
+    async beforeHandleMessage({ connection, update, documentName }) {
+      if (connection.readOnly) return;
+      const yUpdate = yUpdateOf(update);
+      if (yUpdate) loggedIds.set(update, await updateLog.append(documentName, yUpdate));
+    },
+    async afterHandleMessage({ update, documentName }) {
+      const id = loggedIds.get(update);
+      if (id !== undefined) unsavedOf(documentName).logged.push(id);
+    },
+
+    async onChange({ documentName, context, transactionOrigin }) {
+      const origin = transactionOrigin as { source?: string } | undefined;
+      if (origin?.source !== "connection" || !context?.user) return;
+      unsavedOf(documentName).editors.set(context.user.id, editorOf(context.user, context.meta));
+    },
+
+    // The server decides who a caret belongs to: a client cannot pose as someone else.
+    async beforeHandleAwareness({ states, context }) {
+      if (!context?.user) return;
+      for (const state of states.values()) {
+        if (state && typeof state === "object" && state.user && typeof state.user === "object") {
+          state.user = { ...state.user, name: context.user.name, id: context.user.id };
+        }
+      }
+    },
+
+    async onStoreDocument({ document, documentName }) {
+      const doc = parseDocumentName(documentName);
+      const planId = planOf.get(documentName);
+      if (!doc || !planId) return;
+      const entry = unsavedOf(documentName);
+      const logged = entry.logged.splice(0);
+      const editors = [...entry.editors.values()];
+      entry.editors.clear();
+      const now = Date.now();
+      const toAudit = editors.filter((e) => now - (lastAudit.get(`${documentName}|${e.userId}`) ?? 0) >= AUDIT_BATCH_MS);
+      try {
+        await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
+        toAudit.forEach((e) => lastAudit.set(`${documentName}|${e.userId}`, now));
+      } catch (error) {
+        // Nothing is lost: the updates stay in the log, and the next store tries again.
+        entry.logged.unshift(...logged);
+        editors.forEach((e) => entry.editors.set(e.userId, e));
+        throw error;
+      }
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      if (!unsaved.get(documentName)?.logged.length) unsaved.delete(documentName);
+    },
+  });
+
+  function editorOf(user: SessionUser, meta: RequestMeta): Editor {
+    return { userId: user.id, municipalityId: user.municipalityId, meta };
+  }
+
+  function scheduleExpiry(connection: Connection<CollabContext>, expiresAt: Date | null) {
+    clearTimeout(expiryTimers.get(connection));
+    if (!expiresAt) return;
+    const delay = Math.min(Math.max(expiresAt.getTime() - Date.now(), 0) + 50, MAX_TIMER_MS);
+    expiryTimers.set(connection, setTimeout(() => void recheck(connection), delay));
+  }
+
+  /** Checks one connection's access again: gone → closed; reduced to reading → read-only. */
+  async function recheck(connection: Connection<CollabContext>) {
+    const { user, doc } = connection.context;
+    try {
+      const access = await resolveDocumentAccess(db.prisma, user, doc);
+      if (!access.canEdit && !connection.readOnly) {
+        connection.readOnly = true;
+        connection.sendStateless(JSON.stringify({ type: "access", readOnly: true }));
+      }
+      scheduleExpiry(connection, access.expiresAt);
+    } catch {
+      connection.close(Forbidden);
+    }
+  }
+
+  interface RecheckMessage {
+    planId: string | null;
+    userId: string;
+    sessionIds: string[] | "all" | null;
+  }
+
+  async function recheckLocal(planId: string | null, userId: string, sessionIds: string[] | "all" | null) {
+    for (const connection of [...connections]) {
+      const { user, sessionId } = connection.context;
+      if (user.id !== userId) continue;
+      if (sessionIds) {
+        // Signed out: that session's connections close, whatever the plan.
+        if (sessionIds === "all" || sessionIds.includes(sessionId)) connection.close(Forbidden);
+      } else if (connection.context.planId === planId) {
+        await recheck(connection);
+      }
+    }
+  }
+
+  function announce(message: RecheckMessage) {
+    if (publishRecheck) void publishRecheck(JSON.stringify(message)).catch(() => recheckLocal(message.planId, message.userId, message.sessionIds));
+    else void recheckLocal(message.planId, message.userId, message.sessionIds);
+  }
+
+  const unsubscribe = [
+    events.on("plan.accessRevoked", ({ planId, userId }) => announce({ planId, userId, sessionIds: null })),
+    events.on("auth.sessionsEnded", ({ userId, sessionIds }) => announce({ planId: null, userId, sessionIds })),
+  ];
+
+  const ws = crossws({
+    hooks: {
+      open(peer) {
+        (peer as unknown as { _hp: ReturnType<typeof hocuspocus.handleConnection> })._hp = hocuspocus.handleConnection(
+          peer.websocket as never,
+          peer.request as Request,
+        );
+      },
+      message(peer, message) {
+        (peer as unknown as { _hp?: ReturnType<typeof hocuspocus.handleConnection> })._hp?.handleMessage(message.uint8Array());
+      },
+      close(peer, event) {
+        (peer as unknown as { _hp?: ReturnType<typeof hocuspocus.handleConnection> })._hp?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
+      },
+    },
+  });
+
+  return {
+    hocuspocus,
+    /** Takes the HTTP upgrade when it is for the collaboration path; false otherwise. */
+    handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const path = (req.url ?? "").split("?")[0];
+      if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
+      // Browsers always send Origin: a page of another site must not use the person's cookie here.
+      const origin = req.headers.origin;
+      if (origin && !isPortalOrigin(req, { allowedOrigins: options.allowedOrigins, trustProxy: options.trustProxy })) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+        return true;
+      }
+      delete req.headers[REMOTE_HEADER];
+      const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+      req.headers[REMOTE_HEADER] = forwarded || req.socket.remoteAddress || "";
+      void ws.handleUpgrade(req, socket, head);
+      return true;
+    },
+    /** Stores what is pending and closes every connection. */
+    async close() {
+      unsubscribe.forEach((off) => off());
+      expiryTimers.forEach((timer) => clearTimeout(timer));
+      hocuspocus.flushPendingStores();
+      hocuspocus.closeConnections();
+      await waitForUnload(hocuspocus);
+      await Promise.all(redisClients.map((c) => c.quit().catch(() => {})));
+      for (const extension of extensions) await (extension as { onDestroy?: (p: never) => Promise<unknown> }).onDestroy?.({ instance: hocuspocus } as never);
+    },
+  };
+}
+
+async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs = 5000) {
+  const started = Date.now();
+  while (hocuspocus.getDocumentsCount() > 0 && Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export type CollabServer = Awaited<ReturnType<typeof createCollabServer>>;

@@ -1,0 +1,157 @@
+import * as Y from "yjs";
+import { recordAudit, type RequestMeta } from "../audit/audit.ts";
+import type { PrismaClient } from "../db/database.ts";
+import { Prisma } from "../db/generated/client.ts";
+import type { Tx } from "../db/types.ts";
+import { documentName, type DocumentName } from "./names.ts";
+import { project, yDocFromText } from "./projection.ts";
+
+// Where co-edited texts live in PostgreSQL. Every update a client sends is written to
+// CollabUpdate before the server applies (and so acknowledges) it; storing a document folds
+// those rows into CollabDocument.state, refreshes the projections and writes the batched
+// audit rows, all in one transaction. Bytes go through base64 in SQL because the embedded
+// database's Prisma adapter cannot bind them.
+
+const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s.replace(/\s/g, ""), "base64"));
+const toBase64 = (u: Uint8Array) => Buffer.from(u).toString("base64");
+
+/** The stored state plus any updates not yet folded in; null when the text was never opened. */
+export async function loadState(prisma: Tx, name: string): Promise<Uint8Array | null> {
+  const [row] = await prisma.$queryRaw<{ state: string }[]>`SELECT encode(state, 'base64') AS state FROM "CollabDocument" WHERE name = ${name}`;
+  const pending = await prisma.$queryRaw<{ update: string }[]>`SELECT encode("update", 'base64') AS update FROM "CollabUpdate" WHERE name = ${name} ORDER BY id`;
+  if (!row && !pending.length) return null;
+  return Y.mergeUpdates([...(row ? [fromBase64(row.state)] : []), ...pending.map((p) => fromBase64(p.update))]);
+}
+
+/**
+ * A text opened for the first time starts from its column. Written at once, so that two
+ * servers opening it together start from the same Yjs items instead of two copies.
+ */
+export async function createFromColumn(prisma: PrismaClient, doc: DocumentName, planId: string, columnText: string): Promise<Uint8Array> {
+  const name = documentName(doc);
+  const seed = yDocFromText(columnText);
+  const { html } = project(seed);
+  await prisma.$executeRaw`INSERT INTO "CollabDocument" (name, "planId", state, text, html, "updatedAt")
+    VALUES (${name}, ${planId}, decode(${toBase64(Y.encodeStateAsUpdate(seed))}, 'base64'), ${columnText}, ${html}, now())
+    ON CONFLICT (name) DO NOTHING`;
+  return (await loadState(prisma, name)) ?? Y.encodeStateAsUpdate(seed);
+}
+
+/**
+ * Appends updates in as few statements as possible: while one insert runs, the next ones
+ * queue and go together (group commit), so many typists cost few round trips.
+ */
+export function createUpdateLog(prisma: PrismaClient) {
+  let queue: { name: string; update: Uint8Array; done: (id: bigint) => void; fail: (e: unknown) => void }[] = [];
+  let running = false;
+
+  async function drain() {
+    running = true;
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      try {
+        const values = Prisma.join(batch.map((b) => Prisma.sql`(${b.name}, decode(${toBase64(b.update)}, 'base64'))`));
+        const rows = await prisma.$queryRaw<{ id: bigint }[]>`INSERT INTO "CollabUpdate" (name, "update") VALUES ${values} RETURNING id`;
+        // RETURNING keeps the order of VALUES for a single-statement insert.
+        batch.forEach((b, i) => b.done(BigInt(rows[i].id)));
+      } catch (error) {
+        batch.forEach((b) => b.fail(error));
+      }
+    }
+    running = false;
+  }
+
+  return {
+    append(name: string, update: Uint8Array): Promise<bigint> {
+      return new Promise((done, fail) => {
+        queue.push({ name, update, done, fail });
+        if (!running) void drain();
+      });
+    },
+  };
+}
+
+export interface Editor {
+  userId: string;
+  municipalityId: string;
+  meta: RequestMeta;
+}
+
+/** Writes each editor's audit row at most once per document per this period. */
+export const AUDIT_BATCH_MS = 5 * 60_000;
+
+const COLUMNS: Record<DocumentName["kind"], { table: string; column: (doc: DocumentName) => string } | null> = {
+  plan: { table: "Plan", column: (doc) => doc.field },
+  goal: { table: "Goal", column: () => "description" },
+  measure: { table: "Measure", column: () => "description" },
+  evaluation: { table: "Evaluation", column: () => "achieved" },
+  meeting: null,
+};
+
+export interface StoreInput {
+  doc: DocumentName;
+  planId: string;
+  state: Uint8Array;
+  /** Updates in CollabUpdate that `state` already contains: removed in the same transaction. */
+  foldedUpdateIds: bigint[];
+  /** People who changed the text since the last store and have no audit row in this period yet. */
+  editorsToAudit: Editor[];
+}
+
+/** Stores a document with its projections; returns the projections written. */
+export async function storeDocument(prisma: PrismaClient, input: StoreInput) {
+  const name = documentName(input.doc);
+  return prisma.$transaction(async (tx) => {
+    // Another server may have stored the same text a moment ago: merge, never overwrite.
+    const [row] = await tx.$queryRaw<{ state: string }[]>`SELECT encode(state, 'base64') AS state FROM "CollabDocument" WHERE name = ${name} FOR UPDATE`;
+    const merged = row ? Y.mergeUpdates([fromBase64(row.state), input.state]) : input.state;
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, merged);
+    const { text, html } = project(ydoc);
+    ydoc.destroy();
+    await tx.$executeRaw`INSERT INTO "CollabDocument" (name, "planId", state, text, html, "updatedAt")
+      VALUES (${name}, ${input.planId}, decode(${toBase64(merged)}, 'base64'), ${text}, ${html}, now())
+      ON CONFLICT (name) DO UPDATE SET state = EXCLUDED.state, text = EXCLUDED.text, html = EXCLUDED.html, "updatedAt" = now()`;
+    if (input.foldedUpdateIds.length) {
+      await tx.$executeRaw`DELETE FROM "CollabUpdate" WHERE id IN (${Prisma.join(input.foldedUpdateIds)})`;
+    }
+    const target = COLUMNS[input.doc.kind];
+    if (target) {
+      // The plain text goes back to the entity's own column (print, export, lists, search).
+      const changed = await tx.$executeRawUnsafe(
+        `UPDATE "${target.table}" SET "${target.column(input.doc)}" = $1 WHERE id = $2 AND "${target.column(input.doc)}" IS DISTINCT FROM $1`,
+        text,
+        input.doc.id,
+      );
+      if (changed) await tx.plan.update({ where: { id: input.planId }, data: { lastActivityAt: new Date() } });
+    }
+    for (const editor of input.editorsToAudit) {
+      await recordAudit(tx, {
+        action: "plan.text.edit",
+        municipalityId: editor.municipalityId,
+        actorId: editor.userId,
+        planId: input.planId,
+        targetType: input.doc.kind,
+        targetId: input.doc.id,
+        details: { document: name, field: input.doc.field },
+        meta: editor.meta,
+      });
+    }
+    return { text, html };
+  });
+}
+
+/** Opening a text is reading plan content: one audit row, in the transaction that checked access. */
+export async function auditOpen(tx: Tx, doc: DocumentName, input: { planId: string; editor: Editor; readOnly: boolean }) {
+  await recordAudit(tx, {
+    action: "plan.text.open",
+    municipalityId: input.editor.municipalityId,
+    actorId: input.editor.userId,
+    planId: input.planId,
+    targetType: doc.kind,
+    targetId: doc.id,
+    details: { document: documentName(doc), readOnly: input.readOnly },
+    meta: input.editor.meta,
+  });
+}
