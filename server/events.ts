@@ -13,7 +13,8 @@ export type PlanEntity =
   | "coordinator"
   | "log"
   | "service"
-  | "comment";
+  | "comment"
+  | "meeting";
 
 export interface DomainEvents {
   /** Sessions ended (logout, password change): their live connections must close. */
@@ -24,6 +25,12 @@ export interface DomainEvents {
   "notification.created": { notificationId: string; userId: string; title: string; link: string | null };
   /** A case was received or handled: counters and lists update. */
   "case.changed": { municipalityId: string; caseId: string; action: string };
+  /**
+   * A responsibility-group meeting changed (scheduled, moved, cancelled, agenda, attendance, minutes
+   * approved, …). On "minutes.approved" and "cancelled" the minutes become read-only: open
+   * co-editing connections to `meeting:<id>:minutes` must turn read-only.
+   */
+  "meeting.changed": { meetingId: string; planId: string; municipalityId: string; action: string; actorId: string | null };
   /** A person lost access to a plan (consent withdrawn, participant removed, coordinator released). */
   "plan.accessRevoked": { planId: string; userId: string };
 }

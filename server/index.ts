@@ -7,6 +7,7 @@ import { migrate } from "./db/migrate.ts";
 import { parseEnv } from "./env.ts";
 import { startJobs } from "./jobs/boss.ts";
 import { startNotificationEmails } from "./notifications/email.ts";
+import { startMeetingInvitationEmails } from "./meetings/email.ts";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "../prisma/demo.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,6 +30,7 @@ async function main() {
   const url = `http://localhost:${port}`;
   const jobs = env.JOBS === "true" ? await startJobs(db) : null;
   const stopEmails = env.SMTP_URL ? startNotificationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url }) : null;
+  const stopMeetingEmails = env.SMTP_URL ? startMeetingInvitationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM }) : null;
   console.log(`\nIndividuell plan-portalen kjører på ${url}`);
   console.log(`Database: ${env.DATABASE_URL ? "PostgreSQL" : `innebygd PGlite i ${path.resolve(env.PGLITE_DIR)}`}`);
   if (demo) {
@@ -46,6 +48,7 @@ async function main() {
     stopping = true;
     console.log(`\n${signal}: stopper …`);
     stopEmails?.();
+    stopMeetingEmails?.();
     await jobs?.stop().catch(() => {});
     await portal.close().catch(() => {});
     await db.close().catch(() => {});

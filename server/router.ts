@@ -6,6 +6,7 @@ import { coordinatorRouter } from "./coordinators/router.ts";
 import { dashboardRouter } from "./dashboard/router.ts";
 import { notificationRouter } from "./notifications/router.ts";
 import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
+import { meetingRouter, taskRouter } from "./meetings/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
 import { commentRouter, logRouter, planRouter, serviceRouter } from "./plans/router.ts";
 import { createCallerFactory, router } from "./trpc/trpc.ts";
@@ -29,6 +30,8 @@ export const appRouter = router({
   caseType: caseTypeRouter,
   dashboard: dashboardRouter,
   notification: notificationRouter,
+  meeting: meetingRouter,
+  task: taskRouter,
   user: userRouter,
   unit: unitRouter,
 });

@@ -1,7 +1,7 @@
 import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 
 // The Yjs document of a text and its two projections: plain text (search, print, export,
 // the entity's own column) and HTML (the first paint before the editor loads). The HTML is

@@ -291,7 +291,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       unsubscribe.forEach((off) => off());
       expiryTimers.forEach((timer) => clearTimeout(timer));
       hocuspocus.flushPendingStores();
-      hocuspocus.closeConnections();
+      // Closing the sockets ends each document's connections; the last one out stores it.
+      ws.closeAll(1001, "Server restarting", true);
       await waitForUnload(hocuspocus);
       await Promise.all(redisClients.map((c) => c.quit().catch(() => {})));
       for (const extension of extensions) await (extension as { onDestroy?: (p: never) => Promise<unknown> }).onDestroy?.({ instance: hocuspocus } as never);

@@ -1,6 +1,17 @@
 import { KE_ROLES } from "../auth/roles.ts";
 import { roleProcedure, router } from "../trpc/trpc.ts";
-import { askCoordinator, askCoordinatorInput, caseListInput, dashboardFilter, getDashboardOverview, listDashboardCases, listDashboardPlans, planListInput } from "./service.ts";
+import {
+  askCoordinator,
+  askCoordinatorInput,
+  caseListInput,
+  dashboardFilter,
+  getDashboardOverview,
+  listDashboardCases,
+  listDashboardMeetings,
+  listDashboardPlans,
+  meetingListInput,
+  planListInput,
+} from "./service.ts";
 
 // The coordinating unit and the administrator; unit leaders have their unit's coordinator load (unit.coordinatorLoad).
 const dashboardProcedure = roleProcedure(...KE_ROLES, "ADMIN");
@@ -11,5 +22,6 @@ export const dashboardRouter = router({
   askCoordinator: roleProcedure("KE_LEADER")
     .input(askCoordinatorInput)
     .mutation(({ ctx, input }) => askCoordinator(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  meetings: dashboardProcedure.input(meetingListInput).query(({ ctx, input }) => listDashboardMeetings(ctx.db.prisma, ctx.auth.user, input)),
   cases: dashboardProcedure.input(caseListInput).query(({ ctx, input }) => listDashboardCases(ctx.db.prisma, ctx.auth.user, input)),
 });

@@ -9,6 +9,7 @@ import { translate } from "../i18n.ts";
 import { announceNotifications, createNotifications } from "../notifications/service.ts";
 import { id } from "../plans/schemas.ts";
 import { AppError } from "../trpc/errors.ts";
+import { meetingDatesForPlans } from "../meetings/service.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
 // (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
@@ -37,8 +38,11 @@ const asDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 interface Context {
   municipalityId: string;
   today: Date;
+  now: Date;
   filter: DashboardFilter;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
 
 function planScope({ municipalityId, filter }: Context): Prisma.PlanWhereInput {
   return {
@@ -75,6 +79,12 @@ export const PLAN_METRICS = {
     ],
   }),
   withUserWrittenGoals: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", goals: { some: { writtenByUser: true } } }),
+  /** Active plans without a responsibility-group meeting (held or at least not cancelled) in the last 6 months. */
+  withoutMeeting: (c: Context): Prisma.PlanWhereInput => ({
+    ...planScope(c),
+    status: "ACTIVE",
+    meetings: { none: { status: { not: "CANCELLED" }, startsAt: { gte: new Date(c.now.getTime() - 6 * MONTH_MS), lte: c.now } } },
+  }),
 } satisfies Record<string, (c: Context) => Prisma.PlanWhereInput>;
 
 function caseScope({ municipalityId, filter }: Context): Prisma.CaseWhereInput {
@@ -93,11 +103,25 @@ export const CASE_METRICS = {
   decisionOverdue: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN, decisionDue: { lt: c.today } }),
 } satisfies Record<string, (c: Context) => Prisma.CaseWhereInput>;
 
+/**
+ * "Møter uten referat": a meeting planned but not recorded (no attendance, or minutes not
+ * approved) a week after its time. The coordinator is reminded too (server/meetings/reminders.ts).
+ */
+export const MEETING_METRICS = {
+  withoutMinutes: (c: Context): Prisma.MeetingWhereInput => ({
+    municipalityId: c.municipalityId,
+    status: { in: ["PLANNED", "HELD"] },
+    startsAt: { lt: new Date(c.now.getTime() - 7 * DAY_MS) },
+    plan: planScope(c),
+  }),
+} satisfies Record<string, (c: Context) => Prisma.MeetingWhereInput>;
+
 export type PlanMetric = keyof typeof PLAN_METRICS;
+export type MeetingMetric = keyof typeof MEETING_METRICS;
 export type CaseMetric = keyof typeof CASE_METRICS;
 
 function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
-  return { municipalityId: actor.municipalityId, today: asDate(osloDate(now)), filter };
+  return { municipalityId: actor.municipalityId, today: asDate(osloDate(now)), now, filter };
 }
 
 /** In publication mode a count below 5 becomes null: small numbers can point to a person. */
@@ -115,6 +139,9 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
   const caseCounts = Object.fromEntries(
     await Promise.all(Object.entries(CASE_METRICS).map(async ([key, where]) => [key, await prisma.case.count({ where: where(c) })] as const)),
   ) as Record<CaseMetric, number>;
+  const meetingCounts = Object.fromEntries(
+    await Promise.all(Object.entries(MEETING_METRICS).map(async ([key, where]) => [key, await prisma.meeting.count({ where: where(c) })] as const)),
+  ) as Record<MeetingMetric, number>;
 
   const openCases = await prisma.case.findMany({
     where: CASE_METRICS.openCases(c),
@@ -161,9 +188,8 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
     plans: {
       ...Object.fromEntries(Object.entries(planCounts).map(([k, v]) => [k, show(v)])),
       userWrittenGoalsShare: planCounts.activePlans ? Math.round((100 * planCounts.withUserWrittenGoals) / planCounts.activePlans) : null,
-      // Responsibility-group meetings arrive with the meetings issue.
-      withoutMeeting: null,
-    } as Record<PlanMetric, number | null> & { userWrittenGoalsShare: number | null; withoutMeeting: null },
+    } as Record<PlanMetric, number | null> & { userWrittenGoalsShare: number | null },
+    meetings: Object.fromEntries(Object.entries(meetingCounts).map(([k, v]) => [k, show(v)])) as Record<MeetingMetric, number | null>,
     cases: {
       ...Object.fromEntries(Object.entries(caseCounts).map(([k, v]) => [k, show(v)])),
       openByAge: Object.entries(ageBuckets).map(([bucket, count]) => ({ bucket, count: show(count) })),
@@ -216,6 +242,10 @@ async function processingTimes(prisma: PrismaClient, c: Context) {
 }
 
 export const planListInput = z.object({ metric: z.enum(Object.keys(PLAN_METRICS) as [PlanMetric, ...PlanMetric[]]), filter: dashboardFilter });
+export const meetingListInput = z.object({
+  metric: z.enum(Object.keys(MEETING_METRICS) as [MeetingMetric, ...MeetingMetric[]]),
+  filter: dashboardFilter,
+});
 export const caseListInput = z.object({ metric: z.enum(Object.keys(CASE_METRICS) as [CaseMetric, ...CaseMetric[]]), filter: dashboardFilter });
 
 /** The plans behind one figure: overview fields only (no plan content), with links. */
@@ -233,7 +263,37 @@ export async function listDashboardPlans(prisma: PrismaClient, actor: SessionUse
       coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
     },
   });
-  return plans.map(({ coordinators, owner, ...p }) => ({ ...p, ownerName: owner.name, coordinator: coordinators[0]?.coordinator ?? null }));
+  const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id));
+  return plans.map(({ coordinators, owner, ...p }) => ({
+    ...p,
+    ownerName: owner.name,
+    coordinator: coordinators[0]?.coordinator ?? null,
+    lastMeetingAt: meetings.get(p.id)?.lastMeetingAt ?? null,
+    nextMeetingAt: meetings.get(p.id)?.nextMeetingAt ?? null,
+  }));
+}
+
+/** The meetings behind one figure ("Møter uten referat"): time and status, whose plan, who coordinates. No minutes or agenda. */
+export async function listDashboardMeetings(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof meetingListInput>) {
+  const c = contextFor(actor, input.filter);
+  const meetings = await prisma.meeting.findMany({
+    where: MEETING_METRICS[input.metric](c),
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      planId: true,
+      startsAt: true,
+      status: true,
+      attendanceRecordedAt: true,
+      plan: {
+        select: {
+          owner: { select: { name: true } },
+          coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
+        },
+      },
+    },
+  });
+  return meetings.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name, coordinator: plan.coordinators[0]?.coordinator ?? null }));
 }
 
 /** The cases behind one figure. */

@@ -7,6 +7,8 @@ import { planContentWhere, type PlanAccess } from "../plans/access.ts";
 import { id, longText, optionalDate, score, shortText, version, isoDate } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { changePlan } from "../plans/write.ts";
+import { announceMeetingAction, recordMeetingAction } from "../meetings/actions.ts";
+import { translate } from "../i18n.ts";
 import { AppError } from "../trpc/errors.ts";
 
 const lifeArea = z.enum(["DAILY_LIVING", "HEALTH", "HOUSING", "SCHOOL_WORK", "SOCIAL", "FAMILY", "LEISURE", "ECONOMY", "OTHER"]);
@@ -42,10 +44,14 @@ export const createGoalInput = z.object({
   attained: goalFields.attained.optional(),
 });
 
+/** Taken in a responsibility-group meeting: recorded with the meeting's minutes (same transaction). */
+const meetingId = id.optional();
+
 export const updateGoalInput = z.object({
   goalId: id,
   version,
   changes: z.object(goalFields).partial().strict(),
+  meetingId,
 });
 
 const measureFields = {
@@ -70,12 +76,14 @@ export const createMeasureInput = z.object({
   responsibleParticipantId: measureFields.responsibleParticipantId.optional(),
   unitId: measureFields.unitId.optional(),
   status: measureStatus.optional(),
+  meetingId,
 });
 
 export const updateMeasureInput = z.object({
   measureId: id,
   version,
   changes: z.object(measureFields).partial().strict(),
+  meetingId,
 });
 
 export const createEvaluationInput = z
@@ -88,6 +96,7 @@ export const createEvaluationInput = z
     nextStep: longText().optional(),
     newScore: score.nullable().optional(),
     attained: attainment.nullable().optional(),
+    meetingId,
   })
   .refine((v) => Boolean(v.goalId) !== Boolean(v.measureId), { message: "goalOrMeasure", path: ["goalId"] });
 
@@ -151,7 +160,7 @@ export async function createGoal(prisma: PrismaClient, actor: SessionUser, input
 
 export async function updateGoal(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateGoalInput>, meta: RequestMeta) {
   const planId = await planIdOfGoal(prisma, actor, input.goalId);
-  return changePlan(prisma, actor, meta, planId, { action: "goal.update", entity: "goal", allowed: (a) => a.canEditPlan }, async (tx) => {
+  const goal = await changePlan(prisma, actor, meta, planId, { action: "goal.update", entity: "goal", allowed: (a) => a.canEditPlan }, async (tx) => {
     const current = await tx.goal.findUniqueOrThrow({ where: { id: input.goalId } });
     assertCurrentVersion(current, input.version);
     await applyVersioned(
@@ -159,23 +168,39 @@ export async function updateGoal(prisma: PrismaClient, actor: SessionUser, input
       () => tx.goal.findUnique({ where: { id: input.goalId } }),
     );
     const goal = await tx.goal.findUniqueOrThrow({ where: { id: input.goalId } });
-    return { result: goal, entityId: goal.id, details: { fields: Object.keys(input.changes) } };
+    if (input.meetingId) {
+      const summary =
+        input.changes.status && input.changes.status !== current.status
+          ? translate("nb", "meeting.action.goalStatus", { title: goal.title, status: translate("nb", `goal.status.${goal.status}`) })
+          : translate("nb", "meeting.action.goalUpdate", { title: goal.title });
+      await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "goal.update", targetType: "goal", targetId: goal.id, summary, actorId: actor.id });
+    }
+    return { result: goal, entityId: goal.id, details: { fields: Object.keys(input.changes), ...(input.meetingId ? { meetingId: input.meetingId } : {}) } };
   });
+  announceMeetingAction(input.meetingId, planId, actor.municipalityId, actor.id, "goal.update");
+  return goal;
 }
 
 export async function createMeasure(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createMeasureInput>, meta: RequestMeta) {
   const planId = await planIdOfGoal(prisma, actor, input.goalId);
-  return changePlan(prisma, actor, meta, planId, { action: "measure.create", entity: "measure", allowed: (a) => a.canEditPlan }, async (tx, access) => {
-    await checkResponsible(tx, planId, input, access.municipalityId);
-    const measure = await tx.measure.create({ data: { planId, ...input, createdById: actor.id } });
-    return { result: measure, entityId: measure.id, details: { title: measure.title, responsibleUserId: measure.responsibleUserId } };
+  const { meetingId, ...fields } = input;
+  const measure = await changePlan(prisma, actor, meta, planId, { action: "measure.create", entity: "measure", allowed: (a) => a.canEditPlan }, async (tx, access) => {
+    await checkResponsible(tx, planId, fields, access.municipalityId);
+    const measure = await tx.measure.create({ data: { planId, ...fields, createdById: actor.id } });
+    if (meetingId) {
+      const summary = translate("nb", "meeting.action.measureCreate", { title: measure.title });
+      await recordMeetingAction(tx, { meetingId, planId, kind: "measure.create", targetType: "measure", targetId: measure.id, summary, actorId: actor.id });
+    }
+    return { result: measure, entityId: measure.id, details: { title: measure.title, responsibleUserId: measure.responsibleUserId, ...(meetingId ? { meetingId } : {}) } };
   });
+  announceMeetingAction(meetingId, planId, actor.municipalityId, actor.id, "measure.create");
+  return measure;
 }
 
 export async function updateMeasure(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateMeasureInput>, meta: RequestMeta) {
   const planId = await planIdOfMeasure(prisma, actor, input.measureId);
   const own = await prisma.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } });
-  return changePlan(
+  const measure = await changePlan(
     prisma,
     actor,
     meta,
@@ -198,15 +223,24 @@ export async function updateMeasure(prisma: PrismaClient, actor: SessionUser, in
         () => tx.measure.findUnique({ where: { id: input.measureId } }),
       );
       const measure = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
-      return { result: measure, entityId: measure.id, details: { fields: Object.keys(input.changes) } };
+      if (input.meetingId) {
+        const summary =
+          input.changes.status && input.changes.status !== current.status
+            ? translate("nb", "meeting.action.measureStatus", { title: measure.title, status: translate("nb", `measure.status.${measure.status}`) })
+            : translate("nb", "meeting.action.measureUpdate", { title: measure.title });
+        await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "measure.update", targetType: "measure", targetId: measure.id, summary, actorId: actor.id });
+      }
+      return { result: measure, entityId: measure.id, details: { fields: Object.keys(input.changes), ...(input.meetingId ? { meetingId: input.meetingId } : {}) } };
     },
   );
+  announceMeetingAction(input.meetingId, planId, actor.municipalityId, actor.id, "measure.update");
+  return measure;
 }
 
 export async function createEvaluation(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createEvaluationInput>, meta: RequestMeta) {
   const planId = input.goalId ? await planIdOfGoal(prisma, actor, input.goalId) : await planIdOfMeasure(prisma, actor, input.measureId!);
   const own = input.measureId ? await prisma.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } }) : 0;
-  return changePlan(
+  const evaluation = await changePlan(
     prisma,
     actor,
     meta,
@@ -238,9 +272,18 @@ export async function createEvaluation(prisma: PrismaClient, actor: SessionUser,
           },
         });
       }
-      return { result: evaluation, entityId: evaluation.id, details: { goalId: input.goalId, measureId: input.measureId } };
+      if (input.meetingId) {
+        const target = input.goalId
+          ? await tx.goal.findUniqueOrThrow({ where: { id: input.goalId }, select: { title: true } })
+          : await tx.measure.findUniqueOrThrow({ where: { id: input.measureId! }, select: { title: true } });
+        const summary = translate("nb", input.goalId ? "meeting.action.evaluationGoal" : "meeting.action.evaluationMeasure", { title: target.title });
+        await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "evaluation.create", targetType: "evaluation", targetId: evaluation.id, summary, actorId: actor.id });
+      }
+      return { result: evaluation, entityId: evaluation.id, details: { goalId: input.goalId, measureId: input.measureId, ...(input.meetingId ? { meetingId: input.meetingId } : {}) } };
     },
   );
+  announceMeetingAction(input.meetingId, planId, actor.municipalityId, actor.id, "evaluation.create");
+  return evaluation;
 }
 
 /**

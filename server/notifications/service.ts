@@ -14,6 +14,8 @@ export interface NewNotification {
   link?: string;
   planId?: string;
   caseId?: string;
+  /** An invitation, change or cancellation of this meeting: the e-mail carries the person's .ics. */
+  meetingId?: string;
   /** Same key, same notification: never sent twice, however many workers run the same reminder. */
   dedupeKey?: string;
 }

@@ -10,6 +10,7 @@ import { planContentWhere, resolvePlanAccess } from "./access.ts";
 import { id, isoDate, longText, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { changePlan } from "./write.ts";
+import { meetingDatesForPlans } from "../meetings/service.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
@@ -49,11 +50,14 @@ export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
     },
   });
   const newInput = ke ? new Map<string, number>() : await countNewInputFromUsers(prisma, actor, plans);
+  const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id), today);
   return plans.map(({ coordinators, _count, ownerId: _ownerId, ...plan }) => ({
     ...plan,
     coordinator: coordinators[0]?.coordinator ?? null,
     evaluationsDue: _count.goals + _count.measures,
     newFromUser: newInput.get(plan.id) ?? 0,
+    lastMeetingAt: meetings.get(plan.id)?.lastMeetingAt ?? null,
+    nextMeetingAt: meetings.get(plan.id)?.nextMeetingAt ?? null,
   }));
 }
 
@@ -239,6 +243,7 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
     ];
     const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
     const now = new Date();
+    const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
     return {
       ...plan,
       coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
@@ -248,6 +253,8 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
         hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
       })),
       authors: Object.fromEntries(authors.map((a) => [a.id, a.name])),
+      lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
+      nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
       access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
       viewer: { id: actor.id, name: actor.name },
     };

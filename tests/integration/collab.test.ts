@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createSession } from "../../server/auth/sessions.ts";
 import { openText, until, type TextClient } from "./collab-client.ts";
 import { startServer } from "./helpers.ts";
+import { startServerProcess, type ServerProcess } from "./server-process.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
@@ -10,16 +11,18 @@ import { useTestDatabase } from "./test-db.ts";
 const t = useTestDatabase();
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 const clients: TextClient[] = [];
+const processes: ServerProcess[] = [];
 
 afterEach(async () => {
   for (const c of clients.splice(0)) await c.close();
   await server?.close();
   server = undefined;
+  for (const p of processes.splice(0)) await p.kill();
 });
 
-async function open(w: PlanWorld, who: Who, name: string) {
+async function open(w: PlanWorld, who: Who, name: string, origin = server!.origin) {
   const { token } = await createSession(t.db.prisma, w.people[who].id);
-  const client = openText(server!.origin, token, name);
+  const client = openText(origin, token, name);
   clients.push(client);
   return client;
 }
@@ -107,4 +110,138 @@ describe("co-editing the plan's texts", () => {
     const opens = await t.db.prisma.auditEvent.findMany({ where: { action: "plan.text.open" } });
     expect(opens).toHaveLength(0);
   });
+});
+
+describe("access that changes while a text is open", () => {
+  it("withdrawing a participant's consent closes their connection at once; what they type after that goes nowhere", async () => {
+    const w = await createPlanWorld(t.db);
+    server = await startServer(t.db);
+    // Jonas is responsible for the measure, so he may write in its description.
+    const name = `measure:${w.measure.id}:description`;
+    const owner = await open(w, "owner", name);
+    const jonas = await open(w, "staffInGroup", name);
+    await Promise.all([synced(owner), synced(jonas)]);
+    expect(jonas.state.scope).toBe("read-write");
+    jonas.type("Før. ");
+    await until(() => owner.text() === "Før. ", "owner sees Jonas' text");
+
+    const participant = await t.db.prisma.planParticipant.findFirstOrThrow({ where: { planId: w.plan.id, userId: w.people.staffInGroup.id } });
+    await w.callers.owner.consent.withdraw({ planId: w.plan.id, participantId: participant.id });
+    const jonasConnections = () =>
+      [...server!.collab.hocuspocus.documents.values()].flatMap((d) => d.getConnections()).filter((c) => c.context.user.id === w.people.staffInGroup.id);
+    await until(() => jonasConnections().length === 0, "Jonas' connection closed");
+    jonas.type("Etter.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(owner.text()).toBe("Før. ");
+  });
+
+  it("reducing a participant's rights to reading makes the open connection read-only", async () => {
+    const w = await createPlanWorld(t.db);
+    server = await startServer(t.db);
+    const name = `measure:${w.measure.id}:description`;
+    const owner = await open(w, "owner", name);
+    const jonas = await open(w, "staffInGroup", name);
+    await Promise.all([synced(owner), synced(jonas)]);
+    const participant = await t.db.prisma.planParticipant.findFirstOrThrow({ where: { planId: w.plan.id, userId: w.people.staffInGroup.id } });
+    await w.callers.owner.participant.update({ participantId: participant.id, version: participant.version, changes: { access: "READ" } });
+    await until(() => jonas.state.stateless.some((p) => JSON.parse(p).readOnly === true), "Jonas is told he may now only read");
+    jonas.type("Skulle ikke komme fram.");
+    owner.type("Eier skriver.");
+    // His own client keeps what he typed locally (the editor stops him typing); nobody else gets it.
+    await until(() => jonas.text().includes("Eier skriver."), "Jonas still sees the live text");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(owner.text()).toBe("Eier skriver.");
+  });
+});
+
+describe("storage and audit", () => {
+  it("a text that existed before co-editing starts from its column, once, however many open it together", async () => {
+    const w = await createPlanWorld(t.db);
+    await t.db.prisma.goal.update({ where: { id: w.goal.id }, data: { description: "Stå opp selv\nLage frokost" } });
+    server = await startServer(t.db);
+    const name = `goal:${w.goal.id}:description`;
+    const [a, b] = await Promise.all([open(w, "owner", name), open(w, "coordinator", name)]);
+    await Promise.all([synced(a), synced(b)]);
+    await until(() => a.text() === "Stå opp selv\nLage frokost" && b.text() === a.text(), "seeded text");
+  });
+
+  it("edits are audited once per person per document in a period, opening a text once per visit", async () => {
+    const w = await createPlanWorld(t.db);
+    server = await startServer(t.db);
+    const name = `goal:${w.goal.id}:description`;
+    const owner = await open(w, "owner", name);
+    await synced(owner);
+    for (let i = 0; i < 5; i++) {
+      owner.type(`${i}`);
+      await saved(owner);
+      // Wait for each store, so there are several stores within the period.
+      await until(async () => (await storedText(name))?.endsWith(`${i}`) ?? false, `store ${i}`);
+    }
+    const rows = await t.db.prisma.auditEvent.findMany({ where: { planId: w.plan.id, action: { startsWith: "plan.text." } } });
+    expect(rows.map((r) => [r.action, r.actorId, r.targetType, r.targetId])).toEqual(
+      expect.arrayContaining([
+        ["plan.text.open", w.people.owner.id, "goal", w.goal.id],
+        ["plan.text.edit", w.people.owner.id, "goal", w.goal.id],
+      ]),
+    );
+    expect(rows.filter((r) => r.action === "plan.text.edit")).toHaveLength(1);
+    expect(rows.filter((r) => r.action === "plan.text.open")).toHaveLength(1);
+    const plan = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id } });
+    expect(plan.lastActivityAt.getTime()).toBeGreaterThan(w.plan.lastActivityAt.getTime());
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("killing the server mid-edit loses nothing: the client reconnects, merges, and everything is in the database", async () => {
+    const w = await createPlanWorld(t.db);
+    let first = await startServerProcess({ DATABASE_URL: t.url! });
+    processes.push(first);
+    const name = `goal:${w.goal.id}:description`;
+    const a = await open(w, "owner", name, first.origin);
+    const b = await open(w, "coordinator", name, first.origin);
+    await Promise.all([synced(a), synced(b)]);
+    a.type("Kvittert før krasj. ");
+    await saved(a);
+    // Killed before the debounced store: what was acknowledged is only in the update log.
+    await first.kill();
+    processes.splice(processes.indexOf(first), 1);
+    b.type("Skrevet mens serveren var nede.");
+    first = await startServerProcess({ DATABASE_URL: t.url!, PORT: first.port });
+    processes.push(first);
+    await until(() => a.text() === b.text() && a.text().includes("Skrevet mens"), "clients merged after reconnect", 20_000);
+    await Promise.all([saved(a), saved(b)]);
+    await first.stop();
+    processes.splice(processes.indexOf(first), 1);
+    const stored = await storedText(name);
+    expect(stored).toContain("Kvittert før krasj.");
+    expect(stored).toContain("Skrevet mens serveren var nede.");
+  }, 60_000);
+
+  it.runIf(process.env.TEST_DATABASE_URL)("two server processes sharing Redis serve the same text: a person on each sees the other's typing", async () => {
+    const w = await createPlanWorld(t.db);
+    const redis = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+    const one = await startServerProcess({ DATABASE_URL: t.url!, REDIS_URL: redis });
+    processes.push(one);
+    const two = await startServerProcess({ DATABASE_URL: t.url!, REDIS_URL: redis });
+    processes.push(two);
+    const name = `goal:${w.goal.id}:description`;
+    const a = await open(w, "owner", name, one.origin);
+    const b = await open(w, "coordinator", name, two.origin);
+    await Promise.all([synced(a), synced(b)]);
+    for (let i = 0; i < 20; i++) {
+      a.type("a", Math.floor(Math.random() * (a.paragraphLength() + 1)));
+      b.type("b", Math.floor(Math.random() * (b.paragraphLength() + 1)));
+    }
+    await until(() => a.text() === b.text() && a.text().length === 40, "both converge across instances", 20_000).catch((e) => {
+      throw new Error(`${e}: a=${a.text()} b=${b.text()}`);
+    });
+    // Consent withdrawn on one instance closes the person's connection on the other.
+    const reader = await open(w, "relativeWithConsent", name, two.origin);
+    await synced(reader);
+    const participant = await t.db.prisma.planParticipant.findFirstOrThrow({ where: { planId: w.plan.id, userId: w.people.relativeWithConsent.id } });
+    // The withdrawal happens in this process: its server relays the re-check through Redis.
+    server = await startServer(t.db, { REDIS_URL: redis });
+    await w.callers.owner.consent.withdraw({ planId: w.plan.id, participantId: participant.id });
+    await until(() => reader.state.closed > 0 || reader.state.failed !== null, "reader on the other instance is closed", 10_000);
+    await Promise.all([saved(a), saved(b)]);
+    await until(async () => (await storedText(name)) === a.text(), "the merged text is stored", 15_000);
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ export function useTestDatabase() {
   let db: Database | undefined;
   let tables: string[] = [];
   let pgName: string | undefined;
+  let url: string | null = null;
 
   beforeAll(async () => {
     const base = process.env.TEST_DATABASE_URL;
@@ -23,7 +24,8 @@ export function useTestDatabase() {
       } finally {
         await admin.close();
       }
-      db = connectPostgres(databaseUrl(base, name));
+      url = databaseUrl(base, name);
+      db = connectPostgres(url);
     } else {
       db = await connectPglite();
       await migrate(db);
@@ -48,6 +50,10 @@ export function useTestDatabase() {
   });
 
   return {
+    /** The PostgreSQL URL of this file's database (for a second server process); null on PGlite. */
+    get url(): string | null {
+      return url;
+    },
     get db(): Database {
       if (!db) throw new Error("The test database is not ready yet (use it inside a test or hook).");
       return db;
