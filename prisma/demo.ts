@@ -5,6 +5,9 @@ import type { LifeArea } from "../server/db/generated/enums.ts";
 import { decisionDeadline, interimReplyDeadline } from "../server/cases/deadlines.ts";
 import { DEFAULT_CASE_SETTINGS } from "../server/cases/settings.ts";
 import type { CaseOutcome, CaseType } from "../server/db/generated/enums.ts";
+import { addCalendarDays, osloDate } from "../server/cases/deadlines.ts";
+import { buildAgenda } from "../server/meetings/agenda.ts";
+import { osloLocalToInstant } from "../server/meetings/time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
 
 // "Demo kommune": a small municipality where every role has something true to look at.
@@ -138,14 +141,16 @@ export async function seedDemo(prisma: PrismaClient) {
       { kind: "PROVIDER", displayName: "Rune Bakke", organisation: "NAV Demo", contribution: "Arbeid og aktivitet", consent: true },
     ],
   });
-  await fillKarisPlan(prisma, kariPlan.id, {
+  const karisPeople = {
     owner: id("bruker@demo.no"),
     coordinator: id("koordinator@demo.no"),
     physio: id("fagperson@demo.no"),
     relative: id("parorende@demo.no"),
     homeCare: units.get("Hjemmetjenesten")!,
     physioUnit: units.get("Fysio- og ergoterapi")!,
-  });
+  };
+  const karisGoals = await fillKarisPlan(prisma, kariPlan.id, karisPeople);
+  await seedKarisMeetings(prisma, kariPlan.id, municipality.id, karisPeople, karisGoals);
 
   for (const [index, name] of OTHER_USERS.entries()) {
     const owner = await createUser(prisma, {
@@ -352,6 +357,124 @@ async function fillKarisPlan(
       { planId, authorId: who.owner, date: dateFromToday(-40), body: "Jeg gikk tur rundt vannet alene i dag!" },
       { planId, authorId: who.physio, date: dateFromToday(-30), body: "Evaluert balansetreningen. Se evaluering under tiltaket." },
       { planId, authorId: who.relative, date: dateFromToday(-12), body: "Kari har vært mer sliten denne uka. Vi tar det opp på neste møte." },
+    ],
+  });
+  return { daily: daily.id, training: training.id };
+}
+
+/** At an Oslo wall time `days` from today. */
+const osloAt = (days: number, time: string) => osloLocalToInstant(`${addCalendarDays(osloDate(new Date()), days)}T${time}`)!;
+
+/**
+ * Kari's responsibility group: one meeting held 100 days ago with approved minutes and a follow-up
+ * task for the physiotherapist still open, and one next week whose agenda was built from the plan,
+ * with a point Kari added herself.
+ */
+async function seedKarisMeetings(
+  prisma: Client,
+  planId: string,
+  municipalityId: string,
+  who: { owner: string; coordinator: string; physio: string; relative: string },
+  goals: { daily: string; training: string },
+) {
+  const people = await prisma.user.findMany({ where: { id: { in: [who.owner, who.coordinator, who.physio, who.relative] } }, select: { id: true, name: true, email: true } });
+  const person = (userId: string) => people.find((p) => p.id === userId)!;
+  const participants = await prisma.planParticipant.findMany({ where: { planId }, select: { id: true, userId: true, displayName: true, organisation: true, email: true } });
+  const participantOf = (userId: string) => participants.find((p) => p.userId === userId)!.id;
+  const doctor = participants.find((p) => p.displayName === "Dr. Eva Lund")!;
+  const invitees = (responses: Partial<Record<string, "YES" | "NO" | "MAYBE">>, attended?: Record<string, boolean>) => [
+    { kind: "OWNER" as const, userId: who.owner, name: person(who.owner).name, email: person(who.owner).email },
+    { kind: "COORDINATOR" as const, userId: who.coordinator, name: person(who.coordinator).name, email: person(who.coordinator).email },
+    { kind: "PARTICIPANT" as const, userId: who.relative, participantId: participantOf(who.relative), name: person(who.relative).name, email: person(who.relative).email },
+    { kind: "PARTICIPANT" as const, userId: who.physio, participantId: participantOf(who.physio), name: person(who.physio).name, email: person(who.physio).email, organisation: "Fysio- og ergoterapi" },
+    { kind: "PARTICIPANT" as const, participantId: doctor.id, name: doctor.displayName!, email: doctor.email, organisation: doctor.organisation },
+  ].map((i) => ({ ...i, response: responses[i.name] ?? ("PENDING" as const), attended: attended ? (attended[i.name] ?? false) : null }));
+
+  const heldAt = osloAt(-100, "10:00");
+  const held = await prisma.meeting.create({
+    data: {
+      municipalityId,
+      planId,
+      startsAt: heldAt,
+      durationMinutes: 90,
+      location: "Helsehuset, møterom 1",
+      status: "APPROVED",
+      organizerId: who.coordinator,
+      attendanceRecordedAt: new Date(heldAt.getTime() + 2 * 3_600_000),
+      minutesText: [
+        "Til stede: Kari Nordmann, Ola Nordmann, Ingrid Berg (koordinator), Jonas Lie (fysioterapeut). Dr. Eva Lund hadde meldt forfall.",
+        "",
+        "1. Morgenen: Kari står opp selv tre av fem dager. Morgenbesøkene fortsetter, og vi vurderer nedtrapping om tre måneder.",
+        "2. Balanse: Treningen går godt, ingen fall siste måned. Jonas vurderer om Kari kan øke til tre økter i uka.",
+        "3. Arbeid: Kari vil tilbake til biblioteket. Ingrid tar kontakt med NAV om arbeidsutprøving.",
+        "",
+        "Neste møte: om cirka tre måneder, før klokka 12 som Kari ønsker.",
+      ].join("\n"),
+      minutesApprovedAt: new Date(heldAt.getTime() + 2 * 86_400_000),
+      minutesApprovedById: who.coordinator,
+      invitees: {
+        create: invitees(
+          { "Kari Nordmann": "YES", "Ingrid Berg": "YES", "Ola Nordmann": "YES", "Jonas Lie": "YES", "Dr. Eva Lund": "NO" },
+          { "Kari Nordmann": true, "Ingrid Berg": true, "Ola Nordmann": true, "Jonas Lie": true },
+        ),
+      },
+      agenda: {
+        create: [
+          { kind: "EVALUATION", title: "Evaluering av mål: Jeg vil klare morgenen selv", goalId: goals.daily, sortOrder: 0 },
+          { kind: "EVALUATION", title: "Evaluering av tiltak: Balansetrening med fysioterapeut", measureId: goals.training, sortOrder: 1 },
+          { kind: "USER_POINT", title: "Jeg vil tilbake til jobben i biblioteket", addedById: who.owner, sortOrder: 2 },
+        ],
+      },
+    },
+  });
+  const evaluation = await prisma.evaluation.findFirst({ where: { planId, goalId: goals.daily }, select: { id: true } });
+  if (evaluation) {
+    await prisma.meetingAction.create({
+      data: { meetingId: held.id, planId, kind: "evaluation.create", targetType: "evaluation", targetId: evaluation.id, summary: "Evaluering av målet «Jeg vil klare morgenen selv»", actorId: who.coordinator, createdAt: heldAt },
+    });
+  }
+  const task = await prisma.meetingTask.create({
+    data: { meetingId: held.id, planId, title: "Vurdere tre treningsøkter i uka", responsibleUserId: who.physio, dueDate: dateFromToday(10), createdById: who.coordinator, createdAt: heldAt },
+  });
+  const done = await prisma.meetingTask.create({
+    data: {
+      meetingId: held.id,
+      planId,
+      title: "Kontakte NAV om arbeidsutprøving",
+      responsibleUserId: who.coordinator,
+      dueDate: dateFromToday(-80),
+      status: "DONE",
+      completedAt: dateFromToday(-85),
+      completedById: who.coordinator,
+      createdById: who.coordinator,
+      createdAt: heldAt,
+    },
+  });
+  await prisma.meetingAction.createMany({
+    data: [
+      { meetingId: held.id, planId, kind: "task.create", targetType: "task", targetId: task.id, summary: "Oppfølgingsoppgave: «Vurdere tre treningsøkter i uka» (Jonas Lie)", actorId: who.coordinator, createdAt: heldAt },
+      { meetingId: held.id, planId, kind: "task.create", targetType: "task", targetId: done.id, summary: "Oppfølgingsoppgave: «Kontakte NAV om arbeidsutprøving» (Ingrid Berg)", actorId: who.coordinator, createdAt: heldAt },
+    ],
+  });
+
+  const nextAt = osloAt(7, "10:00");
+  const next = await prisma.meeting.create({
+    data: {
+      municipalityId,
+      planId,
+      startsAt: nextAt,
+      durationMinutes: 90,
+      location: "Helsehuset, møterom 1",
+      videoLink: "https://video.demo.kommune.no/ansvarsgruppe-42",
+      organizerId: who.coordinator,
+      invitees: { create: invitees({ "Ingrid Berg": "YES", "Ola Nordmann": "YES" }) },
+    },
+  });
+  const agenda = await buildAgenda(prisma, planId, next);
+  await prisma.agendaItem.createMany({
+    data: [
+      ...agenda.map((item, index) => ({ ...item, meetingId: next.id, sortOrder: index })),
+      { meetingId: next.id, kind: "USER_POINT" as const, title: "Jeg vil ta bussen alene til treningen", note: "Dette vil jeg snakke om", addedById: who.owner, sortOrder: agenda.length },
     ],
   });
 }

@@ -1,5 +1,6 @@
 import type { SessionUser } from "../auth/sessions.ts";
 import type { Tx } from "../db/types.ts";
+import { resolveMinutesAccess } from "../meetings/access.ts";
 import { resolvePlanAccess } from "../plans/access.ts";
 import { AppError } from "../trpc/errors.ts";
 import type { DocumentName } from "./names.ts";
@@ -62,12 +63,11 @@ export async function resolveDocumentAccess(tx: Tx, actor: SessionUser, doc: Doc
       const own = a.canEditOwnMeasures && evaluation.measure?.responsibleUserId === actor.id;
       return result(a, a.canEditPlan || own, evaluation.achieved);
     }
-    case "meeting":
-      return resolveMinutes(tx, actor, doc.id);
+    case "meeting": {
+      // Minutes: the meetings area decides (locked once approved or cancelled).
+      const minutes = await resolveMinutesAccess(tx, actor, doc.id);
+      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: doc.id }, select: { minutesText: true } });
+      return { ...minutes, columnText: meeting.minutesText ?? "" };
+    }
   }
-}
-
-/** Meeting minutes: the meetings area decides (see server/meetings/access.ts). */
-async function resolveMinutes(_tx: Tx, _actor: SessionUser, _meetingId: string): Promise<DocumentAccess> {
-  throw notFound();
 }

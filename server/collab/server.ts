@@ -36,6 +36,14 @@ export interface CollabContext {
   expiresAt: Date | null;
 }
 
+/** Whose connections to check again, on every instance: a person's in a plan, a session's, or a document's. */
+interface RecheckMessage {
+  planId: string | null;
+  userId: string | null;
+  sessionIds: string[] | "all" | null;
+  documentName?: string;
+}
+
 export interface CollabOptions {
   redisUrl?: string;
   allowedOrigins: string[];
@@ -88,8 +96,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     redisClients.push(pub, sub);
     // Access changes are decided on one instance; every instance re-checks its own connections.
     await sub.subscribe(RECHECK_CHANNEL, (message) => {
-      const { planId, userId, sessionIds } = JSON.parse(message) as RecheckMessage;
-      void recheckLocal(planId, userId, sessionIds);
+      void recheckLocal(JSON.parse(message) as RecheckMessage);
     });
     publishRecheck = (message) => pub.publish(RECHECK_CHANNEL, message);
   }
@@ -222,15 +229,13 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     }
   }
 
-  interface RecheckMessage {
-    planId: string | null;
-    userId: string;
-    sessionIds: string[] | "all" | null;
-  }
-
-  async function recheckLocal(planId: string | null, userId: string, sessionIds: string[] | "all" | null) {
+  async function recheckLocal({ planId, userId, sessionIds, documentName }: RecheckMessage) {
     for (const connection of [...connections]) {
-      const { user, sessionId } = connection.context;
+      const { user, sessionId, doc } = connection.context;
+      if (documentName) {
+        if (`${doc.kind}:${doc.id}:${doc.field}` === documentName) await recheck(connection);
+        continue;
+      }
       if (user.id !== userId) continue;
       if (sessionIds) {
         // Signed out: that session's connections close, whatever the plan.
@@ -242,13 +247,15 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   }
 
   function announce(message: RecheckMessage) {
-    if (publishRecheck) void publishRecheck(JSON.stringify(message)).catch(() => recheckLocal(message.planId, message.userId, message.sessionIds));
-    else void recheckLocal(message.planId, message.userId, message.sessionIds);
+    if (publishRecheck) void publishRecheck(JSON.stringify(message)).catch(() => recheckLocal(message));
+    else void recheckLocal(message);
   }
 
   const unsubscribe = [
     events.on("plan.accessRevoked", ({ planId, userId }) => announce({ planId, userId, sessionIds: null })),
     events.on("auth.sessionsEnded", ({ userId, sessionIds }) => announce({ planId: null, userId, sessionIds })),
+    // Approved or cancelled minutes are locked: everyone in them now only reads.
+    events.on("meeting.changed", ({ meetingId }) => announce({ planId: null, userId: null, sessionIds: null, documentName: `meeting:${meetingId}:minutes` })),
   ];
 
   const ws = crossws({

@@ -50,7 +50,8 @@ const meetingId = id.optional();
 export const updateGoalInput = z.object({
   goalId: id,
   version,
-  changes: z.object(goalFields).partial().strict(),
+  // The description is a co-edited text (server/collab): it changes only through the editor.
+  changes: z.object(goalFields).omit({ description: true }).partial().strict(),
   meetingId,
 });
 
@@ -82,7 +83,8 @@ export const createMeasureInput = z.object({
 export const updateMeasureInput = z.object({
   measureId: id,
   version,
-  changes: z.object(measureFields).partial().strict(),
+  // The description is a co-edited text (server/collab): it changes only through the editor.
+  changes: z.object(measureFields).omit({ description: true }).partial().strict(),
   meetingId,
 });
 

@@ -14,8 +14,6 @@ import {
   listPlans,
   removeService,
   removeServiceInput,
-  updateAbout,
-  updateAboutInput,
   updatePlan,
   updatePlanInput,
 } from "./service.ts";
@@ -26,9 +24,6 @@ export const planRouter = router({
   stats: roleProcedure(...KE_ROLES, "ADMIN").query(({ ctx }) => getMunicipalityPlanStats(ctx.db.prisma, ctx.auth.user)),
   byId: protectedProcedure.input(getPlanInput).query(({ ctx, input }) => getPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  updateAbout: protectedProcedure
-    .input(updateAboutInput)
-    .mutation(({ ctx, input }) => updateAbout(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });
 
 export const logRouter = router({

@@ -7,7 +7,7 @@ import type { SessionUser } from "../auth/sessions.ts";
 import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
 import { AppError } from "../trpc/errors.ts";
 import { planContentWhere, resolvePlanAccess } from "./access.ts";
-import { id, isoDate, longText, optionalDate, shortText, version } from "./schemas.ts";
+import { id, isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { changePlan } from "./write.ts";
 import { meetingDatesForPlans } from "../meetings/service.ts";
@@ -244,6 +244,8 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
     const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
     const now = new Date();
     const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
+    // The co-edited texts' formatted projections, for the first paint before the editors load.
+    const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
     return {
       ...plan,
       coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
@@ -253,6 +255,7 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
         hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
       })),
       authors: Object.fromEntries(authors.map((a) => [a.id, a.name])),
+      texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
       lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
       nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
       access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
@@ -286,38 +289,6 @@ export async function updatePlan(prisma: PrismaClient, actor: SessionUser, input
     );
     return { result: { ok: true as const }, entityId: input.planId, details: { fields: Object.keys(input.changes) } };
   });
-}
-
-const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
-
-export const updateAboutInput = z.object({
-  planId: id,
-  version,
-  changes: z.object(Object.fromEntries(ABOUT_FIELDS.map((f) => [f, longText(20_000)]))).partial().strict() as z.ZodType<
-    Partial<Record<(typeof ABOUT_FIELDS)[number], string>>
-  >,
-});
-
-/** "Om meg / Hva er viktig for meg": the user's own words, changed only by the user or their representative. */
-export async function updateAbout(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateAboutInput>, meta: RequestMeta) {
-  return changePlan(
-    prisma,
-    actor,
-    meta,
-    input.planId,
-    { action: "plan.update_about", entity: "about", allowed: (a) => a.canEditAbout, forbiddenKey: "plan.aboutOwnerOnly" },
-    async (tx) => {
-      const select = { version: true, aboutMe: true, whatMatters: true, resources: true, wishes: true } as const;
-      const current = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select });
-      assertCurrentVersion(current, input.version);
-      await applyVersioned(
-        tx.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
-        () => tx.plan.findUnique({ where: { id: input.planId }, select }),
-      );
-      const updated = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select });
-      return { result: updated, entityId: input.planId, details: { fields: Object.keys(input.changes) } };
-    },
-  );
 }
 
 export const createLogInput = z.object({ planId: id, date: isoDate.optional(), body: shortText(5000) });

@@ -34,11 +34,6 @@ const CASES: { name: string; allowed: Who[]; run: Run; outsidersGet?: "NOT_FOUND
     run: async (w, who) => w.callers[who].plan.update({ planId: w.plan.id, version: await planVersion(w), changes: { nextReviewAt: "2027-06-01" } }),
   },
   {
-    name: "plan.updateAbout",
-    allowed: ["owner", "representative"],
-    run: async (w, who) => w.callers[who].plan.updateAbout({ planId: w.plan.id, version: await planVersion(w), changes: { aboutMe: `skrevet av ${who}` } }),
-  },
-  {
     name: "goal.create",
     allowed: ["owner", "representative", "coordinator"],
     run: (w, who) => w.callers[who].goal.create({ planId: w.plan.id, lifeArea: "SOCIAL", title: "Treffe venner" }),
