@@ -24,6 +24,20 @@ export async function loadState(prisma: Tx, name: string): Promise<Uint8Array | 
 }
 
 /**
+ * A text's projections as they stand now, including updates acknowledged but not yet folded
+ * into the stored state (what people saw as "Lagret"); null when the text was never opened.
+ */
+export async function currentProjection(tx: Tx, name: string): Promise<{ text: string; html: string } | null> {
+  const state = await loadState(tx, name);
+  if (!state) return null;
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, state);
+  const projection = project(ydoc);
+  ydoc.destroy();
+  return projection;
+}
+
+/**
  * A text opened for the first time starts from its column. Written at once, so that two
  * servers opening it together start from the same Yjs items instead of two copies.
  */

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
+import { currentProjection } from "../collab/store.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Meeting, MeetingInvitee, Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
@@ -429,7 +430,7 @@ export async function approveMinutes(prisma: PrismaClient, actor: SessionUser, i
       if (meeting.status === "CANCELLED") throw new AppError("BAD_REQUEST", "meeting.cancelled");
       if (meeting.startsAt > new Date()) throw new AppError("BAD_REQUEST", "meeting.notHeldYet");
       if (!meeting.attendanceRecordedAt) throw new AppError("BAD_REQUEST", "meeting.attendanceFirst");
-      const doc = await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true } });
+      const doc = await currentProjection(tx, minutesDocumentName(meeting.id));
       const text = (input.text ?? doc?.text ?? "").trim();
       if (!text) throw new AppError("BAD_REQUEST", "meeting.minutesEmpty");
       const now = new Date();

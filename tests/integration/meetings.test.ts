@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { TRPCError } from "@trpc/server";
+import * as Y from "yjs";
+import { createFromColumn, createUpdateLog } from "../../server/collab/store.ts";
 import { events } from "../../server/events.ts";
 import { assertMinutesEditable, resolveMinutesAccess } from "../../server/meetings/access.ts";
 import { describeError } from "../../server/trpc/errors.ts";
@@ -178,20 +180,27 @@ describe("meeting lifecycle", () => {
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ messageKey: "meeting.alreadyApproved" });
   });
 
-  it("approval takes the co-edited document's stored text when no text is sent", async () => {
+  it("approval takes the co-edited document's text, including updates acknowledged but not yet stored", async () => {
     const w = await createPlanWorld(t.db);
     const { id } = await schedule(w);
     await hold(id);
     const { invitees } = await w.callers.coordinator.meeting.byId({ meetingId: id });
     await w.callers.coordinator.meeting.recordAttendance({ meetingId: id, attendance: invitees.map((i) => ({ inviteeId: i.id, attended: true })) });
     await expect(w.callers.coordinator.meeting.approveMinutes({ meetingId: id })).rejects.toMatchObject({ messageKey: "meeting.minutesEmpty" });
-    // What the co-editing layer stores (bytes written as SQL, as the embedded adapter cannot bind them).
-    await t.db.exec(
-      `INSERT INTO "CollabDocument" ("name","planId","state","text","html","updatedAt") VALUES ('meeting:${id}:minutes','${w.plan.id}','\\x00'::bytea,'Skrevet sammen','<p>Skrevet sammen</p>',now())`,
-    );
+    // What the co-editing layer stores, then one more update only in its log (acknowledged, not yet folded in).
+    const name = `meeting:${id}:minutes`;
+    const stored = await createFromColumn(t.db.prisma, { kind: "meeting", id, field: "minutes" }, w.plan.id, "Skrevet sammen");
     expect((await w.callers.owner.meeting.byId({ meetingId: id })).minutes).toMatchObject({ approved: false, text: "Skrevet sammen" });
+    const live = new Y.Doc();
+    Y.applyUpdate(live, stored);
+    const before = Y.encodeStateVector(live);
+    ((live.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert("Skrevet sammen".length, " i møtet");
+    await createUpdateLog(t.db.prisma).append(name, Y.encodeStateAsUpdate(live, before));
     await w.callers.coordinator.meeting.approveMinutes({ meetingId: id });
-    expect(await t.db.prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ minutesText: "Skrevet sammen", minutesHtml: "<p>Skrevet sammen</p>" });
+    expect(await t.db.prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      minutesText: "Skrevet sammen i møtet",
+      minutesHtml: "<p>Skrevet sammen i møtet</p>",
+    });
   });
 
   it("reschedule bumps the sequence and asks again; cancel sends a cancellation", async () => {
