@@ -1,4 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react";
+import { clearCollabStorage } from "./collab-storage.ts";
 
 // Unsaved text, kept in the browser until the server has confirmed it: in memory for this page,
 // and in localStorage so it survives closing the tab, a crash or losing the network.
@@ -75,11 +76,13 @@ export function useDraft(key: string): Draft | null {
 }
 
 /**
- * Removes every draft kept in this browser. Called when signing out: on a shared computer the
- * next person must not find health information in storage. Autosave has normally confirmed
- * everything within a second, so this rarely drops anything.
+ * Removes every draft kept in this browser, and the local copies of shared texts (IndexedDB,
+ * see collab-storage.ts). Called when signing out: on a shared computer the next person must
+ * not find health information in storage. Autosave and the shared texts have normally reached
+ * the server within a second, so this rarely drops anything.
  */
 export function clearAllDrafts(): void {
+  void clearCollabStorage();
   memory.clear();
   try {
     for (const key of Object.keys(window.localStorage)) if (key.startsWith("ip-utkast:")) window.localStorage.removeItem(key);

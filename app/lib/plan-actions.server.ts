@@ -14,16 +14,18 @@ import {
   optionalText,
   text,
 } from "./form-values.ts";
-import { ABOUT_FIELDS } from "./plan-types.ts";
 
-// The plan's forms post here (the workspace and "Min plan" share it). Each form names its
+// The plan's forms post here (the workspace and "Min plan" share it). "Om meg", the
+// descriptions of goals and measures, and what an evaluation found are not among them: they
+// are shared texts, written live through the collaboration server (components/collab). Each form names its
 // `intent`; with JavaScript it answers as data, without it answers with a redirect back to
 // the page (post/redirect/get) or, on a refusal, with the page and the person's own input.
 
 type Handler = (caller: Caller, form: FormData, planId: string) => Promise<unknown>;
 
-const GOAL_FIELDS = ["lifeArea", "title", "description", "status", "baselineScore", "targetScore", "evaluationDate", "newScore", "attained"] as const;
-const MEASURE_FIELDS = ["title", "description", "amount", "responsible", "unitId", "startDate", "endDate", "status", "evaluationDate"] as const;
+// Descriptions are shared texts (server/collab): written live in the editor, never through these forms.
+const GOAL_FIELDS = ["lifeArea", "title", "status", "baselineScore", "targetScore", "evaluationDate", "newScore", "attained"] as const;
+const MEASURE_FIELDS = ["title", "amount", "responsible", "unitId", "startDate", "endDate", "status", "evaluationDate"] as const;
 const PARTICIPANT_FIELDS = ["organisation", "contribution", "phone", "email", "access", "legalBasis"] as const;
 const PLAN_FIELDS = ["type", "status", "startDate", "endDate", "nextReviewAt"] as const;
 
@@ -45,7 +47,6 @@ function goalChanges(changed: Record<string, string>) {
   for (const [key, value] of Object.entries(changed)) {
     if (key === "baselineScore" || key === "targetScore" || key === "newScore") changes[key] = nullableScore(value);
     else if (key === "evaluationDate" || key === "attained") changes[key] = nullable(value);
-    else if (key === "description") changes[key] = value;
     else changes[key] = value.trim();
   }
   return changes;
@@ -62,18 +63,12 @@ function measureChanges(changed: Record<string, string>) {
   for (const [key, value] of Object.entries(changed)) {
     if (key === "responsible") Object.assign(changes, responsible(value));
     else if (key === "title" || key === "status") changes[key] = value.trim();
-    else if (key === "description") changes[key] = value;
     else changes[key] = nullable(value);
   }
   return changes;
 }
 
 const handlers: Record<string, Handler> = {
-  about: (caller, form, planId) => {
-    const changes = changedFields(form, ABOUT_FIELDS);
-    if (!Object.keys(changes).length) return Promise.resolve(null);
-    return caller.plan.updateAbout({ planId, version: version(form), changes });
-  },
   "goal-texts": (caller, form) => {
     const changes = changedFields(form, ["ownView", "othersInput"]);
     if (!Object.keys(changes).length) return Promise.resolve(null);

@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StoredText } from "../components/collab/stored-text.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { ConsentStatus } from "../components/plan/consent.tsx";
 import { EvaluationEntry } from "../components/plan/evaluations.tsx";
 import { GoalCard } from "../components/plan/goal-card.tsx";
-import { DateText, Period, Prose } from "../components/plan/shared.tsx";
+import { DateText, Period } from "../components/plan/shared.tsx";
+import { collabDocument, storedHtml } from "../lib/collab.ts";
 import { formatDate, formatDateTime } from "../lib/format.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
 import { planIdFrom } from "../lib/plan-page.server.ts";
@@ -92,7 +94,7 @@ function PrintDocument({ plan, municipality, printedAt, purpose, fromMyPlan }: P
         {ABOUT_FIELDS.map((field) => (
           <div key={field}>
             <h3>{t(`about.${field}`)}</h3>
-            <Prose text={plan[field]} />
+            <StoredText html={storedHtml(plan, collabDocument.about(plan.id, field))} text={plan[field]} />
           </div>
         ))}
       </section>
@@ -258,7 +260,7 @@ function PrintGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; s
         {t(`goal.status.${goal.status}`)}
         {goal.writtenByUser ? ` · ${t("goal.writtenByUser")}` : ""}
       </p>
-      <Prose text={goal.description} empty="" />
+      <StoredText html={storedHtml(plan, collabDocument.goalDescription(goal.id))} text={goal.description} empty="" />
       <GoalCard goal={goal} withTexts />
       {goal.measures.length ? (
         <>
@@ -303,12 +305,20 @@ function PrintGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; s
           <h5>{t("evaluation.title")}</h5>
           <ol className="evaluation-list">
             {evaluations.map((e) => (
-              <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} />
+              <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} achievedHtml={storedHtml(plan, collabDocument.evaluationAchieved(e.id))} />
             ))}
             {goal.measures.flatMap((m) =>
               plan.evaluations
                 .filter((e) => e.measureId === m.id)
-                .map((e) => <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} label={m.title} />),
+                .map((e) => (
+                  <EvaluationEntry
+                    key={e.id}
+                    evaluation={e}
+                    author={plan.authors[e.createdById]}
+                    label={m.title}
+                    achievedHtml={storedHtml(plan, collabDocument.evaluationAchieved(e.id))}
+                  />
+                )),
             )}
           </ol>
         </>

@@ -28,6 +28,8 @@ test.describe("on a phone", () => {
     await login(page, "bruker@demo.no");
     await page.goto("/min-plan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Min plan");
+    // The live editors of «Om meg» and the goals, with their buttons, are in the page before measuring.
+    await expect(page.getByRole("toolbar", { name: "Tekstformat for «Om meg»" })).toBeVisible();
 
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

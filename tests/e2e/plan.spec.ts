@@ -28,27 +28,44 @@ async function markNotReloaded(page: Page) {
 const stillNotReloaded = (page: Page) => page.evaluate(() => (window as unknown as { e2eNotReloaded?: boolean }).e2eNotReloaded === true);
 
 test.describe("Min plan: the service user's own words", () => {
-  test("«Om meg» saves itself while typing and is still there after a reload", async ({ page }) => {
+  test("«Om meg» saves itself while typing and is still there after a reload", async ({ page, browser, baseURL }) => {
     await login(page, "bruker@demo.no");
     await expect(page).toHaveURL((url) => url.pathname === "/min-plan");
     const about = page.getByRole("region", { name: "Om meg – hva er viktig for meg" });
-    // The text saves itself once the page's script runs (without it, the form has a save button).
+    // The text saves itself once the page's script runs (without it, the page says writing needs it).
     await expect(about.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
 
-    const field = about.getByLabel("Om meg", { exact: true });
-    const before = await field.inputValue();
+    const field = about.getByRole("textbox", { name: "Om meg", exact: true });
+    await expect(field).toBeEditable();
+    const before = (await field.textContent()) ?? "";
     const added = ` ${unique("Jeg har begynt å gå tur med Pus i bånd.")}`;
     await field.click();
     await field.press("ControlOrMeta+End");
     await field.pressSequentially(added);
-    // The field's state in words is tied to it: hint, then "Lagrer …" / "Lagret".
+    // The field's state in words is tied to it: hint, then "Lagrer…" / "Lagret".
     await expect(field).toHaveAccessibleDescription("Fortell om deg selv med dine egne ord. Lagret");
 
     await page.reload();
     await expect(about.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
-    await expect(field).toHaveValue(before + added);
-    // From the server, not a draft kept in the browser ("Vi fant tekst som ikke var lagret …").
+    await expect(field).toBeEditable();
+    await expect(field).toHaveText(before + added);
+    // Nothing waiting to be saved after the reload: only the hint.
     await expect(field).toHaveAccessibleDescription("Fortell om deg selv med dine egne ord.");
+
+    // From the server, not only this browser's own copy: the coordinator, in a browser of her
+    // own, reads it in the plan, and the page the server sends already has it.
+    const ingrid = await signedInPage(browser, baseURL, "koordinator@demo.no");
+    try {
+      const planId = await planIdFromMyPlans(ingrid.page, KARI);
+      await ingrid.page.goto(`/planer/${planId}`);
+      const hers = ingrid.page.getByRole("region", { name: "Om meg – hva er viktig for meg" }).getByRole("textbox", { name: "Om meg", exact: true });
+      await expect(hers).toHaveText(before + added);
+      await expect
+        .poll(async () => (await ingrid.page.request.get(`/planer/${planId}`)).text())
+        .toContain(added.trim());
+    } finally {
+      await ingrid.context.close();
+    }
   });
 
   test("a goal in the user's own words shows as theirs, also in the whole plan", async ({ page }) => {
@@ -264,17 +281,25 @@ test.describe("accessibility of the plan (axe, WCAG 2.1 AA)", () => {
     await login(page, "bruker@demo.no");
     await expect(heading(page)).toHaveText("Min plan");
     await expect(page.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
+    // The live editors are there, with their buttons, before axe looks.
+    await expect(page.getByRole("textbox", { name: "Om meg", exact: true })).toBeEditable();
+    await expect(page.getByRole("toolbar", { name: "Tekstformat for «Om meg»" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await openAllDisclosures(page);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("the plan workspace as the coordinator, also with every form opened", async ({ page }) => {
+    // The biggest page there is, checked twice, with its live editors connected: more than the usual time.
+    test.slow();
     await login(page, "koordinator@demo.no");
     await page.goto(`/planer/${await planIdFromMyPlans(page, KARI)}`);
     await expect(heading(page)).toHaveText(`Planen til ${KARI}`);
     // Once the page's script runs, the goal texts save themselves and lose their save buttons.
     await expect(page.getByRole("button", { name: "Lagre tekstene" })).toHaveCount(0);
+    // The shared texts are live editors: the coordinator's own (a goal) and the user's («Om meg», read-only).
+    await expect(page.getByRole("article", { name: WORK_GOAL, exact: true }).getByRole("textbox", { name: "Beskrivelse", exact: true })).toBeEditable();
+    await expect(page.getByRole("textbox", { name: "Om meg", exact: true })).toHaveAttribute("aria-readonly", "true");
     expect(await seriousViolations(page)).toEqual([]);
     await openAllDisclosures(page);
     expect(await seriousViolations(page)).toEqual([]);

@@ -6,7 +6,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dataDir = path.join(ROOT, ".data", "e2e");
+// One directory per port, so two runs on different ports (E2E_PORT) do not remove each other's database.
+const port = process.env.PORT ?? "3210";
+const dataDir = path.join(ROOT, ".data", port === "3210" ? "e2e" : `e2e-${port}`);
 
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -14,7 +16,7 @@ rmSync(dataDir, { recursive: true, force: true });
 delete process.env.DATABASE_URL;
 delete process.env.REDIS_URL;
 process.env.PGLITE_DIR = dataDir;
-process.env.PORT ??= "3210";
+process.env.PORT = port;
 process.env.SEED_DEMO = "true";
 process.env.TRUST_PROXY = "false";
 

@@ -1,7 +1,11 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import { collabDocument, storedHtml } from "../../lib/collab.ts";
 import { todayInOslo } from "../../lib/form-values.ts";
 import { ATTAINMENTS, type EvaluationView, type PlanView } from "../../lib/plan-types.ts";
+import { CollabEditor } from "../collab/collab-editor.tsx";
+import { StoredText } from "../collab/stored-text.tsx";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { DateText, Heading, scoreOptions } from "./shared.tsx";
 
@@ -27,9 +31,28 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
       </Heading>
       {list.length ? (
         <ol className="evaluation-list" reversed>
-          {list.map((e) => (
-            <EvaluationEntry key={e.id} evaluation={e} author={plan.authors[e.createdById]} />
-          ))}
+          {list.map((e) => {
+            const documentName = collabDocument.evaluationAchieved(e.id);
+            return (
+              <EvaluationEntry
+                key={e.id}
+                evaluation={e}
+                author={plan.authors[e.createdById]}
+                achievedEditor={
+                  // What was achieved: a shared text, written by those who may evaluate.
+                  <CollabEditor
+                    id={`evaluation-${e.id}-achieved`}
+                    documentName={documentName}
+                    label={t("evaluation.achieved")}
+                    html={storedHtml(plan, documentName)}
+                    text={e.achieved}
+                    canEdit={canEvaluate}
+                    viewer={plan.viewer}
+                  />
+                }
+              />
+            );
+          })}
         </ol>
       ) : (
         <p className="empty">{t("evaluation.none")}</p>
@@ -39,8 +62,41 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
   );
 }
 
-export function EvaluationEntry({ evaluation: e, author, label }: { evaluation: EvaluationView; author?: string; label?: string }) {
+interface EvaluationEntryProps {
+  evaluation: EvaluationView;
+  author?: string;
+  label?: string;
+  /** "What was achieved" as the server last rendered it (print), instead of the plain text. */
+  achievedHtml?: string;
+  /** "What was achieved" as a live shared text, shown after the facts instead of among them. */
+  achievedEditor?: ReactNode;
+}
+
+export function EvaluationEntry({ evaluation: e, author, label, achievedHtml, achievedEditor }: EvaluationEntryProps) {
   const { t } = useTranslation();
+  const hasMore = Boolean(e.nextStep || e.newScore || e.attained);
+  const more = (
+    <>
+      {e.nextStep ? (
+        <div className="facts-row">
+          <dt>{t("evaluation.nextStep")}</dt>
+          <dd className="prose">{e.nextStep}</dd>
+        </div>
+      ) : null}
+      {e.newScore ? (
+        <div className="facts-row">
+          <dt>{t("goal.field.newScore")}</dt>
+          <dd>{t("goal.scoreOf", { score: e.newScore })}</dd>
+        </div>
+      ) : null}
+      {e.attained ? (
+        <div className="facts-row">
+          <dt>{t("goal.field.attained")}</dt>
+          <dd>{t(`goal.attained.${e.attained}`)}</dd>
+        </div>
+      ) : null}
+    </>
+  );
   return (
     <li className="evaluation">
       <p className="meta">
@@ -55,29 +111,18 @@ export function EvaluationEntry({ evaluation: e, author, label }: { evaluation: 
           <dt>{t("evaluation.participants")}</dt>
           <dd>{e.participants}</dd>
         </div>
-        <div className="facts-row">
-          <dt>{t("evaluation.achieved")}</dt>
-          <dd className="prose">{e.achieved}</dd>
-        </div>
-        {e.nextStep ? (
+        {achievedEditor ? null : (
           <div className="facts-row">
-            <dt>{t("evaluation.nextStep")}</dt>
-            <dd className="prose">{e.nextStep}</dd>
+            <dt>{t("evaluation.achieved")}</dt>
+            <dd>
+              <StoredText html={achievedHtml} text={e.achieved} />
+            </dd>
           </div>
-        ) : null}
-        {e.newScore ? (
-          <div className="facts-row">
-            <dt>{t("goal.field.newScore")}</dt>
-            <dd>{t("goal.scoreOf", { score: e.newScore })}</dd>
-          </div>
-        ) : null}
-        {e.attained ? (
-          <div className="facts-row">
-            <dt>{t("goal.field.attained")}</dt>
-            <dd>{t(`goal.attained.${e.attained}`)}</dd>
-          </div>
-        ) : null}
+        )}
+        {achievedEditor ? null : more}
       </dl>
+      {achievedEditor}
+      {achievedEditor && hasMore ? <dl className="facts">{more}</dl> : null}
     </li>
   );
 }

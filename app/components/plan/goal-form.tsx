@@ -5,12 +5,12 @@ import { ATTAINMENTS, GOAL_STATUSES, LIFE_AREAS, type GoalView } from "../../lib
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { scoreOptions } from "./shared.tsx";
 
+/** The edit form's fields. The description is not among them: it is a shared text (CollabEditor). */
 export function goalValues(goal: Record<string, unknown>): Record<string, string> {
   const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   return {
     lifeArea: s(goal.lifeArea),
     title: s(goal.title),
-    description: s(goal.description),
     status: s(goal.status),
     baselineScore: s(goal.baselineScore),
     targetScore: s(goal.targetScore),
@@ -50,7 +50,8 @@ function GoalFields({ form, editing }: { form: PlanForm; editing: boolean }) {
         empty={editing ? undefined : t("form.choose")}
       />
       <TextField form={form} name="title" label={labels.title} hint={t("goal.hint.title")} required />
-      <TextArea form={form} name="description" label={labels.description} optional rows={3} />
+      {/* A new goal's first description; after that it is a shared text, written in the goal itself. */}
+      {editing ? null : <TextArea form={form} name="description" label={labels.description} optional rows={3} />}
       {editing ? (
         <SelectField form={form} name="status" label={labels.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`goal.status.${s}`) }))} />
       ) : null}
@@ -95,7 +96,7 @@ export function GoalCreateForm({ parentId, lifeArea, anchor }: { parentId?: stri
 
 export function GoalEditForm({ goal }: { goal: GoalView }) {
   const { t } = useTranslation();
-  const labels = useGoalLabels();
+  const { description: _description, ...labels } = useGoalLabels();
   const form = usePlanForm(`goal-${goal.id}`, { version: goal.version, values: goalValues(goal), toValues: goalValues });
   return (
     <FormDisclosure form={form} summary={t("goal.edit")}>

@@ -4,11 +4,12 @@ import type { GoalView, PlanView } from "../../lib/plan-types.ts";
 import { Comments } from "./comments.tsx";
 import { Evaluations } from "./evaluations.tsx";
 import { GoalCard } from "./goal-card.tsx";
+import { GoalDescription } from "./goal-description.tsx";
 import { GoalCreateForm, GoalEditForm } from "./goal-form.tsx";
 import { GoalTexts } from "./goal-texts.tsx";
 import { MeasureItem } from "./measure-item.tsx";
 import { MeasureCreateForm, type MeasureChoices } from "./measure-form.tsx";
-import { Heading, Prose, StatusBadge } from "./shared.tsx";
+import { Heading, StatusBadge } from "./shared.tsx";
 
 interface GoalItemProps {
   plan: PlanView;
@@ -35,7 +36,7 @@ export function GoalItem({ plan, goal, subGoals, choices, level }: GoalItemProps
         {goal.writtenByUser ? <span className="badge badge-user">{t("goal.writtenByUser")}</span> : null}
         {due ? <span className="badge badge-due">{t("goal.evaluationDue")}</span> : null}
       </div>
-      <Prose text={goal.description} empty="" />
+      <GoalDescription plan={plan} goal={goal} />
       <GoalCard goal={goal} withTexts={!canEditPlan} />
       {canEditPlan ? <GoalTexts plan={plan} goal={goal} /> : null}
       {canEditPlan ? <GoalEditForm goal={goal} /> : null}

@@ -10,11 +10,11 @@ export interface MeasureChoices {
   units: { id: string; name: string }[] | null;
 }
 
+/** The edit form's fields. The description is not among them: it is a shared text (CollabEditor). */
 export function measureValues(m: Record<string, unknown>): Record<string, string> {
   const s = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   return {
     title: s(m.title),
-    description: s(m.description),
     amount: s(m.amount),
     responsible: responsibleValue({
       responsibleUserId: (m.responsibleUserId as string | null) ?? null,
@@ -43,13 +43,14 @@ function useMeasureLabels() {
   };
 }
 
-function MeasureFields({ form, choices, canAssign }: { form: PlanForm; choices: MeasureChoices; canAssign: boolean }) {
+function MeasureFields({ form, choices, canAssign, editing }: { form: PlanForm; choices: MeasureChoices; canAssign: boolean; editing: boolean }) {
   const { t } = useTranslation();
   const labels = useMeasureLabels();
   return (
     <>
       <TextField form={form} name="title" label={labels.title} hint={t("measure.hint.title")} required />
-      <TextArea form={form} name="description" label={labels.description} hint={t("measure.hint.description")} optional rows={3} />
+      {/* A new measure's first description; after that it is a shared text, written in the measure itself. */}
+      {editing ? null : <TextArea form={form} name="description" label={labels.description} hint={t("measure.hint.description")} optional rows={3} />}
       <TextField form={form} name="amount" label={labels.amount} hint={t("measure.hint.amount")} optional />
       {canAssign ? (
         <SelectField
@@ -88,7 +89,7 @@ export function MeasureCreateForm({ goalId, choices, anchor }: { goalId: string;
   return (
     <FormDisclosure form={form} summary={t("measure.add")}>
       <PlanFormElement form={form} intent="measure-create" anchor={anchor} hidden={{ goalId }}>
-        <MeasureFields form={form} choices={choices} canAssign />
+        <MeasureFields form={form} choices={choices} canAssign editing={false} />
         <Submit form={form}>{t("measure.add")}</Submit>
       </PlanFormElement>
     </FormDisclosure>
@@ -97,7 +98,7 @@ export function MeasureCreateForm({ goalId, choices, anchor }: { goalId: string;
 
 export function MeasureEditForm({ measure, choices, canAssign }: { measure: MeasureView; choices: MeasureChoices; canAssign: boolean }) {
   const { t } = useTranslation();
-  const labels = useMeasureLabels();
+  const { description: _description, ...labels } = useMeasureLabels();
   const form = usePlanForm(`measure-${measure.id}`, { version: measure.version, values: measureValues(measure), toValues: measureValues });
   const describe = (name: string, value: string) => {
     if (!value) return "";
@@ -116,7 +117,7 @@ export function MeasureEditForm({ measure, choices, canAssign }: { measure: Meas
       conflictLabels={labels}
       describeValue={describe}
     >
-      <MeasureFields form={form} choices={choices} canAssign={canAssign} />
+      <MeasureFields form={form} choices={choices} canAssign={canAssign} editing />
       <Submit form={form}>{t("common.save")}</Submit>
     </PlanFormElement>
     </FormDisclosure>

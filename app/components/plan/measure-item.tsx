@@ -1,10 +1,12 @@
 import { useTranslation } from "react-i18next";
+import { collabDocument, storedHtml } from "../../lib/collab.ts";
 import { isDue } from "../../lib/format.ts";
 import { responsibleName, type MeasureView, type PlanView } from "../../lib/plan-types.ts";
+import { CollabEditor } from "../collab/collab-editor.tsx";
 import { Comments } from "./comments.tsx";
 import { Evaluations } from "./evaluations.tsx";
 import { MeasureEditForm, type MeasureChoices } from "./measure-form.tsx";
-import { DateText, Period, Heading, Prose, StatusBadge } from "./shared.tsx";
+import { DateText, Period, Heading, StatusBadge } from "./shared.tsx";
 
 const OPEN_STATUSES = ["PLANNED", "ACTIVE", "PAUSED"];
 
@@ -15,6 +17,7 @@ export function MeasureItem({ plan, measure, choices, level }: { plan: PlanView;
   const canEdit = plan.access.canEditPlan || (plan.access.canEditOwnMeasures && own);
   const due = OPEN_STATUSES.includes(measure.status) && isDue(measure.evaluationDate);
   const responsible = responsibleName(plan, measure);
+  const descriptionDoc = collabDocument.measureDescription(measure.id);
   return (
     <li className="measure" id={anchor} aria-labelledby={`${anchor}-heading`}>
       <div className="item-head">
@@ -24,13 +27,18 @@ export function MeasureItem({ plan, measure, choices, level }: { plan: PlanView;
         <StatusBadge kind="measure" value={measure.status} label={t(`measure.status.${measure.status}`)} />
         {own ? <span className="badge badge-mine">{t("measure.mine")}</span> : null}
       </div>
+      {/* How the measure is carried out: a shared text, written by those who may change the measure. */}
+      <CollabEditor
+        id={`${anchor}-description`}
+        documentName={descriptionDoc}
+        label={t("measure.field.description")}
+        hint={t("measure.hint.description")}
+        html={storedHtml(plan, descriptionDoc)}
+        text={measure.description}
+        canEdit={canEdit}
+        viewer={plan.viewer}
+      />
       <dl className="facts">
-        <div className="facts-row">
-          <dt>{t("measure.field.description")}</dt>
-          <dd>
-            <Prose text={measure.description} />
-          </dd>
-        </div>
         <div className="facts-row">
           <dt>{t("measure.field.amount")}</dt>
           <dd>{measure.amount || t("common.notSet")}</dd>

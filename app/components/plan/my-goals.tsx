@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { LIFE_AREAS, responsibleName, type GoalView, type PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
+import { GoalDescription } from "./goal-description.tsx";
 import { Period } from "./shared.tsx";
 
 /** The user's goals and what is being done, in plain words ("Min plan"). */
@@ -36,7 +37,7 @@ function MyGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; subG
         {goal.writtenByUser ? <span className="badge badge-user">{t("myPlan.writtenByYou")}</span> : null}{" "}
         <span className="hint">{t(`goal.lifeArea.${goal.lifeArea}`)}</span>
       </p>
-      {goal.description ? <p className="prose">{goal.description}</p> : null}
+      <GoalDescription plan={plan} goal={goal} label={t("myPlan.goalMore")} hint={t("myPlan.goalMoreHint")} />
       {subGoals.length ? (
         <>
           <p className="plain-label">{t("myPlan.steps")}</p>
