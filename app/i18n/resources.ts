@@ -1,6 +1,7 @@
 import { adminEn, adminNb } from "./locales/admin.ts";
 import { dashboardEn, dashboardNb } from "./locales/dashboard.ts";
 import { en } from "./locales/en.ts";
+import { meetingsEn, meetingsNb } from "./locales/meetings.ts";
 import { notificationsEn, notificationsNb } from "./locales/notifications.ts";
 import { nb } from "./locales/nb.ts";
 
@@ -11,8 +12,8 @@ export const DEFAULT_LANG: Lang = "nb";
 export const LANG_COOKIE = "lang";
 
 export const resources = {
-  nb: { translation: { ...nb, dash: dashboardNb, adm: adminNb, notifications: notificationsNb } },
-  en: { translation: { ...en, dash: dashboardEn, adm: adminEn, notifications: notificationsEn } },
+  nb: { translation: { ...nb, dash: dashboardNb, adm: adminNb, notifications: notificationsNb, meetings: meetingsNb } },
+  en: { translation: { ...en, dash: dashboardEn, adm: adminEn, notifications: notificationsEn, meetings: meetingsEn } },
 } as const;
 
 export function parseLang(value: string | null | undefined): Lang {

@@ -33,6 +33,7 @@ export function navFor(roles: readonly Role[]): NavItem[] {
 export const EXTRA_NAV_ITEMS: (NavItem & { after: string | string[] })[] = [
   { to: "/saker", labelKey: "nav.cases", roles: ["KE_LEADER", "KE_CASE_OFFICER"], after: "/ke" },
   { to: "/mine-tiltak", labelKey: "nav.myMeasures", roles: ["COORDINATOR", "STAFF"], after: "/mine-planer" },
+  { to: "/moter", labelKey: "meetings.nav", roles: ["COORDINATOR", "STAFF", "RELATIVE"], after: ["/mine-tiltak", "/mine-planer"] },
   { to: "/mine-saker", labelKey: "nav.myCases", roles: ["USER", "RELATIVE"], after: ["/min-plan", "/mine-tiltak", "/mine-planer"] },
 ];
 

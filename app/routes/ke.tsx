@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarTable, Figure } from "../components/dashboard/figure.tsx";
+import { MeetingFigures } from "../components/dashboard/meeting-figures.tsx";
 import { PlanTable } from "../components/plan-table.tsx";
 import { useSocketRevalidate } from "../hooks/use-socket-revalidate.ts";
 import { load } from "../lib/call.server.ts";
@@ -104,7 +105,7 @@ export default function KeDashboard() {
           ))}
         </dl>
         {p.userWrittenGoalsShare !== null ? <p>{t("dash.userGoalsShare", { share: p.userWrittenGoalsShare })}</p> : null}
-        <p className="hint">{t("dash.meetingsLater")}</p>
+        <MeetingFigures withoutMinutes={overview.meetings.withoutMinutes} withoutMeeting={p.withoutMeeting} query={query} />
       </section>
 
       <section aria-labelledby="cases-heading">

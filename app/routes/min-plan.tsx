@@ -6,9 +6,11 @@ import { Presence } from "../components/presence.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
 import { RequestChangeForm } from "../components/plan/coordinator-section.tsx";
 import { MyGoals } from "../components/plan/my-goals.tsx";
+import { MyPlanMeetings } from "../components/meeting/my-plan-meetings.tsx";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { formatDate } from "../lib/format.ts";
+import { loadMyPlanMeetings } from "../lib/meeting-load.server.ts";
 import { text } from "../lib/form-values.ts";
 import { planAction } from "../lib/plan-actions.server.ts";
 import { optional, planIdFrom } from "../lib/plan-page.server.ts";
@@ -22,7 +24,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const current = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
   // The whole plan for the goals, "Om meg" and the rest; if that fails the overview still shows.
   const full = current ? await optional(context.caller.plan.byId({ planId: current.id })) : null;
-  return json({ plans, full });
+  const meetings = full ? await optional(loadMyPlanMeetings(context.caller, full.id)) : null;
+  return json({ plans, full, meetings });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -36,7 +39,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function MyPlan() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { plans, full } = useLoaderData<typeof loader>();
+  const { plans, full, meetings } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const refused = useActionData<typeof action>();
   const plan = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
@@ -90,6 +93,7 @@ export default function MyPlan() {
           {full?.access.canDecideConsent ? <RequestChangeForm plain /> : null}
         </section>
 
+        {full && meetings ? <MyPlanMeetings data={meetings} viewerId={full.viewer.id} /> : null}
         {full ? <MyGoals plan={full} /> : null}
         {full ? <AboutSection plan={full} plain /> : null}
       </PlanIdContext.Provider>

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MyTasks } from "../components/meeting/tasks.tsx";
 import { load } from "../lib/call.server.ts";
 import { formatDate, isDue } from "../lib/format.ts";
 import { useLang } from "../lib/use-lang.ts";
@@ -8,8 +9,8 @@ import { useLang } from "../lib/use-lang.ts";
 export const meta: MetaFunction = () => [{ title: "Mine tiltak – Individuell plan" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const measures = await load(context, request, (caller) => caller.measure.mine());
-  return json({ measures });
+  const [measures, tasks] = await load(context, request, (caller) => Promise.all([caller.measure.mine(), caller.task.mine()]));
+  return json({ measures, tasks });
 }
 
 const OPEN = ["PLANNED", "ACTIVE", "PAUSED"];
@@ -18,7 +19,7 @@ const OPEN = ["PLANNED", "ACTIVE", "PAUSED"];
 export default function MyMeasures() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { measures } = useLoaderData<typeof loader>();
+  const { measures, tasks } = useLoaderData<typeof loader>();
   const due = measures.filter((m) => OPEN.includes(m.status) && isDue(m.evaluationDate)).length;
   return (
     <div className="page">
@@ -64,6 +65,7 @@ export default function MyMeasures() {
       ) : (
         <p>{t("myMeasures.none")}</p>
       )}
+      <MyTasks tasks={tasks} />
     </div>
   );
 }

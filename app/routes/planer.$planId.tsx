@@ -1,11 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { Presence } from "../components/presence.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
 import { CoordinatorSection } from "../components/plan/coordinator-section.tsx";
 import { GoalsSection } from "../components/plan/goals-section.tsx";
+import { PlanMeetingsSection } from "../components/meeting/plan-meetings-section.tsx";
 import { LogSection } from "../components/plan/log-section.tsx";
 import { NeedNoticeSection } from "../components/plan/need-notice.tsx";
 import { ParticipantsSection, type PersonOption } from "../components/plan/participants-section.tsx";
@@ -29,10 +31,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const caller = context.caller;
   // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
   const search = new URL(request.url).searchParams.get("finn")?.trim() ?? "";
-  const [units, candidates, found] = await Promise.all([
+  const [units, candidates, found, meetings] = await Promise.all([
     plan.access.canEditPlan ? optional(caller.unit.list()) : null,
     mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
     plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
+    optional(caller.meeting.list({ planId, purpose: new URL(request.url).searchParams.get("formal") ?? undefined })),
   ]);
   return json({
     kind: "plan" as const,
@@ -44,6 +47,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     search,
     // Staff and coordinators may send the coordinating unit a notice of need about the plan's owner.
     canSendNeedNotice: hasRole(context, "STAFF", "COORDINATOR"),
+    meetings,
   });
 }
 
@@ -83,6 +87,7 @@ export default function PlanWorkspacePage() {
       people={data.people}
       search={data.search}
       canSendNeedNotice={data.canSendNeedNotice}
+      meetings={data.meetings}
     />
   );
 }
@@ -95,9 +100,10 @@ interface WorkspaceProps {
   people: PersonOption[];
   search: string;
   canSendNeedNotice: boolean;
+  meetings: ComponentProps<typeof PlanMeetingsSection>["meetings"];
 }
 
-function Workspace({ plan, purpose, units, candidates, people, search, canSendNeedNotice }: WorkspaceProps) {
+function Workspace({ plan, purpose, units, candidates, people, search, canSendNeedNotice, meetings }: WorkspaceProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   // After a refused plain POST the address still says "lagret" from the save before: not this time.
@@ -109,6 +115,7 @@ function Workspace({ plan, purpose, units, candidates, people, search, canSendNe
     { id: "mal", label: t("goal.sectionTitle") },
     { id: "deltakere", label: t("participant.sectionTitle") },
     { id: "koordinator", label: t("coordinator.sectionTitle") },
+    { id: "moter", label: t("meetings.section.title") },
     { id: "tjenester", label: t("services.title") },
     { id: "logg", label: t("log.title") },
     ...(canSendNeedNotice ? [{ id: "behov", label: t("needNotice.title") }] : []),
@@ -136,6 +143,7 @@ function Workspace({ plan, purpose, units, candidates, people, search, canSendNe
       <GoalsSection plan={plan} choices={choices} />
       <ParticipantsSection plan={plan} people={people} search={search} />
       <CoordinatorSection plan={plan} candidates={candidates} />
+      <PlanMeetingsSection planId={plan.id} meetings={meetings} canPlan={plan.access.canEditPlan} purpose={purpose} />
       <ServicesSection plan={plan} />
       <LogSection plan={plan} />
       {canSendNeedNotice ? <NeedNoticeSection plan={plan} /> : null}

@@ -1,0 +1,25 @@
+import { useTranslation } from "react-i18next";
+import { Figure } from "./figure.tsx";
+
+/**
+ * Responsibility-group meetings on the coordinating unit's dashboard: meetings a week past their
+ * time without approved minutes, and active plans without a meeting in six months. Each opens
+ * the list behind it (/ke/moter), with the dashboard's selection.
+ */
+export function MeetingFigures({ withoutMinutes, withoutMeeting, query }: { withoutMinutes: number | null; withoutMeeting: number | null; query: URLSearchParams }) {
+  const { t } = useTranslation();
+  const href = (metric: string) => {
+    const params = new URLSearchParams(query);
+    params.set("tall", metric);
+    return `/ke/moter?${params}`;
+  };
+  return (
+    <>
+      <h3>{t("meetings.dash.heading")}</h3>
+      <dl className="figures">
+        <Figure label={t("meetings.dash.withoutMinutes")} value={withoutMinutes} href={href("withoutMinutes")} alarm />
+        <Figure label={t("meetings.dash.withoutMeeting")} value={withoutMeeting} href={href("withoutMeeting")} />
+      </dl>
+    </>
+  );
+}
