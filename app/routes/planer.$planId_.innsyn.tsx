@@ -47,6 +47,26 @@ const KNOWN = new Set([
   "service.add",
   "service.remove",
   "audit.view",
+  "plan.text.open",
+  "plan.text.edit",
+  "meeting.create",
+  "meeting.update",
+  "meeting.cancel",
+  "meeting.view",
+  "meeting.list",
+  "meeting.respond",
+  "meeting.ics",
+  "meeting.agenda.add",
+  "meeting.agenda.update",
+  "meeting.agenda.remove",
+  "meeting.agenda.reorder",
+  "meeting.attendance",
+  "meeting.guest.add",
+  "meeting.guest.consent",
+  "meeting.task.create",
+  "meeting.task.complete",
+  "minutes.approved",
+  "minutes.correction",
 ]);
 
 export default function AccessLogPage() {
@@ -86,7 +106,7 @@ export default function AccessLogPage() {
                   {row.actorRoles.length ? <span className="hint"> ({row.actorRoles.map((r) => t(`roles.${r}`)).join(", ")})</span> : null}
                 </th>
                 <td data-label={t("accessLog.what")}>
-                  {KNOWN.has(row.action) ? t(`accessLog.action.${row.action.replace(".", "_")}`) : t("accessLog.action.other")}
+                  {KNOWN.has(row.action) ? t(`accessLog.action.${row.action.replaceAll(".", "_")}`) : t("accessLog.action.other")}
                   {row.purpose ? <span className="hint"> – {t("accessLog.purpose", { purpose: row.purpose })}</span> : null}
                 </td>
               </tr>
