@@ -108,10 +108,9 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     maxDebounce: 5000,
     extensions,
 
-    async onAuthenticate({ documentName, requestHeaders, connectionConfig }) {
+    async onAuthenticate({ documentName, request, requestHeaders, connectionConfig }) {
       const doc = parseDocumentName(documentName);
-      const token = readSessionToken(requestHeaders.get("cookie") ?? undefined);
-      const auth = token ? await validateSessionToken(db.prisma, token) : null;
+      const auth = await sessionOf(request, requestHeaders);
       if (!doc || !auth) throw new Error("Unauthorized");
       const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent") };
       const access = await db.prisma.$transaction(async (tx) => {
@@ -203,6 +202,19 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     },
   });
 
+  // A page opens a dozen texts over one socket: its session is looked up once. A session that
+  // ends closes the socket's connections (auth.sessionsEnded below).
+  const sessions = new WeakMap<Request, ReturnType<typeof validateSessionToken>>();
+  function sessionOf(request: Request, headers: Headers) {
+    let session = sessions.get(request);
+    if (!session) {
+      const token = readSessionToken(headers.get("cookie") ?? undefined);
+      session = token ? validateSessionToken(db.prisma, token) : Promise.resolve(null);
+      sessions.set(request, session);
+    }
+    return session;
+  }
+
   function editorOf(user: SessionUser, meta: RequestMeta): Editor {
     return { userId: user.id, municipalityId: user.municipalityId, meta };
   }
@@ -239,7 +251,10 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       if (user.id !== userId) continue;
       if (sessionIds) {
         // Signed out: that session's connections close, whatever the plan.
-        if (sessionIds === "all" || sessionIds.includes(sessionId)) connection.close(Forbidden);
+        if (sessionIds === "all" || sessionIds.includes(sessionId)) {
+          sessions.delete(connection.request);
+          connection.close(Forbidden);
+        }
       } else if (connection.context.planId === planId) {
         await recheck(connection);
       }

@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from "../../server/auth/sessions.ts";
  * A real @hocuspocus/provider client in Node, signed in with a session cookie the way a
  * browser is: one per person and document, as the portal's editor opens them.
  */
-export function openText(origin: string, token: string | null, name: string) {
+export function openText(origin: string, token: string | null, name: string, shared?: HocuspocusProviderWebsocket) {
   const headers: Record<string, string> = { origin };
   if (token) headers.cookie = `${SESSION_COOKIE}=${token}`;
   class CookieWebSocket extends WebSocket {
@@ -15,13 +15,15 @@ export function openText(origin: string, token: string | null, name: string) {
       super(address, protocols, { headers });
     }
   }
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${origin.replace(/^http/, "ws")}/collab`,
-    WebSocketPolyfill: CookieWebSocket,
-    delay: 50,
-    maxDelay: 200,
-    minDelay: 50,
-  });
+  const socket =
+    shared ??
+    new HocuspocusProviderWebsocket({
+      url: `${origin.replace(/^http/, "ws")}/collab`,
+      WebSocketPolyfill: CookieWebSocket,
+      delay: 50,
+      maxDelay: 200,
+      minDelay: 50,
+    });
   const doc = new Y.Doc();
   const state = {
     scope: null as string | null,

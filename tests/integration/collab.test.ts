@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createSession } from "../../server/auth/sessions.ts";
+import { createSession, invalidateUserSessions } from "../../server/auth/sessions.ts";
+import { events } from "../../server/events.ts";
 import { openText, until, type TextClient } from "./collab-client.ts";
 import { startServer } from "./helpers.ts";
 import { startServerProcess, type ServerProcess } from "./server-process.ts";
@@ -151,6 +152,23 @@ describe("access that changes while a text is open", () => {
     await until(() => jonas.text().includes("Eier skriver."), "Jonas still sees the live text");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(owner.text()).toBe("Eier skriver.");
+  });
+
+  it("signing out closes the session's texts, and the same socket cannot open them again", async () => {
+    const w = await createPlanWorld(t.db);
+    server = await startServer(t.db);
+    const name = `goal:${w.goal.id}:description`;
+    const owner = await open(w, "owner", name);
+    await synced(owner);
+    await invalidateUserSessions(t.db.prisma, w.people.owner.id);
+    events.emit("auth.sessionsEnded", { userId: w.people.owner.id, sessionIds: "all" });
+    const ownerConnections = () =>
+      [...server!.collab.hocuspocus.documents.values()].flatMap((d) => d.getConnections()).filter((c) => c.context.user.id === w.people.owner.id);
+    await until(() => ownerConnections().length === 0, "the owner's connection closed");
+    const again = openText(server.origin, null, `plan:${w.plan.id}:aboutMe`, owner.socket);
+    clients.push(again);
+    await authenticated(again);
+    expect(again.state.scope).toBeNull();
   });
 });
 
