@@ -78,7 +78,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     if (!entry) unsaved.set(name, (entry = { logged: [], editors: new Map() }));
     return entry;
   };
-  const lastAudit = new Map<string, number>();
+  /** Per document, when each person's last edit audit row was written (forgotten at unload). */
+  const lastAudit = new Map<string, Map<string, number>>();
   const planOf = new Map<string, string>();
   const loggedIds = new WeakMap<Uint8Array, bigint>();
   const connections = new Set<Connection<CollabContext>>();
@@ -185,10 +186,12 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const editors = [...entry.editors.values()];
       entry.editors.clear();
       const now = Date.now();
-      const toAudit = editors.filter((e) => now - (lastAudit.get(`${documentName}|${e.userId}`) ?? 0) >= AUDIT_BATCH_MS);
+      const audited = lastAudit.get(documentName) ?? new Map<string, number>();
+      lastAudit.set(documentName, audited);
+      const toAudit = editors.filter((e) => now - (audited.get(e.userId) ?? 0) >= AUDIT_BATCH_MS);
       try {
         await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
-        toAudit.forEach((e) => lastAudit.set(`${documentName}|${e.userId}`, now));
+        toAudit.forEach((e) => audited.set(e.userId, now));
       } catch (error) {
         // Nothing is lost: the updates stay in the log, and the next store tries again.
         entry.logged.unshift(...logged);
@@ -198,6 +201,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     },
 
     async afterUnloadDocument({ documentName }) {
+      lastAudit.delete(documentName);
+      planOf.delete(documentName);
       if (!unsaved.get(documentName)?.logged.length) unsaved.delete(documentName);
     },
   });
