@@ -138,7 +138,12 @@ export async function storeDocument(prisma: PrismaClient, input: StoreInput) {
         text,
         input.doc.id,
       );
-      if (changed) await tx.plan.update({ where: { id: input.planId }, data: { lastActivityAt: new Date() } });
+      // At most once a minute per plan: many texts of one plan stored together would otherwise
+      // queue on the plan's row.
+      if (changed) {
+        const now = new Date();
+        await tx.plan.updateMany({ where: { id: input.planId, lastActivityAt: { lt: new Date(now.getTime() - 60_000) } }, data: { lastActivityAt: now } });
+      }
     }
     for (const editor of input.editorsToAudit) {
       await recordAudit(tx, {
