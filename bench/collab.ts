@@ -1,19 +1,26 @@
 // `npm run bench:collab`: co-editing latency and capacity of the portal's collaboration server
 // (its authentication and persistence to PostgreSQL) against a bare Hocuspocus 4 with neither,
-// measured the same way in the same run. Three kinds of processes: this one (prepares the data,
-// starts and stops the others), one server process at a time (bench/collab-server.ts: the
-// portal, or the bare baseline), and the simulated editors (bench/collab-driver.ts: real
-// @hocuspocus/provider clients). Portal and baseline run one after the other, never together.
+// measured the same way in the same run. Processes: this one (prepares the data, starts and
+// stops the others, keeps the score), one server at a time (bench/collab-server.ts: the portal
+// via createApp, or the bare baseline), and the simulated editors (bench/collab-driver.ts: real
+// @hocuspocus/provider clients, split over BENCH_COLLAB_DRIVERS processes, default 2). Portal and
+// baseline run one after the other, never together, each on a fresh server process.
 //
-// Latency: every editor makes 5 changes a second; change-to-peer p50/p95/p99 over every delivery.
+// Latency: every editor makes 5 changes a second; change-to-peer p50/p95/p99 over every delivery
+// (deliveries that never arrive count as lower bounds, shown as "≥").
 // Capacity: the rate doubles (10, 20, 40, … a second per editor) until p95 passes 100 ms or the
 // deliveries fall behind (or halves from 5 until it holds, when 5 does not), with one step
-// between the last rate that held and the first that did not; a failed step is tried once more.
-// The highest deliveries a second of a step that held is the capacity.
+// between the last rate that held and the first that did not; a failed step is tried once more,
+// after the server has worked off its backlog. The highest deliveries a second (arrived within
+// the window plus 100 ms) of a step that held is the capacity.
 //
-// Progress goes to stderr; stdout gets one JSON line per scenario at the end. PostgreSQL at
-// BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432); the database `bench_collab` is
-// dropped and created anew each run. BENCH_COLLAB_SCENARIOS=1doc-2,200docs-5 runs only those.
+// Progress goes to stderr; stdout gets one JSON line per scenario at the end ("editors" is per
+// document). PostgreSQL at BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432); the
+// database `bench_collab` is dropped and created anew each run. The servers and the editors
+// share this machine's cores: run it on an otherwise idle machine (it warns when it is not).
+// While developing: BENCH_COLLAB_SCENARIOS=1doc-2,200docs-5 and BENCH_COLLAB_SERVERS=baseline
+// run only those, BENCH_COLLAB_MAX_RATE caps the ladder, BENCH_COLLAB_PROFILE=<dir> writes CPU
+// profiles of the servers and drivers.
 // Goal (issue): p95 under 50 ms at 50 editors, ratio at least 0.8.
 import { fork, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -178,19 +185,19 @@ function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** CPU time (ms) of every PostgreSQL process on this machine (the portal's writes cost there too). */
-function postgresCpuMs(): number | null {
+/** CPU time (ms) so far of each PostgreSQL process on this machine (the portal's writes cost there too). */
+function postgresCpuMs(): Map<number, number> | null {
   try {
-    let total = 0;
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
+    const times = new Map<number, number>();
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
       try {
-        if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += processCpuMs(Number(pid)) ?? 0;
+        if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") times.set(Number(entry), processCpuMs(Number(entry)) ?? 0);
       } catch {
         // gone meanwhile
       }
     }
-    return total;
+    return times;
   } catch {
     return null;
   }
@@ -285,7 +292,7 @@ async function step(
   const start = clock() + 200;
   const t0 = start + phase.rampMs;
   const order: StepOrder = { rate, start, t0, t1: t0 + measureMs, deadline: t0 + measureMs + RUN.maxP95Ms, drainMs: phase.drainMs };
-  const cpu: { server: number | null; postgres: number | null }[] = [];
+  const cpu: { server: number | null; postgres: Map<number, number> | null }[] = [];
   const sample = () => cpu.push({ server: processCpuMs(serverPid), postgres: postgresCpuMs() });
   const at0 = setTimeout(sample, order.t0 - clock());
   const at1 = setTimeout(sample, order.t1 - clock());
@@ -328,11 +335,19 @@ async function step(
     const [a, b] = cpu.map(pick);
     return a == null || b == null ? null : b - a;
   };
+  // PostgreSQL: the processes that lived through the whole window.
+  const postgresUsed = () => {
+    const [a, b] = cpu.map((c) => c.postgres);
+    if (!a || !b) return null;
+    let total = 0;
+    for (const [pid, ms] of b) total += ms - (a.get(pid) ?? ms);
+    return total;
+  };
   const estimated = sum((c) => c.estimated);
   log(
     `${label}: ${String(rate).padStart(5)}/s per editor  changes ${result.changes_per_s}/s  deliveries ${result.delivered_per_s} of ${result.expected_per_s}/s` +
       `  p50 ${atLeast(50)}${result.p50_ms}  p95 ${atLeast(95)}${result.p95_ms}  p99 ${atLeast(99)}${result.p99_ms} ms${result.missing ? `  missing ${result.missing}` : ""}${estimated ? `  estimated ${estimated}` : ""}` +
-      `  cpu server ${percent(used((c) => c.server))} postgres ${percent(used((c) => c.postgres))} drivers ${counts.map((c) => percent(c.cpuMs)).join("+")}  ${result.pass ? "ok" : `FAIL (${result.why})`}`,
+      `  cpu server ${percent(used((c) => c.server))} postgres ${percent(postgresUsed())} drivers ${counts.map((c) => percent(c.cpuMs)).join("+")}  ${result.pass ? "ok" : `FAIL (${result.why})`}`,
   );
   // Let the server settle (debounced stores, queued broadcasts) before the next step; after an
   // overload, until it has worked off its backlog, so the next step starts from the same place.
