@@ -1,24 +1,57 @@
+import { accountEn, accountNb } from "./locales/account.ts";
 import { adminEn, adminNb } from "./locales/admin.ts";
+import { applicationsEn, applicationsNb } from "./locales/applications.ts";
+import { auditEn, auditNb } from "./locales/audit.ts";
+import { caseDetailEn, caseDetailNb } from "./locales/case-detail.ts";
+import { casesEn, casesNb } from "./locales/cases.ts";
+import { commonEn, commonNb } from "./locales/common.ts";
 import { dashboardEn, dashboardNb } from "./locales/dashboard.ts";
-import { en } from "./locales/en.ts";
+import { goalsEn, goalsNb } from "./locales/goals.ts";
+import { meetingMessagesEn, meetingMessagesNb } from "./locales/meeting-messages.ts";
 import { meetingsEn, meetingsNb } from "./locales/meetings.ts";
+import { myPlanEn, myPlanNb } from "./locales/my-plan.ts";
 import { notificationsEn, notificationsNb } from "./locales/notifications.ts";
-import { nb } from "./locales/nb.ts";
+import { overviewsEn, overviewsNb } from "./locales/overviews.ts";
+import { participantsEn, participantsNb } from "./locales/participants.ts";
+import { planEn, planNb } from "./locales/plan.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
-export const LANGS = ["nb", "en"] as const;
-export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = "nb";
+// Each file in locales/ holds one area's texts in both languages; the top-level keys of the areas
+// spread here must not overlap (tests/unit/i18n.test.ts checks it).
+export { LANGS, DEFAULT_LANG, LOCALE_TAG, parseLang, type Lang } from "../domain/lang.ts";
 export const LANG_COOKIE = "lang";
+
+const nb = {
+  ...commonNb,
+  ...accountNb,
+  ...myPlanNb,
+  ...planNb,
+  ...goalsNb,
+  ...participantsNb,
+  ...applicationsNb,
+  ...casesNb,
+  ...caseDetailNb,
+  ...overviewsNb,
+  ...auditNb,
+  ...meetingMessagesNb,
+};
+
+const en: typeof nb = {
+  ...commonEn,
+  ...accountEn,
+  ...myPlanEn,
+  ...planEn,
+  ...goalsEn,
+  ...participantsEn,
+  ...applicationsEn,
+  ...casesEn,
+  ...caseDetailEn,
+  ...overviewsEn,
+  ...auditEn,
+  ...meetingMessagesEn,
+};
 
 export const resources = {
   nb: { translation: { ...nb, dash: dashboardNb, adm: adminNb, notifications: notificationsNb, meetings: meetingsNb } },
   en: { translation: { ...en, dash: dashboardEn, adm: adminEn, notifications: notificationsEn, meetings: meetingsEn } },
 } as const;
-
-export function parseLang(value: string | null | undefined): Lang {
-  return (LANGS as readonly string[]).includes(value ?? "") ? (value as Lang) : DEFAULT_LANG;
-}
-
-/** BCP 47 tag for dates and numbers. */
-export const LOCALE_TAG: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };

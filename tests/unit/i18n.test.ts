@@ -1,9 +1,26 @@
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resources } from "../../app/i18n/resources.ts";
+
+const localesDir = join(dirname(fileURLToPath(import.meta.url)), "../../app/i18n/locales");
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** Every `...Nb` or `...En` object exported by the files in app/i18n/locales/, by "file: export". */
+async function loadAreas(suffix: "Nb" | "En"): Promise<Record<string, object>> {
+  const areas: Record<string, object> = {};
+  for (const file of readdirSync(localesDir).filter((name) => name.endsWith(".ts"))) {
+    const exports: Record<string, unknown> = await import(join(localesDir, file));
+    for (const [name, value] of Object.entries(exports)) {
+      if (name.endsWith(suffix) && typeof value === "object" && value !== null) areas[`${file}: ${name}`] = value;
+    }
+  }
+  return areas;
 }
 
 describe("i18n catalogue", () => {
@@ -14,5 +31,24 @@ describe("i18n catalogue", () => {
       const flat = JSON.stringify(resources[lang].translation);
       expect(flat).not.toContain('""');
     }
+  });
+
+  it.each([
+    ["nb", "Nb"],
+    ["en", "En"],
+  ] as const)("takes every top-level section (%s) from exactly one area file", async (lang, suffix) => {
+    const translation: Record<string, unknown> = resources[lang].translation;
+    const areas = await loadAreas(suffix);
+    expect(Object.keys(areas).length).toBeGreaterThan(1);
+
+    // An area mounted under one key (meetings, dash, adm, notifications) owns that key; the others are spread,
+    // and a top-level key defined by two spread areas would silently overwrite the first.
+    const owners = new Map<string, string[]>();
+    for (const [area, messages] of Object.entries(areas)) {
+      const mountedAt = Object.keys(translation).find((key) => translation[key] === messages);
+      for (const key of mountedAt ? [mountedAt] : Object.keys(messages)) owners.set(key, [...(owners.get(key) ?? []), area]);
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+    expect([...owners.keys()].sort()).toEqual(Object.keys(translation).sort());
   });
 });

@@ -1,6 +1,6 @@
 // Texts of the responsibility-group meetings (under the key "meetings"): planning, the meeting
 // page, "Min plan", "Mine møter", tasks and the dashboard's meeting figures. The server's own
-// meeting texts (errors, notifications, agenda seeds) are under "meeting" in nb.ts/en.ts.
+// meeting texts (errors, notifications, agenda seeds) are under "meeting" in meeting-messages.ts.
 export const meetingsNb = {
   nav: "Mine møter",
   status: { PLANNED: "Planlagt", HELD: "Holdt, referat ikke godkjent", APPROVED: "Referat godkjent", CANCELLED: "Avlyst" },

@@ -1,0 +1,68 @@
+// Signing in, sessions and the user's own account page.
+export const accountNb = {
+  login: {
+    title: "Logg inn",
+    intro: "Logg inn for å se og arbeide med individuelle planer.",
+    email: "E-postadresse",
+    password: "Passord",
+    submit: "Logg inn",
+    demoHint: "I demoen har alle kontoene passordet demo1234.",
+  },
+  auth: {
+    invalidCredentials: "Feil e-postadresse eller passord.",
+    rateLimited: "For mange mislykkede forsøk. Vent 15 minutter og prøv igjen.",
+    wrongCurrentPassword: "Det nåværende passordet er feil.",
+    samePassword: "Det nye passordet må være forskjellig fra det gamle.",
+    loggedOut: "Du er logget ut.",
+  },
+  account: {
+    title: "Min konto",
+    details: "Om deg",
+    name: "Navn",
+    email: "E-post",
+    municipality: "Kommune",
+    roles: "Roller",
+    changePassword: "Bytt passord",
+    currentPassword: "Nåværende passord",
+    newPassword: "Nytt passord",
+    newPasswordHint: "Minst 8 tegn.",
+    confirmPassword: "Gjenta nytt passord",
+    mismatch: "Passordene er ikke like.",
+    save: "Bytt passord",
+    changed: "Passordet er byttet. Du er logget ut på alle andre enheter.",
+  },
+};
+
+export const accountEn: typeof accountNb = {
+  login: {
+    title: "Sign in",
+    intro: "Sign in to see and work on individual plans.",
+    email: "E-mail address",
+    password: "Password",
+    submit: "Sign in",
+    demoHint: "In the demo every account has the password demo1234.",
+  },
+  auth: {
+    invalidCredentials: "Wrong e-mail address or password.",
+    rateLimited: "Too many failed attempts. Wait 15 minutes and try again.",
+    wrongCurrentPassword: "The current password is wrong.",
+    samePassword: "The new password must differ from the old one.",
+    loggedOut: "You are signed out.",
+  },
+  account: {
+    title: "My account",
+    details: "About you",
+    name: "Name",
+    email: "E-mail",
+    municipality: "Municipality",
+    roles: "Roles",
+    changePassword: "Change password",
+    currentPassword: "Current password",
+    newPassword: "New password",
+    newPasswordHint: "At least 8 characters.",
+    confirmPassword: "Repeat new password",
+    mismatch: "The passwords do not match.",
+    save: "Change password",
+    changed: "Your password is changed. You are signed out on all other devices.",
+  },
+};
