@@ -7,7 +7,7 @@ import { DEFAULT_CASE_SETTINGS } from "../server/cases/settings.ts";
 import type { CaseOutcome, CaseType } from "../server/db/generated/enums.ts";
 import { addCalendarDays, osloDate } from "../server/cases/deadlines.ts";
 import { buildAgenda } from "../server/meetings/agenda.ts";
-import { osloLocalToInstant } from "../server/meetings/time.ts";
+import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
 
 // "Demo kommune": a small municipality where every role has something true to look at.

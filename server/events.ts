@@ -1,44 +1,49 @@
 import { EventEmitter } from "node:events";
+import type { AuditKind, ChangeAction } from "../app/domain/audit-actions.ts";
+import type { PlanRole } from "../app/domain/schemas.ts";
+import type { ChangeDetails } from "./records/details.ts";
 
-// Domain services announce what happened here; realtime, jobs and notifications listen.
-// Services never import socket.io, so they stay testable without a server.
-export type PlanEntity =
-  | "plan"
-  | "about"
-  | "goal"
-  | "measure"
-  | "evaluation"
-  | "participant"
-  | "consent"
-  | "coordinator"
-  | "log"
-  | "service"
-  | "comment"
-  | "meeting";
+// Domain services announce what happened here, after their transaction has committed;
+// realtime, co-editing and e-mail listen. Services never import socket.io, so they stay
+// testable without a server. Every change publishes exactly one "changed" event
+// (server/records/write.ts); notices were already written in the change's transaction.
+
+/** One committed change: the same facts as its audit row, with details typed per action. */
+export interface ChangeEvent<A extends ChangeAction = ChangeAction> {
+  action: A;
+  kind: AuditKind;
+  actorId: string;
+  actorName: string;
+  municipalityId: string;
+  planId: string | null;
+  /** What the actor is in the plan (OWNER and REPRESENTATIVE are the user's side). */
+  planRole: PlanRole | null;
+  meetingId: string | null;
+  caseId: string | null;
+  target: { type: string; id: string } | null;
+  details: A extends keyof ChangeDetails ? ChangeDetails[A] : Record<string, unknown> | undefined;
+}
 
 export interface DomainEvents {
+  /** A change was committed: open pages of its plan, case or meeting update. */
+  changed: ChangeEvent;
   /** Sessions ended (logout, password change): their live connections must close. */
   "auth.sessionsEnded": { userId: string; sessionIds: string[] | "all" };
-  /** Something in a plan changed; everyone who has it open reloads that part. */
-  "plan.changed": { planId: string; municipalityId: string; entity: PlanEntity; entityId: string | null; actorId: string; action: string };
-  /** A notification was created for a person: their open pages show it at once. */
-  "notification.created": { notificationId: string; userId: string; title: string; link: string | null };
-  /** A case was received or handled: counters and lists update. */
-  "case.changed": { municipalityId: string; caseId: string; action: string };
-  /**
-   * A responsibility-group meeting changed (scheduled, moved, cancelled, agenda, attendance, minutes
-   * approved, …). On "minutes.approved" and "cancelled" the minutes become read-only: open
-   * co-editing connections to `meeting:<id>:minutes` must turn read-only.
-   */
-  "meeting.changed": { meetingId: string; planId: string; municipalityId: string; action: string; actorId: string | null };
   /** A person lost access to a plan (consent withdrawn, participant removed, coordinator released). */
   "plan.accessRevoked": { planId: string; userId: string };
+  /** A notification was stored for a person: their open pages show it at once, e-mail may follow. */
+  "notification.created": { notificationId: string; userId: string; title: string; link: string | null };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;
 
 class DomainEventBus {
   private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Every open server part (sockets, co-editing, e-mail, tests) listens; that is not a leak.
+    this.emitter.setMaxListeners(100);
+  }
 
   emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): void {
     this.emitter.emit(event, payload);

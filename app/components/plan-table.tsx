@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../lib/format.ts";
+import { formatDate } from "../domain/oslo-time.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export interface PlanRow {

@@ -1,34 +1,14 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import { CaseOutcome, isOneOf } from "../domain/schemas.ts";
 import type { Caller } from "../../server/router.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt } from "./call.server.ts";
-import type { FormResult } from "./form-result.ts";
-import { formValues, text } from "./form-values.ts";
+import { formFieldName, FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
+import { optionalText, text } from "./form-values.ts";
 
 // The case pages' forms post to their route's action, which runs them here: a success
 // redirects (post/redirect/get, the same with and without JavaScript), a refusal answers the
 // form with a message in the person's language and what they sent.
-
-/** A refusal decided in the page's action, before any procedure is called. */
-export class CaseFormRefusal extends Error {
-  constructor(
-    readonly messageKey: string,
-    /** The field the refusal is about, if one. */
-    readonly field?: string,
-  ) {
-    super(messageKey);
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id from the address; anything else is a page that does not exist. */
-export function idParam(value: string | undefined): string {
-  if (!value || !UUID.test(value)) throw json({ message: "not found" }, { status: 404 });
-  return value;
-}
-
-export const isUuid = (value: string | null | undefined): value is string => Boolean(value && UUID.test(value));
 
 interface Options<T> {
   /** Where to go after a success. */
@@ -37,41 +17,80 @@ interface Options<T> {
   fieldAliases?: Record<string, string>;
 }
 
-export async function caseFormAction<T>(context: AppLoadContext, form: FormData, run: (caller: Caller) => Promise<T>, options: Options<T>) {
-  const formId = text(form, "_formId") || text(form, "intent");
-  const values = formValues(form);
-  const t = createI18n(context.lang).t;
-  let result: Awaited<ReturnType<typeof attempt<T>>>;
-  try {
-    result = await attempt(context, run);
-  } catch (error) {
-    if (error instanceof CaseFormRefusal) {
-      const message = t(error.messageKey);
-      const fieldErrors = error.field ? { [error.field]: message } : undefined;
-      return json<FormResult>({ formId, ok: false, message: fieldErrors ? t("validation.prefix") : message, fieldErrors, values }, { status: 400 });
-    }
-    throw error;
+export function caseFormAction<T>(context: AppLoadContext, form: FormData, run: (caller: Caller) => Promise<T>, options: Options<T>) {
+  return runFormAction(context, form, run, {
+    fieldName: formFieldName(options.fieldAliases),
+    // A stale version: the page is drawn again from the case as it is now; the person's input stays.
+    conflict: { kind: "redraw", messageKey: "caseDetail.conflict" },
+    onSuccess: (data) => redirect(options.then(data)),
+  });
+}
+
+type Handler = (caller: Caller, form: FormData, caseId: string) => Promise<unknown>;
+
+const version = (form: FormData) => Number(text(form, "version"));
+
+/** The case workspace's forms (/saker/<id>). */
+const handlers: Record<string, Handler> = {
+  assign: (caller, form, caseId) => caller.case.assign({ caseId, version: version(form), officerId: text(form, "officerId") }),
+  note: (caller, form, caseId) => caller.case.addNote({ caseId, body: text(form, "body") }),
+  interim: (caller, form, caseId) => caller.case.sendInterimReply({ caseId, version: version(form), reason: optionalText(form, "reason") }),
+  decide: (caller, form, caseId) => {
+    const outcome = text(form, "outcome");
+    if (!isOneOf(CaseOutcome.options, outcome)) throw new FormRefusal("validation.required", "outcome");
+    return caller.case.decide({
+      caseId,
+      version: version(form),
+      outcome,
+      grounds: text(form, "grounds"),
+      complaintInfo: optionalText(form, "complaintInfo"),
+      coordinatorId: optionalText(form, "coordinatorId"),
+      handoverNote: optionalText(form, "handoverNote"),
+    });
+  },
+  close: (caller, form, caseId) => {
+    // Closing an undecided case (withdrawn, not to be considered) must be meant.
+    if (text(form, "undecided") === "yes" && text(form, "confirm") !== "yes") throw new FormRefusal("caseDetail.closeConfirmRequired", "confirm");
+    return caller.case.close({ caseId, version: version(form) });
+  },
+};
+
+/** The part of the case page each form goes back to. */
+const ANCHORS: Record<string, string> = { assign: "saksbehandler", note: "notater", interim: "forelopig-svar", decide: "avgjorelse", close: "avslutt" };
+
+/** Runs one of the case workspace's forms for the case `caseId`. */
+export function caseAction(context: AppLoadContext, caseId: string, form: FormData) {
+  const intent = text(form, "intent");
+  if (intent === "document") return uploadDocument(context, caseId, form);
+  if (intent === "link") return linkSubject(context, caseId, form);
+  return caseFormAction(context, form, (caller) => handlerFor(handlers, form)(caller, form, caseId), {
+    then: () => `/saker/${caseId}?lagret=${intent}#${ANCHORS[intent] ?? ""}`,
+  });
+}
+
+/** A file from the upload form, checked, then handed to case.addDocument as base64. */
+async function uploadDocument(context: AppLoadContext, caseId: string, form: FormData) {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0 || file.size > 10 * 1024 * 1024) {
+    return json({ documentError: createI18n(context.lang).t("case.documentTooLarge") }, { status: 400 });
   }
-  if (result.ok) return redirect(options.then(result.data));
-  const { error } = result;
-  let fieldErrors: Record<string, string> | undefined;
-  if (error.fieldErrors) {
-    fieldErrors = {};
-    for (const [path, message] of Object.entries(error.fieldErrors)) fieldErrors[options.fieldAliases?.[path] ?? path] ??= message;
-  }
-  // A stale version: the page is drawn again from the case as it is now; the person's input stays.
-  const staleVersion = error.status === 409 && Boolean((error.details as { current?: unknown } | undefined)?.current);
-  return json<FormResult>(
-    {
-      formId,
-      ok: false,
-      message: staleVersion ? t("caseDetail.conflict") : fieldErrors ? t("validation.prefix") : error.message,
-      fieldErrors,
-      conflict: staleVersion ? {} : undefined,
-      values,
-    },
-    { status: error.status },
+  const result = await attempt(context, async (caller) =>
+    caller.case.addDocument({
+      caseId,
+      name: file.name.slice(0, 200) || "dokument",
+      mimeType: file.type || "application/octet-stream",
+      contentBase64: Buffer.from(await file.arrayBuffer()).toString("base64"),
+    }),
   );
+  if (!result.ok) return json({ documentError: result.error.message }, { status: result.error.status });
+  return redirect(`/saker/${caseId}?lagret=document#dokumenter`);
+}
+
+/** A case that came in by name, linked to the account the officer chose. */
+async function linkSubject(context: AppLoadContext, caseId: string, form: FormData) {
+  const result = await attempt(context, (caller) => caller.case.linkSubject({ caseId, version: version(form), userId: text(form, "userId") }));
+  if (!result.ok) return json({ linkError: result.error.message }, { status: result.error.status });
+  return redirect(`/saker/${caseId}?lagret=link`);
 }
 
 /**
@@ -79,22 +98,13 @@ export async function caseFormAction<T>(context: AppLoadContext, form: FormData,
  * owner. It answers like the plan's other forms (data with JavaScript, a redirect back to the
  * plan without), and the receipt carries the case reference.
  */
-export async function needNoticeAction(context: AppLoadContext, request: Request, planId: string, form: FormData) {
-  const formId = text(form, "_formId") || "need-notice";
-  const values = formValues(form);
-  const t = createI18n(context.lang).t;
-  const result = await attempt(context, (caller) => caller.case.create({ type: "NEED_NOTICE", planId, description: text(form, "description") }));
-  if (result.ok) {
-    const { reference } = result.data;
-    if (text(form, "_js") === "1") return json<FormResult>({ formId, ok: true, message: t("needNotice.sent", { reference }) });
-    const url = new URL(request.url);
-    url.searchParams.delete("lagret");
-    url.searchParams.set("melding", reference);
-    return redirect(`${url.pathname}${url.search}#behov`);
-  }
-  const { error } = result;
-  return json<FormResult>(
-    { formId, ok: false, message: error.fieldErrors ? t("validation.prefix") : error.message, fieldErrors: error.fieldErrors, values },
-    { status: error.status },
-  );
+export function needNoticeAction(context: AppLoadContext, request: Request, planId: string, form: FormData) {
+  return runFormAction(context, form, (caller) => caller.case.create({ type: "NEED_NOTICE", planId, description: text(form, "description") }), {
+    onSuccess: ({ reference }, t) => {
+      const page = new URL(request.url);
+      page.searchParams.delete("lagret");
+      page.searchParams.set("melding", reference);
+      return savedAnswer(form, page, { anchor: "behov", message: t("needNotice.sent", { reference }) });
+    },
+  });
 }

@@ -1,3 +1,6 @@
+import { CASE_TYPES, isOneOf } from "../domain/lists.ts";
+import { isUuid } from "../domain/ids.ts";
+
 // The dashboard's selection lives in the address (?fra=&til=&enhet=&type=&publisering=1), so a
 // view can be bookmarked, shared and opened without JavaScript, and lists and exports get the
 // same selection as the figures.
@@ -11,8 +14,6 @@ export interface DashboardFilter {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CASE_TYPES = ["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"];
 
 export function filterFromSearch(params: URLSearchParams): DashboardFilter {
   const pick = (key: string, valid: (v: string) => boolean) => {
@@ -22,8 +23,8 @@ export function filterFromSearch(params: URLSearchParams): DashboardFilter {
   return {
     from: pick("fra", (v) => ISO_DATE.test(v)),
     to: pick("til", (v) => ISO_DATE.test(v)),
-    unitId: pick("enhet", (v) => UUID.test(v)),
-    caseType: pick("type", (v) => CASE_TYPES.includes(v)),
+    unitId: pick("enhet", isUuid),
+    caseType: pick("type", (v) => isOneOf(CASE_TYPES, v)),
     publication: params.get("publisering") === "1",
   };
 }

@@ -6,11 +6,6 @@ export function dateValue(value: string | Date | null | undefined): string {
   return (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
 }
 
-/** Today in Norway, for date fields' defaults. */
-export function todayInOslo(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
-}
-
 export function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";

@@ -1,8 +1,6 @@
-import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Caller } from "../../server/router.ts";
-import { createI18n } from "../i18n/i18n.ts";
-import { attempt } from "./call.server.ts";
-import type { FormResult } from "./form-result.ts";
+import { FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
 import { changedFields, formValues, optionalDate, optionalScore, optionalText, text } from "./form-values.ts";
 import { safeRedirect } from "./roles.ts";
 
@@ -12,19 +10,6 @@ import { safeRedirect } from "./roles.ts";
 // person's own input and the message.
 
 type Handler = (caller: Caller, form: FormData, meetingId: string) => Promise<unknown>;
-
-/** The minutes changed after the approver saw them: show them the text as it is now. */
-class MinutesChanged extends Error {}
-
-/** Marks a refusal decided here, before (or instead of) calling a procedure. */
-export class FormRefusal extends Error {
-  constructor(
-    readonly messageKey: string,
-    readonly field?: string,
-  ) {
-    super(messageKey);
-  }
-}
 
 const nullable = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
 
@@ -43,7 +28,7 @@ function responsible(value: string) {
 }
 
 /** Date and time fields on an Oslo clock, as the meeting procedures take them ("2027-03-29T10:00"). */
-export function meetingTimeFrom(form: FormData): string {
+function meetingTimeFrom(form: FormData): string {
   const date = text(form, "date").trim();
   const time = text(form, "time").trim();
   if (!date) throw new FormRefusal("meetings.refusal.dateRequired", "date");
@@ -70,10 +55,10 @@ const handlers: Record<string, Handler> = {
   },
   approve: async (caller, form, meetingId) => {
     // What the approver saw in the confirmation is what is approved: if the minutes changed
-    // since (someone still writing, or a save that came later), they are asked to look again.
+    // since (someone still writing, or a save that came later), they are shown the text as it is now.
     const seen = text(form, "seen").trim();
     const now = await caller.meeting.byId({ meetingId });
-    if ((now.minutes?.text ?? "").trim() !== seen) throw new MinutesChanged();
+    if ((now.minutes?.text ?? "").trim() !== seen) throw redirect(`/moter/${meetingId}?godkjenn=1&endret=1#godkjenning`);
     return caller.meeting.approveMinutes({ meetingId });
   },
   correction: (caller, form, meetingId) => caller.meeting.addCorrection({ meetingId, text: text(form, "text") }),
@@ -149,60 +134,67 @@ const FIELD_ALIASES: Record<string, string> = {
 };
 
 /**
- * Per-field messages keyed by the forms' field names: "changes.startsAt" → "date",
+ * A procedure input's path as the forms name the field: "changes.startsAt" → "date",
  * "guests.1.email" → "guest-1-email" (the planning form's rows), "invitees.0" → "invitees".
  */
-export function formFieldErrors(fieldErrors: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!fieldErrors) return undefined;
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors)) {
-    const guest = /^guests\.(\d+)\.(\w+)/.exec(path);
-    if (guest) {
-      out[`guest-${guest[1]}-${guest[2] === "userId" ? "name" : guest[2]}`] ??= message;
-      continue;
-    }
-    const field = path.replace(/^changes\./, "").replace(/\.\d+.*$/, "");
-    out[FIELD_ALIASES[field] ?? field] ??= message;
-  }
-  return out;
-}
-
-export function isMeetingIntent(intent: string): boolean {
-  return intent in handlers;
+export function meetingFieldName(path: string): string {
+  const guest = /^guests\.(\d+)\.(\w+)/.exec(path);
+  if (guest) return `guest-${guest[1]}-${guest[2] === "userId" ? "name" : guest[2]}`;
+  const field = path.replace(/^changes\./, "").replace(/\.\d+.*$/, "");
+  return FIELD_ALIASES[field] ?? field;
 }
 
 /** Runs one of the meetings' forms for the meeting `meetingId`. */
-export async function meetingAction(context: AppLoadContext, request: Request, meetingId: string, form: FormData) {
+export function meetingAction(context: AppLoadContext, meetingId: string, form: FormData) {
+  const meetingPage = `/moter/${meetingId}`;
   const intent = text(form, "intent");
-  const formId = text(form, "_formId") || intent;
-  const withJs = text(form, "_js") === "1";
-  const values = formValues(form);
-  const t = createI18n(context.lang).t;
-  const handler = handlers[intent];
-  if (!handler) return json<FormResult>({ formId, ok: false, message: t("errors.code.BAD_REQUEST"), values }, { status: 400 });
-  let result: Awaited<ReturnType<typeof attempt>>;
-  try {
-    result = await attempt(context, (caller) => handler(caller, form, meetingId));
-  } catch (error) {
-    if (error instanceof MinutesChanged) return redirect(`/moter/${meetingId}?godkjenn=1&endret=1#godkjenning`);
-    if (error instanceof FormRefusal) {
-      const message = t(error.messageKey);
-      const fieldErrors = error.field ? { [error.field]: message } : undefined;
-      return json<FormResult>({ formId, ok: false, message: fieldErrors ? t("validation.prefix") : message, fieldErrors, values }, { status: 400 });
-    }
-    throw error;
-  }
-  if (result.ok) {
-    const meetingPage = `/moter/${meetingId}`;
-    if (BACK_TO_MEETING.has(intent)) return redirect(`${meetingPage}?lagret=${intent}`);
-    if (withJs) return json<FormResult>({ formId, ok: true });
-    // Without JavaScript: back to the page the form was on, at the part that changed, with a receipt.
-    const back = new URL(safeRedirect(text(form, "_back"), meetingPage), "http://portal.invalid");
-    back.searchParams.set("lagret", intent);
-    const anchor = text(form, "_anchor").replace(/[^a-z0-9-]/gi, "");
-    return redirect(`${back.pathname}${back.search}${anchor ? `#${anchor}` : ""}`);
-  }
-  const { error } = result;
-  const fieldErrors = formFieldErrors(error.fieldErrors);
-  return json<FormResult>({ formId, ok: false, message: fieldErrors ? t("validation.prefix") : error.message, fieldErrors, values }, { status: error.status });
+  return runFormAction(context, form, (caller) => handlerFor(handlers, form)(caller, form, meetingId), {
+    fieldName: meetingFieldName,
+    onSuccess: () => {
+      if (BACK_TO_MEETING.has(intent)) return redirect(`${meetingPage}?lagret=${intent}`);
+      // Without JavaScript: back to the page the form was on, at the part that changed, with a receipt.
+      const back = new URL(safeRedirect(text(form, "_back"), meetingPage), "http://portal.invalid");
+      back.searchParams.set("lagret", intent);
+      return savedAnswer(form, back);
+    },
+  });
+}
+
+/** "Planlegg møte" (/planer/<id>/nytt-mote): the meeting, its invitees and up to `guestRows` guests. */
+export function planMeetingAction(context: AppLoadContext, planId: string, form: FormData, guestRows: number) {
+  return runFormAction(
+    context,
+    form,
+    (caller) => {
+      const startsAt = meetingTimeFrom(form);
+      const invitees = form
+        .getAll("invitee")
+        .map(String)
+        .map((value) => (value.startsWith("u:") ? { userId: value.slice(2) } : { participantId: value.slice(2) }));
+      const guests = Array.from({ length: guestRows }, (_, index) => index)
+        .filter((index) => optionalText(form, `guest-${index}-name`))
+        .map((index) => ({
+          name: text(form, `guest-${index}-name`).trim(),
+          email: optionalText(form, `guest-${index}-email`),
+          organisation: optionalText(form, `guest-${index}-organisation`) ?? null,
+          consent: text(form, `guest-${index}-consent`) === "yes" ? {} : undefined,
+        }));
+      return caller.meeting.create({
+        planId,
+        startsAt,
+        durationMinutes: Number(text(form, "durationMinutes")) || 0,
+        location: optionalText(form, "location") ?? null,
+        videoLink: optionalText(form, "videoLink") ?? null,
+        invitees,
+        guests,
+      });
+    },
+    {
+      formId: "meeting-plan",
+      // The chosen invitees as one value, as the planning form reads them back.
+      values: { ...formValues(form), invitees: form.getAll("invitee").map(String).join(",") },
+      fieldName: meetingFieldName,
+      onSuccess: (created) => redirect(`/moter/${created.id}?lagret=meeting-create`),
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Caller } from "../../server/router.ts";
+import { isUserSide } from "../domain/schemas.ts";
 import { optional } from "./plan-page.server.ts";
 
 // What the pages with meetings load, through the caller (every read is the procedures' own,
@@ -34,7 +35,7 @@ export function groupForPlanning(plan: Plan) {
     const isViewer = p.user?.id === plan.viewer.id;
     members.push({ value: `p:${p.id}`, name: p.name, detail: p.organisation ?? p.contribution, kind: "PARTICIPANT", fixed: isViewer });
   }
-  return { members, withoutConsent, userSide: plan.access.role === "OWNER" || plan.access.role === "REPRESENTATIVE" };
+  return { members, withoutConsent, userSide: isUserSide(plan.access.role) };
 }
 
 /** What the meeting page needs from the plan for the decisions made in the meeting: goals, measures and people. */

@@ -10,8 +10,6 @@ export type MeetingListItem = SerializeFrom<Awaited<ReturnType<Caller["meeting"]
 export type UpcomingMeeting = SerializeFrom<Awaited<ReturnType<Caller["meeting"]["upcoming"]>>[number]>;
 export type MyTask = SerializeFrom<Awaited<ReturnType<Caller["task"]["mine"]>>[number]>;
 
-export const RESPONSES = ["YES", "NO", "MAYBE"] as const;
-export type Response = (typeof RESPONSES)[number];
 export const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
 
 /** When a meeting ends. */

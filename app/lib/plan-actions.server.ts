@@ -1,19 +1,7 @@
-import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type { Caller } from "../../server/router.ts";
-import { createI18n } from "../i18n/i18n.ts";
-import { attempt } from "./call.server.ts";
-import type { FormResult } from "./form-result.ts";
-import {
-  changedFields,
-  formValues,
-  nullable,
-  origValues,
-  nullableScore,
-  optionalDate,
-  optionalScore,
-  optionalText,
-  text,
-} from "./form-values.ts";
+import { formFieldName, FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
+import { changedFields, nullable, nullableScore, optionalDate, optionalScore, optionalText, text } from "./form-values.ts";
 
 // The plan's forms post here (the workspace and "Min plan" share it). "Om meg", the
 // descriptions of goals and measures, and what an evaluation found are not among them: they
@@ -30,17 +18,6 @@ const PARTICIPANT_FIELDS = ["organisation", "contribution", "phone", "email", "a
 const PLAN_FIELDS = ["type", "status", "startDate", "endDate", "nextReviewAt"] as const;
 
 const version = (form: FormData) => Number(text(form, "version"));
-
-/** Marks a refusal decided here, before any procedure is called. */
-class FormRefusal extends Error {
-  constructor(
-    readonly messageKey: string,
-    /** The field the refusal is about, if one. */
-    readonly field?: string,
-  ) {
-    super(messageKey);
-  }
-}
 
 function goalChanges(changed: Record<string, string>) {
   const changes: Record<string, unknown> = {};
@@ -200,62 +177,16 @@ const FIELD_ALIASES: Record<string, string> = {
   userId: "displayName",
 };
 
-function formFieldErrors(fieldErrors: Record<string, string> | undefined): Record<string, string> | undefined {
-  if (!fieldErrors) return undefined;
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors)) {
-    const field = path.replace(/^changes\./, "");
-    out[FIELD_ALIASES[field] ?? field] ??= message;
-  }
-  return out;
-}
-
-/**
- * Runs one of the plan's forms. `isPlanForm` tells whether the intent is known here, so a
- * route can add its own intents before this.
- */
-export async function planAction(context: AppLoadContext, request: Request, planId: string, form: FormData) {
-  const intent = text(form, "intent");
-  const formId = text(form, "_formId") || intent;
-  const withJs = text(form, "_js") === "1";
-  const values = formValues(form);
-  const t = createI18n(context.lang).t;
-  const handler = handlers[intent];
-  if (!handler) {
-    return json<FormResult>({ formId, ok: false, message: t("errors.code.BAD_REQUEST"), values }, { status: 400 });
-  }
-  let result: Awaited<ReturnType<typeof attempt>>;
-  try {
-    result = await attempt(context, (caller) => handler(caller, form, planId));
-  } catch (error) {
-    if (error instanceof FormRefusal) {
-      const message = t(error.messageKey);
-      const fieldErrors = error.field ? { [error.field]: message } : undefined;
-      return json<FormResult>({ formId, ok: false, message: fieldErrors ? t("validation.prefix") : message, fieldErrors, values }, { status: 400 });
-    }
-    throw error;
-  }
-  if (result.ok) {
-    if (withJs) return json<FormResult>({ formId, ok: true });
-    // Without JavaScript: back to the page, at the part that was changed, with a receipt.
-    const url = new URL(request.url);
-    url.searchParams.set("lagret", intent);
-    const anchor = text(form, "_anchor");
-    return redirect(`${url.pathname}${url.search}${anchor ? `#${anchor}` : ""}`);
-  }
-  const { error } = result;
-  const fieldErrors = formFieldErrors(error.fieldErrors);
-  const current = error.status === 409 ? (error.details as { current?: Record<string, unknown> } | undefined)?.current ?? null : null;
-  return json<FormResult>(
-    {
-      formId,
-      ok: false,
-      message: fieldErrors ? t("validation.prefix") : error.message,
-      fieldErrors,
-      conflict: current,
-      values,
-      orig: current ? origValues(form) : undefined,
+/** Runs one of the plan's forms (a route can answer intents of its own before this). */
+export function planAction(context: AppLoadContext, request: Request, planId: string, form: FormData) {
+  return runFormAction(context, form, (caller) => handlerFor(handlers, form)(caller, form, planId), {
+    fieldName: formFieldName(FIELD_ALIASES),
+    conflict: { kind: "merge" },
+    onSuccess: () => {
+      // Without JavaScript: back to the page, at the part that was changed, with a receipt.
+      const page = new URL(request.url);
+      page.searchParams.set("lagret", text(form, "intent"));
+      return savedAnswer(form, page);
     },
-    { status: error.status },
-  );
+  });
 }

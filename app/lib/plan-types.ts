@@ -1,7 +1,8 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { Caller } from "../../server/router.ts";
 
-// The plan as the workspace receives it (JSON: dates are ISO strings). Types only: no server code.
+// The plan as the workspace receives it (JSON: dates are ISO strings). Types only: no server code;
+// the domain's lists (life areas, statuses, access levels) are in app/domain/lists.ts.
 export type PlanView = SerializeFrom<Awaited<ReturnType<Caller["plan"]["byId"]>>>;
 export type PlanAccessView = PlanView["access"];
 export type GoalView = PlanView["goals"][number];
@@ -9,15 +10,8 @@ export type MeasureView = GoalView["measures"][number];
 export type EvaluationView = PlanView["evaluations"][number];
 export type ParticipantView = PlanView["participants"][number];
 export type CommentView = PlanView["comments"][number];
-export type AuditRow = SerializeFrom<Awaited<ReturnType<Caller["audit"]["forPlan"]>>[number]>;
 export type MyMeasure = SerializeFrom<Awaited<ReturnType<Caller["measure"]["mine"]>>[number]>;
 
-export const LIFE_AREAS = ["DAILY_LIVING", "HEALTH", "HOUSING", "SCHOOL_WORK", "SOCIAL", "FAMILY", "LEISURE", "ECONOMY", "OTHER"] as const;
-export const GOAL_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"] as const;
-export const MEASURE_STATUSES = ["PLANNED", "ACTIVE", "COMPLETED", "PAUSED", "CANCELLED"] as const;
-export const ATTAINMENTS = ["YES", "PARTLY", "NO"] as const;
-export const ACCESS_LEVELS = ["READ", "COMMENT", "EDIT_OWN_MEASURES", "EDIT_PLAN"] as const;
-export const PARTICIPANT_KINDS = ["REPRESENTATIVE", "RELATIVE", "PROVIDER"] as const;
 export const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
 export type AboutField = (typeof ABOUT_FIELDS)[number];
 

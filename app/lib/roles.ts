@@ -1,24 +1,17 @@
+import { KE_ROLES, STAFF_ROLES, type Role } from "../domain/lists.ts";
+
 // Which pages each role has, and where each lands after signing in. UI-only knowledge.
-export type Role =
-  | "USER"
-  | "RELATIVE"
-  | "STAFF"
-  | "COORDINATOR"
-  | "KE_CASE_OFFICER"
-  | "KE_LEADER"
-  | "UNIT_LEADER"
-  | "ADMIN";
 
 export interface NavItem {
   to: string;
   labelKey: string;
-  roles: Role[];
+  roles: readonly Role[];
 }
 
 // Also the order of precedence for the start page of a person with several roles.
 export const NAV_ITEMS: NavItem[] = [
-  { to: "/ke", labelKey: "nav.keOverview", roles: ["KE_LEADER", "KE_CASE_OFFICER"] },
-  { to: "/mine-planer", labelKey: "nav.myPlans", roles: ["COORDINATOR", "STAFF", "RELATIVE"] },
+  { to: "/ke", labelKey: "nav.keOverview", roles: KE_ROLES },
+  { to: "/mine-planer", labelKey: "nav.myPlans", roles: [...STAFF_ROLES, "RELATIVE"] },
   { to: "/enhet", labelKey: "nav.myUnit", roles: ["UNIT_LEADER"] },
   { to: "/admin", labelKey: "nav.admin", roles: ["ADMIN"] },
   { to: "/min-plan", labelKey: "nav.myPlan", roles: ["USER"] },
@@ -31,9 +24,9 @@ export function navFor(roles: readonly Role[]): NavItem[] {
 // Pages in the menu that are never a start page; each goes right after the first page in `after`
 // that the person has (or last, if none).
 export const EXTRA_NAV_ITEMS: (NavItem & { after: string | string[] })[] = [
-  { to: "/saker", labelKey: "nav.cases", roles: ["KE_LEADER", "KE_CASE_OFFICER"], after: "/ke" },
-  { to: "/mine-tiltak", labelKey: "nav.myMeasures", roles: ["COORDINATOR", "STAFF"], after: "/mine-planer" },
-  { to: "/moter", labelKey: "meetings.nav", roles: ["COORDINATOR", "STAFF", "RELATIVE"], after: ["/mine-tiltak", "/mine-planer"] },
+  { to: "/saker", labelKey: "nav.cases", roles: KE_ROLES, after: "/ke" },
+  { to: "/mine-tiltak", labelKey: "nav.myMeasures", roles: STAFF_ROLES, after: "/mine-planer" },
+  { to: "/moter", labelKey: "meetings.nav", roles: [...STAFF_ROLES, "RELATIVE"], after: ["/mine-tiltak", "/mine-planer"] },
   { to: "/mine-saker", labelKey: "nav.myCases", roles: ["USER", "RELATIVE"], after: ["/min-plan", "/mine-tiltak", "/mine-planer"] },
 ];
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { parseLang, type Lang } from "../i18n/resources.ts";
+import { parseLang, type Lang } from "../domain/lang.ts";
 
 export function useLang(): Lang {
   return parseLang(useTranslation().i18n.language);

@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { BarTable, Figure } from "../components/dashboard/figure.tsx";
 import { MeetingFigures } from "../components/dashboard/meeting-figures.tsx";
 import { PlanTable } from "../components/plan-table.tsx";
+import { CASE_TYPES } from "../domain/lists.ts";
+import { formatDate } from "../domain/oslo-time.ts";
 import { useSocketRevalidate } from "../hooks/use-socket-revalidate.ts";
 import { load } from "../lib/call.server.ts";
 import { CASE_METRICS, filterFromSearch, PLAN_METRICS, searchFromFilter } from "../lib/dashboard-filter.ts";
-import { formatDate } from "../lib/format.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Koordinerende enhet – Individuell plan" }];
@@ -25,8 +26,6 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     }),
   );
 }
-
-const CASE_TYPES = ["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"] as const;
 
 export default function KeDashboard() {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../domain/oslo-time.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt } from "../lib/call.server.ts";
 import { filterFromSearch, isCaseMetric, isPlanMetric, searchFromFilter } from "../lib/dashboard-filter.ts";
 import { loadCaseList, loadPlanList } from "../lib/dashboard-lists.server.ts";
-import { formatDate } from "../lib/format.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Liste – Koordinerende enhet" }];

@@ -1,10 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDate, formatMeetingStart } from "../domain/oslo-time.ts";
 import { load } from "../lib/call.server.ts";
 import { filterFromSearch, searchFromFilter } from "../lib/dashboard-filter.ts";
-import { formatDate } from "../lib/format.ts";
-import { formatMeetingStart } from "../lib/meeting-format.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Møter – Koordinerende enhet" }];

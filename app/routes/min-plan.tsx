@@ -7,13 +7,14 @@ import { AboutSection } from "../components/plan/about-section.tsx";
 import { RequestChangeForm } from "../components/plan/coordinator-section.tsx";
 import { MyGoals } from "../components/plan/my-goals.tsx";
 import { MyPlanMeetings } from "../components/meeting/my-plan-meetings.tsx";
+import { formatDate } from "../domain/oslo-time.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
-import { formatDate } from "../lib/format.ts";
+import { idParam } from "../lib/id-param.server.ts";
 import { loadMyPlanMeetings } from "../lib/meeting-load.server.ts";
 import { text } from "../lib/form-values.ts";
 import { planAction } from "../lib/plan-actions.server.ts";
-import { optional, planIdFrom } from "../lib/plan-page.server.ts";
+import { optional } from "../lib/plan-page.server.ts";
 import type { PlanView } from "../lib/plan-types.ts";
 import { useLang } from "../lib/use-lang.ts";
 
@@ -31,7 +32,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ context, request }: ActionFunctionArgs) {
   if (!context.user) throw redirectToLogin(request);
   const form = await request.formData();
-  const planId = planIdFrom({ planId: text(form, "planId") });
+  const planId = idParam(text(form, "planId"));
   if (!form.get("intent")) return redirect("/min-plan");
   return planAction(context, request, planId, form);
 }

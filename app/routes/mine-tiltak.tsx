@@ -2,8 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MyTasks } from "../components/meeting/tasks.tsx";
+import { FINISHED_MEASURE_STATUSES, isOneOf } from "../domain/lists.ts";
+import { formatDate, isDue } from "../domain/oslo-time.ts";
 import { load } from "../lib/call.server.ts";
-import { formatDate, isDue } from "../lib/format.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mine tiltak – Individuell plan" }];
@@ -13,14 +14,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return json({ measures, tasks });
 }
 
-const OPEN = ["PLANNED", "ACTIVE", "PAUSED"];
 
 /** Measures the signed-in person is responsible for, soonest evaluation first. */
 export default function MyMeasures() {
   const { t } = useTranslation();
   const lang = useLang();
   const { measures, tasks } = useLoaderData<typeof loader>();
-  const due = measures.filter((m) => OPEN.includes(m.status) && isDue(m.evaluationDate)).length;
+  const due = measures.filter((m) => !isOneOf(FINISHED_MEASURE_STATUSES, m.status) && isDue(m.evaluationDate)).length;
   return (
     <div className="page">
       <h1>{t("myMeasures.title")}</h1>
@@ -56,7 +56,7 @@ export default function MyMeasures() {
                 </td>
                 <td data-label={t("measure.field.evaluationDate")}>
                   {m.evaluationDate ? formatDate(m.evaluationDate, lang) : t("common.notSet")}
-                  {OPEN.includes(m.status) && isDue(m.evaluationDate) ? <span className="warning-text"> – {t("measure.evaluationDue")}</span> : null}
+                  {!isOneOf(FINISHED_MEASURE_STATUSES, m.status) && isDue(m.evaluationDate) ? <span className="warning-text"> – {t("measure.evaluationDue")}</span> : null}
                 </td>
               </tr>
             ))}

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingStatusBadge, ResponseBadge } from "../components/meeting/meeting-facts.tsx";
 import { MyTasks } from "../components/meeting/tasks.tsx";
+import { formatMeetingWhen } from "../domain/oslo-time.ts";
 import { load } from "../lib/call.server.ts";
-import { formatMeetingWhen } from "../lib/meeting-format.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mine møter – Individuell plan" }];

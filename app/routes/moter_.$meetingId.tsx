@@ -10,9 +10,11 @@ import { ManageMeeting } from "../components/meeting/manage.tsx";
 import { MeetingFacts, MeetingStatusBadge } from "../components/meeting/meeting-facts.tsx";
 import { MinutesSection } from "../components/meeting/minutes.tsx";
 import { RespondForm } from "../components/meeting/respond-form.tsx";
+import { isOneOf, isUserSide, OPEN_MEETING_STATUSES } from "../domain/lists.ts";
+import { formatDate } from "../domain/oslo-time.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
-import { formatDate } from "../lib/format.ts";
 import { redirectToLogin } from "../lib/call.server.ts";
+import { idParam } from "../lib/id-param.server.ts";
 import { meetingAction } from "../lib/meeting-actions.server.ts";
 import { planForMeeting } from "../lib/meeting-load.server.ts";
 import type { MeetingView } from "../lib/meeting-types.ts";
@@ -22,19 +24,12 @@ import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ansvarsgruppemøte – Individuell plan" }];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function meetingIdFrom(params: { meetingId?: string }): string {
-  if (!params.meetingId || !UUID.test(params.meetingId)) throw json({ message: "not found" }, { status: 404 });
-  return params.meetingId;
-}
-
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const meetingId = meetingIdFrom(params);
+  const meetingId = idParam(params.meetingId);
   const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.meeting.byId({ meetingId, purpose }));
   if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
   const meeting = loaded.data;
-  const open = meeting.status === "PLANNED" || meeting.status === "HELD";
+  const open = isOneOf(OPEN_MEETING_STATUSES, meeting.status);
   // The plan's goals, measures and people, for what is decided in the meeting (those who may change the plan).
   const plan = meeting.access.canEdit && open ? await optional(context.caller.plan.byId({ planId: meeting.planId })) : null;
   const url = new URL(request.url);
@@ -52,10 +47,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!context.user) throw redirectToLogin(request);
-  const meetingId = meetingIdFrom(params);
+  const meetingId = idParam(params.meetingId);
   const form = await request.formData();
   if (!form.get("intent")) return redirect(`/moter/${meetingId}`);
-  return meetingAction(context, request, meetingId, form);
+  return meetingAction(context, meetingId, form);
 }
 
 export default function MeetingPage() {
@@ -81,7 +76,7 @@ function Meeting({ meeting, plan, viewer, started, confirm, changed }: MeetingPr
   const member = meeting.minutes !== null;
   const auditor = meeting.access.role === "AUDITOR";
   const purpose = params.get("formal");
-  const userSide = meeting.access.role === "OWNER" || meeting.access.role === "REPRESENTATIVE";
+  const userSide = isUserSide(meeting.access.role);
   // Names of those who said yes: a start for "who took part" in an evaluation.
   const participantsText = meeting.invitees
     .filter((i) => (i.attended ?? i.response === "YES") && !i.awaitingConsent)

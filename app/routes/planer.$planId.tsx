@@ -13,18 +13,20 @@ import { NeedNoticeSection } from "../components/plan/need-notice.tsx";
 import { ParticipantsSection, type PersonOption } from "../components/plan/participants-section.tsx";
 import { PlanHeader } from "../components/plan/plan-header.tsx";
 import { ServicesSection } from "../components/plan/services-section.tsx";
+import { STAFF_ROLES } from "../domain/lists.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { needNoticeAction } from "../lib/case-actions.server.ts";
 import { redirectToLogin } from "../lib/call.server.ts";
+import { idParam } from "../lib/id-param.server.ts";
 import { planAction } from "../lib/plan-actions.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
-import { hasRole, mayAppointCoordinators, optional, planIdFrom } from "../lib/plan-page.server.ts";
+import { hasRole, mayAppointCoordinators, optional } from "../lib/plan-page.server.ts";
 import { responsibleOptions, type PlanView } from "../lib/plan-types.ts";
 
 export const meta: MetaFunction = () => [{ title: "Plan – Individuell plan" }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const planId = planIdFrom(params);
+  const planId = idParam(params.planId);
   const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.plan.byId({ planId, purpose }));
   if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
   const plan = loaded.data;
@@ -46,7 +48,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     people: peopleToAdd(plan, found),
     search,
     // Staff and coordinators may send the coordinating unit a notice of need about the plan's owner.
-    canSendNeedNotice: hasRole(context, "STAFF", "COORDINATOR"),
+    canSendNeedNotice: hasRole(context, ...STAFF_ROLES),
     meetings,
   });
 }
@@ -68,7 +70,7 @@ function peopleToAdd(
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!context.user) throw redirectToLogin(request);
-  const planId = planIdFrom(params);
+  const planId = idParam(params.planId);
   const form = await request.formData();
   if (!form.get("intent")) return redirect(`/planer/${planId}`);
   if (form.get("intent") === "need-notice") return needNoticeAction(context, request, planId, form);

@@ -1,80 +1,60 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PurposeForm } from "../components/purpose-form.tsx";
-import { formatDateTime } from "../lib/format.ts";
+import { AccessLogTable } from "../components/plan/access-log-table.tsx";
+import { isUuid } from "../domain/ids.ts";
+import { idParam } from "../lib/id-param.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
-import { planIdFrom } from "../lib/plan-page.server.ts";
-import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Hvem har sett planen – Individuell plan" }];
 
-export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const planId = planIdFrom(params);
-  const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.audit.forPlan({ planId, purpose }));
-  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
-  const purpose = new URL(request.url).searchParams.get("formal") ?? undefined;
-  const url = new URL(request.url);
-  const fromMyPlan = url.searchParams.get("fra") === "min-plan";
-  // One's own visits are mostly noise here: left out unless asked for.
-  const includeOwn = url.searchParams.get("egne") === "ja";
-  const viewerId = context.user!.id;
-  const rows = includeOwn ? loaded.data : loaded.data.filter((row) => row.actorId !== viewerId);
-  const ownToggle = new URLSearchParams(url.searchParams);
-  if (includeOwn) ownToggle.delete("egne");
-  else ownToggle.set("egne", "ja");
-  return json({ kind: "log" as const, planId, rows, viewerId, purpose, fromMyPlan, includeOwn, ownToggle: `?${ownToggle.toString()}` });
-}
+// "Hvem har sett planen": the whole history, newest first, a page at a time (?etter=<cursor>),
+// filtered by person (?person=) and by reads or changes (?vis=lesing|endringer). Every filter
+// and page is a link, so it works without JavaScript and can be bookmarked.
 
-/** Audit actions as plain words; an unknown one is "did something in the plan". */
-const KNOWN = new Set([
-  "plan.view",
-  "plan.update",
-  "plan.update_about",
-  "goal.create",
-  "goal.update",
-  "measure.create",
-  "measure.update",
-  "evaluation.create",
-  "participant.add",
-  "participant.update",
-  "consent.grant",
-  "consent.withdraw",
-  "coordinator.assign",
-  "coordinator.request_change",
-  "comment.create",
-  "log.create",
-  "service.add",
-  "service.remove",
-  "audit.view",
-  "plan.text.open",
-  "plan.text.edit",
-  "meeting.create",
-  "meeting.update",
-  "meeting.cancel",
-  "meeting.view",
-  "meeting.list",
-  "meeting.respond",
-  "meeting.ics",
-  "meeting.agenda.add",
-  "meeting.agenda.update",
-  "meeting.agenda.remove",
-  "meeting.agenda.reorder",
-  "meeting.attendance",
-  "meeting.guest.add",
-  "meeting.guest.consent",
-  "meeting.task.create",
-  "meeting.task.complete",
-  "minutes.approved",
-  "minutes.correction",
-]);
+const KINDS = { lesing: "READ", endringer: "CHANGE" } as const;
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const planId = idParam(params.planId);
+  const url = new URL(request.url);
+  const person = url.searchParams.get("person");
+  const show = url.searchParams.get("vis");
+  const kind = show === "lesing" || show === "endringer" ? KINDS[show] : undefined;
+  const cursor = url.searchParams.get("etter") ?? undefined;
+  const loaded = await loadWithPurpose(context, request, (caller, purpose) =>
+    caller.audit.forPlan({ planId, purpose, cursor, actorId: isUuid(person) ? person : undefined, kind }),
+  );
+  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
+  const purpose = url.searchParams.get("formal") ?? undefined;
+  const fromMyPlan = url.searchParams.get("fra") === "min-plan";
+  const linkWith = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(url.searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    return `?${next.toString()}`;
+  };
+  return json({
+    kind: "log" as const,
+    planId,
+    log: loaded.data,
+    viewerId: context.user!.id,
+    purpose,
+    fromMyPlan,
+    filter: { person: isUuid(person) ? person : "", show: kind ? show! : "" },
+    olderLink: loaded.data.nextCursor ? linkWith({ etter: loaded.data.nextCursor }) : null,
+    newestLink: cursor ? linkWith({ etter: null }) : null,
+  });
+}
 
 export default function AccessLogPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const data = useLoaderData<typeof loader>();
   if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
   const back = data.fromMyPlan ? "/min-plan" : `/planer/${data.planId}${data.purpose ? `?formal=${encodeURIComponent(data.purpose)}` : ""}`;
+  const filtered = Boolean(data.filter.person || data.filter.show);
   return (
     <div className="page narrow plain">
       <p>
@@ -82,40 +62,69 @@ export default function AccessLogPage() {
       </p>
       <h1>{t("accessLog.title")}</h1>
       <p className="lead">{t("accessLog.intro")}</p>
-      <p>
-        {data.includeOwn ? t("accessLog.ownShown") : t("accessLog.ownHidden")} <Link to={data.ownToggle}>{data.includeOwn ? t("accessLog.hideOwn") : t("accessLog.showOwn")}</Link>
-      </p>
-      {data.rows.length ? (
-        <table className="responsive-table">
-          <caption>{t("accessLog.caption", { count: data.rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("accessLog.when")}</th>
-              <th scope="col">{t("accessLog.who")}</th>
-              <th scope="col">{t("accessLog.what")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td data-label={t("accessLog.when")}>
-                  <time dateTime={row.createdAt}>{formatDateTime(row.createdAt, lang)}</time>
-                </td>
-                <th scope="row" data-label={t("accessLog.who")}>
-                  {row.actorId === data.viewerId ? t("accessLog.you") : row.actorName || t("common.unknownPerson")}
-                  {row.actorRoles.length ? <span className="hint"> ({row.actorRoles.map((r) => t(`roles.${r}`)).join(", ")})</span> : null}
-                </th>
-                <td data-label={t("accessLog.what")}>
-                  {KNOWN.has(row.action) ? t(`accessLog.action.${row.action.replaceAll(".", "_")}`) : t("accessLog.action.other")}
-                  {row.purpose ? <span className="hint"> – {t("accessLog.purpose", { purpose: row.purpose })}</span> : null}
-                </td>
-              </tr>
+      <p>{t("accessLog.introFolded")}</p>
+
+      <Form method="get" className="card filters" aria-labelledby="access-log-filters">
+        <h2 id="access-log-filters" className="visually-hidden">
+          {t("accessLog.filters")}
+        </h2>
+        {data.purpose ? <input type="hidden" name="formal" value={data.purpose} /> : null}
+        {data.fromMyPlan ? <input type="hidden" name="fra" value="min-plan" /> : null}
+        <div className="field">
+          <label htmlFor="person">{t("accessLog.person")}</label>
+          <select id="person" name="person" defaultValue={data.filter.person}>
+            <option value="">{t("accessLog.everyone")}</option>
+            {data.log.people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id === data.viewerId ? `${p.name} (${t("accessLog.you").toLowerCase()})` : p.name}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="vis">{t("accessLog.kind")}</label>
+          <select id="vis" name="vis" defaultValue={data.filter.show}>
+            <option value="">{t("accessLog.kindAll")}</option>
+            <option value="lesing">{t("accessLog.kindRead")}</option>
+            <option value="endringer">{t("accessLog.kindChange")}</option>
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {t("accessLog.show")}
+        </button>
+      </Form>
+
+      {data.log.lines.length ? (
+        <AccessLogTable lines={data.log.lines} total={data.log.total} viewerId={data.viewerId} />
       ) : (
-        <p>{data.includeOwn ? t("accessLog.none") : t("accessLog.noneOthers")}</p>
+        <p>{filtered ? t("accessLog.noneFiltered") : t("accessLog.none")}</p>
       )}
+
+      {data.olderLink || data.newestLink ? (
+        <p className="button-row">
+          {data.newestLink ? <Link to={data.newestLink}>{t("accessLog.newest")}</Link> : null}
+          {data.olderLink ? <Link to={data.olderLink}>{t("accessLog.older")}</Link> : null}
+        </p>
+      ) : null}
+
+      {data.log.canExport ? (
+        <section aria-labelledby="access-log-download" className="card">
+          <h2 id="access-log-download">{t("accessLog.download")}</h2>
+          <p className="hint">{t("accessLog.downloadHint")}</p>
+          <ul>
+            <li>
+              <a href={`/planer/${data.planId}/innsyn/fil?format=csv`} download>
+                {t("accessLog.csv")}
+              </a>
+            </li>
+            <li>
+              <a href={`/planer/${data.planId}/innsyn/fil?format=pdf`} download>
+                {t("accessLog.pdf")}
+              </a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -8,18 +8,19 @@ import { ConsentStatus } from "../components/plan/consent.tsx";
 import { EvaluationEntry } from "../components/plan/evaluations.tsx";
 import { GoalCard } from "../components/plan/goal-card.tsx";
 import { DateText, Period } from "../components/plan/shared.tsx";
+import { LIFE_AREAS } from "../domain/lists.ts";
+import { formatDate, formatDateTime } from "../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../lib/collab.ts";
-import { formatDate, formatDateTime } from "../lib/format.ts";
+import { idParam } from "../lib/id-param.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
-import { planIdFrom } from "../lib/plan-page.server.ts";
-import { ABOUT_FIELDS, LIFE_AREAS, responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
+import { ABOUT_FIELDS, responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Individuell plan – utskrift" }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const planId = planIdFrom(params);
+  const planId = idParam(params.planId);
   const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.plan.byId({ planId, purpose }));
   if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
   return json({

@@ -4,23 +4,22 @@ import { useTranslation } from "react-i18next";
 import { CaseStatusBadge, DeadlineFlag } from "../components/case/case-bits.tsx";
 import { CaseFormElement, CaseSubmit } from "../components/case/case-form.tsx";
 import { Disclosure, RadioGroup, SelectField, TextArea, TextField } from "../components/form.tsx";
+import { formatDate, osloDateTimeToIso, osloNow } from "../domain/oslo-time.ts";
 import { useCaseForm } from "../hooks/use-case-form.ts";
-import { caseFormAction, CaseFormRefusal } from "../lib/case-actions.server.ts";
-import { CASE_LIST_STATUSES, CASE_TYPES, isCaseType, MANUAL_CHANNELS, type CaseListRow } from "../lib/case-types.ts";
+import { CASE_TYPES, isOneOf, KE_ROLES, MANUAL_CASE_CHANNELS } from "../domain/lists.ts";
+import { caseFormAction } from "../lib/case-actions.server.ts";
+import { CASE_LIST_STATUSES, type CaseListRow } from "../lib/case-types.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
-import { formatDate } from "../lib/format.ts";
+import { FormRefusal } from "../lib/form-action.server.ts";
 import { text } from "../lib/form-values.ts";
-import { osloDateTimeToIso, osloNow } from "../lib/oslo-time.ts";
 import { hasRole } from "../lib/plan-page.server.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Saker – Individuell plan" }];
 
-const KE = ["KE_LEADER", "KE_CASE_OFFICER"] as const;
-
 function requireKe(context: LoaderFunctionArgs["context"], request: Request) {
   if (!context.user) throw redirectToLogin(request);
-  if (!hasRole(context, ...KE)) throw json({ message: "forbidden" }, { status: 403 });
+  if (!hasRole(context, ...KE_ROLES)) throw json({ message: "forbidden" }, { status: 403 });
 }
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -28,13 +27,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const status = (CASE_LIST_STATUSES as readonly string[]).includes(params.get("status") ?? "") ? (params.get("status") as "OPEN") : "OPEN";
   const type = params.get("type") ?? "";
+  const caseType = isOneOf(CASE_TYPES, type) ? type : undefined;
   const mine = params.get("mine") === "1";
   const cases = await load(context, request, (caller) =>
-    caller.case.list({ status, type: isCaseType(type) ? type : undefined, assignedToId: mine ? context.user!.id : undefined }),
+    caller.case.list({ status, type: caseType, assignedToId: mine ? context.user!.id : undefined }),
   );
   return json({
     cases,
-    filters: { status, type: isCaseType(type) ? type : "", mine },
+    filters: { status, type: caseType ?? "", mine },
     municipality: context.user!.municipalityName,
     now: osloNow(),
   });
@@ -48,11 +48,11 @@ export async function action({ context, request }: ActionFunctionArgs) {
     form,
     (caller) => {
       const type = text(form, "type");
-      if (!isCaseType(type)) throw new CaseFormRefusal("validation.required", "type");
+      if (!isOneOf(CASE_TYPES, type)) throw new FormRefusal("validation.required", "type");
       const channel = text(form, "channel");
-      if (channel !== "PAPER" && channel !== "PHONE") throw new CaseFormRefusal("validation.required", "channel");
+      if (!isOneOf(MANUAL_CASE_CHANNELS, channel)) throw new FormRefusal("validation.required", "channel");
       const receivedAt = osloDateTimeToIso(text(form, "receivedDate"), text(form, "receivedTime"));
-      if (!receivedAt) throw new CaseFormRefusal("cases.dateTimeInvalid", "receivedDate");
+      if (!receivedAt) throw new FormRefusal("cases.dateTimeInvalid", "receivedDate");
       return caller.case.create({ type, channel, receivedAt, subjectName: text(form, "subjectName").trim(), description: text(form, "description") });
     },
     { then: (created) => `/saker/${created.id}?lagret=register`, fieldAliases: { receivedAt: "receivedDate" } },
@@ -208,7 +208,7 @@ function RegisterCase() {
             legend={t("cases.channelLegend")}
             required
             defaultValue="PAPER"
-            options={MANUAL_CHANNELS.map((channel) => ({ value: channel, label: t(`caseUi.channel.${channel}`) }))}
+            options={MANUAL_CASE_CHANNELS.map((channel) => ({ value: channel, label: t(`caseUi.channel.${channel}`) }))}
           />
           <TextField form={form} name="receivedDate" type="date" label={t("cases.receivedDate")} required defaultValue={now.date} />
           <TextField form={form} name="receivedTime" type="time" label={t("cases.receivedTime")} hint={t("cases.receivedTimeHint")} required defaultValue={now.time} />

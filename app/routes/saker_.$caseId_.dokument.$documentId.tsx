@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { idParam } from "../lib/case-actions.server.ts";
 import { load } from "../lib/call.server.ts";
+import { idParam } from "../lib/id-param.server.ts";
 
 // Download of one case document: the same procedure (and audit row) as any read of the case.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

@@ -4,19 +4,18 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CaseFormElement, CaseSubmit } from "../components/case/case-form.tsx";
 import { RadioGroup, TextArea, TextField } from "../components/form.tsx";
+import { formatDate, formatDateTime } from "../domain/oslo-time.ts";
 import { useCaseForm } from "../hooks/use-case-form.ts";
-import { caseFormAction, CaseFormRefusal, isUuid } from "../lib/case-actions.server.ts";
-import { SELF_SERVICE_TYPES } from "../lib/case-types.ts";
+import { isOneOf, SELF_SERVICE_CASE_TYPES } from "../domain/lists.ts";
+import { isUuid } from "../domain/ids.ts";
+import { caseFormAction } from "../lib/case-actions.server.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
-import { formatDate, formatDateTime } from "../lib/format.ts";
+import { FormRefusal } from "../lib/form-action.server.ts";
 import { optionalText, text } from "../lib/form-values.ts";
 import { hasRole } from "../lib/plan-page.server.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Søk om individuell plan – Individuell plan" }];
-
-type SelfServiceType = (typeof SELF_SERVICE_TYPES)[number];
-const isSelfServiceType = (value: string): value is SelfServiceType => (SELF_SERVICE_TYPES as readonly string[]).includes(value);
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (!context.user) throw redirectToLogin(request);
@@ -29,7 +28,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     sent,
     isUser: hasRole(context, "USER"),
     isRelative: hasRole(context, "RELATIVE"),
-    preselected: isSelfServiceType(type) ? type : undefined,
+    preselected: isOneOf(SELF_SERVICE_CASE_TYPES, type) ? type : undefined,
   });
 }
 
@@ -43,10 +42,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
     form,
     (caller) => {
       const type = text(form, "type");
-      if (!isSelfServiceType(type)) throw new CaseFormRefusal("apply.chooseType", "type");
+      if (!isOneOf(SELF_SERVICE_CASE_TYPES, type)) throw new FormRefusal("apply.chooseType", "type");
       // A relative names the person; a service user applies for themselves unless they name someone.
       const subjectName = isRelative ? optionalText(form, "subjectName") : undefined;
-      if (!isUser && !subjectName) throw new CaseFormRefusal("case.subjectRequired", "subjectName");
+      if (!isUser && !subjectName) throw new FormRefusal("case.subjectRequired", "subjectName");
       return caller.case.create({ type, description: text(form, "description"), subjectName });
     },
     { then: (created) => `/sok?sendt=${created.id}` },
@@ -95,7 +94,7 @@ function ApplyForm({ isUser, isRelative, preselected }: { isUser: boolean; isRel
           legend={t("apply.whatLegend")}
           required
           defaultValue={preselected}
-          options={SELF_SERVICE_TYPES.map((type) => ({ value: type, label: t(`apply.option.${type}`), hint: t(`apply.optionHint.${type}`) }))}
+          options={SELF_SERVICE_CASE_TYPES.map((type) => ({ value: type, label: t(`apply.option.${type}`), hint: t(`apply.optionHint.${type}`) }))}
         />
         {isRelative ? (
           <TextField

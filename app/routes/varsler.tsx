@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../domain/oslo-time.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
-import { LOCALE_TAG } from "../i18n/resources.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Varsler – Individuell plan" }];
@@ -21,7 +21,6 @@ export default function Notifications() {
   const { t } = useTranslation();
   const lang = useLang();
   const { items, unread } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" });
   return (
     <div className="page narrow">
       <h1>{t("notifications.title")}</h1>
@@ -41,7 +40,7 @@ export default function Notifications() {
               </p>
               <p>{n.body}</p>
               <p className="hint">
-                <time dateTime={new Date(n.createdAt).toISOString()}>{when.format(new Date(n.createdAt))}</time>
+                <time dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, lang)}</time>
                 {n.link ? (
                   <>
                     {" · "}

@@ -1,3 +1,5 @@
+import { AUDIT_ACTIONS, type AuditAction } from "../../app/domain/audit-actions.ts";
+import type { PlanRole } from "../../app/domain/schemas.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 
@@ -8,31 +10,40 @@ export interface RequestMeta {
 }
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   municipalityId?: string | null;
   actorId?: string | null;
+  planRole?: PlanRole | null;
   targetType?: string;
   targetId?: string;
-  planId?: string;
+  planId?: string | null;
   purpose?: string;
   details?: Prisma.InputJsonValue;
   meta?: RequestMeta;
+  createdAt?: Date;
 }
 
-/** Writes one audit event. Call it with the same transaction client as the change it records. */
+/**
+ * Writes one audit row, with the kind its action has (app/domain/audit-actions.ts). Call it with
+ * the same transaction client as the change or read it records: server/records/write.ts and
+ * read.ts do, and so does signing in.
+ */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
       action: input.action,
+      kind: AUDIT_ACTIONS[input.action].kind,
       municipalityId: input.municipalityId ?? null,
       actorId: input.actorId ?? null,
+      planRole: input.planRole ?? null,
       targetType: input.targetType,
       targetId: input.targetId,
-      planId: input.planId,
+      planId: input.planId ?? undefined,
       purpose: input.purpose,
       details: input.details,
       ip: input.meta?.ip ?? null,
       userAgent: input.meta?.userAgent?.slice(0, 500) ?? null,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
   });
 }

@@ -1,49 +1,183 @@
 import { z } from "zod";
-import type { RequestMeta } from "./audit.ts";
-import { recordAudit } from "./audit.ts";
+import { isAuditAction, type AuditAction, type AuditKind } from "../../app/domain/audit-actions.ts";
+import { isUserSide, type PlanRole, type Role } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
+import { OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
-import { resolvePlanAccess, requireRight } from "../plans/access.ts";
-import { id } from "../plans/schemas.ts";
+import { Prisma } from "../db/generated/client.ts";
+import type { Tx } from "../db/types.ts";
+import { requireRight } from "../errors.ts";
+import { planPolicy } from "../plans/access.ts";
+import { purpose } from "../plans/schemas.ts";
+import { decodeCursor, encodeCursor } from "../records/cursor.ts";
+import { read } from "../records/read.ts";
+import type { RequestMeta } from "./audit.ts";
+
+// "Hvem har sett planen min": the plan's whole audit history, for the user, their representative,
+// the coordinator and the coordinating unit. Nothing is ever cut off or hidden: every row is in
+// exactly one line, newest first, paged by a cursor. Reads by one person on one Oslo day (with
+// the same purpose) fold into one line with a count and the first and last time; every change
+// is a line of its own. Looking is itself recorded.
 
 export const auditForPlanInput = z.object({
   planId: id,
-  purpose: z.string().trim().min(3).max(500).optional(),
-  limit: z.number().int().min(1).max(500).default(200),
+  purpose,
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  /** Only this person's rows. */
+  actorId: id.optional(),
+  /** Only reads, or only changes (changes to the plan and to who may see it). */
+  kind: z.enum(["READ", "CHANGE"]).optional(),
 });
 
-/**
- * "Hvem har sett planen min": who opened or changed the plan, and when. For the user, their
- * representative, the coordinator and the coordinating unit. Looking is itself recorded.
- */
+export interface AccessLogLine {
+  key: string;
+  actorId: string | null;
+  kind: AuditKind;
+  /** The actions in the line: one for a change, every kind of read for a folded line. */
+  actions: AuditAction[];
+  purpose: string | null;
+  planRole: PlanRole | null;
+  firstAt: Date;
+  lastAt: Date;
+  count: number;
+}
+
+interface LineRow {
+  key: string;
+  actorId: string | null;
+  kind: string;
+  actions: string[];
+  purpose: string | null;
+  planRole: string | null;
+  firstAt: Date;
+  lastAt: Date;
+  count: number;
+}
+
+function filters(input: { actorId?: string; kind?: "READ" | "CHANGE" }) {
+  return Prisma.sql`${input.actorId ? Prisma.sql`AND "actorId" = ${input.actorId}` : Prisma.empty}
+    ${input.kind === "READ" ? Prisma.sql`AND kind = 'READ'` : input.kind === "CHANGE" ? Prisma.sql`AND kind <> 'READ'` : Prisma.empty}`;
+}
+
+async function accessLogLines(tx: Tx, planId: string, municipalityId: string, input: z.infer<typeof auditForPlanInput>) {
+  const after = decodeCursor(input.cursor);
+  const rows = await tx.$queryRaw<LineRow[]>`
+    WITH base AS (
+      SELECT id, "actorId", action, kind, purpose, "planRole", "createdAt",
+             (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${OSLO_TIME_ZONE})::date AS day
+      FROM "AuditEvent"
+      WHERE "planId" = ${planId} AND "municipalityId" = ${municipalityId} ${filters(input)}
+    ), lines AS (
+      SELECT 'c:' || id AS key, "actorId", kind::text AS kind, ARRAY[action] AS actions, purpose, "planRole"::text AS "planRole",
+             "createdAt" AS "firstAt", "createdAt" AS "lastAt", 1 AS count
+      FROM base WHERE kind <> 'READ'
+      UNION ALL
+      SELECT 'r:' || COALESCE("actorId", '-') || ':' || day::text || ':' || md5(COALESCE(purpose, '')), "actorId", 'READ',
+             array_agg(DISTINCT action), purpose, max("planRole"::text), min("createdAt"), max("createdAt"), count(*)::int
+      FROM base WHERE kind = 'READ'
+      GROUP BY "actorId", day, purpose
+    )
+    SELECT * FROM lines
+    ${after ? Prisma.sql`WHERE ("lastAt", key) < (${after.at.toISOString()}::timestamp, ${after.id})` : Prisma.empty}
+    ORDER BY "lastAt" DESC, key DESC
+    LIMIT ${input.limit + 1}`;
+  const lines: AccessLogLine[] = rows.slice(0, input.limit).map((r) => ({
+    key: r.key,
+    actorId: r.actorId,
+    kind: r.kind as AuditKind,
+    actions: r.actions.filter(isAuditAction),
+    purpose: r.purpose,
+    planRole: r.planRole as PlanRole | null,
+    firstAt: r.firstAt,
+    lastAt: r.lastAt,
+    count: Number(r.count),
+  }));
+  const last = lines.at(-1);
+  return { lines, nextCursor: rows.length > input.limit && last ? encodeCursor(last.lastAt, last.key) : null };
+}
+
+/** Names and account roles of the people in the log, to say who did it when the plan role is not known. */
+async function peopleIn(tx: Tx, municipalityId: string, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+  const users = await tx.user.findMany({ where: { id: { in: wanted }, municipalityId }, select: { id: true, name: true, roles: { select: { role: true } } } });
+  return new Map(users.map((u) => [u.id, { name: u.name, roles: u.roles.map((r) => r.role) as Role[] }]));
+}
+
 export async function listPlanAudit(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof auditForPlanInput>, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
-    const access = await resolvePlanAccess(tx, actor, input.planId, { auditPurpose: input.purpose });
-    requireRight(access.canSeeAccessLog);
-    const rows = await tx.auditEvent.findMany({
-      where: { planId: input.planId, municipalityId: access.municipalityId },
-      orderBy: { createdAt: "desc" },
-      take: input.limit,
-      select: { id: true, action: true, actorId: true, purpose: true, createdAt: true },
-    });
-    const actorIds = [...new Set(rows.map((r) => r.actorId).filter((a): a is string => a !== null))];
-    const actors = await tx.user.findMany({
-      where: { id: { in: actorIds } },
-      select: { id: true, name: true, roles: { select: { role: true } } },
-    });
-    const byId = new Map(actors.map((a) => [a.id, a]));
-    await recordAudit(tx, {
-      action: "audit.view",
-      municipalityId: access.municipalityId,
-      actorId: actor.id,
-      planId: input.planId,
-      purpose: input.purpose,
-      meta,
-    });
-    return rows.map((row) => ({
-      ...row,
-      actorName: row.actorId ? (byId.get(row.actorId)?.name ?? "") : "",
-      actorRoles: row.actorId ? (byId.get(row.actorId)?.roles.map((r) => r.role) ?? []) : [],
-    }));
+  const policy = planPolicy(input.planId, (a) => a.canSeeAccessLog, { purpose: input.purpose });
+  return read(prisma, actor, meta, policy, "audit.view", async (tx, { municipalityId, access }) => {
+    // Read before this visit's own row is written, so a page never shows the visit asking for it.
+    const { lines, nextCursor } = await accessLogLines(tx, input.planId, municipalityId, input);
+    const [{ total }] = await tx.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM "AuditEvent" WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId} ${filters(input)}`;
+    const actorRows = await tx.auditEvent.findMany({ where: { planId: input.planId, municipalityId }, distinct: ["actorId"], select: { actorId: true } });
+    const people = await peopleIn(tx, municipalityId, [...lines.map((l) => l.actorId), ...actorRows.map((r) => r.actorId)]);
+    return {
+      result: {
+        lines: lines.map((line) => ({ ...line, actorName: line.actorId ? (people.get(line.actorId)?.name ?? "") : "", actorRoles: line.actorId ? (people.get(line.actorId)?.roles ?? []) : [] })),
+        nextCursor,
+        /** Rows matching the filter (each folded line counts all its rows). */
+        total: Number(total),
+        /** The user and their representative may download their own copy. */
+        canExport: isUserSide(access.role),
+        /** Everyone who appears in the plan's log, for the person filter. */
+        people: [...people].map(([personId, p]) => ({ id: personId, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, "nb")),
+      },
+    };
   });
+}
+
+export const auditExportInput = z.object({ planId: id });
+
+export interface AccessLogRow {
+  at: Date;
+  actorName: string;
+  planRole: PlanRole | null;
+  actorRoles: Role[];
+  /** One of app/domain/audit-actions.ts (every action ever written is defined there). */
+  action: string;
+  purpose: string | null;
+}
+
+/**
+ * The user's (or representative's) own copy of the plan's access log: every row, unfolded, newest
+ * first. The download is recorded when it starts; the rows are then read in pages, so a long
+ * history is streamed rather than held in memory.
+ */
+export async function exportPlanAudit(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof auditExportInput>, meta: RequestMeta) {
+  const { municipalityId, owner } = await read(prisma, actor, meta, planPolicy(input.planId, (a) => a.canSeeAccessLog), "audit.export", async (tx, { access }) => {
+    requireRight(isUserSide(access.role), "accessLog.exportUserOnly");
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { owner: { select: { name: true } } } });
+    return { result: { municipalityId: access.municipalityId, owner: plan.owner.name } };
+  });
+  async function* rows(): AsyncGenerator<AccessLogRow[]> {
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const page: { id: string; createdAt: Date; actorId: string | null; action: string; purpose: string | null; planRole: PlanRole | null }[] = await prisma.auditEvent.findMany({
+        where: {
+          planId: input.planId,
+          municipalityId,
+          ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 500,
+        select: { id: true, createdAt: true, actorId: true, action: true, purpose: true, planRole: true },
+      });
+      if (!page.length) return;
+      const people = await peopleIn(prisma, municipalityId, page.map((r) => r.actorId));
+      yield page.map((r) => ({
+        at: r.createdAt,
+        actorName: r.actorId ? (people.get(r.actorId)?.name ?? "") : "",
+        planRole: r.planRole,
+        actorRoles: r.actorId ? (people.get(r.actorId)?.roles ?? []) : [],
+        action: r.action,
+        purpose: r.purpose,
+      }));
+      const last = page.at(-1)!;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+  return { owner, rows };
 }

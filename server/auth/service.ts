@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { PrismaClient } from "../db/database.ts";
+import { DomainError } from "../errors.ts";
 import { events } from "../events.ts";
-import { AppError } from "../trpc/errors.ts";
+import { selfPolicy } from "../records/policy.ts";
+import { write } from "../records/write.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { isLoginBlocked, normaliseEmail, recordLoginAttempt } from "./rate-limit.ts";
-import { createSession, invalidateUserSessions, type SessionUser } from "./sessions.ts";
+import { createSession, invalidateUserSessions, sessionUserOf, type SessionUser } from "./sessions.ts";
 
 export const loginInput = z.object({
   email: z.string().trim().min(1).max(254),
@@ -19,16 +21,17 @@ export const changePasswordInput = z.object({
 
 /**
  * Signs a person in. Whatever goes wrong, the answer is the same "wrong e-mail or
- * password", so nobody learns which e-mail addresses have accounts.
+ * password", so nobody learns which e-mail addresses have accounts. A refused sign-in is itself
+ * recorded (one statement); a successful one opens the session and records it in one transaction.
  */
 export async function login(prisma: PrismaClient, input: z.infer<typeof loginInput>, meta: RequestMeta) {
   const emailKey = normaliseEmail(input.email);
   const ip = meta.ip ?? "unknown";
   if (await isLoginBlocked(prisma, emailKey, ip)) {
     await recordAudit(prisma, { action: "auth.login_blocked", details: { email: emailKey }, meta });
-    throw new AppError("TOO_MANY_REQUESTS", "auth.rateLimited");
+    throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");
   }
-  const user = await prisma.user.findUnique({ where: { email: emailKey } });
+  const user = await prisma.user.findUnique({ where: { email: emailKey }, include: { roles: true, municipality: { select: { name: true } } } });
   const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   await recordLoginAttempt(prisma, emailKey, ip, ok);
   if (!user || !ok) {
@@ -40,40 +43,35 @@ export async function login(prisma: PrismaClient, input: z.infer<typeof loginInp
       details: { email: emailKey },
       meta,
     });
-    throw new AppError("UNAUTHORIZED", "auth.invalidCredentials");
+    throw new DomainError("UNAUTHORIZED", "auth.invalidCredentials");
   }
-  const { token, session } = await createSession(prisma, user.id, meta);
-  await recordAudit(prisma, { action: "auth.login", municipalityId: user.municipalityId, actorId: user.id, meta });
+  const { token, session } = await write(prisma, sessionUserOf(user), meta, selfPolicy, "auth.login", async (tx) => ({
+    result: await createSession(tx, user.id, meta),
+  }));
   return { token, expiresAt: session.expiresAt };
 }
 
 export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId: string, meta: RequestMeta) {
-  await prisma.$transaction(async (tx) => {
+  await write(prisma, actor, meta, selfPolicy, "auth.logout", async (tx) => {
     await tx.session.deleteMany({ where: { id: sessionId } });
-    await recordAudit(tx, { action: "auth.logout", municipalityId: actor.municipalityId, actorId: actor.id, meta });
+    return { result: null };
   });
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: [sessionId] });
 }
 
 /** Changes the password, ends every session of the account, and opens a fresh one for this browser. */
-export async function changePassword(
-  prisma: PrismaClient,
-  actor: SessionUser,
-  input: z.infer<typeof changePasswordInput>,
-  meta: RequestMeta,
-) {
+export async function changePassword(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof changePasswordInput>, meta: RequestMeta) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("BAD_REQUEST", "auth.wrongCurrentPassword");
+    throw new DomainError("BAD_REQUEST", "auth.wrongCurrentPassword");
   }
-  if (input.newPassword === input.currentPassword) throw new AppError("BAD_REQUEST", "auth.samePassword");
+  if (input.newPassword === input.currentPassword) throw new DomainError("BAD_REQUEST", "auth.samePassword");
   const passwordHash = await hashPassword(input.newPassword);
-  await prisma.$transaction(async (tx) => {
+  const { token, session } = await write(prisma, actor, meta, selfPolicy, "auth.password_changed", async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await invalidateUserSessions(tx, actor.id);
-    await recordAudit(tx, { action: "auth.password_changed", municipalityId: actor.municipalityId, actorId: actor.id, meta });
+    return { result: await createSession(tx, actor.id, meta) };
   });
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: "all" });
-  const { token, session } = await createSession(prisma, actor.id, meta);
   return { token, expiresAt: session.expiresAt };
 }

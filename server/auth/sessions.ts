@@ -3,7 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { readCookie } from "../http/cookies.ts";
-import type { Role } from "../db/generated/enums.ts";
+import type { Role } from "../../app/domain/schemas.ts";
 
 // Sessions as in the Lucia guide: the cookie holds a random token, the database only its
 // SHA-256. 30 days of validity, renewed when less than half is left (sliding expiry).
@@ -46,7 +46,7 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(prisma: PrismaClient, userId: string, meta: SessionMeta = {}, now = new Date()) {
+export async function createSession(prisma: Tx, userId: string, meta: SessionMeta = {}, now = new Date()) {
   const token = generateSessionToken();
   const session = await prisma.session.create({
     data: {
@@ -84,18 +84,26 @@ export async function validateSessionToken(
     renewed = true;
     await prisma.session.update({ where: { id }, data: { expiresAt } });
   }
-  const { user } = row;
+  return { session: { id, userId: row.user.id, expiresAt, renewed }, user: sessionUserOf(row.user) };
+}
+
+/** The signed-in person as services see them, from their account row. */
+export function sessionUserOf(user: {
+  id: string;
+  name: string;
+  email: string;
+  municipalityId: string;
+  municipality: { name: string };
+  roles: { role: Role; unitId: string | null }[];
+}): SessionUser {
   return {
-    session: { id, userId: user.id, expiresAt, renewed },
-    user: {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      municipalityId: user.municipalityId,
-      municipalityName: user.municipality.name,
-      roles: user.roles.map((r) => r.role),
-      leadsUnitId: user.roles.find((r) => r.role === "UNIT_LEADER")?.unitId ?? null,
-    },
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    municipalityId: user.municipalityId,
+    municipalityName: user.municipality.name,
+    roles: user.roles.map((r) => r.role),
+    leadsUnitId: user.roles.find((r) => r.role === "UNIT_LEADER")?.unitId ?? null,
   };
 }
 

@@ -7,7 +7,7 @@
  * "YYYY-MM-DD" strings; calendar arithmetic on them is done on UTC midnights so
  * that neither the machine's time zone nor daylight saving can shift a date.
  * Only the two boundaries between instants and Oslo dates (`osloDate` and
- * `endOfOsloDay`) look at the time zone, through Intl.DateTimeFormat.
+ * `endOfOsloDay`, app/domain/oslo-time.ts) look at the time zone.
  *
  * Counting rules:
  * - Day 0 is the Oslo calendar date of receipt.
@@ -24,7 +24,10 @@
  *   the next day's 00:00 Europe/Oslo.
  */
 
-export type DeadlineUnit = "CALENDAR_DAYS" | "WORKING_DAYS";
+import { endOfOsloDay, osloDate } from "../../app/domain/oslo-time.ts";
+import type { DeadlineUnit } from "../../app/domain/schemas.ts";
+
+export { endOfOsloDay, osloDate };
 
 export interface DeadlineRule {
   amount: number;
@@ -44,20 +47,6 @@ export interface DeadlineOptions {
 }
 
 const DAY_MS = 86_400_000;
-const TIME_ZONE = "Europe/Oslo";
-
-// "en-US" with numeric parts gives plain ASCII digits; h23 avoids the "24" hour some engines emit at midnight.
-const osloParts = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
 interface Ymd {
   year: number;
   month: number; // 1-12
@@ -101,33 +90,8 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function assertInstant(instant: Date): void {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError("Invalid instant");
-}
-
 function assertCount(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer, got ${value}`);
-}
-
-/** Oslo wall-clock time of an instant, read as if it were UTC (milliseconds). */
-function osloWallClockMs(instant: Date): number {
-  const parts: Record<string, number> = {};
-  for (const part of osloParts.formatToParts(instant)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-}
-
-/** Oslo's UTC offset (ms) at an instant: +1 h in winter, +2 h in summer. */
-function osloOffsetMs(instantMs: number): number {
-  const whole = Math.floor(instantMs / 1000) * 1000; // formatToParts drops milliseconds
-  return osloWallClockMs(new Date(whole)) - whole;
-}
-
-/** The calendar date of an instant in Europe/Oslo, "YYYY-MM-DD". */
-export function osloDate(instant: Date): string {
-  assertInstant(instant);
-  return fromDayNumber(Math.floor(osloWallClockMs(instant) / DAY_MS));
 }
 
 /** Easter Sunday in the Gregorian calendar, computed with the anonymous (Meeus/Jones/Butcher) algorithm. */
@@ -259,19 +223,6 @@ export function workingDaysBetween(from: string, to: string): number {
   return count;
 }
 
-/**
- * The instant an Oslo calendar day ends, i.e. the next day's 00:00 Europe/Oslo, as a UTC Date.
- * 22:00Z on summer-time days, 23:00Z in winter; the day summer time starts is 23 hours long.
- */
-export function endOfOsloDay(date: string): Date {
-  const nextMidnightAsUtc = toDayNumber(date) * DAY_MS + DAY_MS; // next day's 00:00 wall clock, read as UTC
-  // Guess with the offset at the wall-clock value, then correct with the offset at the guess. Oslo changes
-  // clocks at 02:00/03:00, so local midnight always exists exactly once and this settles after one correction.
-  let instant = nextMidnightAsUtc - osloOffsetMs(nextMidnightAsUtc);
-  instant = nextMidnightAsUtc - osloOffsetMs(instant);
-  return new Date(instant);
-}
-
 function toDeadline(date: string, options: DeadlineOptions | undefined): Deadline {
   const final = options?.rollForwardToWorkingDay ? nextWorkingDay(date) : date;
   return { date: final, endsAt: endOfOsloDay(final) };
@@ -283,7 +234,6 @@ function toDeadline(date: string, options: DeadlineOptions | undefined): Deadlin
  * always land on a working day.
  */
 export function decisionDeadline(receivedAt: Date, rule: DeadlineRule, options?: DeadlineOptions): Deadline {
-  assertInstant(receivedAt);
   assertCount(rule.amount, "amount");
   const received = osloDate(receivedAt);
   switch (rule.unit) {
@@ -302,7 +252,6 @@ export function decisionDeadline(receivedAt: Date, rule: DeadlineRule, options?:
  * not exist there (received 31 January → 28 or 29 February).
  */
 export function interimReplyDeadline(receivedAt: Date, options?: DeadlineOptions): Deadline {
-  assertInstant(receivedAt);
   const { year, month, day } = parseYmd(osloDate(receivedAt));
   const dueYear = month === 12 ? year + 1 : year;
   const dueMonth = month === 12 ? 1 : month + 1;

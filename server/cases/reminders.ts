@@ -1,6 +1,7 @@
+import { calendarDate, calendarDay, formatDate } from "../../app/domain/oslo-time.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { translate } from "../i18n.ts";
-import { announceNotifications, createNotifications, type NewNotification } from "../notifications/service.ts";
+import { announceNotifications, storeNotifications, type NewNotification } from "../notifications/deliver.ts";
 import { addCalendarDays, osloDate, subtractWorkingDays } from "./deadlines.ts";
 import { getCaseSetting } from "./settings.ts";
 
@@ -9,12 +10,10 @@ import { getCaseSetting } from "./settings.ts";
 // leader of the municipality. Each reminder has a key, so running this twice, or on two
 // instances at once, notifies each person once.
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 export async function runDeadlineReminders(prisma: PrismaClient, now = new Date()) {
   const today = osloDate(now);
   // Reminders are at most a couple of weeks ahead; nothing further out can be due yet.
-  const horizon = new Date(`${addCalendarDays(today, 21)}T00:00:00Z`);
+  const horizon = calendarDate(addCalendarDays(today, 21));
   const cases = await prisma.case.findMany({
     where: {
       status: { in: ["RECEIVED", "IN_PROGRESS"] },
@@ -44,8 +43,8 @@ export async function runDeadlineReminders(prisma: PrismaClient, now = new Date(
     const recipients = [...new Set([c.assignedToId, ...leaders.get(c.municipalityId)!].filter((u): u is string => u !== null))];
     const setting = await getCaseSetting(prisma, c.municipalityId, c.type);
     const deadlines = [
-      ...(c.interimReplySentAt ? [] : [{ which: "interim" as const, due: day(c.interimReplyDue) }]),
-      { which: "decision" as const, due: day(c.decisionDue) },
+      ...(c.interimReplySentAt ? [] : [{ which: "interim" as const, due: calendarDay(c.interimReplyDue) }]),
+      { which: "decision" as const, due: calendarDay(c.decisionDue) },
     ];
     for (const { which, due } of deadlines) {
       const kind = today > due ? "passed" : today >= subtractWorkingDays(due, setting.reminderWorkingDays) ? "soon" : null;
@@ -54,12 +53,12 @@ export async function runDeadlineReminders(prisma: PrismaClient, now = new Date(
         items.push({
           municipalityId: c.municipalityId,
           userId,
-          kind: `case.deadline_${kind}`,
+          kind: kind === "passed" ? "case.deadline_passed" : "case.deadline_soon",
           title: translate("nb", `reminder.${which}.${kind}.title`, { reference: c.reference }),
           body: translate("nb", `reminder.${which}.${kind}.body`, {
             reference: c.reference,
             caseType: translate("nb", `case.type.${c.type}`),
-            due: new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`)),
+            due: formatDate(calendarDate(due), "nb"),
           }),
           link: `/saker/${c.id}`,
           caseId: c.id,
@@ -68,7 +67,7 @@ export async function runDeadlineReminders(prisma: PrismaClient, now = new Date(
       }
     }
   }
-  const created = await prisma.$transaction((tx) => createNotifications(tx, items));
+  const created = await prisma.$transaction((tx) => storeNotifications(tx, items));
   announceNotifications(created);
   return created;
 }

@@ -1,9 +1,9 @@
-import { KE_ROLES } from "../auth/roles.ts";
-import { protectedProcedure, roleProcedure, router } from "../trpc/trpc.ts";
+import { protectedProcedure, router } from "../trpc/trpc.ts";
 import {
   addCaseDocument,
   addCaseNote,
   addCaseNoteInput,
+  addDocumentInput,
   assignCase,
   assignCaseInput,
   caseIdInput,
@@ -13,15 +13,14 @@ import {
   createCaseInput,
   decideCase,
   decideCaseInput,
-  addDocumentInput,
+  documentInput,
   findCasePerson,
   findPersonInput,
+  getCase,
+  getCaseDocument,
   linkCaseSubject,
   linkSubjectInput,
-  documentInput,
-  getCaseDocument,
   listCaseDocuments,
-  getCase,
   listCaseOfficers,
   listCases,
   listCasesInput,
@@ -30,23 +29,21 @@ import {
   sendInterimReplyInput,
 } from "./service.ts";
 
-const ke = roleProcedure(...KE_ROLES);
-
+// Thin procedures: who may (the coordinating unit, a party to the case) is decided in the service.
 export const caseRouter = router({
-  /** Anyone signed in may send what their role allows (service function decides). */
   create: protectedProcedure.input(createCaseInput).mutation(({ ctx, input }) => createCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   mine: protectedProcedure.query(({ ctx }) => listMyCases(ctx.db.prisma, ctx.auth.user)),
   byId: protectedProcedure.input(caseIdInput).query(({ ctx, input }) => getCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  list: roleProcedure(...KE_ROLES, "ADMIN").input(listCasesInput).query(({ ctx, input }) => listCases(ctx.db.prisma, ctx.auth.user, input)),
-  officers: ke.query(({ ctx }) => listCaseOfficers(ctx.db.prisma, ctx.auth.user)),
-  assign: ke.input(assignCaseInput).mutation(({ ctx, input }) => assignCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  addNote: ke.input(addCaseNoteInput).mutation(({ ctx, input }) => addCaseNote(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  sendInterimReply: ke.input(sendInterimReplyInput).mutation(({ ctx, input }) => sendInterimReply(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  decide: ke.input(decideCaseInput).mutation(({ ctx, input }) => decideCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  addDocument: ke.input(addDocumentInput).mutation(({ ctx, input }) => addCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  documents: ke.input(caseIdInput).query(({ ctx, input }) => listCaseDocuments(ctx.db.prisma, ctx.auth.user, input)),
-  document: ke.input(documentInput).query(({ ctx, input }) => getCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  findPerson: ke.input(findPersonInput).query(({ ctx, input }) => findCasePerson(ctx.db.prisma, ctx.auth.user, input)),
-  linkSubject: ke.input(linkSubjectInput).mutation(({ ctx, input }) => linkCaseSubject(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  close: ke.input(closeCaseInput).mutation(({ ctx, input }) => closeCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  list: protectedProcedure.input(listCasesInput).query(({ ctx, input }) => listCases(ctx.db.prisma, ctx.auth.user, input)),
+  officers: protectedProcedure.query(({ ctx }) => listCaseOfficers(ctx.db.prisma, ctx.auth.user)),
+  assign: protectedProcedure.input(assignCaseInput).mutation(({ ctx, input }) => assignCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  addNote: protectedProcedure.input(addCaseNoteInput).mutation(({ ctx, input }) => addCaseNote(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  sendInterimReply: protectedProcedure.input(sendInterimReplyInput).mutation(({ ctx, input }) => sendInterimReply(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  decide: protectedProcedure.input(decideCaseInput).mutation(({ ctx, input }) => decideCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  addDocument: protectedProcedure.input(addDocumentInput).mutation(({ ctx, input }) => addCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  documents: protectedProcedure.input(caseIdInput).query(({ ctx, input }) => listCaseDocuments(ctx.db.prisma, ctx.auth.user, input)),
+  document: protectedProcedure.input(documentInput).query(({ ctx, input }) => getCaseDocument(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  findPerson: protectedProcedure.input(findPersonInput).query(({ ctx, input }) => findCasePerson(ctx.db.prisma, ctx.auth.user, input)),
+  linkSubject: protectedProcedure.input(linkSubjectInput).mutation(({ ctx, input }) => linkCaseSubject(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  close: protectedProcedure.input(closeCaseInput).mutation(({ ctx, input }) => closeCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

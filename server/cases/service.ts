@@ -1,45 +1,44 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAudit, type RequestMeta } from "../audit/audit.ts";
-import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
+import { CaseChannel, CaseOutcome, CaseType, isOneOf, KE_ROLES, OPEN_CASE_STATUSES, SELF_SERVICE_CASE_TYPES, STAFF_ROLES } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
+import { calendarDate, calendarDay, formatDate, osloDate } from "../../app/domain/oslo-time.ts";
+import type { RequestMeta } from "../audit/audit.ts";
+import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { announceCoordinatorChange, assignCoordinatorInTx } from "../coordinators/service.ts";
+import { handOver } from "../coordinators/service.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
-import type { CaseType, Prisma } from "../db/generated/client.ts";
-import { events } from "../events.ts";
-import { resolvePlanAccess } from "../plans/access.ts";
-import { id, isoDate, longText, shortText, version } from "../plans/schemas.ts";
-import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { DomainError, notFound } from "../errors.ts";
 import { translate } from "../i18n.ts";
-import { AppError } from "../trpc/errors.ts";
-import { addCalendarDays, addWorkingDays, decisionDeadline, interimReplyDeadline, osloDate } from "./deadlines.ts";
+import { resolvePlanAccess } from "../plans/access.ts";
+import { isoDate, longText, shortText, version } from "../plans/schemas.ts";
+import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
+import { rolePolicy, selfPolicy } from "../records/policy.ts";
+import { read } from "../records/read.ts";
+import { write, type Change, type DetailsOf } from "../records/write.ts";
+import { caseHandlingPolicy, caseReadPolicy, type CaseScope } from "./access.ts";
+import { addCalendarDays, addWorkingDays, decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
 import { getCaseSetting } from "./settings.ts";
 
-const caseType = z.enum(["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"]);
-
-/** What a service user or relative may apply for themselves in the portal. */
-const SELF_SERVICE_TYPES: CaseType[] = ["IP_APPLICATION", "COORDINATOR_REQUEST", "COORDINATOR_CHANGE", "COMPLAINT"];
+const coordinatingUnit = rolePolicy(KE_ROLES);
 
 export const createCaseInput = z.object({
-  type: caseType,
+  type: CaseType,
   description: shortText(10_000),
   /** The person the case is about, when they have an account (coordinating unit, or a notice from a plan). */
   subjectUserId: id.optional(),
   /** … or their name (a relative applying for someone, a paper or phone case, a hospital's notice). */
   subjectName: z.string().trim().min(2).max(200).optional(),
   planId: id.optional(),
-  channel: z.enum(["PORTAL", "PAPER", "PHONE"]).optional(),
+  channel: CaseChannel.optional(),
   /** Cases registered from paper or phone keep the day they arrived. */
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-const dateOnly = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00.000Z`);
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const asDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
-
 /** The next free number of the year ("2027-0042"); two cases at the same moment are retried (see createCase). */
-async function nextReference(tx: Prisma.TransactionClient, municipalityId: string, receivedAt: Date) {
+async function nextReference(tx: Tx, municipalityId: string, receivedAt: Date) {
   const year = osloDate(receivedAt).slice(0, 4);
   const last = await tx.case.findFirst({
     where: { municipalityId, reference: { startsWith: `${year}-` } },
@@ -57,77 +56,65 @@ async function nextReference(tx: Prisma.TransactionClient, municipalityId: strin
  */
 export async function createCase(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createCaseInput>, meta: RequestMeta) {
   const isKe = hasAnyRole(actor, KE_ROLES);
-  const isStaff = hasAnyRole(actor, ["STAFF", "COORDINATOR"]);
+  const isStaff = hasAnyRole(actor, STAFF_ROLES);
   if (!isKe) {
-    if (input.channel && input.channel !== "PORTAL") throw new AppError("FORBIDDEN", "case.onlyKeRegisters");
-    if (input.receivedAt) throw new AppError("FORBIDDEN", "case.onlyKeRegisters");
-    if (input.type === "NEED_NOTICE" ? !isStaff : !SELF_SERVICE_TYPES.includes(input.type)) throw new AppError("FORBIDDEN", "case.typeNotAllowed");
-    if (input.type !== "NEED_NOTICE" && !actor.roles.includes("USER") && !actor.roles.includes("RELATIVE")) {
-      throw new AppError("FORBIDDEN", "case.typeNotAllowed");
-    }
+    if (input.channel && input.channel !== "PORTAL") throw new DomainError("FORBIDDEN", "case.onlyKeRegisters");
+    if (input.receivedAt) throw new DomainError("FORBIDDEN", "case.onlyKeRegisters");
+    if (input.type === "NEED_NOTICE" ? !isStaff : !isOneOf(SELF_SERVICE_CASE_TYPES, input.type)) throw new DomainError("FORBIDDEN", "case.typeNotAllowed");
+    if (input.type !== "NEED_NOTICE" && !hasAnyRole(actor, ["USER", "RELATIVE"])) throw new DomainError("FORBIDDEN", "case.typeNotAllowed");
   }
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
-  if (receivedAt.getTime() > Date.now() + 60_000) throw new AppError("BAD_REQUEST", "case.receivedInFuture");
+  if (receivedAt.getTime() > Date.now() + 60_000) throw new DomainError("BAD_REQUEST", "case.receivedInFuture");
 
-  const created = await retryOnDuplicateReference(() => prisma.$transaction(async (tx) => {
-    // Who the case is about.
-    let subjectUserId: string | null = null;
-    let subjectName = input.subjectName ?? "";
-    let planId: string | null = null;
-    if (input.planId) {
-      // Only someone who may see the plan (or the coordinating unit) can file a case about its owner.
-      if (!isKe) await resolvePlanAccess(tx, actor, input.planId);
-      const plan = await tx.plan.findFirst({ where: { id: input.planId, municipalityId: actor.municipalityId }, include: { owner: true } });
-      if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-      planId = plan.id;
-      subjectUserId = plan.ownerId;
-      subjectName = plan.owner.name;
-    } else if (input.subjectUserId && (isKe || isStaff)) {
-      const person = await tx.user.findFirst({ where: { id: input.subjectUserId, municipalityId: actor.municipalityId } });
-      if (!person) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-      subjectUserId = person.id;
-      subjectName = person.name;
-    } else if (input.type !== "NEED_NOTICE" && actor.roles.includes("USER") && !input.subjectName) {
-      // A service user applies for themselves.
-      subjectUserId = actor.id;
-      subjectName = actor.name;
-    }
-    if (!subjectName) throw new AppError("BAD_REQUEST", "case.subjectRequired");
+  return retryOnDuplicateReference(() =>
+    write(prisma, actor, meta, selfPolicy, "case.create", async (tx) => {
+      // Who the case is about.
+      let subjectUserId: string | null = null;
+      let subjectName = input.subjectName ?? "";
+      let planId: string | null = null;
+      if (input.planId) {
+        // Only someone who may see the plan (or the coordinating unit) can file a case about its owner.
+        if (!isKe) await resolvePlanAccess(tx, actor, input.planId);
+        const plan = await tx.plan.findFirst({ where: { id: input.planId, municipalityId: actor.municipalityId }, include: { owner: true } });
+        if (!plan) throw notFound();
+        planId = plan.id;
+        subjectUserId = plan.ownerId;
+        subjectName = plan.owner.name;
+      } else if (input.subjectUserId && (isKe || isStaff)) {
+        const person = await tx.user.findFirst({ where: { id: input.subjectUserId, municipalityId: actor.municipalityId } });
+        if (!person) throw notFound();
+        subjectUserId = person.id;
+        subjectName = person.name;
+      } else if (input.type !== "NEED_NOTICE" && actor.roles.includes("USER") && !input.subjectName) {
+        // A service user applies for themselves.
+        subjectUserId = actor.id;
+        subjectName = actor.name;
+      }
+      if (!subjectName) throw new DomainError("BAD_REQUEST", "case.subjectRequired");
 
-    const setting = await getCaseSetting(tx, actor.municipalityId, input.type);
-    const decision = decisionDeadline(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit });
-    const interim = interimReplyDeadline(receivedAt);
-    const created = await tx.case.create({
-      data: {
-        municipalityId: actor.municipalityId,
-        reference: await nextReference(tx, actor.municipalityId, receivedAt),
-        type: input.type,
-        channel: input.channel ?? "PORTAL",
-        subjectUserId,
-        subjectName,
-        submittedById: input.channel && input.channel !== "PORTAL" ? null : actor.id,
-        planId,
-        description: input.description,
-        receivedAt,
-        interimReplyDue: asDate(interim.date),
-        decisionDue: asDate(decision.date),
-        formalDecision: setting.formalDecision,
-      },
-    });
-    await recordAudit(tx, {
-      action: "case.create",
-      municipalityId: actor.municipalityId,
-      actorId: actor.id,
-      planId: planId ?? undefined,
-      targetType: "case",
-      targetId: created.id,
-      details: { type: created.type, channel: created.channel },
-      meta,
-    });
-    return created;
-  }));
-  events.emit("case.changed", { municipalityId: actor.municipalityId, caseId: created.id, action: "case.create" });
-  return publicCase(created);
+      const setting = await getCaseSetting(tx, actor.municipalityId, input.type);
+      const decision = decisionDeadline(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit });
+      const interim = interimReplyDeadline(receivedAt);
+      const created = await tx.case.create({
+        data: {
+          municipalityId: actor.municipalityId,
+          reference: await nextReference(tx, actor.municipalityId, receivedAt),
+          type: input.type,
+          channel: input.channel ?? "PORTAL",
+          subjectUserId,
+          subjectName,
+          submittedById: input.channel && input.channel !== "PORTAL" ? null : actor.id,
+          planId,
+          description: input.description,
+          receivedAt,
+          interimReplyDue: calendarDate(interim.date),
+          decisionDue: calendarDate(decision.date),
+          formalDecision: setting.formalDecision,
+        },
+      });
+      return { result: publicCase(created), planId, caseId: created.id, target: { type: "case", id: created.id }, details: { type: created.type, channel: created.channel } };
+    }),
+  );
 }
 
 /** Two cases received at the same moment may pick the same number; the loser takes the next. */
@@ -173,6 +160,7 @@ function publicCase(c: CaseRow) {
 
 /** The cases I sent or that are about me. */
 export async function listMyCases(prisma: PrismaClient, actor: SessionUser) {
+  // Only the person's own: scoped by who sent the case or whom it is about.
   const cases = await prisma.case.findMany({
     where: { municipalityId: actor.municipalityId, OR: [{ subjectUserId: actor.id }, { submittedById: actor.id }] },
     orderBy: { receivedAt: "desc" },
@@ -184,7 +172,7 @@ export async function listMyCases(prisma: PrismaClient, actor: SessionUser) {
 export const listCasesInput = z
   .object({
     status: z.enum(["OPEN", "ALL", "DECIDED"]).default("OPEN"),
-    type: caseType.optional(),
+    type: CaseType.optional(),
     assignedToId: id.optional(),
   })
   .default({ status: "OPEN" });
@@ -204,9 +192,10 @@ export function deadlineFlags(c: { status: string; interimReplyDue: Date; decisi
 
 /** Every case of the municipality, for the coordinating unit; overdue first. */
 export async function listCases(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof listCasesInput>) {
+  await rolePolicy([...KE_ROLES, "ADMIN"]).resolve(prisma, actor);
   const where: Prisma.CaseWhereInput = {
     municipalityId: actor.municipalityId,
-    ...(input.status === "OPEN" ? { status: { in: ["RECEIVED", "IN_PROGRESS"] } } : {}),
+    ...(input.status === "OPEN" ? { status: { in: [...OPEN_CASE_STATUSES] } } : {}),
     ...(input.status === "DECIDED" ? { status: { in: ["DECIDED", "CLOSED"] } } : {}),
     ...(input.type ? { type: input.type } : {}),
     ...(input.assignedToId ? { assignedToId: input.assignedToId } : {}),
@@ -246,120 +235,84 @@ export const caseIdInput = z.object({ caseId: id });
  * one who sent it see the public part. Anyone else: NOT_FOUND.
  */
 export async function getCase(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseIdInput>, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
-    const found = await tx.case.findFirst({
-      where: { id: input.caseId, municipalityId: actor.municipalityId },
-      include: { notes: { orderBy: { createdAt: "asc" } } },
-    });
-    if (!found) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-    const isKe = hasAnyRole(actor, KE_ROLES);
-    const isParty = found.subjectUserId === actor.id || found.submittedById === actor.id;
-    if (!isKe && !isParty) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-    await recordAudit(tx, {
-      action: "case.view",
-      municipalityId: actor.municipalityId,
-      actorId: actor.id,
-      planId: found.planId ?? undefined,
-      targetType: "case",
-      targetId: found.id,
-      meta,
-    });
-    if (!isKe) return { ...publicCase(found), internal: null };
-    const names = await caseOfficerNames(tx, actor.municipalityId, [
-      found.assignedToId,
-      found.decidedById,
-      found.submittedById,
-      ...found.notes.map((n) => n.authorId),
-    ]);
-    const coordinator = found.planId
-      ? await tx.coordinatorAssignment.findFirst({
-          where: { planId: found.planId, endedAt: null },
-          select: { coordinator: { select: { id: true, name: true } } },
-        })
-      : null;
-    return {
-      ...publicCase(found),
-      internal: {
-        status: found.status,
-        channel: found.channel,
-        version: found.version,
-        planId: found.planId,
-        subjectUserId: found.subjectUserId,
-        interimReplyDue: found.interimReplyDue,
-        formalDecision: found.formalDecision,
-        assignedTo: found.assignedToId ? { id: found.assignedToId, name: names.get(found.assignedToId) ?? "" } : null,
-        submittedBy: found.submittedById ? { id: found.submittedById, name: names.get(found.submittedById) ?? "" } : null,
-        decidedBy: found.decidedById ? { id: found.decidedById, name: names.get(found.decidedById) ?? "" } : null,
-        closedAt: found.closedAt,
-        planCoordinator: coordinator?.coordinator ?? null,
-        notes: found.notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "" })),
-        ...deadlineFlags(found),
-      },
-    };
-  });
+  return read(prisma, actor, meta, caseReadPolicy(input.caseId), "case.view", async (tx, { found, handles }) => ({
+    result: { ...publicCase(found), internal: handles ? await internalView(tx, actor, found) : null },
+  }));
 }
 
-/** One change to a case by the coordinating unit: in a transaction, version-checked, audited, announced. */
-async function changeCase<T>(
+/** What only the coordinating unit sees of a case: handling, notes, deadlines. */
+async function internalView(tx: Tx, actor: SessionUser, found: CaseRow) {
+  const notes = await tx.caseNote.findMany({ where: { caseId: found.id }, orderBy: { createdAt: "asc" } });
+  const names = await caseOfficerNames(tx, actor.municipalityId, [found.assignedToId, found.decidedById, found.submittedById, ...notes.map((n) => n.authorId)]);
+  const coordinator = found.planId
+    ? await tx.coordinatorAssignment.findFirst({ where: { planId: found.planId, endedAt: null }, select: { coordinator: { select: { id: true, name: true } } } })
+    : null;
+  const person = (personId: string | null) => (personId ? { id: personId, name: names.get(personId) ?? "" } : null);
+  return {
+    status: found.status,
+    channel: found.channel,
+    version: found.version,
+    planId: found.planId,
+    subjectUserId: found.subjectUserId,
+    interimReplyDue: found.interimReplyDue,
+    formalDecision: found.formalDecision,
+    assignedTo: person(found.assignedToId),
+    submittedBy: person(found.submittedById),
+    decidedBy: person(found.decidedById),
+    closedAt: found.closedAt,
+    planCoordinator: coordinator?.coordinator ?? null,
+    notes: notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "" })),
+    ...deadlineFlags(found),
+  };
+}
+
+type CaseAction = "case.assign" | "case.interim_reply" | "case.close" | "case.link_subject";
+
+/** One change of a case's own row by the coordinating unit: version-checked, through write(). */
+async function changeCase<A extends CaseAction>(
   prisma: PrismaClient,
   actor: SessionUser,
   meta: RequestMeta,
-  caseId: string,
-  expectedVersion: number,
-  action: string,
-  fn: (tx: Prisma.TransactionClient, current: CaseRow) => Promise<{ data: Prisma.CaseUpdateManyMutationInput; result?: T; planId?: string }>,
+  input: { caseId: string; version: number },
+  action: A,
+  fn: (tx: Prisma.TransactionClient, scope: CaseScope) => Promise<{ data: Prisma.CaseUpdateManyMutationInput; details: DetailsOf<A> }>,
 ) {
-  const outcome = await prisma.$transaction(async (tx) => {
-    const current = await tx.case.findFirst({ where: { id: caseId, municipalityId: actor.municipalityId } });
-    if (!current) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-    assertCurrentVersion(current, expectedVersion);
-    const change = await fn(tx, current);
+  return write(prisma, actor, meta, caseHandlingPolicy(input.caseId), action, async (tx, scope) => {
+    assertCurrentVersion(scope.found, input.version);
+    const change = await fn(tx, scope);
     await applyVersioned(
-      tx.case.updateMany({ where: { id: caseId, version: expectedVersion }, data: { ...change.data, version: { increment: 1 } } }),
-      () => tx.case.findUnique({ where: { id: caseId } }),
+      tx.case.updateMany({ where: { id: input.caseId, version: input.version }, data: { ...change.data, version: { increment: 1 } } }),
+      () => tx.case.findUnique({ where: { id: input.caseId } }),
     );
-    await recordAudit(tx, {
-      action,
-      municipalityId: actor.municipalityId,
-      actorId: actor.id,
-      planId: change.planId ?? current.planId ?? undefined,
-      targetType: "case",
-      targetId: caseId,
-      meta,
-    });
-    return { updated: await tx.case.findUniqueOrThrow({ where: { id: caseId } }), result: change.result };
+    const updated = await tx.case.findUniqueOrThrow({ where: { id: input.caseId } });
+    // A is one of the case actions; TypeScript cannot resolve DetailsOf<A> for a generic A.
+    return { result: publicCase(updated), details: change.details } as unknown as Change<A, ReturnType<typeof publicCase>>;
   });
-  events.emit("case.changed", { municipalityId: actor.municipalityId, caseId, action });
-  return outcome;
 }
 
 const openOnly = (c: CaseRow) => {
-  if (c.status === "DECIDED" || c.status === "CLOSED") throw new AppError("CONFLICT", "case.alreadyDecided");
+  if (c.status === "DECIDED" || c.status === "CLOSED") throw new DomainError("CONFLICT", "case.alreadyDecided");
 };
 
 export const assignCaseInput = z.object({ caseId: id, version, officerId: id });
 
 export async function assignCase(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof assignCaseInput>, meta: RequestMeta) {
-  const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.assign", async (tx, current) => {
-    openOnly(current);
+  return changeCase(prisma, actor, meta, input, "case.assign", async (tx, { found }) => {
+    openOnly(found);
     const officer = await tx.user.findFirst({
-      where: { id: input.officerId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: { in: ["KE_CASE_OFFICER", "KE_LEADER"] } } } },
+      where: { id: input.officerId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: { in: [...KE_ROLES] } } } },
     });
-    if (!officer) throw new AppError("BAD_REQUEST", "case.notAnOfficer");
-    return { data: { assignedToId: officer.id, status: "IN_PROGRESS" } };
+    if (!officer) throw new DomainError("BAD_REQUEST", "case.notAnOfficer");
+    return { data: { assignedToId: officer.id, status: "IN_PROGRESS" }, details: { officerId: officer.id } };
   });
-  return publicCase(updated);
 }
 
 export const addCaseNoteInput = z.object({ caseId: id, body: shortText(10_000) });
 
 export async function addCaseNote(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addCaseNoteInput>, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
-    const found = await tx.case.findFirst({ where: { id: input.caseId, municipalityId: actor.municipalityId } });
-    if (!found) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  return write(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.note", async (tx, { found }) => {
     const note = await tx.caseNote.create({ data: { caseId: found.id, authorId: actor.id, body: input.body } });
-    await recordAudit(tx, { action: "case.note", municipalityId: actor.municipalityId, actorId: actor.id, targetType: "case", targetId: found.id, meta });
-    return note;
+    return { result: note };
   });
 }
 
@@ -372,8 +325,6 @@ export const sendInterimReplyInput = z.object({
   expectedBy: isoDate.optional(),
 });
 
-const formatDate = (d: Date) => new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
-
 /** The interim reply (forvaltningsloven § 11 a), from the Norwegian template, recorded on the case and shown to the person. */
 export function interimReplyLetter(
   c: Pick<CaseRow, "reference" | "receivedAt" | "type">,
@@ -384,9 +335,9 @@ export function interimReplyLetter(
 ) {
   return translate("nb", "case.interimTemplate", {
     reference: c.reference,
-    received: formatDate(dateOnly(new Date(`${osloDate(c.receivedAt)}T00:00:00Z`))),
+    received: formatDate(calendarDate(osloDate(c.receivedAt)), "nb"),
     caseType: translate("nb", `case.type.${c.type}`).toLowerCase(),
-    expected: formatDate(expectedBy),
+    expected: formatDate(expectedBy, "nb"),
     reason: reason?.trim() ? `${reason.trim()} ` : "",
     officer: officerName,
     municipality: municipalityName,
@@ -394,23 +345,22 @@ export function interimReplyLetter(
 }
 
 export async function sendInterimReply(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof sendInterimReplyInput>, meta: RequestMeta) {
-  const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.interim_reply", async (_tx, current) => {
-    openOnly(current);
-    if (current.interimReplySentAt) throw new AppError("CONFLICT", "case.interimAlreadySent");
+  return changeCase(prisma, actor, meta, input, "case.interim_reply", async (_tx, { found }) => {
+    openOnly(found);
+    if (found.interimReplySentAt) throw new DomainError("CONFLICT", "case.interimAlreadySent");
     // Never promise a day that has already gone.
     const today = osloDate(new Date());
-    const expectedBy = input.expectedBy ?? (day(current.decisionDue) >= today ? current.decisionDue : asDate(addWorkingDays(today, 10)));
-    if (day(expectedBy) < today) throw new AppError("BAD_REQUEST", "case.expectedInPast");
-    const text = interimReplyLetter(current, expectedBy, actor.name, actor.municipalityName, input.reason);
-    return { data: { interimReplySentAt: new Date(), interimReplyText: text, status: "IN_PROGRESS" } };
+    const expectedBy = input.expectedBy ?? (calendarDay(found.decisionDue) >= today ? found.decisionDue : calendarDate(addWorkingDays(today, 10)));
+    if (calendarDay(expectedBy) < today) throw new DomainError("BAD_REQUEST", "case.expectedInPast");
+    const text = interimReplyLetter(found, expectedBy, actor.name, actor.municipalityName, input.reason);
+    return { data: { interimReplySentAt: new Date(), interimReplyText: text, status: "IN_PROGRESS" }, details: undefined };
   });
-  return publicCase(updated);
 }
 
 export const decideCaseInput = z.object({
   caseId: id,
   version,
-  outcome: z.enum(["GRANTED", "PARTLY_GRANTED", "REFUSED", "DISMISSED"]),
+  outcome: CaseOutcome,
   grounds: shortText(20_000),
   complaintInfo: longText(5000).optional(),
   /** Granting a coordinator (or an IP with one named at once): who. */
@@ -425,12 +375,13 @@ export const decideCaseInput = z.object({
  */
 export async function decideCase(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof decideCaseInput>, meta: RequestMeta) {
   const granted = input.outcome === "GRANTED" || input.outcome === "PARTLY_GRANTED";
-  let handover: { planId: string; result: Awaited<ReturnType<typeof assignCoordinatorInTx>> } | null = null;
-  const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.decide", async (tx, current) => {
+  return write(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.decide", async (tx, { found: current }) => {
+    assertCurrentVersion(current, input.version);
     openOnly(current);
     let planId = current.planId;
+    let planCreated = false;
     if (granted && current.type === "IP_APPLICATION") {
-      if (!current.subjectUserId) throw new AppError("BAD_REQUEST", "case.subjectNeedsAccount");
+      if (!current.subjectUserId) throw new DomainError("BAD_REQUEST", "case.subjectNeedsAccount");
       const plan = await tx.plan.create({
         data: {
           municipalityId: actor.municipalityId,
@@ -441,7 +392,7 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
         },
       });
       planId = plan.id;
-      await recordAudit(tx, { action: "plan.create", municipalityId: actor.municipalityId, actorId: actor.id, planId, targetType: "plan", targetId: planId, meta });
+      planCreated = true;
       if (!input.coordinatorId) {
         await tx.case.create({
           data: {
@@ -455,51 +406,64 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
             planId,
             description: translate("nb", "case.coordinatorFollowUp", { reference: current.reference }),
             receivedAt: new Date(),
-            interimReplyDue: asDate(interimReplyDeadline(new Date()).date),
-            decisionDue: asDate(decisionDeadline(new Date(), { amount: 10, unit: "WORKING_DAYS" }).date),
+            interimReplyDue: calendarDate(interimReplyDeadline(new Date()).date),
+            decisionDue: calendarDate(decisionDeadline(new Date(), { amount: 10, unit: "WORKING_DAYS" }).date),
           },
         });
       }
     }
     const needsCoordinator = granted && (current.type === "COORDINATOR_REQUEST" || current.type === "COORDINATOR_CHANGE");
-    if (needsCoordinator && !input.coordinatorId) throw new AppError("BAD_REQUEST", "case.coordinatorRequired");
+    if (needsCoordinator && !input.coordinatorId) throw new DomainError("BAD_REQUEST", "case.coordinatorRequired");
+    let coordinator: { from: string | null; to: string } | null = null;
     if (granted && input.coordinatorId) {
       planId ??= (await tx.plan.findFirst({ where: { ownerId: current.subjectUserId ?? "", municipalityId: actor.municipalityId, status: { not: "CLOSED" } } }))?.id ?? null;
-      if (!planId) throw new AppError("BAD_REQUEST", "case.noPlanForCoordinator");
-      handover = { planId, result: await assignCoordinatorInTx(tx, actor, { planId, coordinatorId: input.coordinatorId, handoverNote: input.handoverNote }, meta) };
+      if (!planId) throw new DomainError("BAD_REQUEST", "case.noPlanForCoordinator");
+      const handover = await handOver(tx, actor, { planId, coordinatorId: input.coordinatorId, handoverNote: input.handoverNote });
+      coordinator = { from: handover.previous, to: handover.assignment.coordinatorId };
     }
+    await applyVersioned(
+      tx.case.updateMany({
+        where: { id: current.id, version: input.version },
+        data: {
+          status: "DECIDED",
+          outcome: input.outcome,
+          decisionGrounds: input.grounds,
+          complaintInfo: current.formalDecision ? input.complaintInfo?.trim() || translate("nb", "case.complaintInfoDefault") : (input.complaintInfo ?? null),
+          decidedAt: new Date(),
+          decidedById: actor.id,
+          planId,
+          version: { increment: 1 },
+        },
+      }),
+      () => tx.case.findUnique({ where: { id: current.id } }),
+    );
+    const updated = await tx.case.findUniqueOrThrow({ where: { id: current.id } });
     return {
-      planId: planId ?? undefined,
-      data: {
-        status: "DECIDED",
-        outcome: input.outcome,
-        decisionGrounds: input.grounds,
-        complaintInfo: current.formalDecision ? (input.complaintInfo?.trim() || translate("nb", "case.complaintInfoDefault")) : (input.complaintInfo ?? null),
-        decidedAt: new Date(),
-        decidedById: actor.id,
-        planId,
-      },
+      result: { ...publicCase(updated), planId: updated.planId },
+      planId,
+      details: { outcome: input.outcome, planCreated, coordinator },
+      revoked: coordinator?.from ? [coordinator.from] : [],
     };
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "coordinator.concurrent");
+    throw error;
   });
-  const done = handover as { planId: string; result: Awaited<ReturnType<typeof assignCoordinatorInTx>> } | null;
-  if (done) announceCoordinatorChange(actor, done.planId, done.result);
-  return { ...publicCase(updated), planId: updated.planId };
 }
 
 export const closeCaseInput = z.object({ caseId: id, version });
 
 export async function closeCase(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof closeCaseInput>, meta: RequestMeta) {
-  const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.close", async (_tx, current) => {
-    if (current.status === "CLOSED") throw new AppError("CONFLICT", "case.alreadyClosed");
-    return { data: { status: "CLOSED", closedAt: new Date() } };
+  return changeCase(prisma, actor, meta, input, "case.close", async (_tx, { found }) => {
+    if (found.status === "CLOSED") throw new DomainError("CONFLICT", "case.alreadyClosed");
+    return { data: { status: "CLOSED", closedAt: new Date() }, details: undefined };
   });
-  return publicCase(updated);
 }
 
 /** Case officers of the municipality, for assigning. */
 export async function listCaseOfficers(prisma: PrismaClient, actor: SessionUser) {
+  await coordinatingUnit.resolve(prisma, actor);
   return prisma.user.findMany({
-    where: { municipalityId: actor.municipalityId, active: true, roles: { some: { role: { in: ["KE_CASE_OFFICER", "KE_LEADER"] } } } },
+    where: { municipalityId: actor.municipalityId, active: true, roles: { some: { role: { in: [...KE_ROLES] } } } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
@@ -520,10 +484,8 @@ export const addDocumentInput = z.object({
 /** Attaches a document to a case (coordinating unit only), audited with the case. */
 export async function addCaseDocument(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addDocumentInput>, meta: RequestMeta) {
   const content = Buffer.from(input.contentBase64, "base64");
-  if (content.length === 0 || content.length > MAX_DOCUMENT_BYTES) throw new AppError("BAD_REQUEST", "case.documentTooLarge");
-  return prisma.$transaction(async (tx) => {
-    const found = await tx.case.findFirst({ where: { id: input.caseId, municipalityId: actor.municipalityId }, select: { id: true, planId: true } });
-    if (!found) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  if (content.length === 0 || content.length > MAX_DOCUMENT_BYTES) throw new DomainError("BAD_REQUEST", "case.documentTooLarge");
+  return write(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.document_add", async (tx, { found }) => {
     // The bytes go in as base64 and PostgreSQL decodes them: the same on PostgreSQL and PGlite
     // (pglite-prisma-adapter 0.6 cannot pass Prisma 6.19's Bytes parameters).
     const documentId = randomUUID();
@@ -533,23 +495,12 @@ export async function addCaseDocument(prisma: PrismaClient, actor: SessionUser, 
       where: { id: documentId },
       select: { id: true, name: true, mimeType: true, size: true, createdAt: true },
     });
-    await recordAudit(tx, {
-      action: "case.document_add",
-      municipalityId: actor.municipalityId,
-      actorId: actor.id,
-      planId: found.planId ?? undefined,
-      targetType: "case",
-      targetId: found.id,
-      details: { documentId: document.id, name: document.name },
-      meta,
-    });
-    return document;
+    return { result: document, details: { documentId: document.id, name: document.name } };
   });
 }
 
 export async function listCaseDocuments(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseIdInput>) {
-  const found = await prisma.case.findFirst({ where: { id: input.caseId, municipalityId: actor.municipalityId }, select: { id: true } });
-  if (!found) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  const { found } = await caseHandlingPolicy(input.caseId).resolve(prisma, actor);
   return prisma.caseDocument.findMany({
     where: { caseId: found.id },
     orderBy: { createdAt: "asc" },
@@ -561,25 +512,12 @@ export const documentInput = z.object({ caseId: id, documentId: id });
 
 /** One document's content, for download; reading it is audited. */
 export async function getCaseDocument(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof documentInput>, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
-    const document = await tx.caseDocument.findFirst({
-      where: { id: input.documentId, caseId: input.caseId, case: { municipalityId: actor.municipalityId } },
-      select: { id: true, name: true, mimeType: true, case: { select: { planId: true } } },
-    });
-    if (!document) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  return read(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.document_view", async (tx, { found }) => {
+    const document = await tx.caseDocument.findFirst({ where: { id: input.documentId, caseId: found.id }, select: { id: true, name: true, mimeType: true } });
+    if (!document) throw notFound();
     const [{ content }] = await tx.$queryRaw<{ content: string }[]>`SELECT encode(content, 'base64') AS content FROM "CaseDocument" WHERE id = ${document.id}`;
-    await recordAudit(tx, {
-      action: "case.document_view",
-      municipalityId: actor.municipalityId,
-      actorId: actor.id,
-      planId: document.case.planId ?? undefined,
-      targetType: "case",
-      targetId: input.caseId,
-      details: { documentId: document.id },
-      meta,
-    });
     // encode() wraps its output every 76 characters.
-    return { name: document.name, mimeType: document.mimeType, contentBase64: content.replace(/\s/g, "") };
+    return { result: { name: document.name, mimeType: document.mimeType, contentBase64: content.replace(/\s/g, "") }, details: { documentId: document.id } };
   });
 }
 
@@ -587,6 +525,7 @@ export const findPersonInput = z.object({ query: z.string().trim().min(2).max(10
 
 /** Service users of the municipality by name or e-mail, for linking a case to an account (at most 20). */
 export async function findCasePerson(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof findPersonInput>) {
+  await coordinatingUnit.resolve(prisma, actor);
   return prisma.user.findMany({
     where: {
       municipalityId: actor.municipalityId,
@@ -607,14 +546,13 @@ export const linkSubjectInput = z.object({ caseId: id, version, userId: id });
  * person's account, so granting it can create their plan or appoint their coordinator.
  */
 export async function linkCaseSubject(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof linkSubjectInput>, meta: RequestMeta) {
-  const { updated } = await changeCase(prisma, actor, meta, input.caseId, input.version, "case.link_subject", async (tx, current) => {
-    openOnly(current);
+  return changeCase(prisma, actor, meta, input, "case.link_subject", async (tx, { found }) => {
+    openOnly(found);
     const person = await tx.user.findFirst({
       where: { id: input.userId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: "USER" } } },
       select: { id: true, name: true },
     });
-    if (!person) throw new AppError("BAD_REQUEST", "case.notAServiceUser");
-    return { data: { subjectUserId: person.id, subjectName: person.name } };
+    if (!person) throw new DomainError("BAD_REQUEST", "case.notAServiceUser");
+    return { data: { subjectUserId: person.id, subjectName: person.name }, details: undefined };
   });
-  return publicCase(updated);
 }

@@ -1,8 +1,9 @@
+import type { PlanRole } from "../../app/domain/schemas.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { Tx } from "../db/types.ts";
+import { notFound } from "../errors.ts";
 import { resolveMinutesAccess } from "../meetings/access.ts";
 import { resolvePlanAccess } from "../plans/access.ts";
-import { AppError } from "../trpc/errors.ts";
 import type { DocumentName } from "./names.ts";
 
 // Who may open a co-edited text, and whether they may write in it: the plan's own rules
@@ -11,14 +12,14 @@ import type { DocumentName } from "./names.ts";
 export interface DocumentAccess {
   planId: string;
   municipalityId: string;
+  /** What the person is in the plan. */
+  planRole: PlanRole;
   canEdit: boolean;
   /** When the access ends by itself (a consent's end date), or null. */
   expiresAt: Date | null;
   /** The text as it stands in the entity's own column: how a document never opened starts. */
   columnText: string;
 }
-
-const notFound = () => new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
 
 export async function resolveDocumentAccess(tx: Tx, actor: SessionUser, doc: DocumentName): Promise<DocumentAccess> {
   // Coordinating-unit readers stated their purpose when they opened the plan; the texts
@@ -27,6 +28,7 @@ export async function resolveDocumentAccess(tx: Tx, actor: SessionUser, doc: Doc
   const result = (a: Awaited<ReturnType<typeof access>>, canEdit: boolean, columnText: string): DocumentAccess => ({
     planId: a.planId,
     municipalityId: a.municipalityId,
+    planRole: a.role,
     canEdit,
     expiresAt: a.expiresAt,
     columnText,

@@ -8,10 +8,12 @@ import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "li
 import { createClient } from "redis";
 import * as Y from "yjs";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
+import type { PlanRole } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
 import { isPortalOrigin } from "../http/origin-check.ts";
+import { publish } from "../records/write.ts";
 import { resolveDocumentAccess } from "./access.ts";
 import { parseDocumentName, type DocumentName } from "./names.ts";
 import { AUDIT_BATCH_MS, auditOpen, createFromColumn, createUpdateLog, loadState, storeDocument, type Editor } from "./store.ts";
@@ -31,6 +33,7 @@ export interface CollabContext {
   sessionId: string;
   doc: DocumentName;
   planId: string;
+  planRole: PlanRole;
   meta: RequestMeta;
   columnText: string;
   expiresAt: Date | null;
@@ -116,7 +119,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent") };
       const access = await db.prisma.$transaction(async (tx) => {
         const found = await resolveDocumentAccess(tx, auth.user, doc);
-        await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta), readOnly: !found.canEdit });
+        await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta, found.planRole), readOnly: !found.canEdit });
         return found;
       });
       connectionConfig.readOnly = !access.canEdit;
@@ -126,6 +129,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
         sessionId: auth.session.id,
         doc,
         planId: access.planId,
+        planRole: access.planRole,
         meta,
         columnText: access.columnText,
         expiresAt: access.expiresAt,
@@ -164,7 +168,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     async onChange({ documentName, context, transactionOrigin }) {
       const origin = transactionOrigin as { source?: string } | undefined;
       if (origin?.source !== "connection" || !context?.user) return;
-      unsavedOf(documentName).editors.set(context.user.id, editorOf(context.user, context.meta));
+      unsavedOf(documentName).editors.set(context.user.id, editorOf(context.user, context.meta, context.planRole));
     },
 
     // The server decides who a caret belongs to: a client cannot pose as someone else.
@@ -190,8 +194,9 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       lastAudit.set(documentName, audited);
       const toAudit = editors.filter((e) => now - (audited.get(e.userId) ?? 0) >= AUDIT_BATCH_MS);
       try {
-        await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
+        const stored = await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
         toAudit.forEach((e) => audited.set(e.userId, now));
+        stored.committed.forEach((committed) => publish(committed));
       } catch (error) {
         // Nothing is lost: the updates stay in the log, and the next store tries again.
         entry.logged.unshift(...logged);
@@ -220,8 +225,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     return session;
   }
 
-  function editorOf(user: SessionUser, meta: RequestMeta): Editor {
-    return { userId: user.id, municipalityId: user.municipalityId, meta };
+  function editorOf(user: SessionUser, meta: RequestMeta, planRole: PlanRole): Editor {
+    return { userId: user.id, name: user.name, municipalityId: user.municipalityId, planRole, meta };
   }
 
   function scheduleExpiry(connection: Connection<CollabContext>, expiresAt: Date | null) {
@@ -275,7 +280,11 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     events.on("plan.accessRevoked", ({ planId, userId }) => announce({ planId, userId, sessionIds: null })),
     events.on("auth.sessionsEnded", ({ userId, sessionIds }) => announce({ planId: null, userId, sessionIds })),
     // Approved or cancelled minutes are locked: everyone in them now only reads.
-    events.on("meeting.changed", ({ meetingId }) => announce({ planId: null, userId: null, sessionIds: null, documentName: `meeting:${meetingId}:minutes` })),
+    events.on("changed", ({ action, meetingId }) => {
+      if (meetingId && (action === "minutes.approved" || action === "meeting.cancel")) {
+        announce({ planId: null, userId: null, sessionIds: null, documentName: `meeting:${meetingId}:minutes` });
+      }
+    }),
   ];
 
   const ws = crossws({

@@ -1,15 +1,18 @@
 import * as Y from "yjs";
-import { recordAudit, type RequestMeta } from "../audit/audit.ts";
+import type { PlanRole } from "../../app/domain/schemas.ts";
+import type { RequestMeta } from "../audit/audit.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
+import { recordRead } from "../records/read.ts";
+import { recordChange, type Committed } from "../records/write.ts";
 import { documentName, type DocumentName } from "./names.ts";
 import { project, yDocFromText } from "./projection.ts";
 
 // Where co-edited texts live in PostgreSQL. Every update a client sends is written to
 // CollabUpdate before the server applies (and so acknowledges) it; storing a document folds
-// those rows into CollabDocument.state, refreshes the projections and writes the batched
-// audit rows, all in one transaction. Bytes go through base64 in SQL because the embedded
+// those rows into CollabDocument.state, refreshes the projections and records the batched
+// changes (audit row, plan activity, notices: server/records/write.ts), all in one transaction. Bytes go through base64 in SQL because the embedded
 // database's Prisma adapter cannot bind them.
 
 const fromBase64 = (s: string) => new Uint8Array(Buffer.from(s.replace(/\s/g, ""), "base64"));
@@ -88,7 +91,10 @@ export function createUpdateLog(prisma: PrismaClient) {
 
 export interface Editor {
   userId: string;
+  name: string;
   municipalityId: string;
+  /** What the editor is in the plan: the user's own words notify the coordinator. */
+  planRole: PlanRole | null;
   meta: RequestMeta;
 }
 
@@ -113,8 +119,11 @@ export interface StoreInput {
   editorsToAudit: Editor[];
 }
 
-/** Stores a document with its projections; returns the projections written. */
-export async function storeDocument(prisma: PrismaClient, input: StoreInput) {
+/**
+ * Stores a document with its projections; returns the projections written and the recorded
+ * changes, to publish after commit.
+ */
+export async function storeDocument(prisma: PrismaClient, input: StoreInput): Promise<{ text: string; html: string; committed: Committed[] }> {
   const name = documentName(input.doc);
   return prisma.$transaction(async (tx) => {
     // Another server may have stored the same text a moment ago: merge, never overwrite.
@@ -133,43 +142,42 @@ export async function storeDocument(prisma: PrismaClient, input: StoreInput) {
     const target = COLUMNS[input.doc.kind];
     if (target) {
       // The plain text goes back to the entity's own column (print, export, lists, search).
-      const changed = await tx.$executeRawUnsafe(
+      await tx.$executeRawUnsafe(
         `UPDATE "${target.table}" SET "${target.column(input.doc)}" = $1 WHERE id = $2 AND "${target.column(input.doc)}" IS DISTINCT FROM $1`,
         text,
         input.doc.id,
       );
-      // At most once a minute per plan: many texts of one plan stored together would otherwise
-      // queue on the plan's row.
-      if (changed) {
-        const now = new Date();
-        await tx.plan.updateMany({ where: { id: input.planId, lastActivityAt: { lt: new Date(now.getTime() - 60_000) } }, data: { lastActivityAt: now } });
-      }
     }
+    const committed: Committed[] = [];
     for (const editor of input.editorsToAudit) {
-      await recordAudit(tx, {
-        action: "plan.text.edit",
-        municipalityId: editor.municipalityId,
-        actorId: editor.userId,
-        planId: input.planId,
-        targetType: input.doc.kind,
-        targetId: input.doc.id,
-        details: { document: name, field: input.doc.field },
-        meta: editor.meta,
-      });
+      committed.push(
+        await recordChange(tx, {
+          action: "plan.text.edit",
+          actor: { id: editor.userId, name: editor.name, municipalityId: editor.municipalityId },
+          meta: editor.meta,
+          municipalityId: editor.municipalityId,
+          planId: input.planId,
+          planRole: editor.planRole,
+          meetingId: input.doc.kind === "meeting" ? input.doc.id : null,
+          caseId: null,
+          target: { type: input.doc.kind, id: input.doc.id },
+          details: { document: name, kind: input.doc.kind, field: input.doc.field },
+        }),
+      );
     }
-    return { text, html };
+    return { text, html, committed };
   });
 }
 
-/** Opening a text is reading plan content: one audit row, in the transaction that checked access. */
+/** Opening a text is reading plan content: one read row, in the transaction that checked access. Never activity. */
 export async function auditOpen(tx: Tx, doc: DocumentName, input: { planId: string; editor: Editor; readOnly: boolean }) {
-  await recordAudit(tx, {
+  await recordRead(tx, {
     action: "plan.text.open",
     municipalityId: input.editor.municipalityId,
     actorId: input.editor.userId,
     planId: input.planId,
-    targetType: doc.kind,
-    targetId: doc.id,
+    planRole: input.editor.planRole,
+    target: { type: doc.kind, id: doc.id },
     details: { document: documentName(doc), readOnly: input.readOnly },
     meta: input.editor.meta,
   });

@@ -1,21 +1,24 @@
 import { z } from "zod";
+import { CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
+import { calendarDate } from "../../app/domain/oslo-time.ts";
+import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { addCalendarDays, osloDate } from "../cases/deadlines.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { recordAudit, type RequestMeta } from "../audit/audit.ts";
-import { events } from "../events.ts";
+import { DomainError, notFound } from "../errors.ts";
 import { translate } from "../i18n.ts";
-import { announceNotifications, createNotifications } from "../notifications/service.ts";
-import { id } from "../plans/schemas.ts";
-import { AppError } from "../trpc/errors.ts";
-import { meetingDatesForPlans } from "../meetings/service.ts";
+import { meetingDatesForPlans } from "../meetings/read.ts";
+import { rolePolicy } from "../records/policy.ts";
+import { write } from "../records/write.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
 // (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
 // condition, so the list always has exactly as many rows as the figure says.
 
-const caseType = z.enum(["IP_APPLICATION", "COORDINATOR_REQUEST", "NEED_NOTICE", "COORDINATOR_CHANGE", "COMPLAINT"]);
+/** Who reads the dashboard: the coordinating unit and the administrator (unit leaders have unit.coordinatorLoad). */
+const dashboardReaders = rolePolicy([...KE_ROLES, "ADMIN"]);
 
 export const dashboardFilter = z
   .object({
@@ -24,7 +27,7 @@ export const dashboardFilter = z
     to: z.iso.date().optional(),
     /** Plans whose current coordinator belongs to this unit. */
     unitId: id.optional(),
-    caseType: caseType.optional(),
+    caseType: CaseType.optional(),
     /** For publication: counts below 5 are hidden, so no one can be recognised. */
     publication: z.boolean().default(false),
   })
@@ -33,7 +36,6 @@ export const dashboardFilter = z
 export type DashboardFilter = z.infer<typeof dashboardFilter>;
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000;
-const asDate = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 interface Context {
   municipalityId: string;
@@ -74,8 +76,8 @@ export const PLAN_METRICS = {
     ...planScope(c),
     status: "ACTIVE",
     OR: [
-      { goals: { some: { evaluationDate: { lt: c.today }, status: { notIn: ["ACHIEVED", "DROPPED"] } } } },
-      { measures: { some: { evaluationDate: { lt: c.today }, status: { notIn: ["COMPLETED", "CANCELLED"] } } } },
+      { goals: { some: { evaluationDate: { lt: c.today }, status: { notIn: [...FINISHED_GOAL_STATUSES] } } } },
+      { measures: { some: { evaluationDate: { lt: c.today }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } } } },
     ],
   }),
   withUserWrittenGoals: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", goals: { some: { writtenByUser: true } } }),
@@ -97,7 +99,7 @@ export const CASE_METRICS = {
   dueWithin7Days: (c: Context): Prisma.CaseWhereInput => ({
     ...caseScope(c),
     ...OPEN,
-    decisionDue: { gte: c.today, lte: asDate(addCalendarDays(osloDate(c.today), 7)) },
+    decisionDue: { gte: c.today, lte: calendarDate(addCalendarDays(osloDate(c.today), 7)) },
   }),
   interimOverdue: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN, interimReplySentAt: null, interimReplyDue: { lt: c.today } }),
   decisionOverdue: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN, decisionDue: { lt: c.today } }),
@@ -121,7 +123,7 @@ export type MeetingMetric = keyof typeof MEETING_METRICS;
 export type CaseMetric = keyof typeof CASE_METRICS;
 
 function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
-  return { municipalityId: actor.municipalityId, today: asDate(osloDate(now)), now, filter };
+  return { municipalityId: actor.municipalityId, today: calendarDate(osloDate(now)), now, filter };
 }
 
 /** In publication mode a count below 5 becomes null: small numbers can point to a person. */
@@ -130,6 +132,7 @@ function publishable(value: number, filter: DashboardFilter): number | null {
 }
 
 export async function getDashboardOverview(prisma: PrismaClient, actor: SessionUser, filter: DashboardFilter) {
+  await dashboardReaders.resolve(prisma, actor);
   const c = contextFor(actor, filter);
   const show = (n: number) => publishable(n, filter);
 
@@ -156,7 +159,7 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
   const load = new Map<string | null, number>();
   for (const { assignedToId } of openCases) load.set(assignedToId, (load.get(assignedToId) ?? 0) + 1);
   const officers = await prisma.user.findMany({
-    where: { municipalityId: c.municipalityId, roles: { some: { role: { in: ["KE_CASE_OFFICER", "KE_LEADER"] } } } },
+    where: { municipalityId: c.municipalityId, roles: { some: { role: { in: [...KE_ROLES] } } } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
@@ -217,8 +220,8 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
  * by PostgreSQL (percentile_cont) over decided cases in the period.
  */
 async function processingTimes(prisma: PrismaClient, c: Context) {
-  const from = c.filter.from ? asDate(c.filter.from) : new Date(c.today.getTime() - 12 * MONTH_MS);
-  const to = c.filter.to ? asDate(addCalendarDays(c.filter.to, 1)) : asDate(addCalendarDays(osloDate(c.today), 1));
+  const from = c.filter.from ? calendarDate(c.filter.from) : new Date(c.today.getTime() - 12 * MONTH_MS);
+  const to = c.filter.to ? calendarDate(addCalendarDays(c.filter.to, 1)) : calendarDate(addCalendarDays(osloDate(c.today), 1));
   const rows = await prisma.$queryRaw<{ month: string; decided: bigint; median: number | null; p90: number | null }[]>`
     SELECT to_char(date_trunc('month', "decidedAt" AT TIME ZONE 'Europe/Oslo'), 'YYYY-MM') AS month,
            count(*) AS decided,
@@ -250,6 +253,7 @@ export const caseListInput = z.object({ metric: z.enum(Object.keys(CASE_METRICS)
 
 /** The plans behind one figure: overview fields only (no plan content), with links. */
 export async function listDashboardPlans(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planListInput>) {
+  await dashboardReaders.resolve(prisma, actor);
   const c = contextFor(actor, input.filter);
   const plans = await prisma.plan.findMany({
     where: PLAN_METRICS[input.metric](c),
@@ -275,6 +279,7 @@ export async function listDashboardPlans(prisma: PrismaClient, actor: SessionUse
 
 /** The meetings behind one figure ("Møter uten referat"): time and status, whose plan, who coordinates. No minutes or agenda. */
 export async function listDashboardMeetings(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof meetingListInput>) {
+  await dashboardReaders.resolve(prisma, actor);
   const c = contextFor(actor, input.filter);
   const meetings = await prisma.meeting.findMany({
     where: MEETING_METRICS[input.metric](c),
@@ -298,6 +303,7 @@ export async function listDashboardMeetings(prisma: PrismaClient, actor: Session
 
 /** The cases behind one figure. */
 export async function listDashboardCases(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseListInput>) {
+  await dashboardReaders.resolve(prisma, actor);
   const c = contextFor(actor, input.filter);
   return prisma.case.findMany({
     where: CASE_METRICS[input.metric](c),
@@ -324,35 +330,19 @@ export const askCoordinatorInput = z.object({
 
 /**
  * The KE leader asks a plan's coordinator to look at an inactive plan. The question lands in the
- * coordinator's notifications and in the plan's log, so the group sees it too.
+ * coordinator's notifications (server/notifications/notices.ts) and in the plan's log, so the group sees it too.
  */
 export async function askCoordinator(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof askCoordinatorInput>, meta: RequestMeta) {
-  const created = await prisma.$transaction(async (tx) => {
+  return write(prisma, actor, meta, rolePolicy(["KE_LEADER"]), "plan.question", async (tx) => {
     const plan = await tx.plan.findFirst({
       where: { id: input.planId, municipalityId: actor.municipalityId },
       select: { id: true, lastActivityAt: true, coordinators: { where: { endedAt: null }, select: { coordinatorId: true } } },
     });
-    if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-    const coordinatorId = plan.coordinators[0]?.coordinatorId;
-    if (!coordinatorId) throw new AppError("BAD_REQUEST", "dashboard.noCoordinatorToAsk");
+    if (!plan) throw notFound();
+    if (!plan.coordinators.length) throw new DomainError("BAD_REQUEST", "dashboard.noCoordinatorToAsk");
     const months = Math.max(1, Math.floor((Date.now() - plan.lastActivityAt.getTime()) / MONTH_MS));
-    const text = input.message ?? translate("nb", "dashboard.inactiveQuestion", { months });
-    await tx.logEntry.create({ data: { planId: plan.id, authorId: actor.id, date: new Date(`${osloDate(new Date())}T00:00:00Z`), body: text } });
-    const rows = await createNotifications(tx, [
-      {
-        municipalityId: actor.municipalityId,
-        userId: coordinatorId,
-        kind: "plan.question",
-        title: translate("nb", "dashboard.questionTitle", { name: actor.name }),
-        body: text,
-        link: `/planer/${plan.id}`,
-        planId: plan.id,
-      },
-    ]);
-    await recordAudit(tx, { action: "plan.question", municipalityId: actor.municipalityId, actorId: actor.id, planId: plan.id, targetType: "plan", targetId: plan.id, meta });
-    return rows;
+    const message = input.message ?? translate("nb", "dashboard.inactiveQuestion", { months });
+    await tx.logEntry.create({ data: { planId: plan.id, authorId: actor.id, date: calendarDate(osloDate(new Date())), body: message } });
+    return { result: { ok: true as const }, planId: plan.id, details: { message } };
   });
-  announceNotifications(created);
-  events.emit("plan.changed", { planId: input.planId, municipalityId: actor.municipalityId, entity: "log", entityId: null, actorId: actor.id, action: "plan.question" });
-  return { ok: true as const };
 }

@@ -1,20 +1,24 @@
 import { z } from "zod";
-import { recordAudit, type RequestMeta } from "../audit/audit.ts";
+import { Attainment, GoalStatus, LifeArea, MeasureStatus, isUserSide } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
+import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { planContentWhere, type PlanAccess } from "../plans/access.ts";
-import { id, longText, optionalDate, score, shortText, version, isoDate } from "../plans/schemas.ts";
-import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
-import { changePlan } from "../plans/write.ts";
-import { announceMeetingAction, recordMeetingAction } from "../meetings/actions.ts";
+import { DomainError, requireRight } from "../errors.ts";
 import { translate } from "../i18n.ts";
-import { AppError } from "../trpc/errors.ts";
+import { recordMeetingAction } from "../meetings/actions.ts";
+import { planContentWhere, planPolicy, planPolicyOf } from "../plans/access.ts";
+import { isoDate, longText, optionalDate, score, shortText, version } from "../plans/schemas.ts";
+import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
+import { selfPolicy } from "../records/policy.ts";
+import { read } from "../records/read.ts";
+import { write } from "../records/write.ts";
 
-const lifeArea = z.enum(["DAILY_LIVING", "HEALTH", "HOUSING", "SCHOOL_WORK", "SOCIAL", "FAMILY", "LEISURE", "ECONOMY", "OTHER"]);
-const goalStatus = z.enum(["NOT_STARTED", "IN_PROGRESS", "ACHIEVED", "PAUSED", "DROPPED"]);
-const measureStatus = z.enum(["PLANNED", "ACTIVE", "COMPLETED", "PAUSED", "CANCELLED"]);
-const attainment = z.enum(["YES", "PARTLY", "NO"]);
+const lifeArea = LifeArea;
+const goalStatus = GoalStatus;
+const measureStatus = MeasureStatus;
+const attainment = Attainment;
 
 const goalFields = {
   lifeArea,
@@ -102,20 +106,12 @@ export const createEvaluationInput = z
   })
   .refine((v) => Boolean(v.goalId) !== Boolean(v.measureId), { message: "goalOrMeasure", path: ["goalId"] });
 
-async function planIdOfGoal(prisma: PrismaClient, actor: SessionUser, goalId: string) {
-  const goal = await prisma.goal.findFirst({ where: { id: goalId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } });
-  if (!goal) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-  return goal.planId;
-}
+/** The plan's rules for a goal, found in the caller's municipality inside the transaction. */
+const goalPolicy = (goalId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
+  planPolicyOf(async (tx, actor) => (await tx.goal.findFirst({ where: { id: goalId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId, allowed);
 
-async function planIdOfMeasure(prisma: PrismaClient, actor: SessionUser, measureId: string) {
-  const measure = await prisma.measure.findFirst({
-    where: { id: measureId, plan: { municipalityId: actor.municipalityId } },
-    select: { planId: true },
-  });
-  if (!measure) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-  return measure.planId;
-}
+const measurePolicy = (measureId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
+  planPolicyOf(async (tx, actor) => (await tx.measure.findFirst({ where: { id: measureId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId, allowed);
 
 /** The responsible person must be someone who can see the plan: an account in the group or the coordinator. */
 async function checkResponsible(tx: Prisma.TransactionClient, planId: string, fields: { responsibleUserId?: string | null; responsibleParticipantId?: string | null; unitId?: string | null }, municipalityId: string) {
@@ -130,39 +126,36 @@ async function checkResponsible(tx: Prisma.TransactionClient, planId: string, fi
         ],
       },
     });
-    if (!ok) throw new AppError("BAD_REQUEST", "measure.responsibleNotInGroup");
+    if (!ok) throw new DomainError("BAD_REQUEST", "measure.responsibleNotInGroup");
   }
   if (fields.responsibleParticipantId) {
     const ok = await tx.planParticipant.count({ where: { id: fields.responsibleParticipantId, planId, active: true } });
-    if (!ok) throw new AppError("BAD_REQUEST", "measure.responsibleNotInGroup");
+    if (!ok) throw new DomainError("BAD_REQUEST", "measure.responsibleNotInGroup");
   }
   if (fields.unitId) {
     const ok = await tx.unit.count({ where: { id: fields.unitId, municipalityId } });
-    if (!ok) throw new AppError("BAD_REQUEST", "measure.unknownUnit");
+    if (!ok) throw new DomainError("BAD_REQUEST", "measure.unknownUnit");
   }
 }
 
-const isUserSide = (access: PlanAccess) => access.role === "OWNER" || access.role === "REPRESENTATIVE";
-
 export async function createGoal(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createGoalInput>, meta: RequestMeta) {
   const { planId, parentId, ...fields } = input;
-  return changePlan(prisma, actor, meta, planId, { action: "goal.create", entity: "goal", allowed: (a) => a.canEditPlan }, async (tx, access) => {
+  return write(prisma, actor, meta, planPolicy(planId, (a) => a.canEditPlan), "goal.create", async (tx, { access }) => {
     if (parentId) {
       const parent = await tx.goal.findFirst({ where: { id: parentId, planId }, select: { parentId: true } });
-      if (!parent) throw new AppError("BAD_REQUEST", "goal.unknownParent");
+      if (!parent) throw new DomainError("BAD_REQUEST", "goal.unknownParent");
       // Two levels: main goals and their sub-goals.
-      if (parent.parentId) throw new AppError("BAD_REQUEST", "goal.tooDeep");
+      if (parent.parentId) throw new DomainError("BAD_REQUEST", "goal.tooDeep");
     }
     const goal = await tx.goal.create({
-      data: { planId, parentId: parentId ?? null, ...fields, writtenByUser: isUserSide(access), createdById: actor.id },
+      data: { planId, parentId: parentId ?? null, ...fields, writtenByUser: isUserSide(access.role), createdById: actor.id },
     });
-    return { result: goal, entityId: goal.id, details: { title: goal.title } };
+    return { result: goal, target: { type: "goal", id: goal.id }, details: { goalId: goal.id } };
   });
 }
 
 export async function updateGoal(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateGoalInput>, meta: RequestMeta) {
-  const planId = await planIdOfGoal(prisma, actor, input.goalId);
-  const goal = await changePlan(prisma, actor, meta, planId, { action: "goal.update", entity: "goal", allowed: (a) => a.canEditPlan }, async (tx) => {
+  return write(prisma, actor, meta, goalPolicy(input.goalId, (a) => a.canEditPlan), "goal.update", async (tx, { planId }) => {
     const current = await tx.goal.findUniqueOrThrow({ where: { id: input.goalId } });
     assertCurrentVersion(current, input.version);
     await applyVersioned(
@@ -177,115 +170,115 @@ export async function updateGoal(prisma: PrismaClient, actor: SessionUser, input
           : translate("nb", "meeting.action.goalUpdate", { title: goal.title });
       await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "goal.update", targetType: "goal", targetId: goal.id, summary, actorId: actor.id });
     }
-    return { result: goal, entityId: goal.id, details: { fields: Object.keys(input.changes), ...(input.meetingId ? { meetingId: input.meetingId } : {}) } };
+    return {
+      result: goal,
+      target: { type: "goal", id: goal.id },
+      meetingId: input.meetingId,
+      details: { fields: Object.keys(input.changes), ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
+    };
   });
-  announceMeetingAction(input.meetingId, planId, actor.municipalityId, actor.id, "goal.update");
-  return goal;
 }
 
 export async function createMeasure(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createMeasureInput>, meta: RequestMeta) {
-  const planId = await planIdOfGoal(prisma, actor, input.goalId);
   const { meetingId, ...fields } = input;
-  const measure = await changePlan(prisma, actor, meta, planId, { action: "measure.create", entity: "measure", allowed: (a) => a.canEditPlan }, async (tx, access) => {
+  return write(prisma, actor, meta, goalPolicy(input.goalId, (a) => a.canEditPlan), "measure.create", async (tx, { planId, access }) => {
     await checkResponsible(tx, planId, fields, access.municipalityId);
     const measure = await tx.measure.create({ data: { planId, ...fields, createdById: actor.id } });
     if (meetingId) {
       const summary = translate("nb", "meeting.action.measureCreate", { title: measure.title });
       await recordMeetingAction(tx, { meetingId, planId, kind: "measure.create", targetType: "measure", targetId: measure.id, summary, actorId: actor.id });
     }
-    return { result: measure, entityId: measure.id, details: { title: measure.title, responsibleUserId: measure.responsibleUserId, ...(meetingId ? { meetingId } : {}) } };
+    return {
+      result: measure,
+      target: { type: "measure", id: measure.id },
+      meetingId,
+      details: { responsibleUserId: measure.responsibleUserId, ...(meetingId ? { meetingId } : {}) },
+    };
   });
-  announceMeetingAction(meetingId, planId, actor.municipalityId, actor.id, "measure.create");
-  return measure;
 }
 
 export async function updateMeasure(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateMeasureInput>, meta: RequestMeta) {
-  const planId = await planIdOfMeasure(prisma, actor, input.measureId);
-  const own = await prisma.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } });
-  const measure = await changePlan(
-    prisma,
-    actor,
-    meta,
-    planId,
+  // Edit rights on the plan, or the measure is the caller's own (EDIT_OWN_MEASURES), checked below.
+  return write(prisma, actor, meta, measurePolicy(input.measureId, (a) => a.canEditPlan || a.canEditOwnMeasures), "measure.update", async (tx, { planId, access }) => {
+    const current = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
     // A participant who may edit their own measures may not hand them to someone else.
-    {
-      action: "measure.update",
-      entity: "measure",
-      allowed: (a) => a.canEditPlan || (a.canEditOwnMeasures && own > 0 && input.changes.responsibleUserId === undefined),
-    },
-    async (tx, access) => {
-      const current = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
-      assertCurrentVersion(current, input.version);
-      await checkResponsible(tx, planId, input.changes, access.municipalityId);
-      await applyVersioned(
-        tx.measure.updateMany({
-          where: { id: input.measureId, version: input.version },
-          data: { ...input.changes, version: { increment: 1 } },
-        }),
-        () => tx.measure.findUnique({ where: { id: input.measureId } }),
-      );
-      const measure = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
-      if (input.meetingId) {
-        const summary =
-          input.changes.status && input.changes.status !== current.status
-            ? translate("nb", "meeting.action.measureStatus", { title: measure.title, status: translate("nb", `measure.status.${measure.status}`) })
-            : translate("nb", "meeting.action.measureUpdate", { title: measure.title });
-        await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "measure.update", targetType: "measure", targetId: measure.id, summary, actorId: actor.id });
-      }
-      return { result: measure, entityId: measure.id, details: { fields: Object.keys(input.changes), ...(input.meetingId ? { meetingId: input.meetingId } : {}) } };
-    },
-  );
-  announceMeetingAction(input.meetingId, planId, actor.municipalityId, actor.id, "measure.update");
-  return measure;
+    requireRight(access.canEditPlan || (current.responsibleUserId === actor.id && input.changes.responsibleUserId === undefined));
+    assertCurrentVersion(current, input.version);
+    await checkResponsible(tx, planId, input.changes, access.municipalityId);
+    await applyVersioned(
+      tx.measure.updateMany({
+        where: { id: input.measureId, version: input.version },
+        data: { ...input.changes, version: { increment: 1 } },
+      }),
+      () => tx.measure.findUnique({ where: { id: input.measureId } }),
+    );
+    const measure = await tx.measure.findUniqueOrThrow({ where: { id: input.measureId } });
+    if (input.meetingId) {
+      const summary =
+        input.changes.status && input.changes.status !== current.status
+          ? translate("nb", "meeting.action.measureStatus", { title: measure.title, status: translate("nb", `measure.status.${measure.status}`) })
+          : translate("nb", "meeting.action.measureUpdate", { title: measure.title });
+      await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "measure.update", targetType: "measure", targetId: measure.id, summary, actorId: actor.id });
+    }
+    // The person it is given to now, if it changed hands (they are told).
+    const handedTo = measure.responsibleUserId !== current.responsibleUserId ? measure.responsibleUserId : undefined;
+    return {
+      result: measure,
+      target: { type: "measure", id: measure.id },
+      meetingId: input.meetingId,
+      details: { fields: Object.keys(input.changes), ...(handedTo ? { responsibleUserId: handedTo } : {}), ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
+    };
+  });
 }
 
 export async function createEvaluation(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createEvaluationInput>, meta: RequestMeta) {
-  const planId = input.goalId ? await planIdOfGoal(prisma, actor, input.goalId) : await planIdOfMeasure(prisma, actor, input.measureId!);
-  const own = input.measureId ? await prisma.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } }) : 0;
-  const evaluation = await changePlan(
-    prisma,
-    actor,
-    meta,
-    planId,
-    { action: "evaluation.create", entity: "evaluation", allowed: (a) => a.canEditPlan || (a.canEditOwnMeasures && own > 0) },
-    async (tx) => {
-      const evaluation = await tx.evaluation.create({
+  const policy = input.goalId
+    ? goalPolicy(input.goalId, (a) => a.canEditPlan)
+    : measurePolicy(input.measureId!, (a) => a.canEditPlan || a.canEditOwnMeasures);
+  return write(prisma, actor, meta, policy, "evaluation.create", async (tx, { planId, access }) => {
+    if (input.measureId && !access.canEditPlan) {
+      const own = await tx.measure.count({ where: { id: input.measureId, responsibleUserId: actor.id } });
+      requireRight(own > 0);
+    }
+    const evaluation = await tx.evaluation.create({
+      data: {
+        planId,
+        goalId: input.goalId ?? null,
+        measureId: input.measureId ?? null,
+        date: input.date,
+        participants: input.participants,
+        achieved: input.achieved,
+        nextStep: input.nextStep ?? "",
+        newScore: input.newScore ?? null,
+        attained: input.attained ?? null,
+        createdById: actor.id,
+      },
+    });
+    // A goal's latest evaluation also updates its card, as the goal card asks.
+    if (input.goalId && (input.newScore != null || input.attained != null)) {
+      await tx.goal.update({
+        where: { id: input.goalId },
         data: {
-          planId,
-          goalId: input.goalId ?? null,
-          measureId: input.measureId ?? null,
-          date: input.date,
-          participants: input.participants,
-          achieved: input.achieved,
-          nextStep: input.nextStep ?? "",
-          newScore: input.newScore ?? null,
-          attained: input.attained ?? null,
-          createdById: actor.id,
+          ...(input.newScore != null ? { newScore: input.newScore } : {}),
+          ...(input.attained != null ? { attained: input.attained } : {}),
+          version: { increment: 1 },
         },
       });
-      // A goal's latest evaluation also updates its card, as the goal card asks.
-      if (input.goalId && (input.newScore != null || input.attained != null)) {
-        await tx.goal.update({
-          where: { id: input.goalId },
-          data: {
-            ...(input.newScore != null ? { newScore: input.newScore } : {}),
-            ...(input.attained != null ? { attained: input.attained } : {}),
-            version: { increment: 1 },
-          },
-        });
-      }
-      if (input.meetingId) {
-        const target = input.goalId
-          ? await tx.goal.findUniqueOrThrow({ where: { id: input.goalId }, select: { title: true } })
-          : await tx.measure.findUniqueOrThrow({ where: { id: input.measureId! }, select: { title: true } });
-        const summary = translate("nb", input.goalId ? "meeting.action.evaluationGoal" : "meeting.action.evaluationMeasure", { title: target.title });
-        await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "evaluation.create", targetType: "evaluation", targetId: evaluation.id, summary, actorId: actor.id });
-      }
-      return { result: evaluation, entityId: evaluation.id, details: { goalId: input.goalId, measureId: input.measureId, ...(input.meetingId ? { meetingId: input.meetingId } : {}) } };
-    },
-  );
-  announceMeetingAction(input.meetingId, planId, actor.municipalityId, actor.id, "evaluation.create");
-  return evaluation;
+    }
+    if (input.meetingId) {
+      const target = input.goalId
+        ? await tx.goal.findUniqueOrThrow({ where: { id: input.goalId }, select: { title: true } })
+        : await tx.measure.findUniqueOrThrow({ where: { id: input.measureId! }, select: { title: true } });
+      const summary = translate("nb", input.goalId ? "meeting.action.evaluationGoal" : "meeting.action.evaluationMeasure", { title: target.title });
+      await recordMeetingAction(tx, { meetingId: input.meetingId, planId, kind: "evaluation.create", targetType: "evaluation", targetId: evaluation.id, summary, actorId: actor.id });
+    }
+    return {
+      result: evaluation,
+      target: { type: "evaluation", id: evaluation.id },
+      meetingId: input.meetingId,
+      details: { goalId: input.goalId, measureId: input.measureId, ...(input.meetingId ? { meetingId: input.meetingId } : {}) },
+    };
+  });
 }
 
 /**
@@ -293,7 +286,7 @@ export async function createEvaluation(prisma: PrismaClient, actor: SessionUser,
  * titles are plan content, so each plan shown gets an audit row in the same transaction.
  */
 export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
+  return read(prisma, actor, meta, selfPolicy, "measure.mine.view", async (tx) => {
     const measures = await tx.measure.findMany({
       where: { responsibleUserId: actor.id, plan: { ...planContentWhere(actor), status: { not: "CLOSED" } } },
       orderBy: [{ evaluationDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
@@ -310,9 +303,6 @@ export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser, m
         plan: { select: { owner: { select: { name: true } } } },
       },
     });
-    for (const planId of new Set(measures.map((m) => m.planId))) {
-      await recordAudit(tx, { action: "measure.mine.view", municipalityId: actor.municipalityId, actorId: actor.id, planId, targetType: "plan", targetId: planId, meta });
-    }
-    return measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name }));
+    return { plans: [...new Set(measures.map((m) => m.planId))], result: measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name })) };
   });
 }

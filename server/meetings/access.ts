@@ -1,17 +1,19 @@
+import { isOneOf, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
+import { UUID_SOURCE } from "../../app/domain/ids.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { Meeting, MeetingInvitee } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
+import { DomainError, notFound, requireRight } from "../errors.ts";
 import { resolvePlanAccess, type PlanAccess, type ResolveOptions } from "../plans/access.ts";
-import { AppError } from "../trpc/errors.ts";
+import type { Policy, Scope } from "../records/policy.ts";
 
 // Who may do what with one meeting (docs/decisions/010-meetings.md). Plan members get their
 // rights from resolvePlanAccess (the same rules as the plan); a guest, invited with the user's
 // recorded consent, sees only their own meeting: time, place, invitees and agenda, never the
 // minutes, actions or tasks. Everyone else gets NOT_FOUND.
 
-/** Minutes and agenda can change, and plan changes can be recorded from the meeting, only in these. */
-export const OPEN_STATUSES = ["PLANNED", "HELD"] as const;
-export const isOpen = (meeting: Pick<Meeting, "status">) => (OPEN_STATUSES as readonly string[]).includes(meeting.status);
+/** Minutes and agenda can change, and plan changes can be recorded from the meeting, only while it is open. */
+export const isOpen = (meeting: Pick<Meeting, "status">) => isOneOf(OPEN_MEETING_STATUSES, meeting.status);
 
 export interface MeetingAccess {
   meeting: Meeting;
@@ -33,7 +35,7 @@ export interface MeetingAccess {
 
 export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string, options: ResolveOptions = {}): Promise<MeetingAccess> {
   const meeting = await tx.meeting.findFirst({ where: { id: meetingId, municipalityId: actor.municipalityId } });
-  if (!meeting) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  if (!meeting) throw notFound();
   const invitee = await tx.meetingInvitee.findFirst({ where: { meetingId, userId: actor.id, removedAt: null } });
   let member: PlanAccess | null = null;
   let refusal: unknown = null;
@@ -56,7 +58,56 @@ export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId
   if (invitee?.kind === "GUEST" && invitee.consentGivenAt) {
     return { ...base, member: null, canReadMinutes: false, canEdit: false, canApprove: false, canAddAgendaPoint: false };
   }
-  throw refusal ?? new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  throw refusal ?? notFound();
+}
+
+export interface MeetingScope extends Scope {
+  planId: string;
+  meetingId: string;
+  access: MeetingAccess;
+}
+
+/**
+ * A meeting's rules as a policy for write() and read(). `requireOpen` refuses changes to a
+ * meeting that is cancelled or whose minutes are approved, with a clear message.
+ */
+export function meetingPolicy(
+  meetingId: string,
+  allowed: (access: MeetingAccess) => boolean = () => true,
+  options: { forbiddenKey?: string; requireOpen?: boolean; purpose?: string } = {},
+): Policy<MeetingScope> {
+  return meetingPolicyOf(async () => meetingId, allowed, options);
+}
+
+/**
+ * meetingPolicy for a row of a meeting (an invitee, an agenda item, a task): `meetingOf` finds its
+ * meeting in the caller's municipality, inside the same transaction; a row elsewhere is NOT_FOUND.
+ */
+export function meetingPolicyOf(
+  meetingOf: (tx: Tx, actor: SessionUser) => Promise<string | null | undefined>,
+  allowed: (access: MeetingAccess) => boolean = () => true,
+  options: { forbiddenKey?: string; requireOpen?: boolean; purpose?: string } = {},
+): Policy<MeetingScope> {
+  return {
+    async resolve(tx, actor) {
+      const meetingId = await meetingOf(tx, actor);
+      if (!meetingId) throw notFound();
+      const access = await resolveMeetingAccess(tx, actor, meetingId, { auditPurpose: options.purpose });
+      requireRight(allowed(access), options.forbiddenKey);
+      if (options.requireOpen && !isOpen(access.meeting)) {
+        throw new DomainError("BAD_REQUEST", access.meeting.status === "CANCELLED" ? "meeting.cancelled" : "meeting.minutesLocked");
+      }
+      return {
+        municipalityId: access.municipalityId,
+        planId: access.planId,
+        planRole: access.member?.role ?? null,
+        meetingId,
+        target: { type: "meeting", id: meetingId },
+        purpose: access.member?.role === "AUDITOR" ? options.purpose : undefined,
+        access,
+      };
+    },
+  };
 }
 
 /** The co-edited minutes of a meeting are the Yjs document with this name. */
@@ -64,7 +115,7 @@ export const minutesDocumentName = (meetingId: string) => `meeting:${meetingId}:
 
 /** The meeting id in a minutes document's name, or null when the name is not one. */
 export function meetingIdFromDocumentName(name: string): string | null {
-  const match = /^meeting:([0-9a-f-]{36}):minutes$/i.exec(name);
+  const match = new RegExp(`^meeting:(${UUID_SOURCE}):minutes$`, "i").exec(name);
   return match ? match[1] : null;
 }
 
@@ -79,33 +130,23 @@ export async function resolveMinutesAccess(
   tx: Tx,
   actor: SessionUser,
   meetingId: string,
-): Promise<{ planId: string; municipalityId: string; canEdit: boolean; expiresAt: Date | null }> {
+): Promise<{ planId: string; municipalityId: string; planRole: PlanAccess["role"]; canEdit: boolean; expiresAt: Date | null }> {
   const meeting = await tx.meeting.findFirst({
     where: { id: meetingId, municipalityId: actor.municipalityId },
     select: { planId: true, municipalityId: true, status: true },
   });
-  if (!meeting) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  if (!meeting) throw notFound();
   let access: PlanAccess;
   try {
     access = await resolvePlanAccess(tx, actor, meeting.planId);
   } catch {
-    throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+    throw notFound();
   }
   return {
     planId: meeting.planId,
     municipalityId: meeting.municipalityId,
+    planRole: access.role,
     canEdit: access.canEditPlan && isOpen(meeting),
     expiresAt: access.expiresAt,
   };
-}
-
-/**
- * For the co-editing layer's store hook: refuses to store minutes of an approved or cancelled
- * meeting (they are locked; corrections are separate rows), so nothing changes them silently.
- */
-export async function assertMinutesEditable(tx: Tx, meetingId: string): Promise<void> {
-  const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
-  if (!meeting) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-  if (meeting.status === "APPROVED") throw new AppError("CONFLICT", "meeting.minutesLocked");
-  if (meeting.status === "CANCELLED") throw new AppError("CONFLICT", "meeting.cancelled");
 }

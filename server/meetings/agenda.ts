@@ -1,14 +1,14 @@
+import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, type AgendaKind } from "../../app/domain/schemas.ts";
+import { calendarDate, formatDate, osloDate } from "../../app/domain/oslo-time.ts";
 import type { Tx } from "../db/types.ts";
-import type { AgendaKind } from "../db/generated/enums.ts";
 import { translate } from "../i18n.ts";
-import { osloDay } from "./time.ts";
 
 // The agenda a meeting starts with, built from the plan as it is when the meeting is scheduled:
 // 1. goals and measures whose evaluation date is on or before the meeting's day (not finished);
 // 2. follow-up tasks still open from earlier meetings;
 // 3. what the user, their representative or relatives wrote since the previous meeting (log
-//    entries, comments, goals in the user's words): the same people whose changes plan.list
-//    counts as "new from the user".
+//    entries, comments, goals in the user's words), each with who wrote it (addedById), so the
+//    page can say "from Ola Nordmann (relative)" or "from you" to whoever reads it.
 // Points the user adds later ("Dette vil jeg snakke om") are appended by meeting.addAgendaItem.
 
 const EXCERPT = 120;
@@ -18,7 +18,6 @@ const excerpt = (text: string) => {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
 };
-const dayText = (d: Date) => new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 export interface AgendaSeed {
   kind: AgendaKind;
@@ -29,20 +28,22 @@ export interface AgendaSeed {
   taskId?: string;
   sourceType?: string;
   sourceId?: string;
+  /** For input from the user's side: who wrote it. */
+  addedById?: string;
 }
 
 export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string | null; startsAt: Date }): Promise<AgendaSeed[]> {
-  const meetingDay = new Date(`${osloDay(meeting.startsAt)}T00:00:00.000Z`);
+  const meetingDay = calendarDate(osloDate(meeting.startsAt));
   const items: AgendaSeed[] = [];
 
   const goals = await tx.goal.findMany({
-    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: ["ACHIEVED", "DROPPED"] } },
+    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: [...FINISHED_GOAL_STATUSES] } },
     orderBy: [{ evaluationDate: "asc" }, { sortOrder: "asc" }],
     select: { id: true, title: true },
   });
   for (const g of goals) items.push({ kind: "EVALUATION", title: translate("nb", "meeting.agenda.evaluateGoal", { title: g.title }), goalId: g.id });
   const measures = await tx.measure.findMany({
-    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: ["COMPLETED", "CANCELLED"] } },
+    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } },
     orderBy: [{ evaluationDate: "asc" }, { createdAt: "asc" }],
     select: { id: true, title: true },
   });
@@ -64,7 +65,7 @@ export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string 
     items.push({
       kind: "FOLLOW_UP",
       title: translate("nb", "meeting.agenda.followUp", { title: t.title }),
-      note: translate("nb", "meeting.agenda.followUpNote", { name: nameOf.get(t.responsibleUserId) ?? "", due: dayText(t.dueDate) }),
+      note: translate("nb", "meeting.agenda.followUpNote", { name: nameOf.get(t.responsibleUserId) ?? "", due: formatDate(t.dueDate, "nb") }),
       taskId: t.id,
     });
   }
@@ -80,8 +81,6 @@ export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string 
   });
   const since = previous?.startsAt ?? plan.createdAt;
   const authors = [plan.ownerId, ...plan.participants.map((p) => p.userId!)];
-  const people = await tx.user.findMany({ where: { id: { in: authors } }, select: { id: true, name: true } });
-  const who = new Map(people.map((u) => [u.id, u.name]));
   const window = { gt: since, lte: meeting.startsAt };
   // One at a time: these run inside the caller's transaction.
   const logs = await tx.logEntry.findMany({ where: { planId, authorId: { in: authors }, createdAt: window }, orderBy: { createdAt: "desc" }, take: MAX_INPUT_ITEMS });
@@ -92,14 +91,17 @@ export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string 
     take: MAX_INPUT_ITEMS,
   });
   const input = [
-    ...logs.map((e) => ({ at: e.createdAt, seed: { kind: "USER_INPUT" as const, title: translate("nb", "meeting.agenda.logFrom", { name: who.get(e.authorId) ?? "", excerpt: excerpt(e.body) }), sourceType: "log", sourceId: e.id } })),
+    ...logs.map((e) => ({
+      at: e.createdAt,
+      seed: { kind: "USER_INPUT" as const, title: translate("nb", "meeting.agenda.fromLog", { excerpt: excerpt(e.body) }), sourceType: "log", sourceId: e.id, addedById: e.authorId },
+    })),
     ...comments.map((c) => ({
       at: c.createdAt,
-      seed: { kind: "USER_INPUT" as const, title: translate("nb", "meeting.agenda.commentFrom", { name: who.get(c.authorId) ?? "", excerpt: excerpt(c.body) }), sourceType: "comment", sourceId: c.id },
+      seed: { kind: "USER_INPUT" as const, title: translate("nb", "meeting.agenda.comment", { excerpt: excerpt(c.body) }), sourceType: "comment", sourceId: c.id, addedById: c.authorId },
     })),
     ...userGoals.map((g) => ({
       at: g.createdAt,
-      seed: { kind: "USER_INPUT" as const, title: translate("nb", "meeting.agenda.goalFrom", { name: who.get(g.createdById) ?? "", title: g.title }), goalId: g.id, sourceType: "goal", sourceId: g.id },
+      seed: { kind: "USER_INPUT" as const, title: translate("nb", "meeting.agenda.newGoal", { title: g.title }), goalId: g.id, sourceType: "goal", sourceId: g.id, addedById: g.createdById },
     })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())

@@ -2,9 +2,9 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { PrismaClient } from "../db/database.ts";
 import { events } from "../events.ts";
 import { translate } from "../i18n.ts";
+import { formatMeetingTime } from "../../app/domain/oslo-time.ts";
+import { meetingIcsFor } from "./calendar.ts";
 import { loadGroup } from "./group.ts";
-import { meetingIcsFor } from "./service.ts";
-import { formatMeetingTime } from "./time.ts";
 
 // Meeting invitations by e-mail. People with an account get a notification, which the
 // notification mailer sends with their .ics attached (invitationIcsForNotification). People
@@ -68,7 +68,8 @@ export async function sendExternalInvitations(prisma: PrismaClient, send: (mail:
 /** With SMTP configured: e-mails invitations to invitees without an account when a meeting changes. */
 export function startMeetingInvitationEmails(prisma: PrismaClient, smtpUrl: string, options: { from: string }) {
   const transport = nodemailer.createTransport(smtpUrl);
-  const off = events.on("meeting.changed", ({ meetingId }) => {
+  const off = events.on("changed", ({ meetingId }) => {
+    if (!meetingId) return;
     void sendExternalInvitations(prisma, (mail) => transport.sendMail(mail), options.from, meetingId).catch((error: unknown) => {
       console.error("Møteinvitasjon ble ikke sendt:", error instanceof Error ? error.message : error);
     });

@@ -1,4 +1,4 @@
-import { icsOsloLocal, icsUtc, OSLO_TIME_ZONE } from "./time.ts";
+import { OSLO_TIME_ZONE, osloWallTime } from "../../app/domain/oslo-time.ts";
 
 // The invitation as an iCalendar object (RFC 5545) that calendar programs accept. It says only
 // "Ansvarsgruppemøte", the time and the place: no names of the user, no goals, no agenda, since
@@ -34,6 +34,19 @@ export interface IcsInput {
   /** A link to the meeting in the portal, when the sender knows the portal's address. */
   url?: string;
   now?: Date;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** iCalendar local form of an instant in Oslo: 20270329T100000. */
+export function icsOsloLocal(instant: Date): string {
+  const w = osloWallTime(instant);
+  return `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+}
+
+/** iCalendar UTC form: 20270329T080000Z. */
+export function icsUtc(instant: Date): string {
+  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
 export const MEETING_SUMMARY = "Ansvarsgruppemøte";

@@ -1,10 +1,10 @@
-import { addCalendarDays, endOfOsloDay, osloDate } from "../cases/deadlines.ts";
+import { endOfOsloDay, formatMeetingTime, osloDate } from "../../app/domain/oslo-time.ts";
+import { addCalendarDays } from "../cases/deadlines.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Meeting, Prisma } from "../db/generated/client.ts";
 import { translate } from "../i18n.ts";
-import { announceNotifications, createNotifications, type NewNotification } from "../notifications/service.ts";
+import { announceNotifications, storeNotifications, type NewNotification } from "../notifications/deliver.ts";
 import { loadGroup } from "./group.ts";
-import { formatMeetingTime } from "./time.ts";
 
 // Meeting reminders, run by a pg-boss schedule (server/jobs/boss.ts):
 // - the day before (Oslo date), to everyone invited who has not declined and still may know of it;
@@ -28,7 +28,7 @@ function reminder(meeting: Meeting, userId: string, key: "dayBefore" | "minutesO
   return {
     municipalityId: meeting.municipalityId,
     userId,
-    kind: `meeting.reminder.${key}`,
+    kind: `meeting.reminder.${key}` as const,
     title: translate("nb", `meeting.notify.${key}.title`, { time }),
     body: translate("nb", `meeting.notify.${key}.body`, { time, place: placeText(meeting) }),
     link: `/moter/${meeting.id}`,
@@ -42,7 +42,7 @@ async function send(prisma: PrismaClient, meeting: Meeting, reason: Reason, occa
     // The marker first: a second run waits on its unique key and then finds it taken.
     const marker = await tx.meetingReminder.createManyAndReturn({ data: [{ meetingId: meeting.id, reason, occasion }], skipDuplicates: true });
     if (!marker.length) return [];
-    return createNotifications(tx, await recipients(tx));
+    return storeNotifications(tx, await recipients(tx));
   });
 }
 

@@ -1,4 +1,11 @@
 import { protectedProcedure, router } from "../trpc/trpc.ts";
+import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from "./agenda-items.ts";
+import { getMeetingIcs } from "./calendar.ts";
+import { addGuest, recordGuestConsent } from "./guests.ts";
+import { addCorrection, approveMinutes, recordAttendance } from "./minutes.ts";
+import { getMeeting, listMeetings, listUpcomingMeetings } from "./read.ts";
+import { respondToMeeting } from "./respond.ts";
+import { cancelMeeting, createMeeting, updateMeeting } from "./schedule.ts";
 import {
   addAgendaItemInput,
   addCorrectionInput,
@@ -19,30 +26,9 @@ import {
   updateAgendaItemInput,
   updateMeetingInput,
 } from "./schemas.ts";
-import {
-  addAgendaItem,
-  addCorrection,
-  addGuest,
-  approveMinutes,
-  cancelMeeting,
-  completeTask,
-  createMeeting,
-  createTask,
-  getMeeting,
-  getMeetingIcs,
-  listMeetings,
-  listMyTasks,
-  listUpcomingMeetings,
-  recordAttendance,
-  recordGuestConsent,
-  removeAgendaItem,
-  reorderAgenda,
-  respondToMeeting,
-  updateAgendaItem,
-  updateMeeting,
-} from "./service.ts";
+import { completeTask, createTask, listMyTasks } from "./tasks.ts";
 
-// Thin procedures: every rule (who may, what is audited) is in the service and access functions.
+// Thin procedures: every rule (who may, what is audited) is in the use cases and access functions.
 export const meetingRouter = router({
   create: protectedProcedure.input(createMeetingInput).mutation(({ ctx, input }) => createMeeting(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updateMeetingInput).mutation(({ ctx, input }) => updateMeeting(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
@@ -71,10 +57,9 @@ export const meetingRouter = router({
   addCorrection: protectedProcedure.input(addCorrectionInput).mutation(({ ctx, input }) => addCorrection(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   createTask: protectedProcedure.input(createTaskInput).mutation(({ ctx, input }) => createTask(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   completeTask: protectedProcedure.input(completeTaskInput).mutation(({ ctx, input }) => completeTask(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  myTasks: protectedProcedure.query(({ ctx }) => listMyTasks(ctx.db.prisma, ctx.auth.user, ctx.meta)),
 });
 
-/** "Mine oppgaver" under its own name too: task.mine is meeting.myTasks. */
+/** "Mine oppgaver": follow-up tasks the caller is responsible for. */
 export const taskRouter = router({
   mine: protectedProcedure.query(({ ctx }) => listMyTasks(ctx.db.prisma, ctx.auth.user, ctx.meta)),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { id, isoDate, longText, shortText, version } from "../plans/schemas.ts";
-import { osloLocalToInstant } from "./time.ts";
+import { Answer } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
+import { osloLocalToInstant } from "../../app/domain/oslo-time.ts";
+import { isoDate, longText, purpose, shortText, version } from "../plans/schemas.ts";
 
 // Inputs of the meeting procedures. Messages come from zod-messages.ts (validation.* keys).
 
@@ -89,10 +91,10 @@ export const meetingReadInput = z
   .object({
     meetingId: id,
     /** Coordinating-unit roles reading a plan they take no part in say why; it is recorded. */
-    purpose: z.string().trim().min(3).max(500).optional(),
+    purpose,
   })
   .strict();
-export const meetingListInput = z.object({ planId: id, purpose: z.string().trim().min(3).max(500).optional() }).strict();
+export const meetingListInput = z.object({ planId: id, purpose }).strict();
 
 export const addGuestInput = z.object({ meetingId: id, ...guestFields }).strict().refine(oneGuest, { message: "guestUserOrName", path: ["userId"] });
 export const recordGuestConsentInput = z
@@ -100,7 +102,7 @@ export const recordGuestConsentInput = z
   .strict();
 
 export const cancelMeetingInput = z.object({ meetingId: id, reason: optionalText(1000) }).strict();
-export const respondInput = z.object({ meetingId: id, response: z.enum(["YES", "NO", "MAYBE"]) }).strict();
+export const respondInput = z.object({ meetingId: id, response: Answer }).strict();
 
 export const addAgendaItemInput = z.object({ meetingId: id, title: shortText(300), note: longText(2000).optional() }).strict();
 export const updateAgendaItemInput = z

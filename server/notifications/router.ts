@@ -1,7 +1,19 @@
 import { protectedProcedure, router } from "../trpc/trpc.ts";
-import { listMyNotifications, markNotificationsRead, markReadInput } from "./service.ts";
+import {
+  getNotificationSettings,
+  listMyNotifications,
+  markNotificationsRead,
+  markReadInput,
+  myNotificationsInput,
+  notificationSettingsInput,
+  updateNotificationSettings,
+} from "./service.ts";
 
 export const notificationRouter = router({
-  mine: protectedProcedure.query(({ ctx }) => listMyNotifications(ctx.db.prisma, ctx.auth.user)),
-  markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markNotificationsRead(ctx.db.prisma, ctx.auth.user, input)),
+  mine: protectedProcedure.input(myNotificationsInput).query(({ ctx, input }) => listMyNotifications(ctx.db.prisma, ctx.auth.user, input)),
+  markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markNotificationsRead(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  settings: protectedProcedure.query(({ ctx }) => getNotificationSettings(ctx.db.prisma, ctx.auth.user)),
+  updateSettings: protectedProcedure
+    .input(notificationSettingsInput)
+    .mutation(({ ctx, input }) => updateNotificationSettings(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

@@ -1,61 +1,75 @@
 import { z } from "zod";
+import { id } from "../../app/domain/schemas.ts";
+import { isNoticeKind, NOTICE_KIND_LIST, noticeKindsFor } from "../../app/domain/notice-kinds.ts";
+import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
-import type { Tx } from "../db/types.ts";
-import { events } from "../events.ts";
-import { id } from "../plans/schemas.ts";
+import { selfPolicy } from "../records/policy.ts";
+import { write } from "../records/write.ts";
+import { decodeCursor, encodeCursor } from "../records/cursor.ts";
 
-export interface NewNotification {
-  municipalityId: string;
-  userId: string;
-  kind: string;
-  title: string;
-  body: string;
-  link?: string;
-  planId?: string;
-  caseId?: string;
-  /** An invitation, change or cancellation of this meeting: the e-mail carries the person's .ics. */
-  meetingId?: string;
-  /** Same key, same notification: never sent twice, however many workers run the same reminder. */
-  dedupeKey?: string;
-}
+// A person's own notices and their choices about e-mail. Nobody else's are ever reachable.
 
-/** Creates notifications, skipping any whose key already exists; returns the ones actually created. */
-export async function createNotifications(tx: Tx, items: NewNotification[]) {
-  const created = [];
-  for (const item of items) {
-    // ON CONFLICT DO NOTHING through the unique key: concurrent workers cannot both insert it.
-    const rows = await tx.notification.createManyAndReturn({ data: [item], skipDuplicates: true });
-    created.push(...rows);
-  }
-  return created;
-}
+export const myNotificationsInput = z
+  .object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).default(30) })
+  .default({ limit: 30 });
 
-/** After commit: push to the people's open pages (and e-mail, when configured). */
-export function announceNotifications(rows: { id: string; userId: string; title: string; link: string | null }[]) {
-  for (const row of rows) events.emit("notification.created", { notificationId: row.id, userId: row.userId, title: row.title, link: row.link });
-}
-
-export async function listMyNotifications(prisma: PrismaClient, actor: SessionUser) {
-  const [items, unread] = await Promise.all([
+/** The person's notices, newest first, paged with a cursor; and how many are unread. */
+export async function listMyNotifications(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof myNotificationsInput>) {
+  const mine = { userId: actor.id, municipalityId: actor.municipalityId };
+  const after = decodeCursor(input.cursor);
+  const [rows, unread] = await Promise.all([
     prisma.notification.findMany({
-      where: { userId: actor.id, municipalityId: actor.municipalityId },
-      orderBy: { createdAt: "desc" },
-      take: 50,
+      where: { ...mine, ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}) },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: input.limit + 1,
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
-    prisma.notification.count({ where: { userId: actor.id, municipalityId: actor.municipalityId, readAt: null } }),
+    prisma.notification.count({ where: { ...mine, readAt: null } }),
   ]);
-  return { items, unread };
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, unread, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
 export const markReadInput = z.object({ ids: z.array(id).max(200).optional() });
 
 /** Marks the given (or all) of the caller's own notifications as read. */
-export async function markNotificationsRead(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof markReadInput>) {
-  const { count } = await prisma.notification.updateMany({
-    where: { userId: actor.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
-    data: { readAt: new Date() },
+export async function markNotificationsRead(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof markReadInput>, meta: RequestMeta) {
+  return write(prisma, actor, meta, selfPolicy, "notification.read", async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { userId: actor.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
+      data: { readAt: new Date() },
+    });
+    return { result: { count }, target: { type: "user", id: actor.id }, details: { count } };
   });
-  return { count };
+}
+
+/** The kinds this person can get, and which of them come by e-mail. */
+export async function getNotificationSettings(prisma: PrismaClient, actor: SessionUser) {
+  const stored = await prisma.notificationPreference.findUnique({ where: { userId: actor.id } });
+  const available = noticeKindsFor(actor.roles);
+  const email = stored ? stored.emailKinds.filter(isNoticeKind) : NOTICE_KIND_LIST;
+  return { available, emailKinds: available.filter((k) => email.includes(k)), digest: stored?.digest ?? false };
+}
+
+export const notificationSettingsInput = z.object({
+  emailKinds: z.array(z.string().refine(isNoticeKind, "unknownNoticeKind")).max(NOTICE_KIND_LIST.length),
+  digest: z.boolean(),
+});
+
+export async function updateNotificationSettings(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof notificationSettingsInput>, meta: RequestMeta) {
+  return write(prisma, actor, meta, selfPolicy, "notification.settings", async (tx) => {
+    // Kinds the person cannot get keep their earlier choice (a role given later starts as chosen).
+    const available = new Set(noticeKindsFor(actor.roles));
+    const stored = await tx.notificationPreference.findUnique({ where: { userId: actor.id } });
+    const others = (stored ? stored.emailKinds : NOTICE_KIND_LIST).filter((k) => !available.has(k as never));
+    const emailKinds = [...new Set([...others, ...input.emailKinds.filter((k) => available.has(k as never))])];
+    await tx.notificationPreference.upsert({
+      where: { userId: actor.id },
+      create: { userId: actor.id, emailKinds, digest: input.digest },
+      update: { emailKinds, digest: input.digest },
+    });
+    return { result: { ok: true as const }, target: { type: "user", id: actor.id }, details: { emailKinds, digest: input.digest } };
+  });
 }

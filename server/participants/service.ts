@@ -1,16 +1,18 @@
 import { z } from "zod";
+import { AccessLevel, ParticipantKind } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { resolvePlanAccess, requireRight } from "../plans/access.ts";
-import { id, optionalDate, version } from "../plans/schemas.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { planPolicy, planPolicyOf } from "../plans/access.ts";
+import { optionalDate, version } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
-import { changePlan } from "../plans/write.ts";
-import { AppError } from "../trpc/errors.ts";
+import { write } from "../records/write.ts";
 
-const kind = z.enum(["REPRESENTATIVE", "RELATIVE", "PROVIDER"]);
-const access = z.enum(["READ", "COMMENT", "EDIT_OWN_MEASURES", "EDIT_PLAN"]);
+const kind = ParticipantKind;
+const access = AccessLevel;
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const addParticipantInput = z
@@ -59,54 +61,35 @@ export const grantConsentInput = z.object({
 
 export const withdrawConsentInput = z.object({ planId: id, participantId: id.optional() });
 
-async function participantPlan(prisma: PrismaClient, actor: SessionUser, participantId: string) {
-  const participant = await prisma.planParticipant.findFirst({
-    where: { id: participantId, plan: { municipalityId: actor.municipalityId } },
-    select: { planId: true },
-  });
-  if (!participant) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-  return participant.planId;
-}
+/** The plan's rules for one participant row, found in the caller's municipality inside the transaction. */
+const participantPolicy = (participantId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
+  planPolicyOf(
+    async (tx, actor) => (await tx.planParticipant.findFirst({ where: { id: participantId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId,
+    allowed,
+  );
 
 export async function addParticipant(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addParticipantInput>, meta: RequestMeta) {
   const { planId, ...data } = input;
-  return changePlan(
-    prisma,
-    actor,
-    meta,
-    planId,
-    {
-      action: "participant.add",
-      entity: "participant",
-      // Only the user (or representative) can make someone their representative.
-      allowed: (a) => a.canManageParticipants && (input.kind !== "REPRESENTATIVE" || a.canDecideConsent),
-    },
-    async (tx, access) => {
+  // Only the user (or representative) can make someone their representative.
+  const allowed = (a: { canManageParticipants: boolean; canDecideConsent: boolean }) => a.canManageParticipants && (input.kind !== "REPRESENTATIVE" || a.canDecideConsent);
+  return write(prisma, actor, meta, planPolicy(planId, allowed), "participant.add", async (tx, { access }) => {
       if (data.userId) {
         const user = await tx.user.findFirst({ where: { id: data.userId, municipalityId: access.municipalityId, active: true } });
-        if (!user) throw new AppError("BAD_REQUEST", "participant.unknownPerson");
-        if (user.id === access.ownerId) throw new AppError("BAD_REQUEST", "participant.isOwner");
+        if (!user) throw new DomainError("BAD_REQUEST", "participant.unknownPerson");
+        if (user.id === access.ownerId) throw new DomainError("BAD_REQUEST", "participant.isOwner");
         const already = await tx.planParticipant.count({ where: { planId, userId: data.userId, active: true } });
-        if (already) throw new AppError("CONFLICT", "participant.already");
+        if (already) throw new DomainError("CONFLICT", "participant.already");
       }
       const participant = await tx.planParticipant.create({ data: { planId, ...data, access: data.access ?? "READ" } });
-      return { result: participant, entityId: participant.id, details: { kind: participant.kind, userId: participant.userId } };
-    },
-  );
+      return { result: participant, target: { type: "participant", id: participant.id }, details: { kind: participant.kind, userId: participant.userId } };
+  });
 }
 
 export async function updateParticipant(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updateParticipantInput>, meta: RequestMeta) {
-  const planId = await participantPlan(prisma, actor, input.participantId);
-  return changePlan(
-    prisma,
-    actor,
-    meta,
-    planId,
-    { action: "participant.update", entity: "participant", allowed: (a) => a.canManageParticipants },
-    async (tx, access) => {
+  return write(prisma, actor, meta, participantPolicy(input.participantId, (a) => a.canManageParticipants), "participant.update", async (tx, { access }) => {
       const current = await tx.planParticipant.findUniqueOrThrow({ where: { id: input.participantId } });
       assertCurrentVersion(current, input.version);
-      if (current.kind === "REPRESENTATIVE" && !access.canDecideConsent) throw new AppError("FORBIDDEN", "errors.code.FORBIDDEN");
+      if (current.kind === "REPRESENTATIVE" && !access.canDecideConsent) throw new DomainError("FORBIDDEN", "errors.code.FORBIDDEN");
       await applyVersioned(
         tx.planParticipant.updateMany({
           where: { id: input.participantId, version: input.version },
@@ -119,29 +102,22 @@ export async function updateParticipant(prisma: PrismaClient, actor: SessionUser
       const reduced = input.changes.active === false || (input.changes.access !== undefined && input.changes.access !== current.access);
       return {
         result: updated,
-        entityId: updated.id,
+        target: { type: "participant", id: updated.id },
         details: { fields: Object.keys(input.changes) },
         revoked: reduced && current.userId ? [current.userId] : [],
       };
-    },
-  );
+  });
 }
 
 export async function grantConsent(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof grantConsentInput>, meta: RequestMeta) {
-  return changePlan(
-    prisma,
-    actor,
-    meta,
-    input.planId,
-    { action: "consent.grant", entity: "consent", allowed: (a) => a.canDecideConsent, forbiddenKey: "consent.userDecides" },
-    async (tx) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canDecideConsent, { forbiddenKey: "consent.userDecides" }), "consent.grant", async (tx) => {
       if (!input.participantId) {
         await tx.plan.update({ where: { id: input.planId }, data: { consentGivenAt: new Date(), consentGivenBy: actor.id } });
-        return { result: { ok: true as const }, entityId: input.planId, details: { scope: "plan" } };
+        return { result: { ok: true as const }, details: { scope: "plan" } };
       }
       const participant = await tx.planParticipant.findFirst({ where: { id: input.participantId, planId: input.planId, active: true } });
-      if (!participant) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-      if (input.validTo && input.validTo <= (input.validFrom ?? new Date())) throw new AppError("BAD_REQUEST", "consent.endBeforeStart");
+      if (!participant) throw notFound();
+      if (input.validTo && input.validTo <= (input.validFrom ?? new Date())) throw new DomainError("BAD_REQUEST", "consent.endBeforeStart");
       const consent = await tx.participantConsent.create({
         data: {
           participantId: participant.id,
@@ -151,27 +127,24 @@ export async function grantConsent(prisma: PrismaClient, actor: SessionUser, inp
           grantedById: actor.id,
         },
       });
-      return { result: { ok: true as const }, entityId: consent.id, details: { participantId: participant.id, validTo: input.validTo?.toISOString() ?? null } };
-    },
-  );
+      return {
+        result: { ok: true as const },
+        target: { type: "consent", id: consent.id },
+        details: { participantId: participant.id, validTo: input.validTo?.toISOString() ?? null },
+      };
+  });
 }
 
 /** Withdrawing takes effect at once: the participant's next request is refused and open pages are closed. */
 export async function withdrawConsent(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof withdrawConsentInput>, meta: RequestMeta) {
-  return changePlan(
-    prisma,
-    actor,
-    meta,
-    input.planId,
-    { action: "consent.withdraw", entity: "consent", allowed: (a) => a.canDecideConsent, forbiddenKey: "consent.userDecides" },
-    async (tx) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canDecideConsent, { forbiddenKey: "consent.userDecides" }), "consent.withdraw", async (tx) => {
       const now = new Date();
       const where: Prisma.PlanParticipantWhereInput = input.participantId
         ? { id: input.participantId, planId: input.planId }
         : // Withdrawing consent to the plan itself shuts out everyone who relied on it.
           { planId: input.planId, kind: { not: "REPRESENTATIVE" } };
       const affected = await tx.planParticipant.findMany({ where, select: { id: true, userId: true } });
-      if (input.participantId && !affected.length) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+      if (input.participantId && !affected.length) throw notFound();
       if (!input.participantId) await tx.plan.update({ where: { id: input.planId }, data: { consentGivenAt: null, consentGivenBy: null } });
       else {
         await tx.participantConsent.updateMany({
@@ -181,12 +154,11 @@ export async function withdrawConsent(prisma: PrismaClient, actor: SessionUser, 
       }
       return {
         result: { ok: true as const },
-        entityId: input.participantId ?? input.planId,
+        target: input.participantId ? { type: "participant", id: input.participantId } : undefined,
         details: { scope: input.participantId ? "participant" : "plan" },
         revoked: affected.map((p) => p.userId).filter((u): u is string => u !== null),
       };
-    },
-  );
+  });
 }
 
 export const candidatesInput = z.object({ planId: id, query: z.string().trim().min(2).max(100) });
@@ -197,10 +169,9 @@ export const candidatesInput = z.object({ planId: id, query: z.string().trim().m
  * service users, and at most 20, so it cannot be used to list the municipality.
  */
 export async function findParticipantCandidates(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof candidatesInput>) {
-  return prisma.$transaction(async (tx) => {
-    const access = await resolvePlanAccess(tx, actor, input.planId);
-    requireRight(access.canManageParticipants);
-    return tx.user.findMany({
+  // People, not plan content: the plan's rule decides who may search, and no read is recorded.
+  const { access } = await planPolicy(input.planId, (a) => a.canManageParticipants).resolve(prisma, actor);
+  return prisma.user.findMany({
       where: {
         municipalityId: access.municipalityId,
         active: true,
@@ -212,5 +183,4 @@ export async function findParticipantCandidates(prisma: PrismaClient, actor: Ses
       take: 20,
       select: { id: true, name: true, email: true, title: true, unit: { select: { name: true } } },
     });
-  });
 }

@@ -1,14 +1,15 @@
+import { KE_ROLES, type AccessLevel, type PlanRole } from "../../app/domain/schemas.ts";
+import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
-import type { AccessLevel } from "../db/generated/enums.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
-import { AppError } from "../trpc/errors.ts";
+import { DomainError, notFound, requireRight } from "../errors.ts";
+import type { Policy, Scope } from "../records/policy.ts";
 
 // Who may do what in one plan. Every plan procedure resolves this first, inside its
 // transaction, from the database as it is now: membership, consent, role, municipality.
 
-export type PlanRole = "OWNER" | "REPRESENTATIVE" | "COORDINATOR" | "PARTICIPANT" | "AUDITOR";
+export type { PlanRole };
 
 export interface PlanAccess {
   planId: string;
@@ -93,7 +94,7 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       },
     },
   });
-  if (!plan) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  if (!plan) throw notFound();
   const base = { planId: plan.id, municipalityId: plan.municipalityId, ownerId: plan.ownerId, participantId: null };
 
   if (plan.ownerId === actor.id) return full("OWNER", base);
@@ -122,7 +123,7 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
   }
 
   if (hasAnyRole(actor, KE_ROLES)) {
-    if (!options.auditPurpose && !options.allowAuditWithoutPurpose) throw new AppError("FORBIDDEN", "plan.purposeRequired");
+    if (!options.auditPurpose && !options.allowAuditWithoutPurpose) throw new DomainError("FORBIDDEN", "plan.purposeRequired");
     return {
       ...base,
       role: "AUDITOR",
@@ -136,12 +137,47 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       canSeeAccessLog: true,
     };
   }
-  throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  throw notFound();
 }
 
-/** Throws FORBIDDEN unless `allowed`; the message says what the person may not do. */
-export function requireRight(allowed: boolean, messageKey = "errors.code.FORBIDDEN"): void {
-  if (!allowed) throw new AppError("FORBIDDEN", messageKey);
+export interface PlanScope extends Scope {
+  planId: string;
+  access: PlanAccess;
+}
+
+/**
+ * The plan's rules as a policy for write() and read(): the caller's access to the plan, and the
+ * right the change needs. A coordinating-unit reader must give `purpose`, which is recorded.
+ */
+export function planPolicy(planId: string, allowed: (access: PlanAccess) => boolean = () => true, options: { forbiddenKey?: string; purpose?: string } = {}): Policy<PlanScope> {
+  return planPolicyOf(async () => planId, allowed, options);
+}
+
+/**
+ * planPolicy for a row of a plan (a goal, a measure, a participant): `planOf` finds its plan in
+ * the caller's municipality, inside the same transaction; a row elsewhere is NOT_FOUND.
+ */
+export function planPolicyOf(
+  planOf: (tx: Tx, actor: SessionUser) => Promise<string | null | undefined>,
+  allowed: (access: PlanAccess) => boolean = () => true,
+  options: { forbiddenKey?: string; purpose?: string } = {},
+): Policy<PlanScope> {
+  return {
+    async resolve(tx, actor) {
+      const planId = await planOf(tx, actor);
+      if (!planId) throw notFound();
+      const access = await resolvePlanAccess(tx, actor, planId, { auditPurpose: options.purpose });
+      requireRight(allowed(access), options.forbiddenKey);
+      return {
+        municipalityId: access.municipalityId,
+        planId,
+        planRole: access.role,
+        target: { type: "plan", id: planId },
+        purpose: access.role === "AUDITOR" ? options.purpose : undefined,
+        access,
+      };
+    },
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { KE_ROLES } from "../auth/roles.ts";
-import { protectedProcedure, roleProcedure, router } from "../trpc/trpc.ts";
+import { protectedProcedure, router } from "../trpc/trpc.ts";
 import {
   addService,
   addServiceInput,
@@ -20,8 +19,8 @@ import {
 
 export const planRouter = router({
   list: protectedProcedure.query(({ ctx }) => listPlans(ctx.db.prisma, ctx.auth.user)),
-  mine: roleProcedure("USER").query(({ ctx }) => getMyPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
-  stats: roleProcedure(...KE_ROLES, "ADMIN").query(({ ctx }) => getMunicipalityPlanStats(ctx.db.prisma, ctx.auth.user)),
+  mine: protectedProcedure.query(({ ctx }) => getMyPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
+  stats: protectedProcedure.query(({ ctx }) => getMunicipalityPlanStats(ctx.db.prisma, ctx.auth.user)),
   byId: protectedProcedure.input(getPlanInput).query(({ ctx, input }) => getPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { calendarDate } from "../../app/domain/oslo-time.ts";
 
-// Input building blocks shared by the plan areas' procedures.
-
-export const id = z.string().uuid();
-export const planIdInput = z.object({ planId: id });
+// Input building blocks shared by the areas' procedures (ids: app/domain/schemas.ts).
 
 /** A calendar date as the browser's date field sends it, stored as that day (UTC midnight). */
-export const isoDate = z.iso.date().transform((value) => new Date(`${value}T00:00:00.000Z`));
+export const isoDate = z.iso.date().transform((value) => calendarDate(value));
 export const optionalDate = isoDate.nullable().optional();
 
 export const shortText = (max = 300) => z.string().trim().min(1).max(max);
@@ -15,3 +13,6 @@ export const score = z.number().int().min(1).max(5);
 
 /** Every update says which version it was based on; a stale one is refused with the current value. */
 export const version = z.number().int().min(1);
+
+/** Why the coordinating unit opens a plan it takes no part in; recorded with the read. */
+export const purpose = z.string().trim().min(3).max(500).optional();

@@ -1,16 +1,21 @@
 import { z } from "zod";
-import { recordAudit, type RequestMeta } from "../audit/audit.ts";
-import type { PrismaClient } from "../db/database.ts";
-import type { Tx } from "../db/types.ts";
-import type { Prisma } from "../db/generated/client.ts";
+import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, PlanStatus, PlanType, STAFF_ROLES } from "../../app/domain/schemas.ts";
+import { id } from "../../app/domain/schemas.ts";
+import { calendarDate, todayInOslo } from "../../app/domain/oslo-time.ts";
+import type { RequestMeta } from "../audit/audit.ts";
+import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
-import { AppError } from "../trpc/errors.ts";
-import { planContentWhere, resolvePlanAccess } from "./access.ts";
-import { id, isoDate, optionalDate, shortText, version } from "./schemas.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { meetingDatesForPlans } from "../meetings/read.ts";
+import { newFromUserCounts } from "../records/activity.ts";
+import { rolePolicy } from "../records/policy.ts";
+import { read } from "../records/read.ts";
+import { write } from "../records/write.ts";
+import { planContentWhere, planPolicy } from "./access.ts";
+import { isoDate, optionalDate, purpose, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
-import { changePlan } from "./write.ts";
-import { meetingDatesForPlans } from "../meetings/service.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
@@ -22,10 +27,12 @@ const currentCoordinator = {
 
 /**
  * The plans the caller may see, with what needs their attention; for coordinating-unit roles
- * every plan in their municipality. Overview fields only: no goals, measures or texts.
+ * every plan in their municipality. Overview fields only: no goals, measures or texts. Only staff
+ * get "needs follow-up" (evaluations due, new from the user): it is their work, not a relative's.
  */
 export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
   const ke = hasAnyRole(actor, KE_ROLES);
+  const staff = !ke && hasAnyRole(actor, STAFF_ROLES);
   const today = new Date();
   const plans = await prisma.plan.findMany({
     where: ke ? { municipalityId: actor.municipalityId } : planContentWhere(actor, today),
@@ -38,23 +45,23 @@ export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
       nextReviewAt: true,
       updatedAt: true,
       lastActivityAt: true,
-      ownerId: true,
       owner: { select: { id: true, name: true } },
       coordinators: currentCoordinator,
       _count: {
         select: {
-          goals: { where: { evaluationDate: { lte: today }, status: { notIn: ["ACHIEVED", "DROPPED"] } } },
-          measures: { where: { evaluationDate: { lte: today }, status: { notIn: ["COMPLETED", "CANCELLED"] } } },
+          goals: { where: { evaluationDate: { lte: today }, status: { notIn: [...FINISHED_GOAL_STATUSES] } } },
+          measures: { where: { evaluationDate: { lte: today }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } } },
         },
       },
     },
   });
-  const newInput = ke ? new Map<string, number>() : await countNewInputFromUsers(prisma, actor, plans);
+  const followed = plans.filter((p) => p.owner.id !== actor.id).map((p) => p.id);
+  const newInput = staff ? await newFromUserCounts(prisma, actor.id, followed) : new Map<string, number>();
   const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id), today);
-  return plans.map(({ coordinators, _count, ownerId: _ownerId, ...plan }) => ({
+  return plans.map(({ coordinators, _count, ...plan }) => ({
     ...plan,
     coordinator: coordinators[0]?.coordinator ?? null,
-    evaluationsDue: _count.goals + _count.measures,
+    evaluationsDue: staff || ke ? _count.goals + _count.measures : 0,
     newFromUser: newInput.get(plan.id) ?? 0,
     lastMeetingAt: meetings.get(plan.id)?.lastMeetingAt ?? null,
     nextMeetingAt: meetings.get(plan.id)?.nextMeetingAt ?? null,
@@ -62,35 +69,12 @@ export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
 }
 
 /**
- * Changes the service user made since the caller last opened each plan ("new input from the
- * user"), read from the audit trail so nothing extra has to be kept in step.
- */
-async function countNewInputFromUsers(prisma: PrismaClient, actor: SessionUser, plans: { id: string; ownerId: string }[]) {
-  const result = new Map<string, number>();
-  const others = plans.filter((p) => p.ownerId !== actor.id);
-  if (!others.length) return result;
-  const lastViews = await prisma.auditEvent.groupBy({
-    by: ["planId"],
-    where: { actorId: actor.id, action: "plan.view", planId: { in: others.map((p) => p.id) } },
-    _max: { createdAt: true },
-  });
-  const lastViewed = new Map(lastViews.map((v) => [v.planId, v._max.createdAt]));
-  for (const plan of others) {
-    const since = lastViewed.get(plan.id) ?? new Date(0);
-    const count = await prisma.auditEvent.count({
-      where: { planId: plan.id, actorId: plan.ownerId, createdAt: { gt: since }, NOT: { action: { endsWith: ".view" } } },
-    });
-    if (count) result.set(plan.id, count);
-  }
-  return result;
-}
-
-/**
  * The service user's own plans with who is in the group, for "Min plan". Each plan shown
  * is a read of plan content and gets an audit row in the same transaction.
  */
 export async function getMyPlans(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
+  // "Min plan" is the service user's page.
+  return read(prisma, actor, meta, rolePolicy(["USER"]), "plan.view", async (tx) => {
     const plans = await tx.plan.findMany({
       where: { municipalityId: actor.municipalityId, ownerId: actor.id },
       orderBy: { createdAt: "desc" },
@@ -119,32 +103,20 @@ export async function getMyPlans(prisma: PrismaClient, actor: SessionUser, meta:
         },
       },
     });
-    for (const plan of plans) await recordPlanView(tx, actor, plan.id, meta);
-    return plans.map(({ coordinators, participants, ...plan }) => ({
-      ...plan,
-      coordinator: coordinators[0]?.coordinator ?? null,
-      participants: participants.map(({ user, displayName, ...p }) => ({ ...p, name: user?.name ?? displayName ?? "" })),
-    }));
-  });
-}
-
-/** Opening a plan is reading health data: one audit row per plan shown, with the purpose when one was given. */
-function recordPlanView(tx: Tx, actor: SessionUser, planId: string, meta: RequestMeta, purpose?: string) {
-  return recordAudit(tx, {
-    action: "plan.view",
-    municipalityId: actor.municipalityId,
-    actorId: actor.id,
-    planId,
-    targetType: "plan",
-    targetId: planId,
-    purpose,
-    meta,
+    return {
+      plans: plans.map((p) => p.id),
+      result: plans.map(({ coordinators, participants, ...plan }) => ({
+        ...plan,
+        coordinator: coordinators[0]?.coordinator ?? null,
+        participants: participants.map(({ user, displayName, ...p }) => ({ ...p, name: user?.name ?? displayName ?? "" })),
+      })),
+    };
   });
 }
 
 /** Counts for the coordinating unit's overview, scoped to the caller's municipality. */
 export async function getMunicipalityPlanStats(prisma: PrismaClient, actor: SessionUser) {
-  const municipalityId = actor.municipalityId;
+  const { municipalityId } = await rolePolicy([...KE_ROLES, "ADMIN"]).resolve(prisma, actor);
   const [byStatus, activeWithoutCoordinator, reviewDue] = await Promise.all([
     prisma.plan.groupBy({ by: ["status"], where: { municipalityId }, _count: { _all: true } }),
     prisma.plan.count({ where: { municipalityId, status: "ACTIVE", coordinators: { none: { endedAt: null } } } }),
@@ -163,13 +135,12 @@ export async function getMunicipalityPlanStats(prisma: PrismaClient, actor: Sess
 export const getPlanInput = z.object({
   planId: id,
   /** Coordinating-unit roles opening a plan they take no part in must say why; it is recorded. */
-  purpose: z.string().trim().min(3).max(500).optional(),
+  purpose,
 });
 
 /** Everything in a plan the caller may see, and what they may do; the read is audited. */
 export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof getPlanInput>, meta: RequestMeta) {
-  return prisma.$transaction(async (tx) => {
-    const access = await resolvePlanAccess(tx, actor, input.planId, { auditPurpose: input.purpose });
+  return read(prisma, actor, meta, planPolicy(input.planId, undefined, { purpose: input.purpose }), "plan.view", async (tx, { access }) => {
     const plan = await tx.plan.findUniqueOrThrow({
       where: { id: input.planId },
       select: {
@@ -236,17 +207,21 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
         coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
       },
     });
-    await recordPlanView(tx, actor, plan.id, meta, access.role === "AUDITOR" ? input.purpose : undefined);
-    // Names of the people who wrote log entries, comments and evaluations.
+    // Names of the people who wrote log entries, comments, goals and evaluations.
     const authorIds = [
-      ...new Set([...plan.logEntries.map((e) => e.authorId), ...plan.comments.map((c) => c.authorId), ...plan.evaluations.map((e) => e.createdById)]),
+      ...new Set([
+        ...plan.logEntries.map((e) => e.authorId),
+        ...plan.comments.map((c) => c.authorId),
+        ...plan.evaluations.map((e) => e.createdById),
+        ...plan.goals.map((g) => g.createdById),
+      ]),
     ];
     const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
     const now = new Date();
     const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
     // The co-edited texts' formatted projections, for the first paint before the editors load.
     const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
-    return {
+    const result = {
       ...plan,
       coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
       participants: plan.participants.map((p) => ({
@@ -255,13 +230,31 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
         hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
       })),
       authors: Object.fromEntries(authors.map((a) => [a.id, a.name])),
+      /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */
+      authorRoles: authorRolesOf(plan),
       texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
       lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
       nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
       access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
       viewer: { id: actor.id, name: actor.name },
     };
+    return { result };
   });
+}
+
+export type AuthorRole = "OWNER" | "REPRESENTATIVE" | "RELATIVE" | "PROVIDER" | "COORDINATOR";
+
+/** The part each person with an account has, or had, in the plan. */
+function authorRolesOf(plan: {
+  owner: { id: string };
+  coordinators: { coordinator: { id: string } }[];
+  participants: { kind: "REPRESENTATIVE" | "RELATIVE" | "PROVIDER"; user: { id: string } | null }[];
+}): Record<string, AuthorRole> {
+  const roles: Record<string, AuthorRole> = {};
+  for (const c of plan.coordinators) roles[c.coordinator.id] = "COORDINATOR";
+  for (const p of plan.participants) if (p.user) roles[p.user.id] = p.kind;
+  roles[plan.owner.id] = "OWNER";
+  return roles;
 }
 
 export const updatePlanInput = z.object({
@@ -269,8 +262,8 @@ export const updatePlanInput = z.object({
   version,
   changes: z
     .object({
-      type: z.enum(["IP", "OTHER"]),
-      status: z.enum(["DRAFT", "ACTIVE", "CLOSED"]),
+      type: PlanType,
+      status: PlanStatus,
       startDate: optionalDate,
       endDate: optionalDate,
       nextReviewAt: optionalDate,
@@ -280,25 +273,25 @@ export const updatePlanInput = z.object({
 });
 
 export async function updatePlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updatePlanInput>, meta: RequestMeta) {
-  return changePlan(prisma, actor, meta, input.planId, { action: "plan.update", entity: "plan", allowed: (a) => a.canEditPlan }, async (tx) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canEditPlan), "plan.update", async (tx) => {
     const current = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { version: true, status: true, startDate: true, endDate: true, nextReviewAt: true, type: true } });
     assertCurrentVersion(current, input.version);
     await applyVersioned(
       tx.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
       () => tx.plan.findUnique({ where: { id: input.planId }, select: { version: true, status: true, startDate: true, endDate: true, nextReviewAt: true, type: true } }),
     );
-    return { result: { ok: true as const }, entityId: input.planId, details: { fields: Object.keys(input.changes) } };
+    return { result: { ok: true as const }, details: { fields: Object.keys(input.changes) } };
   });
 }
 
 export const createLogInput = z.object({ planId: id, date: isoDate.optional(), body: shortText(5000) });
 
 export async function createLogEntry(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createLogInput>, meta: RequestMeta) {
-  return changePlan(prisma, actor, meta, input.planId, { action: "log.create", entity: "log", allowed: (a) => a.canComment }, async (tx) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canComment), "log.create", async (tx) => {
     const entry = await tx.logEntry.create({
-      data: { planId: input.planId, authorId: actor.id, date: input.date ?? todayAsDate(), body: input.body },
+      data: { planId: input.planId, authorId: actor.id, date: input.date ?? calendarDate(todayInOslo()), body: input.body },
     });
-    return { result: entry, entityId: entry.id };
+    return { result: entry, target: { type: "log", id: entry.id } };
   });
 }
 
@@ -310,18 +303,18 @@ export const createCommentInput = z.object({
 });
 
 export async function createComment(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof createCommentInput>, meta: RequestMeta) {
-  return changePlan(prisma, actor, meta, input.planId, { action: "comment.create", entity: "comment", allowed: (a) => a.canComment }, async (tx) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canComment), "comment.create", async (tx) => {
     if (input.targetType !== "about") {
       const exists =
         input.targetType === "goal"
           ? await tx.goal.count({ where: { id: input.targetId ?? "", planId: input.planId } })
           : await tx.measure.count({ where: { id: input.targetId ?? "", planId: input.planId } });
-      if (!exists) throw new AppError("BAD_REQUEST", "errors.code.NOT_FOUND");
+      if (!exists) throw new DomainError("BAD_REQUEST", "errors.code.NOT_FOUND");
     }
     const comment = await tx.planComment.create({
       data: { planId: input.planId, targetType: input.targetType, targetId: input.targetId ?? null, authorId: actor.id, body: input.body },
     });
-    return { result: comment, entityId: comment.id };
+    return { result: comment, target: { type: "comment", id: comment.id } };
   });
 }
 
@@ -335,24 +328,18 @@ export const addServiceInput = z.object({
 
 export async function addService(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addServiceInput>, meta: RequestMeta) {
   const { planId, ...data } = input;
-  return changePlan(prisma, actor, meta, planId, { action: "service.add", entity: "service", allowed: (a) => a.canEditPlan }, async (tx) => {
+  return write(prisma, actor, meta, planPolicy(planId, (a) => a.canEditPlan), "service.add", async (tx) => {
     const service = await tx.planService.create({ data: { planId, ...data } });
-    return { result: service, entityId: service.id, details: { name: service.name } };
+    return { result: service, target: { type: "service", id: service.id } };
   });
 }
 
 export const removeServiceInput = z.object({ planId: id, serviceId: id });
 
 export async function removeService(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof removeServiceInput>, meta: RequestMeta) {
-  return changePlan(prisma, actor, meta, input.planId, { action: "service.remove", entity: "service", allowed: (a) => a.canEditPlan }, async (tx) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canEditPlan), "service.remove", async (tx) => {
     const { count } = await tx.planService.deleteMany({ where: { id: input.serviceId, planId: input.planId } });
-    if (!count) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
-    return { result: { ok: true as const }, entityId: input.serviceId };
+    if (!count) throw notFound();
+    return { result: { ok: true as const }, target: { type: "service", id: input.serviceId } };
   });
-}
-
-function todayAsDate(): Date {
-  // The calendar day in Norway, stored as that date.
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo" }).format(new Date());
-  return new Date(`${day}T00:00:00.000Z`);
 }

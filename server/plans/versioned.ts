@@ -1,4 +1,4 @@
-import { AppError } from "../trpc/errors.ts";
+import { DomainError } from "../errors.ts";
 
 /**
  * Optimistic concurrency: a change based on an older version than the stored one is refused
@@ -18,5 +18,5 @@ export async function applyVersioned(update: Promise<{ count: number }>, reread:
 }
 
 function conflict(current: unknown) {
-  return new AppError("CONFLICT", "plan.conflict", {}, { current });
+  return new DomainError("CONFLICT", "plan.conflict", {}, { current });
 }

@@ -1,4 +1,5 @@
 import type { Server, Socket } from "socket.io";
+import { isUuid } from "../../app/domain/ids.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
 import { resolvePlanAccess } from "../plans/access.ts";
@@ -30,7 +31,6 @@ type PlanSocket = Socket<PlanClientEvents, PlanServerEvents, Record<string, neve
 type PlanServer = Server<PlanClientEvents, PlanServerEvents, Record<string, never>, SocketData>;
 
 const room = (planId: string) => `plan:${planId}`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // setTimeout cannot wait longer than about 24.8 days; a longer consent is re-checked then.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -77,7 +77,7 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   io.on("connection", (socket: PlanSocket) => {
     socket.on("plan:join", async (planId, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
-      if (typeof planId !== "string" || !UUID.test(planId)) return reply({ ok: false });
+      if (!isUuid(planId)) return reply({ ok: false });
       try {
         const access = await resolvePlanAccess(db.prisma, socket.data.user, planId, { allowAuditWithoutPurpose: true });
         await socket.join(room(planId));
@@ -103,8 +103,17 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   });
 
   const unsubscribe = [
-    events.on("plan.changed", (event) => {
-      io.to(room(event.planId)).emit("plan:changed", event);
+    events.on("changed", (event) => {
+      // Co-edited texts reach the others live through the co-editing server, not by reloading.
+      if (!event.planId || event.action === "plan.text.edit") return;
+      io.to(room(event.planId)).emit("plan:changed", {
+        planId: event.planId,
+        municipalityId: event.municipalityId,
+        entity: event.target?.type ?? "plan",
+        entityId: event.target?.id ?? null,
+        actorId: event.actorId,
+        action: event.action,
+      });
     }),
     events.on("plan.accessRevoked", ({ planId, userId }) => {
       void (async () => {

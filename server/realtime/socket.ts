@@ -57,10 +57,11 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
 
   // The coordinating unit's dashboard reloads its counters when anything in the municipality
   // changes. The ping carries no data: the dashboard fetches what its reader may see.
-  const pingDashboard = ({ municipalityId }: { municipalityId: string }) => {
-    io.to(`municipality:${municipalityId}`).emit("dashboard:changed");
-  };
-  const offDashboard = [events.on("case.changed", pingDashboard), events.on("plan.changed", pingDashboard)];
+  const offDashboard = [
+    events.on("changed", ({ municipalityId, planId, caseId }) => {
+      if (planId || caseId) io.to(`municipality:${municipalityId}`).emit("dashboard:changed");
+    }),
+  ];
 
   const offNotifications = events.on("notification.created", ({ userId, notificationId, title, link }) => {
     io.to(`user:${userId}`).emit("notification", { id: notificationId, title, link });

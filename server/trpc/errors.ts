@@ -2,23 +2,30 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import type { Lang } from "../../app/i18n/resources.ts";
+import { DomainError } from "../errors.ts";
 import { translate } from "../i18n.ts";
 import { formatZodError } from "./zod-messages.ts";
 
-/**
- * An error whose message is a key in the i18n catalogue, so the person sees it in their
- * own language; `params` fill its placeholders.
- */
-export class AppError extends TRPCError {
-  constructor(
-    code: TRPCError["code"],
-    readonly messageKey: string,
-    readonly params: Record<string, string | number> = {},
-    /** Data the person needs to resolve it, e.g. the current value after a conflicting edit. */
-    readonly details?: unknown,
-  ) {
-    super({ code, message: messageKey });
+/** A service's DomainError at the tRPC edge: the same code (so HTTP status), key, params and details. */
+export class DomainTRPCError extends TRPCError {
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+  readonly details: unknown;
+
+  constructor(error: DomainError) {
+    super({ code: error.code, message: error.messageKey, cause: error });
+    this.messageKey = error.messageKey;
+    this.params = error.params;
+    this.details = error.details;
   }
+}
+
+/** The edge mapping: anything carrying a DomainError becomes a DomainTRPCError; other errors pass through. */
+export function toTRPCError(error: unknown): unknown {
+  if (error instanceof DomainTRPCError) return error;
+  if (error instanceof DomainError) return new DomainTRPCError(error);
+  if (error instanceof TRPCError && error.cause instanceof DomainError) return new DomainTRPCError(error.cause);
+  return error;
 }
 
 export interface DescribedError {
@@ -31,16 +38,19 @@ export interface DescribedError {
 
 /** What a person should read about an error from a procedure: never a stack trace or internals. */
 export function describeError(error: TRPCError, lang: Lang): DescribedError {
-  const status = getHTTPStatusCodeFromError(error);
-  if (error instanceof AppError) {
-    return { status, code: error.code, message: translate(lang, error.messageKey, error.params), details: error.details };
+  const mapped = toTRPCError(error) as TRPCError;
+  const status = getHTTPStatusCodeFromError(mapped);
+  const cause = mapped.cause;
+  if (cause instanceof DomainError) {
+    return { status, code: mapped.code, message: translate(lang, cause.messageKey, cause.params), details: cause.details };
   }
-  if (error.cause instanceof ZodError) return { status, code: error.code, ...formatZodError(error.cause, lang) };
-  if (error.code === "INTERNAL_SERVER_ERROR") return { status, code: error.code, message: translate(lang, "errors.internal") };
-  return { status, code: error.code, message: translate(lang, `errors.code.${error.code}`) };
+  if (cause instanceof ZodError) return { status, code: mapped.code, ...formatZodError(cause, lang) };
+  if (mapped.code === "INTERNAL_SERVER_ERROR") return { status, code: mapped.code, message: translate(lang, "errors.internal") };
+  return { status, code: mapped.code, message: translate(lang, `errors.code.${mapped.code}`) };
 }
 
 /** describeError for anything thrown; errors that are not a procedure's become a plain 500. */
 export function describeUnknownError(error: unknown, lang: Lang): DescribedError {
-  return describeError(error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }), lang);
+  const mapped = toTRPCError(error);
+  return describeError(mapped instanceof TRPCError ? mapped : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: mapped }), lang);
 }

@@ -1,7 +1,7 @@
 import { initTRPC } from "@trpc/server";
-import type { Role } from "../db/generated/enums.ts";
+import { DomainError } from "../errors.ts";
 import type { Context } from "./context.ts";
-import { AppError, describeError } from "./errors.ts";
+import { describeError, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to the client, whatever NODE_ENV says.
@@ -18,19 +18,24 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.auth) throw new AppError("UNAUTHORIZED", "errors.code.UNAUTHORIZED");
-  return next({ ctx: { ...ctx, auth: ctx.auth } });
+/** Services throw DomainError; here, at the edge, it becomes the tRPC error of the same code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped !== result.error) throw mapped;
+  }
+  return result;
 });
 
-/** Signed in and holding at least one of `roles` in their municipality. */
-export function roleProcedure(...roles: Role[]) {
-  return protectedProcedure.use(({ ctx, next }) => {
-    if (!ctx.auth.user.roles.some((role) => roles.includes(role))) {
-      throw new AppError("FORBIDDEN", "errors.code.FORBIDDEN");
-    }
-    return next();
-  });
-}
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/**
+ * Signed in. Every other rule (plan membership, consent, role in the municipality) is checked by
+ * the service itself, so a procedure adds nothing its service does not check.
+ */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth) throw new DomainError("UNAUTHORIZED", "errors.code.UNAUTHORIZED");
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});

@@ -1,10 +1,13 @@
-import type { PrismaClient } from "../db/database.ts";
+import { KE_ROLES } from "../../app/domain/schemas.ts";
+import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { hasAnyRole, KE_ROLES } from "../auth/roles.ts";
-import { AppError } from "../trpc/errors.ts";
+import type { PrismaClient } from "../db/database.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { rolePolicy } from "../records/policy.ts";
 
 /** Every account in the administrator's municipality, with roles and unit. */
 export async function listUsers(prisma: PrismaClient, actor: SessionUser) {
+  await rolePolicy(["ADMIN"]).resolve(prisma, actor);
   const users = await prisma.user.findMany({
     where: { municipalityId: actor.municipalityId },
     orderBy: { name: "asc" },
@@ -21,7 +24,9 @@ export async function listUsers(prisma: PrismaClient, actor: SessionUser) {
   return users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role) }));
 }
 
+/** Unit names are not sensitive; staff need them to name a measure's responsible unit. */
 export async function listUnits(prisma: PrismaClient, actor: SessionUser) {
+  await rolePolicy(["ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF"]).resolve(prisma, actor);
   return prisma.unit.findMany({
     where: { municipalityId: actor.municipalityId },
     orderBy: { name: "asc" },
@@ -35,11 +40,12 @@ export async function listUnits(prisma: PrismaClient, actor: SessionUser) {
  * of their municipality.
  */
 export async function getCoordinatorLoad(prisma: PrismaClient, actor: SessionUser, requestedUnitId?: string) {
+  await rolePolicy(["UNIT_LEADER", ...KE_ROLES, "ADMIN"]).resolve(prisma, actor);
   const seesAllUnits = hasAnyRole(actor, [...KE_ROLES, "ADMIN"]);
   const unitId = requestedUnitId ?? actor.leadsUnitId;
-  if (!unitId || (!seesAllUnits && unitId !== actor.leadsUnitId)) throw new AppError("FORBIDDEN", "errors.code.FORBIDDEN");
+  if (!unitId || (!seesAllUnits && unitId !== actor.leadsUnitId)) throw new DomainError("FORBIDDEN", "errors.code.FORBIDDEN");
   const unit = await prisma.unit.findFirst({ where: { id: unitId, municipalityId: actor.municipalityId } });
-  if (!unit) throw new AppError("NOT_FOUND", "errors.code.NOT_FOUND");
+  if (!unit) throw notFound();
   const coordinators = await prisma.user.findMany({
     where: { unitId: unit.id, municipalityId: actor.municipalityId, roles: { some: { role: "COORDINATOR" } } },
     orderBy: { name: "asc" },

@@ -139,7 +139,7 @@ describe("dashboard.askCoordinator", () => {
     await t.db.prisma.plan.update({ where: { id: w.plan.id }, data: { lastActivityAt: daysAgo(13 * 30.5) } });
     const current = await t.db.prisma.coordinatorAssignment.findFirstOrThrow({ where: { planId: w.plan.id, endedAt: null } });
     await w.callers.keLeader.dashboard.askCoordinator({ planId: w.plan.id });
-    const [note] = await t.db.prisma.notification.findMany({ where: { userId: current.coordinatorId } });
+    const [note] = await t.db.prisma.notification.findMany({ where: { userId: current.coordinatorId, kind: "plan.question" } });
     expect(note).toMatchObject({ kind: "plan.question", link: `/planer/${w.plan.id}` });
     expect(note.body).toBe("Planen har ikke vært oppdatert på 13 måneder – kan du se på den?");
     const log = await t.db.prisma.logEntry.findFirstOrThrow({ where: { planId: w.plan.id, authorId: w.people.keLeader.id } });

@@ -120,7 +120,7 @@ describe("demo meetings", () => {
     const kinds = next.agenda.map((a) => a.kind);
     expect(kinds).toEqual(expect.arrayContaining(["EVALUATION", "FOLLOW_UP", "USER_INPUT", "USER_POINT"]));
     expect(next.agenda.at(-1)).toMatchObject({ kind: "USER_POINT", title: "Jeg vil ta bussen alene til treningen" });
-    expect((await jonas.meeting.myTasks()).map((task) => task.title)).toEqual(["Vurdere tre treningsøkter i uka"]);
+    expect((await jonas.task.mine()).map((task) => task.title)).toEqual(["Vurdere tre treningsøkter i uka"]);
     expect(await kari.plan.byId({ planId: plan.id })).toMatchObject({ lastMeetingAt: expect.any(Date), nextMeetingAt: expect.any(Date) });
   });
 });

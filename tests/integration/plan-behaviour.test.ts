@@ -121,7 +121,12 @@ describe("audit trail", () => {
     expect(rows[2]).toMatchObject({ targetType: "goal", targetId: goal.id, municipalityId: w.home.id });
 
     const seen = await w.callers.owner.audit.forPlan({ planId: w.plan.id });
-    expect(seen.find((r) => r.action === "plan.view" && r.actorId === w.people.coordinator.id)?.actorName).toBe("Ingrid Koordinator");
+    expect(seen.lines.find((l) => l.actions.includes("plan.view") && l.actorId === w.people.coordinator.id)).toMatchObject({
+      actorName: "Ingrid Koordinator",
+      planRole: "COORDINATOR",
+      kind: "READ",
+      count: 1,
+    });
   });
 
   it("a refused or failed change writes neither the change nor an audit row", async () => {

@@ -57,7 +57,7 @@ describe("deadline reminders", () => {
     expect(rows.some((r) => r.caseId === far.id)).toBe(false);
     expect(rows.find((r) => r.caseId === soon.id)?.title).toContain("Frist for avgjørelse nærmer seg");
     // Nobody in another municipality heard of it.
-    expect(await w.callers.away.notification.mine()).toEqual({ items: [], unread: 0 });
+    expect(await w.callers.away.notification.mine()).toEqual({ items: [], unread: 0, nextCursor: null });
     const mine = await w.callers.caseOfficer.notification.mine();
     expect(mine.unread).toBe(3);
     await w.callers.caseOfficer.notification.markRead({});

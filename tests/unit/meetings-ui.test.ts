@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formFieldErrors } from "../../app/lib/meeting-actions.server.ts";
-import { formatMeetingWhen } from "../../app/lib/meeting-format.ts";
+import { formatMeetingWhen } from "../../app/domain/oslo-time.ts";
+import { formFieldErrors } from "../../app/lib/form-action.server.ts";
+import { meetingFieldName } from "../../app/lib/meeting-actions.server.ts";
 import { nextMeeting, splitMeetings } from "../../app/lib/meeting-types.ts";
 
 const at = (iso: string, status = "PLANNED", durationMinutes = 60) => ({ id: iso, startsAt: iso, durationMinutes, status });
@@ -33,7 +34,7 @@ describe("meeting times in words, on an Oslo clock", () => {
 describe("refusals land at the form's own fields", () => {
   it("maps procedure paths to field names", () => {
     expect(
-      formFieldErrors({ startsAt: "finnes ikke", "changes.location": "skriv et møtested", "guests.1.email": "ugyldig", "guests.0.userId": "velg", "invitees.2": "x" }),
+      formFieldErrors({ startsAt: "finnes ikke", "changes.location": "skriv et møtested", "guests.1.email": "ugyldig", "guests.0.userId": "velg", "invitees.2": "x" }, meetingFieldName),
     ).toEqual({ date: "finnes ikke", location: "skriv et møtested", "guest-1-email": "ugyldig", "guest-0-name": "velg", invitees: "x" });
   });
 });

@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDate, formatDateTime, todayInOslo } from "../../domain/oslo-time.ts";
 import type { PublicCaseView } from "../../lib/case-types.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { todayInOslo } from "../../lib/form-values.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { Heading, Prose } from "../plan/shared.tsx";
 import { Letter, PersonStatusBadge } from "./case-bits.tsx";

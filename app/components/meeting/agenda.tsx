@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { isOneOf, isUserSide, OPEN_MEETING_STATUSES } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { AgendaItemView, MeetingView } from "../../lib/meeting-types.ts";
 import { Disclosure, FormDisclosure, SavedNote, Submit, TextArea, TextField } from "../form.tsx";
 import { MeetingForm } from "./meeting-form.tsx";
-
-const isOpen = (status: string) => status === "PLANNED" || status === "HELD";
 
 interface AgendaProps {
   meeting: Pick<MeetingView, "id" | "status" | "agenda" | "access">;
@@ -20,7 +19,7 @@ interface AgendaProps {
 export function Agenda({ meeting, viewerId, headingLevel = 2, plain = false, headingId = `agenda-${meeting.id}-heading` }: AgendaProps) {
   const { t } = useTranslation();
   const Heading = `h${headingLevel}` as "h2";
-  const open = isOpen(meeting.status);
+  const open = isOneOf(OPEN_MEETING_STATUSES, meeting.status);
   const canEditAll = meeting.access.canEdit && open;
   const ids = meeting.agenda.map((a) => a.id);
   return (
@@ -47,7 +46,7 @@ export function Agenda({ meeting, viewerId, headingLevel = 2, plain = false, hea
       {open && meeting.access.canAddAgendaPoint ? (
         <AgendaAddForm
           meetingId={meeting.id}
-          userSide={meeting.access.role === "OWNER" || meeting.access.role === "REPRESENTATIVE"}
+          userSide={isUserSide(meeting.access.role)}
           plain={plain}
           headingLevel={headingLevel + 1}
         />

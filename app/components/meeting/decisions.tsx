@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { ATTAINMENTS, GOAL_STATUSES, isOneOf, MEASURE_STATUSES, OPEN_MEETING_STATUSES } from "../../domain/lists.ts";
+import { formatDate, formatDateTime, todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { todayInOslo } from "../../lib/form-values.ts";
 import type { MeetingView } from "../../lib/meeting-types.ts";
-import { ATTAINMENTS, GOAL_STATUSES, MEASURE_STATUSES } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { FormDisclosure, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { scoreOptions } from "../plan/shared.tsx";
@@ -28,7 +27,7 @@ const ANCHOR = "vedtak";
 export function DecisionsSection({ meeting, plan, viewerId, participantsText }: { meeting: MeetingView; plan: MeetingPlanOptions | null; viewerId: string; participantsText: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const open = meeting.status === "PLANNED" || meeting.status === "HELD";
+  const open = isOneOf(OPEN_MEETING_STATUSES, meeting.status);
   const canRecord = open && meeting.access.canEdit && plan !== null;
   if (!meeting.minutes) return null;
   return (

@@ -1,13 +1,12 @@
 import { useTranslation } from "react-i18next";
+import { isOneOf, isUserSide, OPEN_MEETING_STATUSES } from "../../domain/lists.ts";
+import { formatDate, formatDateTime } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { formatDate, formatDateTime } from "../../lib/format.ts";
 import type { MeetingInviteeView, MeetingView } from "../../lib/meeting-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { CheckboxField, FormDisclosure, Submit, TextField } from "../form.tsx";
 import { ResponseBadge } from "./meeting-facts.tsx";
 import { MeetingForm } from "./meeting-form.tsx";
-
-const userSide = (role: string) => role === "OWNER" || role === "REPRESENTATIVE";
 
 /** Who is invited, with their answers (and, once recorded, who came). */
 export function InviteesSection({ meeting }: { meeting: MeetingView }) {
@@ -39,14 +38,14 @@ export function InviteesSection({ meeting }: { meeting: MeetingView }) {
                 {t("meetings.invitees.consentGiven", { name: i.consent.givenBy?.name ?? t("common.unknownPerson"), date: formatDate(i.consent.givenAt, lang) })}
               </span>
             ) : null}
-            {i.awaitingConsent && canManage ? <GuestConsentForm meetingId={meeting.id} invitee={i} userSide={userSide(meeting.access.role)} /> : null}
+            {i.awaitingConsent && canManage ? <GuestConsentForm meetingId={meeting.id} invitee={i} userSide={isUserSide(meeting.access.role)} /> : null}
           </li>
         ))}
       </ul>
       {meeting.attendanceRecordedAt ? (
         <p className="hint">{t("meetings.attendance.recordedAt", { date: formatDateTime(meeting.attendanceRecordedAt, lang) })}</p>
       ) : null}
-      {canManage ? <GuestAddForm meetingId={meeting.id} userSide={userSide(meeting.access.role)} /> : null}
+      {canManage ? <GuestAddForm meetingId={meeting.id} userSide={isUserSide(meeting.access.role)} /> : null}
     </section>
   );
 }
@@ -88,7 +87,7 @@ function GuestAddForm({ meetingId, userSide }: { meetingId: string; userSide: bo
 export function AttendanceSection({ meeting, started }: { meeting: MeetingView; started: boolean }) {
   const { t } = useTranslation();
   const form = usePlanForm(`meeting-${meeting.id}-attendance`);
-  const open = meeting.status === "PLANNED" || meeting.status === "HELD";
+  const open = isOneOf(OPEN_MEETING_STATUSES, meeting.status);
   if (!meeting.access.canEdit || !open) return null;
   const invitees = meeting.invitees.filter((i) => !i.awaitingConsent);
   return (

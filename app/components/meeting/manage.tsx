@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { osloNow } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { MeetingView } from "../../lib/meeting-types.ts";
-import { osloNow } from "../../lib/oslo-time.ts";
 import { CheckboxField, FormDisclosure, Submit, TextArea } from "../form.tsx";
 import { MeetingForm } from "./meeting-form.tsx";
 import { TimePlaceFields } from "./time-place-fields.tsx";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatMeetingWhen } from "../../lib/meeting-format.ts";
+import { formatMeetingWhen } from "../../domain/oslo-time.ts";
 import { useLang } from "../../lib/use-lang.ts";
 
 interface MeetingTimePlace {

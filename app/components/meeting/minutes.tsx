@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { formatDateTime } from "../../lib/format.ts";
 import type { MeetingView } from "../../lib/meeting-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { CollabEditor } from "../collab/collab-editor.tsx";

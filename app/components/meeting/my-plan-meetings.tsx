@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatMeetingWhen } from "../../lib/meeting-format.ts";
+import { formatMeetingWhen } from "../../domain/oslo-time.ts";
 import type { MeetingListItem, MeetingView, MyTask } from "../../lib/meeting-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { Agenda } from "./agenda.tsx";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { ANSWERS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { RESPONSES } from "../../lib/meeting-types.ts";
 import { MeetingForm } from "./meeting-form.tsx";
 
 /** "Kommer du?": the invited person's answer, one button per answer. */
@@ -14,7 +14,7 @@ export function RespondForm({ meetingId, current, anchor, headingLevel = 2 }: { 
       <Heading id={headingId}>{t("meetings.respond.title")}</Heading>
       <p role="status">{current === "PENDING" ? t("meetings.respond.notYet") : t("meetings.respond.current", { answer: t(`meetings.response.${current}`) })}</p>
       <MeetingForm form={form} meetingId={meetingId} intent="respond" anchor={anchor} className="button-row respond-buttons" aria-labelledby={headingId}>
-        {RESPONSES.map((r) => (
+        {ANSWERS.map((r) => (
           <button
             key={r}
             type="submit"

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDate, isDue } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { formatDate, isDue } from "../../lib/format.ts";
 import type { MyTask } from "../../lib/meeting-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { MeetingForm } from "./meeting-form.tsx";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { formatDateTime } from "../../lib/format.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextArea } from "../form.tsx";

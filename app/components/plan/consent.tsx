@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { formatDate, todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { formatDate } from "../../lib/format.ts";
-import { todayInOslo } from "../../lib/form-values.ts";
 import type { ParticipantView, PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextField } from "../form.tsx";

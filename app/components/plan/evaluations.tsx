@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ATTAINMENTS } from "../../domain/lists.ts";
+import { todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
-import { todayInOslo } from "../../lib/form-values.ts";
-import { ATTAINMENTS, type EvaluationView, type PlanView } from "../../lib/plan-types.ts";
+import type { EvaluationView, PlanView } from "../../lib/plan-types.ts";
 import { CollabEditor } from "../collab/collab-editor.tsx";
 import { StoredText } from "../collab/stored-text.tsx";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";

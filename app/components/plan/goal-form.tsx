@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { ATTAINMENTS, GOAL_STATUSES, LIFE_AREAS } from "../../domain/lists.ts";
 import { usePlanForm, type PlanForm } from "../../hooks/use-plan-form.ts";
 import { dateValue } from "../../lib/form-values.ts";
-import { ATTAINMENTS, GOAL_STATUSES, LIFE_AREAS, type GoalView } from "../../lib/plan-types.ts";
+import type { GoalView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { scoreOptions } from "./shared.tsx";
 

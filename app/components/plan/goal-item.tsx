@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { isDue } from "../../lib/format.ts";
+import { FINISHED_GOAL_STATUSES, isOneOf } from "../../domain/lists.ts";
+import { isDue } from "../../domain/oslo-time.ts";
 import type { GoalView, PlanView } from "../../lib/plan-types.ts";
 import { Comments } from "./comments.tsx";
 import { Evaluations } from "./evaluations.tsx";
@@ -24,7 +25,7 @@ export function GoalItem({ plan, goal, subGoals, choices, level }: GoalItemProps
   const { t } = useTranslation();
   const anchor = `goal-${goal.id}`;
   const { canEditPlan } = plan.access;
-  const due = !["ACHIEVED", "DROPPED"].includes(goal.status) && isDue(goal.evaluationDate);
+  const due = !isOneOf(FINISHED_GOAL_STATUSES, goal.status) && isDue(goal.evaluationDate);
   return (
     <article className={goal.parentId ? "goal sub-goal" : "goal"} id={anchor} aria-labelledby={`${anchor}-heading`}>
       <div className="item-head">

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { LIFE_AREAS, type PlanView } from "../../lib/plan-types.ts";
+import { LIFE_AREAS } from "../../domain/lists.ts";
+import type { PlanView } from "../../lib/plan-types.ts";
 import { GoalCreateForm } from "./goal-form.tsx";
 import { GoalItem } from "./goal-item.tsx";
 import type { MeasureChoices } from "./measure-form.tsx";

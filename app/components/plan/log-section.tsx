@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { todayInOslo } from "../../lib/form-values.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextArea, TextField } from "../form.tsx";
 import { DateText } from "./shared.tsx";

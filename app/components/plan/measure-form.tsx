@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { MEASURE_STATUSES } from "../../domain/lists.ts";
 import { usePlanForm, type PlanForm } from "../../hooks/use-plan-form.ts";
 import { dateValue } from "../../lib/form-values.ts";
-import { MEASURE_STATUSES, responsibleValue, type MeasureView, type ResponsibleOption } from "../../lib/plan-types.ts";
+import { responsibleValue, type MeasureView, type ResponsibleOption } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 
 export interface MeasureChoices {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { FINISHED_MEASURE_STATUSES, isOneOf } from "../../domain/lists.ts";
+import { isDue } from "../../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
-import { isDue } from "../../lib/format.ts";
 import { responsibleName, type MeasureView, type PlanView } from "../../lib/plan-types.ts";
 import { CollabEditor } from "../collab/collab-editor.tsx";
 import { Comments } from "./comments.tsx";
@@ -8,14 +9,12 @@ import { Evaluations } from "./evaluations.tsx";
 import { MeasureEditForm, type MeasureChoices } from "./measure-form.tsx";
 import { DateText, Period, Heading, StatusBadge } from "./shared.tsx";
 
-const OPEN_STATUSES = ["PLANNED", "ACTIVE", "PAUSED"];
-
 export function MeasureItem({ plan, measure, choices, level }: { plan: PlanView; measure: MeasureView; choices: MeasureChoices; level: number }) {
   const { t } = useTranslation();
   const anchor = `measure-${measure.id}`;
   const own = measure.responsibleUserId === plan.viewer.id;
   const canEdit = plan.access.canEditPlan || (plan.access.canEditOwnMeasures && own);
-  const due = OPEN_STATUSES.includes(measure.status) && isDue(measure.evaluationDate);
+  const due = !isOneOf(FINISHED_MEASURE_STATUSES, measure.status) && isDue(measure.evaluationDate);
   const responsible = responsibleName(plan, measure);
   const descriptionDoc = collabDocument.measureDescription(measure.id);
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { LIFE_AREAS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { LIFE_AREAS, responsibleName, type GoalView, type PlanView } from "../../lib/plan-types.ts";
+import { responsibleName, type GoalView, type PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { GoalDescription } from "./goal-description.tsx";
 import { Period } from "./shared.tsx";

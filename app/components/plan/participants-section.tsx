@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ACCESS_LEVELS, PARTICIPANT_KINDS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { ACCESS_LEVELS, PARTICIPANT_KINDS, type ParticipantView, type PlanView } from "../../lib/plan-types.ts";
+import type { ParticipantView, PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { ConsentStatus, ParticipantConsentControls, PlanConsent } from "./consent.tsx";
 

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PLAN_STATUSES, PLAN_TYPES } from "../../domain/lists.ts";
+import { isDue } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
-import { isDue } from "../../lib/format.ts";
 import { dateValue } from "../../lib/form-values.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextField } from "../form.tsx";
@@ -109,8 +110,8 @@ function PlanDetailsForm({ plan }: { plan: PlanView }) {
         describeValue={(name, value) => (name === "status" ? t(`plan.status.${value}`) : name === "type" ? t(`plan.type.${value}`) : value)}
       >
         <div className="grid-2">
-          <SelectField form={form} name="status" label={labels.status} options={(["DRAFT", "ACTIVE", "CLOSED"] as const).map((s) => ({ value: s, label: t(`plan.status.${s}`) }))} />
-          <SelectField form={form} name="type" label={labels.type} options={(["IP", "OTHER"] as const).map((s) => ({ value: s, label: t(`plan.type.${s}`) }))} />
+          <SelectField form={form} name="status" label={labels.status} options={PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}`) }))} />
+          <SelectField form={form} name="type" label={labels.type} options={PLAN_TYPES.map((s) => ({ value: s, label: t(`plan.type.${s}`) }))} />
           <TextField form={form} name="startDate" type="date" label={labels.startDate} optional />
           <TextField form={form} name="endDate" type="date" label={labels.endDate} optional />
           <TextField form={form} name="nextReviewAt" type="date" label={labels.nextReviewAt} optional />

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../../lib/format.ts";
+import { formatDate } from "../../domain/oslo-time.ts";
 import { useLang } from "../../lib/use-lang.ts";
 
 /** A heading at a level given by its place in the page; never deeper than h6. */

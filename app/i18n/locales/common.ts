@@ -40,6 +40,7 @@ export const commonNb = {
     forbiddenTitle: "Ingen tilgang",
     forbidden: "Du har ikke tilgang til denne siden.",
     toFrontPage: "Gå til forsiden",
+    invalidCursor: "Lenken til neste side er ikke gyldig. Gå tilbake til første side.",
     code: {
       UNAUTHORIZED: "Du må logge inn.",
       FORBIDDEN: "Du har ikke tilgang til dette.",
@@ -156,6 +157,7 @@ export const commonEn: typeof commonNb = {
     forbiddenTitle: "No access",
     forbidden: "You do not have access to this page.",
     toFrontPage: "Go to the front page",
+    invalidCursor: "The link to the next page is not valid. Go back to the first page.",
     code: {
       UNAUTHORIZED: "You need to sign in.",
       FORBIDDEN: "You do not have access to this.",

@@ -1,0 +1,32 @@
+import { useTranslation } from "react-i18next";
+import { useCaseForm } from "../../hooks/use-case-form.ts";
+import type { CaseInternalView } from "../../lib/case-types.ts";
+import { CheckboxField } from "../form.tsx";
+import { CaseFormElement, CaseSubmit, Receipt } from "./case-form.tsx";
+
+/** Closing the case: after its decision, or (confirmed) an undecided one that is withdrawn. */
+export function CloseSection({ internal, open, saved }: { internal: CaseInternalView; open: boolean; saved: boolean }) {
+  const { t } = useTranslation();
+  const form = useCaseForm("close");
+  if (internal.status === "CLOSED") {
+    return (
+      <section id="avslutt" aria-labelledby="close-heading" className="card section">
+        <h2 id="close-heading">{t("caseDetail.closeHeading")}</h2>
+        <Receipt show={saved}>{t("caseDetail.saved.close")}</Receipt>
+        {saved ? null : <p>{t("caseDetail.closed")}</p>}
+      </section>
+    );
+  }
+  return (
+    <section id="avslutt" aria-labelledby="close-heading" className="card section">
+      <h2 id="close-heading">{t("caseDetail.closeHeading")}</h2>
+      <p className="hint">{open ? t("caseDetail.closeHintOpen") : t("caseDetail.closeHintDecided")}</p>
+      <CaseFormElement key={internal.version} form={form} intent="close" version={internal.version} hidden={open ? { undecided: "yes" } : {}}>
+        {open ? <CheckboxField form={form} name="confirm" label={t("caseDetail.closeConfirm")} /> : null}
+        <CaseSubmit form={form} variant={open ? "danger" : "secondary"}>
+          {t("caseDetail.closeSubmit")}
+        </CaseSubmit>
+      </CaseFormElement>
+    </section>
+  );
+}

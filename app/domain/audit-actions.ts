@@ -1,0 +1,139 @@
+// Every audit action, once: what kind of event it is, whether it is activity in a plan, and how
+// the access log says it in plain words. The server writes only these actions (recordAudit takes
+// an AuditAction), the database stores the kind beside each row, and "Hvem har sett planen min"
+// names rows through this table, so a new action cannot be written without its wording.
+// Modelled on documenso's typed document audit logs.
+
+/**
+ * READ: someone saw plan content or a case. CHANGE: something was written. ACCESS: who may see
+ * the plan changed (participants, consent, coordinator, guests). ADMIN: the municipality's
+ * settings. SIGN_IN: signing in and out, passwords.
+ */
+export const AUDIT_KINDS = ["READ", "CHANGE", "ACCESS", "ADMIN", "SIGN_IN"] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+interface ActionDefinition {
+  kind: AuditKind;
+  /**
+   * A change in the plan itself: it moves the plan's last activity, and when the user or their
+   * representative made it, it is "new from the user" for the coordinator. Reads never are.
+   */
+  planActivity: boolean;
+  nb: string;
+  en: string;
+}
+
+// Each keeps its kind as a literal type, so ReadAction and ChangeAction below are exact.
+const define =
+  <K extends AuditKind>(kind: K, planActivity: boolean) =>
+  (nb: string, en: string): ActionDefinition & { kind: K } => ({ kind, planActivity, nb, en });
+const read = define("READ", false);
+const change = define("CHANGE", true);
+const access = define("ACCESS", true);
+/** Written, but not work in the plan (a case's handling, one's own settings). */
+const record = define("CHANGE", false);
+const admin = define("ADMIN", false);
+const signIn = define("SIGN_IN", false);
+
+export const AUDIT_ACTIONS = {
+  // Reading
+  "plan.view": read("Åpnet planen", "Opened the plan"),
+  "plan.text.open": read("Leste en tekst i planen", "Read a text in the plan"),
+  "measure.mine.view": read("Så tiltakene sine i planen", "Saw their measures in the plan"),
+  "meeting.view": read("Så på et møte", "Looked at a meeting"),
+  "meeting.list": read("Så på møtene", "Looked at the meetings"),
+  "meeting.ics": read("Lastet ned en møteinnkalling", "Downloaded a meeting invitation"),
+  "meeting.tasks.mine.view": read("Så oppgavene sine fra møter", "Saw their tasks from meetings"),
+  "audit.view": read("Så hvem som har sett planen", "Looked at who has seen the plan"),
+  "audit.export": read("Lastet ned oversikten over hvem som har sett planen", "Downloaded the list of who has seen the plan"),
+  "case.view": read("Åpnet en sak", "Opened a case"),
+  "case.document_view": read("Åpnet et dokument i en sak", "Opened a document in a case"),
+
+  // The plan
+  "plan.update": change("Endret status eller datoer", "Changed the status or dates"),
+  "plan.update_about": change("Endret «Om meg»", "Changed “About me”"),
+  "plan.text.edit": change("Skrev i en tekst i planen", "Wrote in a text in the plan"),
+  "goal.create": change("La til et mål", "Added a goal"),
+  "goal.update": change("Endret et mål", "Changed a goal"),
+  "measure.create": change("La til et tiltak", "Added a measure"),
+  "measure.update": change("Endret et tiltak", "Changed a measure"),
+  "evaluation.create": change("Skrev en evaluering", "Wrote an evaluation"),
+  "comment.create": change("Skrev en kommentar", "Wrote a comment"),
+  "log.create": change("Skrev i loggen", "Wrote in the log"),
+  "service.add": change("La til en tjeneste", "Added a service"),
+  "service.remove": change("Fjernet en tjeneste", "Removed a service"),
+  "coordinator.request_change": change("Ba om ny koordinator", "Asked for another coordinator"),
+
+  // Who may see the plan
+  "participant.add": access("La til en deltaker", "Added a participant"),
+  "participant.update": access("Endret en deltaker", "Changed a participant"),
+  "consent.grant": access("Ga samtykke", "Gave consent"),
+  "consent.withdraw": access("Trakk samtykke", "Withdrew consent"),
+  "coordinator.assign": access("Oppnevnte koordinator", "Appointed a coordinator"),
+  "meeting.guest.add": access("Inviterte en gjest til et møte", "Invited a guest to a meeting"),
+  "meeting.guest.consent": access("Registrerte samtykke for en gjest", "Recorded consent for a guest"),
+
+  // Meetings
+  "meeting.create": change("Planla et møte", "Planned a meeting"),
+  "meeting.update": change("Endret tid, sted eller hvem som er invitert til et møte", "Changed the time, place or invitees of a meeting"),
+  "meeting.cancel": change("Avlyste et møte", "Cancelled a meeting"),
+  "meeting.respond": change("Svarte på en møteinnkalling", "Answered a meeting invitation"),
+  "meeting.agenda.add": change("La til en sak på sakslisten", "Added an item to the agenda"),
+  "meeting.agenda.update": change("Endret en sak på sakslisten", "Changed an agenda item"),
+  "meeting.agenda.remove": change("Fjernet en sak fra sakslisten", "Removed an agenda item"),
+  "meeting.agenda.reorder": change("Endret rekkefølgen på sakslisten", "Reordered the agenda"),
+  "meeting.attendance": change("Registrerte hvem som var på møtet", "Recorded who came to the meeting"),
+  "meeting.task.create": change("La til en oppfølgingsoppgave", "Added a follow-up task"),
+  "meeting.task.complete": change("Markerte en oppgave som ferdig", "Marked a task as done"),
+  "minutes.approved": change("Godkjente referatet", "Approved the minutes"),
+  "minutes.correction": change("La til en rettelse i referatet", "Added a correction to the minutes"),
+
+  // Cases in the coordinating unit
+  "case.create": record("Sendte en sak til koordinerende enhet", "Sent a case to the coordinating unit"),
+  "case.assign": record("Fordelte en sak", "Assigned a case"),
+  "case.note": record("Skrev et notat i en sak", "Wrote a note in a case"),
+  "case.interim_reply": record("Sendte foreløpig svar i en sak", "Sent an interim reply in a case"),
+  "case.decide": record("Fattet vedtak i en sak", "Decided a case"),
+  "case.close": record("Avsluttet en sak", "Closed a case"),
+  "case.link_subject": record("Koblet en sak til personens konto", "Linked a case to the person’s account"),
+  "case.document_add": record("La et dokument til en sak", "Added a document to a case"),
+  "plan.create": record("Opprettet planen", "Created the plan"),
+  "plan.question": record("Koordinerende enhet spurte koordinatoren om planen", "The coordinating unit asked the coordinator about the plan"),
+
+  // One's own settings
+  "notification.read": record("Merket varsler som lest", "Marked notifications as read"),
+  "notification.settings": record("Endret varslingsinnstillinger", "Changed notification settings"),
+
+  // Administration
+  "caseType.update": admin("Endret frister for en sakstype", "Changed the deadlines of a case type"),
+
+  // Signing in
+  "auth.login": signIn("Logget inn", "Signed in"),
+  "auth.login_failed": signIn("Mislykket innlogging", "Failed sign-in"),
+  "auth.login_blocked": signIn("Innlogging sperret etter for mange forsøk", "Sign-in blocked after too many attempts"),
+  "auth.logout": signIn("Logget ut", "Signed out"),
+  "auth.password_changed": signIn("Byttet passord", "Changed the password"),
+} as const satisfies Record<string, ActionDefinition>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+/** Actions that record someone seeing something. */
+export type ReadAction = { [A in AuditAction]: (typeof AUDIT_ACTIONS)[A]["kind"] extends "READ" ? A : never }[AuditAction];
+/** Actions that record something written (changes, access, administration, signing in). */
+export type ChangeAction = Exclude<AuditAction, ReadAction>;
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
+
+export const auditKindOf = (action: AuditAction): AuditKind => AUDIT_ACTIONS[action].kind;
+
+/** Actions that are activity in a plan (see planActivity). */
+export const PLAN_ACTIVITY_ACTIONS = (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((a) => AUDIT_ACTIONS[a].planActivity);
+
+/** The i18n key an action's wording has in the catalogue (i18next splits keys at dots). */
+export const auditActionKey = (action: AuditAction) => `audit.action.${action.replaceAll(".", "_")}`;
+
+/** The catalogue section for one language, made from the table above. */
+export function auditActionCatalogue(lang: "nb" | "en"): Record<string, string> {
+  return Object.fromEntries((Object.keys(AUDIT_ACTIONS) as AuditAction[]).map((a) => [a.replaceAll(".", "_"), AUDIT_ACTIONS[a][lang]]));
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import * as L from "./lists.ts";
+
+// The domain's enums and ids as zod schemas, made from the plain lists in ./lists.ts: procedures
+// validate input with the same lists the pages draw their options from. Server code (and the
+// app's *.server.ts modules) import from here; browser code imports ./lists.ts and ./ids.ts,
+// which need no zod.
+
+export * from "./lists.ts";
+
+export const Role = z.enum(L.ROLES);
+export type Role = L.Role;
+export const PlanType = z.enum(L.PLAN_TYPES);
+export type PlanType = L.PlanType;
+export const PlanStatus = z.enum(L.PLAN_STATUSES);
+export type PlanStatus = L.PlanStatus;
+export const ParticipantKind = z.enum(L.PARTICIPANT_KINDS);
+export type ParticipantKind = L.ParticipantKind;
+export const AccessLevel = z.enum(L.ACCESS_LEVELS);
+export type AccessLevel = L.AccessLevel;
+export const LifeArea = z.enum(L.LIFE_AREAS);
+export type LifeArea = L.LifeArea;
+export const GoalStatus = z.enum(L.GOAL_STATUSES);
+export type GoalStatus = L.GoalStatus;
+export const Attainment = z.enum(L.ATTAINMENTS);
+export type Attainment = L.Attainment;
+export const MeasureStatus = z.enum(L.MEASURE_STATUSES);
+export type MeasureStatus = L.MeasureStatus;
+export const CaseType = z.enum(L.CASE_TYPES);
+export type CaseType = L.CaseType;
+export const CaseChannel = z.enum(L.CASE_CHANNELS);
+export type CaseChannel = L.CaseChannel;
+export const CaseStatus = z.enum(L.CASE_STATUSES);
+export type CaseStatus = L.CaseStatus;
+export const CaseOutcome = z.enum(L.CASE_OUTCOMES);
+export type CaseOutcome = L.CaseOutcome;
+export const DeadlineUnit = z.enum(L.DEADLINE_UNITS);
+export type DeadlineUnit = L.DeadlineUnit;
+export const MeetingStatus = z.enum(L.MEETING_STATUSES);
+export type MeetingStatus = L.MeetingStatus;
+export const InviteeKind = z.enum(L.INVITEE_KINDS);
+export type InviteeKind = L.InviteeKind;
+export const InviteeResponse = z.enum(L.INVITEE_RESPONSES);
+export type InviteeResponse = L.InviteeResponse;
+export const Answer = z.enum(L.ANSWERS);
+export const AgendaKind = z.enum(L.AGENDA_KINDS);
+export type AgendaKind = L.AgendaKind;
+export const MeetingTaskStatus = z.enum(L.MEETING_TASK_STATUSES);
+export type MeetingTaskStatus = L.MeetingTaskStatus;
+export const PlanRole = z.enum(L.PLAN_ROLES);
+export type PlanRole = L.PlanRole;
+
+/** Every row's id is a UUID (app/domain/ids.ts has the pattern for addresses and messages). */
+export const id = z.string().uuid();

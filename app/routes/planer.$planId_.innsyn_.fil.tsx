@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { createI18n } from "../i18n/i18n.ts";
+import { accessLogCsv, accessLogPdf } from "../lib/access-log-file.server.ts";
+import { load } from "../lib/call.server.ts";
+import { idParam } from "../lib/id-param.server.ts";
+
+// /planer/<id>/innsyn/fil?format=csv|pdf: the user's (or representative's) own copy of who has
+// seen their plan, every row. Recorded as a download in the log itself.
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const planId = idParam(params.planId);
+  const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "csv";
+  const { owner, rows } = await load(context, request, (caller) => caller.audit.exportForPlan({ planId }));
+  const { t } = createI18n(context.lang);
+  const name = `hvem-har-sett-planen.${format}`;
+  const headers = {
+    "Content-Type": format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${name}"`,
+    "Cache-Control": "private, no-store",
+  };
+  if (format === "csv") return new Response(accessLogCsv(rows, t, context.lang), { headers });
+  return new Response(Buffer.from(await accessLogPdf(rows, owner, t, context.lang)), { headers });
+}

@@ -1,0 +1,225 @@
+import type { z } from "zod";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { SessionUser } from "../auth/sessions.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { Tx } from "../db/types.ts";
+import { planContentWhere, planPolicy } from "../plans/access.ts";
+import { read } from "../records/read.ts";
+import { meetingPolicy, minutesDocumentName } from "./access.ts";
+import type { meetingListInput, meetingReadInput } from "./schemas.ts";
+
+// Reading meetings: one meeting as the caller may see it, a plan's meetings, the caller's coming
+// meetings, and the last and next meeting of plans for lists. Reads of meeting content are audited.
+
+type In<T extends z.ZodType> = z.infer<T>;
+
+const nameMap = async (tx: Tx, municipalityId: string, ids: (string | null | undefined)[]) => {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const users = wanted.length ? await tx.user.findMany({ where: { id: { in: wanted }, municipalityId }, select: { id: true, name: true } }) : [];
+  return new Map(users.map((u) => [u.id, u.name]));
+};
+
+/**
+ * One meeting as the caller may see it; the read is audited. Plan members see everything,
+ * including the minutes (a draft is the co-edited document's stored text), the actions taken and
+ * the tasks. A guest sees the time, place, who is invited and the agenda.
+ */
+export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input: In<typeof meetingReadInput>, meta: RequestMeta) {
+  return read(prisma, actor, meta, meetingPolicy(input.meetingId, undefined, { purpose: input.purpose }), "meeting.view", async (tx, { access }) => {
+    const { meeting, member } = access;
+    const invitees = await tx.meetingInvitee.findMany({ where: { meetingId: meeting.id, removedAt: null }, orderBy: { createdAt: "asc" } });
+    const agenda = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: meeting.planId }, select: { owner: { select: { id: true, name: true } } } });
+    const members = access.canReadMinutes;
+    const actions = members ? await tx.meetingAction.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
+    const tasks = members ? await tx.meetingTask.findMany({ where: { meetingId: meeting.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }) : [];
+    const corrections = members ? await tx.minutesCorrection.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
+    const draft =
+      members && meeting.status !== "APPROVED"
+        ? await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true, updatedAt: true } })
+        : null;
+    const names = await nameMap(tx, meeting.municipalityId, [
+      meeting.organizerId,
+      meeting.minutesApprovedById,
+      meeting.cancelledById,
+      ...agenda.map((a) => a.addedById),
+      ...actions.map((a) => a.actorId),
+      ...tasks.map((t) => t.responsibleUserId),
+      ...corrections.map((c) => c.authorId),
+      ...invitees.flatMap((i) => [i.consentGivenById, i.consentRecordedById]),
+    ]);
+    const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
+
+    const result = {
+      id: meeting.id,
+      planId: meeting.planId,
+      owner: plan.owner,
+      status: meeting.status,
+      startsAt: meeting.startsAt,
+      endsAt: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+      durationMinutes: meeting.durationMinutes,
+      location: meeting.location,
+      videoLink: meeting.videoLink,
+      sequence: meeting.sequence,
+      version: meeting.version,
+      organizer: person(meeting.organizerId),
+      cancelledAt: meeting.cancelledAt,
+      cancelledBy: person(meeting.cancelledById),
+      cancelReason: members ? meeting.cancelReason : null,
+      attendanceRecordedAt: meeting.attendanceRecordedAt,
+      invitees: invitees
+        // A guest sees the others who come, not guests still waiting for the user's consent.
+        .filter((i) => members || i.kind !== "GUEST" || i.consentGivenAt)
+        .map((i) => ({
+          id: i.id,
+          kind: i.kind,
+          userId: i.userId,
+          participantId: i.participantId,
+          name: i.name,
+          organisation: i.organisation,
+          response: i.response,
+          respondedAt: i.respondedAt,
+          attended: i.attended,
+          awaitingConsent: i.kind === "GUEST" && !i.consentGivenAt,
+          consent:
+            members && i.kind === "GUEST" && i.consentGivenAt
+              ? { givenBy: person(i.consentGivenById), givenAt: i.consentGivenAt, recordedBy: person(i.consentRecordedById) }
+              : null,
+        })),
+      agenda: agenda.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        title: a.title,
+        note: a.note,
+        goalId: a.goalId,
+        measureId: a.measureId,
+        taskId: a.taskId,
+        sourceType: a.sourceType,
+        sourceId: a.sourceId,
+        sortOrder: a.sortOrder,
+        addedBy: person(a.addedById),
+        version: a.version,
+      })),
+      myInvitation: access.invitee ? { id: access.invitee.id, kind: access.invitee.kind, response: access.invitee.response } : null,
+      minutes: members
+        ? {
+            documentName: minutesDocumentName(meeting.id),
+            approved: meeting.status === "APPROVED",
+            /** The approved text, or while a draft the co-edited document's last stored text. */
+            text: meeting.status === "APPROVED" ? (meeting.minutesText ?? "") : (draft?.text ?? ""),
+            html: meeting.status === "APPROVED" ? meeting.minutesHtml : (draft?.html ?? null),
+            approvedAt: meeting.minutesApprovedAt,
+            approvedBy: person(meeting.minutesApprovedById),
+            corrections: corrections.map((c) => ({ id: c.id, label: "Rettelse", text: c.text, createdAt: c.createdAt, author: person(c.authorId) })),
+          }
+        : null,
+      actions: actions.map((a) => ({ id: a.id, kind: a.kind, targetType: a.targetType, targetId: a.targetId, summary: a.summary, createdAt: a.createdAt, actor: person(a.actorId) })),
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        title: t.title,
+        responsible: person(t.responsibleUserId),
+        dueDate: t.dueDate,
+        status: t.status,
+        completedAt: t.completedAt,
+        version: t.version,
+      })),
+      access: {
+        role: member?.role ?? ("GUEST" as const),
+        canEdit: access.canEdit && (meeting.status === "PLANNED" || meeting.status === "HELD"),
+        canEditMinutes: access.canEdit && (meeting.status === "PLANNED" || meeting.status === "HELD"),
+        canApprove: access.canApprove && meeting.status !== "APPROVED" && meeting.status !== "CANCELLED",
+        canAddAgendaPoint: access.canAddAgendaPoint && (meeting.status === "PLANNED" || meeting.status === "HELD"),
+        canAddCorrection: access.canEdit && meeting.status === "APPROVED",
+        canReadMinutes: access.canReadMinutes,
+        canRespond: access.invitee !== null && meeting.status === "PLANNED",
+      },
+    };
+    return { result, details: member ? undefined : { as: "guest" } };
+  });
+}
+
+/** The plan's meetings, newest first, for plan members; the read is audited. */
+export async function listMeetings(prisma: PrismaClient, actor: SessionUser, input: In<typeof meetingListInput>, meta: RequestMeta) {
+  return read(prisma, actor, meta, planPolicy(input.planId, undefined, { purpose: input.purpose }), "meeting.list", async (tx) => {
+    const meetings = await tx.meeting.findMany({
+      where: { planId: input.planId },
+      orderBy: { startsAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        startsAt: true,
+        durationMinutes: true,
+        location: true,
+        videoLink: true,
+        status: true,
+        minutesApprovedAt: true,
+        attendanceRecordedAt: true,
+        _count: { select: { tasks: { where: { status: "OPEN" } }, agenda: true } },
+        invitees: { where: { userId: actor.id, removedAt: null }, select: { id: true, response: true } },
+      },
+    });
+    return {
+      result: meetings.map(({ _count, invitees, ...m }) => ({
+        ...m,
+        openTasks: _count.tasks,
+        agendaItems: _count.agenda,
+        myInvitation: invitees[0] ?? null,
+      })),
+    };
+  });
+}
+
+/**
+ * The caller's coming meetings: those they are invited to (in plans they still see, or as a
+ * consented guest) and those of plans they coordinate. Overview fields only: no agenda or minutes.
+ */
+export async function listUpcomingMeetings(prisma: PrismaClient, actor: SessionUser) {
+  const now = new Date();
+  const invited = { some: { userId: actor.id, removedAt: null } };
+  const meetings = await prisma.meeting.findMany({
+    where: {
+      municipalityId: actor.municipalityId,
+      status: "PLANNED",
+      startsAt: { gte: new Date(now.getTime() - 12 * 3_600_000) },
+      OR: [
+        { plan: planContentWhere(actor, now), OR: [{ invitees: invited }, { plan: { coordinators: { some: { coordinatorId: actor.id, endedAt: null } } } }] },
+        { invitees: { some: { userId: actor.id, removedAt: null, kind: "GUEST", consentGivenAt: { not: null } } } },
+      ],
+    },
+    orderBy: { startsAt: "asc" },
+    take: 100,
+    select: {
+      id: true,
+      planId: true,
+      startsAt: true,
+      durationMinutes: true,
+      location: true,
+      videoLink: true,
+      status: true,
+      plan: { select: { owner: { select: { name: true } } } },
+      invitees: { where: { userId: actor.id, removedAt: null }, select: { id: true, kind: true, response: true } },
+    },
+  });
+  const memberPlans = new Set(
+    (await prisma.plan.findMany({ where: { ...planContentWhere(actor, now), id: { in: [...new Set(meetings.map((m) => m.planId))] } }, select: { id: true } })).map((p) => p.id),
+  );
+  return meetings.map(({ plan, invitees, ...m }) => ({
+    ...m,
+    asGuest: !memberPlans.has(m.planId),
+    ownerName: memberPlans.has(m.planId) ? plan.owner.name : null,
+    myInvitation: invitees[0] ?? null,
+  }));
+}
+
+
+/** Last held (not cancelled) and next planned meeting per plan, for lists and the dashboard. */
+export async function meetingDatesForPlans(tx: Tx, planIds: string[], now = new Date()) {
+  const result = new Map<string, { lastMeetingAt: Date | null; nextMeetingAt: Date | null }>();
+  if (!planIds.length) return result;
+  const past = await tx.meeting.groupBy({ by: ["planId"], where: { planId: { in: planIds }, status: { not: "CANCELLED" }, startsAt: { lte: now } }, _max: { startsAt: true } });
+  const next = await tx.meeting.groupBy({ by: ["planId"], where: { planId: { in: planIds }, status: "PLANNED", startsAt: { gt: now } }, _min: { startsAt: true } });
+  for (const id of planIds) result.set(id, { lastMeetingAt: null, nextMeetingAt: null });
+  for (const row of past) result.get(row.planId)!.lastMeetingAt = row._max.startsAt;
+  for (const row of next) result.get(row.planId)!.nextMeetingAt = row._min.startsAt;
+  return result;
+}

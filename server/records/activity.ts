@@ -1,0 +1,39 @@
+import { AUDIT_ACTIONS, PLAN_ACTIVITY_ACTIONS, type AuditAction } from "../../app/domain/audit-actions.ts";
+import { USER_SIDE_ROLES } from "../../app/domain/schemas.ts";
+import { Prisma } from "../db/generated/client.ts";
+import type { Tx } from "../db/types.ts";
+
+// Activity in a plan, by one rule: a committed change whose action is plan activity
+// (app/domain/audit-actions.ts) moves the plan's last activity, and when the user or their
+// representative made it, it is "new from the user" for the people following the plan. Reads,
+// page views, live revalidations and opening a text in the co-editor never are.
+
+/** Last activity moves at most once a minute: many texts of one plan stored together would otherwise queue on its row. */
+const RESOLUTION_MS = 60_000;
+
+export const isPlanActivity = (action: AuditAction) => AUDIT_ACTIONS[action].planActivity;
+
+export async function noteActivity(tx: Tx, planId: string, at = new Date()): Promise<void> {
+  await tx.plan.updateMany({ where: { id: planId, lastActivityAt: { lt: new Date(at.getTime() - RESOLUTION_MS) } }, data: { lastActivityAt: at } });
+}
+
+/**
+ * Per plan: changes the user or their representative made since the viewer last opened the plan
+ * (their last "plan.view"), not counting the viewer's own. Read from the audit trail, so nothing
+ * extra has to be kept in step.
+ */
+export async function newFromUserCounts(tx: Tx, viewerId: string, planIds: string[]): Promise<Map<string, number>> {
+  if (!planIds.length) return new Map();
+  const rows = await tx.$queryRaw<{ planId: string; count: number }[]>`
+    SELECT a."planId", count(*)::int AS count
+    FROM "AuditEvent" a
+    WHERE a."planId" IN (${Prisma.join(planIds)})
+      AND a."planRole"::text IN (${Prisma.join(USER_SIDE_ROLES)})
+      AND a."action" IN (${Prisma.join(PLAN_ACTIVITY_ACTIONS)})
+      AND a."actorId" <> ${viewerId}
+      AND a."createdAt" > COALESCE(
+        (SELECT max(v."createdAt") FROM "AuditEvent" v WHERE v."planId" = a."planId" AND v."actorId" = ${viewerId} AND v."action" = 'plan.view'),
+        'epoch'::timestamp)
+    GROUP BY a."planId"`;
+  return new Map(rows.map((r) => [r.planId, Number(r.count)]));
+}
