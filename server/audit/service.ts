@@ -63,12 +63,18 @@ function filters(input: { actorId?: string; kind?: "READ" | "CHANGE" }) {
 
 async function accessLogLines(tx: Tx, planId: string, municipalityId: string, input: z.infer<typeof auditForPlanInput>) {
   const after = decodeCursor(input.cursor);
+  // The first page fixes the snapshot (the newest row then): later pages show the log as it was,
+  // so the reads recorded while paging neither shift nor hide a line.
+  const [{ asOf }] = after?.asOf
+    ? [{ asOf: after.asOf }]
+    : await tx.$queryRaw<{ asOf: Date | null }[]>`SELECT max("createdAt") AS "asOf" FROM "AuditEvent" WHERE "planId" = ${planId} AND "municipalityId" = ${municipalityId}`;
+  if (!asOf) return { lines: [], nextCursor: null, asOf: null };
   const rows = await tx.$queryRaw<LineRow[]>`
     WITH base AS (
       SELECT id, "actorId", action, kind, purpose, "planRole", "createdAt",
              (("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${OSLO_TIME_ZONE})::date AS day
       FROM "AuditEvent"
-      WHERE "planId" = ${planId} AND "municipalityId" = ${municipalityId} ${filters(input)}
+      WHERE "planId" = ${planId} AND "municipalityId" = ${municipalityId} AND "createdAt" <= ${asOf.toISOString()}::timestamp ${filters(input)}
     ), lines AS (
       SELECT 'c:' || id AS key, "actorId", kind::text AS kind, ARRAY[action] AS actions, purpose, "planRole"::text AS "planRole",
              "createdAt" AS "firstAt", "createdAt" AS "lastAt", 1 AS count
@@ -95,7 +101,7 @@ async function accessLogLines(tx: Tx, planId: string, municipalityId: string, in
     count: Number(r.count),
   }));
   const last = lines.at(-1);
-  return { lines, nextCursor: rows.length > input.limit && last ? encodeCursor(last.lastAt, last.key) : null };
+  return { lines, nextCursor: rows.length > input.limit && last ? encodeCursor(last.lastAt, last.key, asOf) : null, asOf };
 }
 
 /** Names and account roles of the people in the log, to say who did it when the plan role is not known. */
@@ -109,9 +115,12 @@ export async function listPlanAudit(prisma: PrismaClient, actor: SessionUser, in
   const policy = planPolicy(input.planId, (a) => a.canSeeAccessLog, { purpose: input.purpose });
   return read(prisma, actor, meta, policy, "audit.view", async (tx, { municipalityId, access }) => {
     // Read before this visit's own row is written, so a page never shows the visit asking for it.
-    const { lines, nextCursor } = await accessLogLines(tx, input.planId, municipalityId, input);
-    const [{ total }] = await tx.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total FROM "AuditEvent" WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId} ${filters(input)}`;
+    const { lines, nextCursor, asOf } = await accessLogLines(tx, input.planId, municipalityId, input);
+    const [{ total }] = asOf
+      ? await tx.$queryRaw<{ total: number }[]>`
+          SELECT count(*)::int AS total FROM "AuditEvent"
+          WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId} AND "createdAt" <= ${asOf.toISOString()}::timestamp ${filters(input)}`
+      : [{ total: 0 }];
     const actorRows = await tx.auditEvent.findMany({ where: { planId: input.planId, municipalityId }, distinct: ["actorId"], select: { actorId: true } });
     const people = await peopleIn(tx, municipalityId, [...lines.map((l) => l.actorId), ...actorRows.map((r) => r.actorId)]);
     return {

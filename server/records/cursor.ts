@@ -1,18 +1,27 @@
 import { DomainError } from "../errors.ts";
 
 // Keyset paging: a cursor is the (time, key) of the last row or line shown, opaque to the client.
+// A list that grows while it is paged (an access log, which records its own reading) can also
+// carry the moment its first page was read, so every later page shows the same snapshot.
 
-export function encodeCursor(at: Date, key: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), key])).toString("base64url");
+export interface Cursor {
+  at: Date;
+  id: string;
+  asOf?: Date;
+}
+
+export function encodeCursor(at: Date, key: string, asOf?: Date): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), key, ...(asOf ? [asOf.toISOString()] : [])])).toString("base64url");
 }
 
 /** The position a cursor stands for; a cursor that is not one of ours is refused as bad input. */
-export function decodeCursor(cursor: string | undefined | null): { at: Date; id: string } | null {
+export function decodeCursor(cursor: string | undefined | null): Cursor | null {
   if (!cursor) return null;
   try {
-    const [at, key] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+    const [at, key, asOf] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
     const date = new Date(String(at));
-    if (typeof key === "string" && !Number.isNaN(date.getTime())) return { at: date, id: key };
+    const snapshot = asOf === undefined ? undefined : new Date(String(asOf));
+    if (typeof key === "string" && !Number.isNaN(date.getTime()) && (!snapshot || !Number.isNaN(snapshot.getTime()))) return { at: date, id: key, asOf: snapshot };
   } catch {
     // fall through
   }

@@ -1,0 +1,567 @@
+import { describe, expect, it } from "vitest";
+import type { AnyMutationProcedure, AnyProcedure, TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { AUDIT_ACTIONS, isAuditAction, type AuditAction, type ChangeAction } from "../../app/domain/audit-actions.ts";
+import { appRouter, type AppRouter, type Caller } from "../../server/router.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
+import { anonymousCaller } from "./helpers.ts";
+import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
+import { useTestDatabase } from "./test-db.ts";
+
+// The one write path (docs/decisions/012-one-write-path.md), checked for every mutation of the
+// root router: a successful call writes exactly one audit row, of a declared action that is not a
+// read; a refused call writes none (a failed sign-in writes its one auth.login_failed row) and
+// changes nothing. The table must name every mutation, so a new one cannot be added without a case.
+
+const t = useTestDatabase();
+const prisma = () => t.db.prisma;
+const HOUR = 3_600_000;
+
+type Person = Who | "anonymous";
+type Call<S> = (caller: Caller, w: PlanWorld, s: S) => Promise<unknown>;
+
+interface Refusal<S> {
+  who: Person;
+  code: TRPC_ERROR_CODE_KEY;
+  /** Another input than the case's `call`. */
+  call?: Call<S>;
+  /** Audit rows the refusal itself writes: only a failed sign-in. */
+  audit?: AuditAction[];
+}
+
+interface MutationCase<S> {
+  /** More world than createPlanWorld gives; it runs (and audits) before anything is counted. */
+  setup?: (w: PlanWorld) => Promise<S>;
+  /** The call, made by `allowed` (succeeds) and by each refusal (unless it has its own call). */
+  call: Call<S>;
+  allowed: Person;
+  /** Whom the audit row names, when not `allowed` (signing in anonymously). */
+  actor?: Who;
+  action: ChangeAction;
+  refused: Refusal<S> | Refusal<S>[];
+  /** A cheap fingerprint of what the mutation writes: the refusal leaves it, the success changes it. */
+  probe: (w: PlanWorld, s: S) => Promise<unknown>;
+}
+
+/** Keeps each case's own setup type; the table holds them erased. */
+const mutation = <S = undefined>(c: MutationCase<S>) => c as unknown as MutationCase<unknown>;
+
+/** "area.name" of every mutation in the router's type, so a missing case is also a type error. */
+type MutationPaths<R, P extends string = ""> = {
+  [K in keyof R & string]: R[K] extends AnyMutationProcedure ? `${P}${K}` : R[K] extends AnyProcedure ? never : MutationPaths<R[K], `${P}${K}.`>;
+}[keyof R & string];
+type MutationPath = MutationPaths<AppRouter["_def"]["record"]>;
+
+// World helpers.
+const callerOf = (w: PlanWorld, who: Person) => (who === "anonymous" ? anonymousCaller(t.db) : w.callers[who]);
+const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
+const planVersion = async (w: PlanWorld) => (await prisma().plan.findUniqueOrThrow({ where: { id: w.plan.id } })).version;
+const goalVersion = async (w: PlanWorld) => (await prisma().goal.findUniqueOrThrow({ where: { id: w.goal.id } })).version;
+const measureVersion = async (w: PlanWorld) => (await prisma().measure.findUniqueOrThrow({ where: { id: w.measure.id } })).version;
+const meetingRow = (meetingId: string) => prisma().meeting.findUniqueOrThrow({ where: { id: meetingId } });
+const caseRow = (caseId: string) => prisma().case.findUniqueOrThrow({ where: { id: caseId } });
+
+async function scheduleMeeting(w: PlanWorld) {
+  const { id } = await w.callers.coordinator.meeting.create({
+    planId: w.plan.id,
+    startsAt: inHours(48),
+    durationMinutes: 90,
+    location: "Rådhuset, møterom 2",
+    invitees: [{ userId: w.people.relativeWithConsent.id }, { userId: w.people.staffInGroup.id }, { participantId: w.external.id }],
+  });
+  return { meetingId: id };
+}
+
+/** The meeting took place: moved into the past, as time would. */
+async function heldMeeting(w: PlanWorld) {
+  const { meetingId } = await scheduleMeeting(w);
+  await prisma().meeting.update({ where: { id: meetingId }, data: { startsAt: new Date(Date.now() - 2 * HOUR) } });
+  return { meetingId };
+}
+
+const everyoneAttended = async (meetingId: string) =>
+  (await prisma().meetingInvitee.findMany({ where: { meetingId, removedAt: null } })).map((i) => ({ inviteeId: i.id, attended: true }));
+
+async function meetingWithAttendance(w: PlanWorld) {
+  const { meetingId } = await heldMeeting(w);
+  await w.callers.coordinator.meeting.recordAttendance({ meetingId, attendance: await everyoneAttended(meetingId) });
+  return { meetingId };
+}
+
+async function meetingWithOwnersPoint(w: PlanWorld) {
+  const { meetingId } = await scheduleMeeting(w);
+  const item = await w.callers.owner.meeting.addAgendaItem({ meetingId, title: "Jeg vil ta bussen alene" });
+  return { meetingId, itemId: item.id };
+}
+
+/** The user asks for another coordinator: a case for the coordinating unit. */
+async function ownersCase(w: PlanWorld) {
+  const c = await w.callers.owner.case.create({ type: "COORDINATOR_CHANGE", description: "Jeg ønsker en annen koordinator." });
+  return { caseId: c.id };
+}
+
+const caseProbe = async (_w: PlanWorld, s: { caseId: string }) => (await caseRow(s.caseId)).version;
+const meetingProbe = async (_w: PlanWorld, s: { meetingId: string }) => (await meetingRow(s.meetingId)).version;
+
+const CASES: Record<MutationPath, MutationCase<unknown>> = {
+  // Signing in and one's own account.
+  "auth.login": mutation({
+    call: (c, w) => c.auth.login({ email: w.people.owner.email, password: TEST_PASSWORD }),
+    allowed: "anonymous",
+    actor: "owner",
+    action: "auth.login",
+    refused: {
+      who: "anonymous",
+      code: "UNAUTHORIZED",
+      call: (c, w) => c.auth.login({ email: w.people.owner.email, password: "feil-passord" }),
+      audit: ["auth.login_failed"],
+    },
+    probe: (w) => prisma().session.count({ where: { userId: w.people.owner.id } }),
+  }),
+  "auth.logout": mutation({
+    call: (c) => c.auth.logout(),
+    allowed: "owner",
+    action: "auth.logout",
+    refused: { who: "anonymous", code: "UNAUTHORIZED" },
+    probe: (w) => prisma().session.count({ where: { userId: w.people.owner.id } }),
+  }),
+  "auth.changePassword": mutation({
+    call: (c) => c.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "nytt-passord-123" }),
+    allowed: "owner",
+    action: "auth.password_changed",
+    refused: [
+      { who: "anonymous", code: "UNAUTHORIZED" },
+      { who: "owner", code: "BAD_REQUEST", call: (c) => c.auth.changePassword({ currentPassword: "feil-passord", newPassword: "nytt-passord-123" }) },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.owner.id } })).passwordHash,
+  }),
+  "notification.markRead": mutation({
+    setup: async (w) => {
+      await prisma().notification.create({ data: { municipalityId: w.home.id, userId: w.people.owner.id, kind: "plan.question", title: "Hei", body: "Se planen" } });
+    },
+    call: (c) => c.notification.markRead({}),
+    allowed: "owner",
+    action: "notification.read",
+    refused: { who: "anonymous", code: "UNAUTHORIZED" },
+    probe: (w) => prisma().notification.count({ where: { userId: w.people.owner.id, readAt: null } }),
+  }),
+  "notification.updateSettings": mutation({
+    call: (c) => c.notification.updateSettings({ emailKinds: [], digest: true }),
+    allowed: "owner",
+    action: "notification.settings",
+    refused: { who: "anonymous", code: "UNAUTHORIZED" },
+    probe: () => prisma().notificationPreference.count(),
+  }),
+
+  // The plan.
+  "plan.update": mutation({
+    call: async (c, w) => c.plan.update({ planId: w.plan.id, version: await planVersion(w), changes: { nextReviewAt: "2027-06-01" } }),
+    allowed: "coordinator",
+    action: "plan.update",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: planVersion,
+  }),
+  "log.create": mutation({
+    call: (c, w) => c.log.create({ planId: w.plan.id, body: "Ukas notat" }),
+    allowed: "relativeWithConsent",
+    action: "log.create",
+    refused: { who: "relativeWithoutConsent", code: "NOT_FOUND" },
+    probe: () => prisma().logEntry.count(),
+  }),
+  "comment.create": mutation({
+    call: (c, w) => c.comment.create({ planId: w.plan.id, targetType: "about", body: "Fint skrevet" }),
+    allowed: "staffInGroup",
+    action: "comment.create",
+    refused: { who: "staffOutside", code: "NOT_FOUND" },
+    probe: () => prisma().planComment.count(),
+  }),
+  "service.add": mutation({
+    call: (c, w) => c.service.add({ planId: w.plan.id, name: "Støttekontakt", provider: "Kulturtjenesten" }),
+    allowed: "representative",
+    action: "service.add",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: () => prisma().planService.count(),
+  }),
+  "service.remove": mutation({
+    setup: async (w) => {
+      const service = await w.callers.coordinator.service.add({ planId: w.plan.id, name: "Avlastning", provider: "Bo og aktivitet" });
+      return { serviceId: service.id };
+    },
+    call: (c, w, s) => c.service.remove({ planId: w.plan.id, serviceId: s.serviceId }),
+    allowed: "coordinator",
+    action: "service.remove",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().planService.count(),
+  }),
+  "goal.create": mutation({
+    call: (c, w) => c.goal.create({ planId: w.plan.id, lifeArea: "SOCIAL", title: "Treffe venner" }),
+    allowed: "owner",
+    action: "goal.create",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().goal.count(),
+  }),
+  "goal.update": mutation({
+    call: async (c, w) => c.goal.update({ goalId: w.goal.id, version: await goalVersion(w), changes: { status: "IN_PROGRESS" } }),
+    allowed: "representative",
+    action: "goal.update",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: goalVersion,
+  }),
+  "measure.create": mutation({
+    call: (c, w) => c.measure.create({ goalId: w.goal.id, title: "Ukentlig tur", responsibleUserId: w.people.staffInGroup.id }),
+    allowed: "coordinator",
+    action: "measure.create",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: () => prisma().measure.count(),
+  }),
+  "measure.update": mutation({
+    call: async (c, w) => c.measure.update({ measureId: w.measure.id, version: await measureVersion(w), changes: { status: "ACTIVE" } }),
+    allowed: "staffInGroup",
+    action: "measure.update",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: measureVersion,
+  }),
+  "evaluation.create": mutation({
+    call: (c, w) => c.evaluation.create({ measureId: w.measure.id, date: "2026-11-20", participants: "Kari og Jonas", achieved: "Gikk bra" }),
+    allowed: "staffInGroup",
+    action: "evaluation.create",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().evaluation.count(),
+  }),
+
+  // Who may see the plan.
+  "participant.add": mutation({
+    call: (c, w) => c.participant.add({ planId: w.plan.id, kind: "PROVIDER", displayName: "Lærer Lise", organisation: "Skolen" }),
+    allowed: "coordinator",
+    action: "participant.add",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().planParticipant.count(),
+  }),
+  "participant.update": mutation({
+    call: async (c, w) => {
+      const { version } = await prisma().planParticipant.findUniqueOrThrow({ where: { id: w.external.id } });
+      return c.participant.update({ participantId: w.external.id, version, changes: { contribution: "Medisiner" } });
+    },
+    allowed: "coordinator",
+    action: "participant.update",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: async (w) => (await prisma().planParticipant.findUniqueOrThrow({ where: { id: w.external.id } })).version,
+  }),
+  "consent.grant": mutation({
+    call: (c, w) => c.consent.grant({ planId: w.plan.id, participantId: w.external.id, validTo: "2030-01-01" }),
+    allowed: "owner",
+    action: "consent.grant",
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: () => prisma().participantConsent.count(),
+  }),
+  "consent.withdraw": mutation({
+    call: (c, w) => c.consent.withdraw({ planId: w.plan.id, participantId: w.external.id }),
+    allowed: "representative",
+    action: "consent.withdraw",
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: () => prisma().participantConsent.count({ where: { withdrawnAt: null } }),
+  }),
+  "coordinator.assign": mutation({
+    call: (c, w) => c.coordinator.assign({ planId: w.plan.id, coordinatorId: w.people.staffOutside.id, handoverNote: "Kari ønsker møter før 12." }),
+    allowed: "keLeader",
+    action: "coordinator.assign",
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: async (w) => (await prisma().coordinatorAssignment.findFirstOrThrow({ where: { planId: w.plan.id, endedAt: null } })).coordinatorId,
+  }),
+  "coordinator.requestChange": mutation({
+    call: (c, w) => c.coordinator.requestChange({ planId: w.plan.id, reason: "Vi får ikke til samarbeidet" }),
+    allowed: "owner",
+    action: "coordinator.request_change",
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: () => prisma().coordinatorChangeRequest.count(),
+  }),
+
+  // Cases in the coordinating unit.
+  "case.create": mutation({
+    call: (c, w) => c.case.create({ type: "NEED_NOTICE", planId: w.plan.id, description: "Trenger mer hjelp om morgenen." }),
+    allowed: "staffInGroup",
+    action: "case.create",
+    refused: { who: "staffOutside", code: "NOT_FOUND" },
+    probe: () => prisma().case.count(),
+  }),
+  "case.assign": mutation({
+    setup: ownersCase,
+    call: (c, w, s) => c.case.assign({ caseId: s.caseId, version: 1, officerId: w.people.caseOfficer.id }),
+    allowed: "caseOfficer",
+    action: "case.assign",
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: caseProbe,
+  }),
+  "case.addNote": mutation({
+    setup: ownersCase,
+    call: (c, _w, s) => c.case.addNote({ caseId: s.caseId, body: "Ringte Kari." }),
+    allowed: "keLeader",
+    action: "case.note",
+    refused: { who: "owner", code: "FORBIDDEN" },
+    probe: () => prisma().caseNote.count(),
+  }),
+  "case.sendInterimReply": mutation({
+    setup: ownersCase,
+    call: (c, _w, s) => c.case.sendInterimReply({ caseId: s.caseId, version: 1, reason: "Vi venter på opplysninger." }),
+    allowed: "caseOfficer",
+    action: "case.interim_reply",
+    refused: { who: "away", code: "NOT_FOUND" },
+    probe: caseProbe,
+  }),
+  "case.decide": mutation({
+    setup: ownersCase,
+    // Granting appoints the new coordinator in the same transaction: still one audit row.
+    call: (c, w, s) =>
+      c.case.decide({ caseId: s.caseId, version: 1, outcome: "GRANTED", grounds: "Innvilget.", coordinatorId: w.people.staffOutside.id, handoverNote: "Overført." }),
+    allowed: "keLeader",
+    action: "case.decide",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: async (w, s) => [
+      (await caseRow(s.caseId)).version,
+      (await prisma().coordinatorAssignment.findFirstOrThrow({ where: { planId: w.plan.id, endedAt: null } })).coordinatorId,
+    ],
+  }),
+  "case.addDocument": mutation({
+    setup: ownersCase,
+    call: (c, _w, s) =>
+      c.case.addDocument({ caseId: s.caseId, name: "Epikrise.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.4 brev").toString("base64") }),
+    allowed: "caseOfficer",
+    action: "case.document_add",
+    refused: { who: "owner", code: "FORBIDDEN" },
+    probe: () => prisma().caseDocument.count(),
+  }),
+  "case.linkSubject": mutation({
+    setup: async (w) => {
+      const person = await createUser(prisma(), { municipalityId: w.home.id, roles: ["USER"], name: "Nina Ny" });
+      const c = await w.callers.relativeWithConsent.case.create({ type: "IP_APPLICATION", subjectName: "Nina Ny", description: "Søker for søsteren min." });
+      return { caseId: c.id, personId: person.id };
+    },
+    call: (c, _w, s) => c.case.linkSubject({ caseId: s.caseId, version: 1, userId: s.personId }),
+    allowed: "caseOfficer",
+    action: "case.link_subject",
+    refused: { who: "unitLeader", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await caseRow(s.caseId)).subjectUserId,
+  }),
+  "case.close": mutation({
+    setup: ownersCase,
+    call: (c, _w, s) => c.case.close({ caseId: s.caseId, version: 1 }),
+    allowed: "keLeader",
+    action: "case.close",
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await caseRow(s.caseId)).status,
+  }),
+  "caseType.update": mutation({
+    call: (c) => c.caseType.update({ type: "COMPLAINT", deadlineAmount: 10, deadlineUnit: "WORKING_DAYS", formalDecision: true, reminderWorkingDays: 2 }),
+    allowed: "admin",
+    action: "caseType.update",
+    refused: { who: "keLeader", code: "FORBIDDEN" },
+    probe: () => prisma().caseTypeSetting.count(),
+  }),
+  "dashboard.askCoordinator": mutation({
+    call: (c, w) => c.dashboard.askCoordinator({ planId: w.plan.id }),
+    allowed: "keLeader",
+    action: "plan.question",
+    refused: { who: "caseOfficer", code: "FORBIDDEN" },
+    probe: () => prisma().logEntry.count(),
+  }),
+
+  // Meetings.
+  "meeting.create": mutation({
+    call: (c, w) => c.meeting.create({ planId: w.plan.id, startsAt: inHours(72), durationMinutes: 60, location: "Helsehuset", invitees: [{ participantId: w.external.id }] }),
+    allowed: "coordinator",
+    action: "meeting.create",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: () => prisma().meeting.count(),
+  }),
+  "meeting.update": mutation({
+    setup: scheduleMeeting,
+    call: async (c, _w, s) => c.meeting.update({ meetingId: s.meetingId, version: (await meetingRow(s.meetingId)).version, changes: { location: "Helsehuset" } }),
+    allowed: "coordinator",
+    action: "meeting.update",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: meetingProbe,
+  }),
+  "meeting.cancel": mutation({
+    setup: scheduleMeeting,
+    call: (c, _w, s) => c.meeting.cancel({ meetingId: s.meetingId, reason: "Koordinator er syk" }),
+    allowed: "coordinator",
+    action: "meeting.cancel",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await meetingRow(s.meetingId)).status,
+  }),
+  "meeting.respond": mutation({
+    setup: scheduleMeeting,
+    call: (c, _w, s) => c.meeting.respond({ meetingId: s.meetingId, response: "YES" }),
+    allowed: "owner",
+    action: "meeting.respond",
+    // In the plan, but not invited.
+    refused: { who: "representative", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await prisma().meetingInvitee.findMany({ where: { meetingId: s.meetingId }, orderBy: { id: "asc" } })).map((i) => i.response),
+  }),
+  "meeting.addGuest": mutation({
+    setup: scheduleMeeting,
+    call: (c, w, s) => c.meeting.addGuest({ meetingId: s.meetingId, userId: w.people.staffOutside.id, organisation: "Skolen" }),
+    allowed: "coordinator",
+    action: "meeting.guest.add",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: (_w, s) => prisma().meetingInvitee.count({ where: { meetingId: s.meetingId } }),
+  }),
+  "meeting.recordGuestConsent": mutation({
+    setup: async (w) => {
+      const { meetingId } = await scheduleMeeting(w);
+      const waiting = await w.callers.coordinator.meeting.addGuest({ meetingId, userId: w.people.staffOutside.id, organisation: "Skolen" });
+      return { inviteeId: waiting.id };
+    },
+    call: (c, _w, s) => c.meeting.recordGuestConsent({ inviteeId: s.inviteeId }),
+    allowed: "owner",
+    action: "meeting.guest.consent",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await prisma().meetingInvitee.findUniqueOrThrow({ where: { id: s.inviteeId } })).consentGivenAt,
+  }),
+  "meeting.addAgendaItem": mutation({
+    setup: scheduleMeeting,
+    call: (c, _w, s) => c.meeting.addAgendaItem({ meetingId: s.meetingId, title: "Dette vil jeg snakke om" }),
+    allowed: "owner",
+    action: "meeting.agenda.add",
+    refused: { who: "relativeWithoutConsent", code: "NOT_FOUND" },
+    probe: () => prisma().agendaItem.count(),
+  }),
+  "meeting.updateAgendaItem": mutation({
+    setup: meetingWithOwnersPoint,
+    call: (c, _w, s) => c.meeting.updateAgendaItem({ itemId: s.itemId, version: 1, changes: { note: "Helst på hverdager" } }),
+    allowed: "owner",
+    action: "meeting.agenda.update",
+    // Someone who may add points changes only their own.
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await prisma().agendaItem.findUniqueOrThrow({ where: { id: s.itemId } })).version,
+  }),
+  "meeting.removeAgendaItem": mutation({
+    setup: meetingWithOwnersPoint,
+    call: (c, _w, s) => c.meeting.removeAgendaItem({ itemId: s.itemId }),
+    allowed: "owner",
+    action: "meeting.agenda.remove",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().agendaItem.count(),
+  }),
+  "meeting.reorderAgenda": mutation({
+    setup: async (w) => {
+      const { meetingId } = await meetingWithOwnersPoint(w);
+      await w.callers.coordinator.meeting.addAgendaItem({ meetingId, title: "Transport" });
+      return { meetingId };
+    },
+    call: async (c, _w, s) => {
+      const items = await prisma().agendaItem.findMany({ where: { meetingId: s.meetingId }, orderBy: { sortOrder: "asc" } });
+      return c.meeting.reorderAgenda({ meetingId: s.meetingId, itemIds: items.map((i) => i.id).reverse() });
+    },
+    allowed: "coordinator",
+    action: "meeting.agenda.reorder",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await prisma().agendaItem.findMany({ where: { meetingId: s.meetingId }, orderBy: { sortOrder: "asc" } })).map((i) => i.id),
+  }),
+  "meeting.recordAttendance": mutation({
+    setup: heldMeeting,
+    call: async (c, _w, s) => c.meeting.recordAttendance({ meetingId: s.meetingId, attendance: await everyoneAttended(s.meetingId) }),
+    allowed: "coordinator",
+    action: "meeting.attendance",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: meetingProbe,
+  }),
+  "meeting.approveMinutes": mutation({
+    setup: meetingWithAttendance,
+    call: (c, _w, s) => c.meeting.approveMinutes({ meetingId: s.meetingId, text: "Til stede: alle. Kari klarer morgenen selv." }),
+    allowed: "coordinator",
+    action: "minutes.approved",
+    refused: { who: "owner", code: "FORBIDDEN" },
+    probe: meetingProbe,
+  }),
+  "meeting.addCorrection": mutation({
+    setup: async (w) => {
+      const { meetingId } = await meetingWithAttendance(w);
+      await w.callers.coordinator.meeting.approveMinutes({ meetingId, text: "Referat" });
+      return { meetingId };
+    },
+    call: (c, _w, s) => c.meeting.addCorrection({ meetingId: s.meetingId, text: "Det var tre av fem dager." }),
+    allowed: "owner",
+    action: "minutes.correction",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().minutesCorrection.count(),
+  }),
+  "meeting.createTask": mutation({
+    setup: scheduleMeeting,
+    call: (c, w, s) => c.meeting.createTask({ meetingId: s.meetingId, title: "Søke om bassengkort", responsibleUserId: w.people.staffInGroup.id, dueDate: "2027-01-15" }),
+    allowed: "coordinator",
+    action: "meeting.task.create",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: () => prisma().meetingTask.count(),
+  }),
+  "meeting.completeTask": mutation({
+    setup: async (w) => {
+      const { meetingId } = await scheduleMeeting(w);
+      const task = await w.callers.coordinator.meeting.createTask({ meetingId, title: "Ringe NAV", responsibleUserId: w.people.staffInGroup.id, dueDate: "2027-01-15" });
+      return { taskId: task.id };
+    },
+    call: (c, _w, s) => c.meeting.completeTask({ taskId: s.taskId }),
+    allowed: "staffInGroup",
+    action: "meeting.task.complete",
+    // A member who reads the meeting, but neither edits it nor owns the task.
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: async (_w, s) => (await prisma().meetingTask.findUniqueOrThrow({ where: { id: s.taskId } })).status,
+  }),
+};
+
+/** The mutations the router has at run time: tRPC 11 keeps a flat record keyed by "area.name". */
+function routerMutations() {
+  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+  return Object.keys(procedures)
+    .filter((path) => procedures[path]._def.type === "mutation")
+    .sort();
+}
+
+const auditIds = async () => new Set((await prisma().auditEvent.findMany({ select: { id: true } })).map((a) => a.id));
+const auditRowsSince = async (before: Set<string>) => (await prisma().auditEvent.findMany()).filter((a) => !before.has(a.id));
+
+describe("the table", () => {
+  it("has a case for every mutation of the root router, and none for a mutation that is gone", () => {
+    // A lazy router's procedures would not be listed until loaded.
+    expect(Object.keys(appRouter._def.lazy)).toEqual([]);
+    const mutations = routerMutations();
+    expect(mutations.length).toBeGreaterThan(40);
+    expect(Object.keys(CASES).sort()).toEqual(mutations);
+  });
+});
+
+describe.each(Object.entries(CASES))("%s", (path, c) => {
+  it("is refused without a trace", async () => {
+    const w = await createPlanWorld(t.db);
+    const s = await c.setup?.(w);
+    for (const refusal of [c.refused].flat()) {
+      const state = await c.probe(w, s);
+      const before = await auditIds();
+      const outcome = await (refusal.call ?? c.call)(callerOf(w, refusal.who), w, s).then(
+        () => "allowed",
+        (error: { code?: string }) => error.code ?? String(error),
+      );
+      expect(outcome, `${path} by ${refusal.who}`).toBe(refusal.code);
+      const written = await auditRowsSince(before);
+      expect(written.map((a) => a.action), `${path} by ${refusal.who}: audit rows`).toEqual(refusal.audit ?? []);
+      expect(await c.probe(w, s), `${path} by ${refusal.who}: nothing changed`).toEqual(state);
+    }
+  });
+
+  it("writes exactly one audit row, of a declared action that is not a read", async () => {
+    const w = await createPlanWorld(t.db);
+    const s = await c.setup?.(w);
+    const state = await c.probe(w, s);
+    const before = await auditIds();
+    await c.call(callerOf(w, c.allowed), w, s);
+    const written = await auditRowsSince(before);
+    expect(written.map((a) => a.action), `${path}: audit rows`).toEqual([c.action]);
+    const [row] = written;
+    expect(isAuditAction(row.action), `${row.action} is declared`).toBe(true);
+    const definition = AUDIT_ACTIONS[row.action as AuditAction];
+    expect(definition.kind).not.toBe("READ");
+    expect(row.kind).toBe(definition.kind);
+    expect(row.actorId).toBe(w.people[c.actor ?? (c.allowed as Who)].id);
+    // The probe sees the change, so its staying put on refusal means something.
+    expect(await c.probe(w, s), `${path}: the probe sees the change`).not.toEqual(state);
+  });
+});
