@@ -85,9 +85,10 @@ try {
                CASE WHEN i % 10 <> 0 THEN 'GRANTED'::"CaseOutcome" END, now()
         FROM generate_series(1, ${LARGE.cases}) i, LATERAL (SELECT now() - ((i * 7) % 1095) * interval '1 day' AS received) r;`);
     await step("audit events", `
-      INSERT INTO "AuditEvent" (id, "municipalityId", "actorId", action, "planId", "createdAt")
+      INSERT INTO "AuditEvent" (id, "municipalityId", "actorId", action, kind, "planRole", "planId", "createdAt")
         SELECT gen_random_uuid()::text, ${m}, ${uuid("c1", "1 + i % " + LARGE.coordinators)},
                (ARRAY['plan.view','goal.update','measure.update','log.create','evaluation.create'])[1 + i % 5],
+               (CASE WHEN i % 5 = 0 THEN 'READ' ELSE 'CHANGE' END)::"AuditKind", 'COORDINATOR'::"PlanRole",
                ${uuid("p1", "1 + i % " + LARGE.plans)}, now() - (i % 730) * interval '1 day'
         FROM generate_series(1, ${LARGE.audits}) i;`);
     await step("analyze", `ANALYZE`);

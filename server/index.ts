@@ -28,8 +28,9 @@ async function main() {
   const port = await portal.listen(env.PORT, env.HOST);
 
   const url = `http://localhost:${port}`;
-  const jobs = env.JOBS === "true" ? await startJobs(db) : null;
-  const stopEmails = env.SMTP_URL ? startNotificationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url }) : null;
+  const mail = env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url } : undefined;
+  const jobs = env.JOBS === "true" ? await startJobs(db, { mail }) : null;
+  const stopEmails = mail ? startNotificationEmails(db.prisma, mail.smtpUrl, mail) : null;
   const stopMeetingEmails = env.SMTP_URL ? startMeetingInvitationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM }) : null;
   console.log(`\nIndividuell plan-portalen kjører på ${url}`);
   console.log(`Database: ${env.DATABASE_URL ? "PostgreSQL" : `innebygd PGlite i ${path.resolve(env.PGLITE_DIR)}`}`);

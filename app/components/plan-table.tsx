@@ -22,7 +22,7 @@ export function needsFollowUp(plan: PlanRow): boolean {
 }
 
 /** Plans as a table, each linked to its workspace: on a phone each row stacks into a card (see .responsive-table). */
-export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: string }) {
+export function PlanTable({ plans, caption, followUp = true }: { plans: PlanRow[]; caption: string; followUp?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -32,7 +32,7 @@ export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: strin
         <tr>
           <th scope="col">{t("plan.owner")}</th>
           <th scope="col">{t("plan.statusLabel")}</th>
-          <th scope="col">{t("plan.followUp")}</th>
+          {followUp ? <th scope="col">{t("plan.followUp")}</th> : null}
           <th scope="col">{t("plan.coordinator")}</th>
           <th scope="col">{t("plan.nextReview")}</th>
           <th scope="col">{t("plan.updated")}</th>
@@ -40,7 +40,7 @@ export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: strin
       </thead>
       <tbody>
         {plans.map((plan) => (
-          <tr key={plan.id} className={needsFollowUp(plan) ? "row-attention" : undefined}>
+          <tr key={plan.id} className={followUp && needsFollowUp(plan) ? "row-attention" : undefined}>
             <th scope="row" data-label={t("plan.owner")}>
               <Link to={`/planer/${plan.id}`}>
                 {plan.owner.name}
@@ -50,9 +50,11 @@ export function PlanTable({ plans, caption }: { plans: PlanRow[]; caption: strin
             <td data-label={t("plan.statusLabel")}>
               <span className={`badge badge-${plan.status.toLowerCase()}`}>{t(`plan.status.${plan.status}`)}</span>
             </td>
-            <td data-label={t("plan.followUp")}>
-              <FollowUp plan={plan} />
-            </td>
+            {followUp ? (
+              <td data-label={t("plan.followUp")}>
+                <FollowUp plan={plan} />
+              </td>
+            ) : null}
             <td data-label={t("plan.coordinator")}>
               {plan.coordinator?.name ?? <span className="warning-text">{t("plan.noCoordinator")}</span>}
             </td>

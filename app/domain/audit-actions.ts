@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = {
 
   // The plan
   "plan.update": change("Endret status eller datoer", "Changed the status or dates"),
+  // Written before "Om meg" became a co-edited text; kept so older rows read right.
   "plan.update_about": change("Endret «Om meg»", "Changed “About me”"),
   "plan.text.edit": change("Skrev i en tekst i planen", "Wrote in a text in the plan"),
   "goal.create": change("La til et mål", "Added a goal"),
@@ -97,6 +98,7 @@ export const AUDIT_ACTIONS = {
   "case.close": record("Avsluttet en sak", "Closed a case"),
   "case.link_subject": record("Koblet en sak til personens konto", "Linked a case to the person’s account"),
   "case.document_add": record("La et dokument til en sak", "Added a document to a case"),
+  // Written before a decision recorded the plan it created in its own row; kept for older rows.
   "plan.create": record("Opprettet planen", "Created the plan"),
   "plan.question": record("Koordinerende enhet spurte koordinatoren om planen", "The coordinating unit asked the coordinator about the plan"),
 

@@ -1,17 +1,25 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationSettings } from "../components/notification-settings.tsx";
+import { isNoticeKind } from "../domain/notice-kinds.ts";
 import { attempt, load } from "../lib/call.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Min konto – Individuell plan" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const me = await load(context, request, (caller) => caller.auth.me());
-  return json({ me });
+  const [me, notifications] = await load(context, request, (caller) => Promise.all([caller.auth.me(), caller.notification.settings()]));
+  return json({ me, notifications });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
+  if (form.get("intent") === "notification-settings") {
+    const emailKinds = form.getAll("emailKinds").filter((k): k is string => typeof k === "string" && isNoticeKind(k));
+    const result = await attempt(context, (caller) => caller.notification.updateSettings({ emailKinds, digest: form.get("digest") === "yes" }));
+    if (!result.ok) return json({ error: result.error.message, mismatch: false }, { status: result.error.status });
+    return redirect("/konto?varsler=lagret#notification-settings-heading");
+  }
   const newPassword = String(form.get("newPassword") ?? "");
   if (newPassword !== String(form.get("confirmPassword") ?? "")) {
     return json({ error: null, mismatch: true }, { status: 400 });
@@ -25,7 +33,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation();
-  const { me } = useLoaderData<typeof loader>();
+  const { me, notifications } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const error = actionData?.mismatch ? t("account.mismatch") : actionData?.error;
@@ -45,6 +53,7 @@ export default function Account() {
           <dd>{me.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
         </dl>
       </section>
+      <NotificationSettings settings={notifications} saved={params.get("varsler") === "lagret"} />
       <section aria-labelledby="password-heading" className="card">
         <h2 id="password-heading">{t("account.changePassword")}</h2>
         {params.get("passord") === "endret" ? (

@@ -2,18 +2,30 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { needsFollowUp, PlanTable } from "../components/plan-table.tsx";
+import { KE_ROLES, STAFF_ROLES } from "../domain/lists.ts";
 import { load } from "../lib/call.server.ts";
+import { hasRole } from "../lib/plan-page.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mine planer – Individuell plan" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const plans = await load(context, request, (caller) => caller.plan.list());
-  return json({ plans });
+  // Following up plans is staff work; a relative sees the plans they follow, in words meant for them.
+  return json({ plans, staff: hasRole(context, ...STAFF_ROLES, ...KE_ROLES) });
 }
 
 export default function MyPlans() {
   const { t } = useTranslation();
-  const { plans } = useLoaderData<typeof loader>();
+  const { plans, staff } = useLoaderData<typeof loader>();
+  if (!staff) {
+    return (
+      <div className="page">
+        <h1>{t("myPlans.title")}</h1>
+        <p>{t("myPlans.followedIntro")}</p>
+        {plans.length ? <PlanTable plans={plans} caption={t("myPlans.followedCaption")} followUp={false} /> : <p>{t("myPlans.none")}</p>}
+      </div>
+    );
+  }
   const attention = plans.filter(needsFollowUp);
   const rest = plans.filter((p) => !needsFollowUp(p));
   return (

@@ -259,7 +259,7 @@ function PrintGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; s
       </h4>
       <p>
         {t(`goal.status.${goal.status}`)}
-        {goal.writtenByUser ? ` · ${t("goal.writtenByUser")}` : ""}
+        {goal.writtenByUser ? ` · ${t("goal.writtenBy", { name: plan.authors[goal.createdById] ?? "" })}` : ""}
       </p>
       <StoredText html={storedHtml(plan, collabDocument.goalDescription(goal.id))} text={goal.description} empty="" />
       <GoalCard goal={goal} withTexts />

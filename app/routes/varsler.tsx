@@ -7,8 +7,11 @@ import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Varsler – Individuell plan" }];
 
+// Newest first, a page at a time (?etter=<cursor>): nothing is lost, however old.
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  return json(await load(context, request, (caller) => caller.notification.mine()));
+  const cursor = new URL(request.url).searchParams.get("etter") ?? undefined;
+  const page = await load(context, request, (caller) => caller.notification.mine({ cursor }));
+  return json({ ...page, paged: Boolean(cursor) });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -20,7 +23,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function Notifications() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { items, unread } = useLoaderData<typeof loader>();
+  const { items, unread, nextCursor, paged } = useLoaderData<typeof loader>();
   return (
     <div className="page narrow">
       <h1>{t("notifications.title")}</h1>
@@ -54,6 +57,12 @@ export default function Notifications() {
       ) : (
         <p>{t("notifications.none")}</p>
       )}
+      {nextCursor || paged ? (
+        <p className="button-row">
+          {paged ? <Link to="/varsler">{t("accessLog.newest")}</Link> : null}
+          {nextCursor ? <Link to={`/varsler?etter=${encodeURIComponent(nextCursor)}`}>{t("notifications.more")}</Link> : null}
+        </p>
+      ) : null}
     </div>
   );
 }

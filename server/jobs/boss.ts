@@ -1,7 +1,11 @@
+import nodemailer from "nodemailer";
 import { fromPglite, PgBoss } from "pg-boss";
+import { OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
 import { runDeadlineReminders } from "../cases/reminders.ts";
 import type { Database } from "../db/database.ts";
+import { runEvaluationReminders } from "../goals/evaluation-reminders.ts";
 import { runMeetingReminders } from "../meetings/reminders.ts";
+import { sendDigests, sendPendingEmails, type MailOptions } from "../notifications/email.ts";
 
 // Background jobs in PostgreSQL (pg-boss): they survive restarts, and with several instances a
 // scheduled job runs on one of them. On the embedded default pg-boss shares the process's one
@@ -9,6 +13,9 @@ import { runMeetingReminders } from "../meetings/reminders.ts";
 
 export const DEADLINE_QUEUE = "case-deadline-reminders";
 export const MEETING_QUEUE = "meeting-reminders";
+export const EVALUATION_QUEUE = "evaluation-reminders";
+export const EMAIL_QUEUE = "notification-emails";
+export const DIGEST_QUEUE = "notification-digest";
 
 export function createBoss(db: Database) {
   return db.connection.kind === "pglite"
@@ -16,26 +23,43 @@ export function createBoss(db: Database) {
     : new PgBoss({ connectionString: db.connection.connectionString, schema: "pgboss", max: 3 });
 }
 
-export async function startJobs(db: Database, options: { reminderCron?: string } = {}) {
+export interface JobOptions {
+  reminderCron?: string;
+  /** With e-mail configured: notices the live path missed are sent, and the daily digests. */
+  mail?: MailOptions & { smtpUrl: string };
+}
+
+export async function startJobs(db: Database, options: JobOptions = {}) {
   const boss = createBoss(db);
   boss.on("error", (error) => console.error("Jobbkø:", error instanceof Error ? error.message : error));
   await boss.start();
-  await boss.createQueue(DEADLINE_QUEUE);
-  // Every 15 minutes, Oslo time; a singleton by queue, so one run at a time across instances.
-  await boss.schedule(DEADLINE_QUEUE, options.reminderCron ?? "*/15 * * * *", null, { tz: "Europe/Oslo", singletonKey: "reminders" });
-  await boss.work(DEADLINE_QUEUE, async () => {
-    await runDeadlineReminders(db.prisma);
-  });
+  // Each a singleton by queue, so one run at a time across instances; Oslo time.
+  const every = async (queue: string, cron: string, run: () => Promise<unknown>) => {
+    await boss.createQueue(queue);
+    await boss.schedule(queue, cron, null, { tz: OSLO_TIME_ZONE, singletonKey: queue });
+    await boss.work(queue, async () => {
+      await run();
+    });
+  };
+  const reminders = options.reminderCron ?? "*/15 * * * *";
+  await every(DEADLINE_QUEUE, reminders, () => runDeadlineReminders(db.prisma));
   // Meetings: the day-before reminder and the coordinator's reminders about unapproved minutes.
-  await boss.createQueue(MEETING_QUEUE);
-  await boss.schedule(MEETING_QUEUE, options.reminderCron ?? "*/15 * * * *", null, { tz: "Europe/Oslo", singletonKey: "meeting-reminders" });
-  await boss.work(MEETING_QUEUE, async () => {
-    await runMeetingReminders(db.prisma);
-  });
+  await every(MEETING_QUEUE, reminders, () => runMeetingReminders(db.prisma));
+  // Evaluations falling due: hourly is soon enough for a date.
+  await every(EVALUATION_QUEUE, options.reminderCron ?? "5 * * * *", () => runEvaluationReminders(db.prisma));
+  const transport = options.mail ? nodemailer.createTransport(options.mail.smtpUrl) : null;
+  if (options.mail && transport) {
+    const mail = options.mail;
+    const send = (message: Parameters<typeof transport.sendMail>[0]) => transport.sendMail(message);
+    await every(EMAIL_QUEUE, "*/5 * * * *", () => sendPendingEmails(db.prisma, send, mail));
+    // The day's digest, in the morning.
+    await every(DIGEST_QUEUE, "0 7 * * *", () => sendDigests(db.prisma, send, mail));
+  }
   return {
     boss,
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000 });
+      transport?.close();
     },
   };
 }

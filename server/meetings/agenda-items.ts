@@ -39,9 +39,11 @@ const agendaItemPolicy = (itemId: string, allowed: Parameters<typeof meetingPoli
     { requireOpen: true },
   );
 
+/** People who may only add points change their own points; input the agenda was built from is the group's to change. */
 async function ownOrEditable(tx: Tx, itemId: string, actor: SessionUser, canEdit: boolean) {
   const item = await tx.agendaItem.findUniqueOrThrow({ where: { id: itemId } });
-  if (!canEdit && item.addedById !== actor.id) throw new DomainError("FORBIDDEN", "meeting.agendaOwnItemsOnly");
+  const ownPoint = item.addedById === actor.id && (item.kind === "USER_POINT" || item.kind === "OTHER");
+  if (!canEdit && !ownPoint) throw new DomainError("FORBIDDEN", "meeting.agendaOwnItemsOnly");
   return item;
 }
 

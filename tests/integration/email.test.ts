@@ -1,9 +1,9 @@
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { addWorkingDays, osloDate } from "../../server/cases/deadlines.ts";
 import { runDeadlineReminders } from "../../server/cases/reminders.ts";
 import { startNotificationEmails } from "../../server/notifications/email.ts";
 import { createPlanWorld } from "./plan-world.ts";
+import { startSmtpServer } from "./smtp.ts";
 import { useTestDatabase } from "./test-db.ts";
 
 // A real SMTP server on a free local port receives what the portal sends.
@@ -15,25 +15,12 @@ afterEach(async () => {
 
 describe("notification e-mail", () => {
   it("sends each new notification by e-mail with a link and no health information, and records it", async () => {
-    const received: { to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-    cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-    const port = (smtp.server.address() as { port: number }).port;
+    const smtp = await startSmtpServer();
+    cleanups.push(() => smtp.close());
+    const { received } = smtp;
 
     const w = await createPlanWorld(t.db);
-    const stop = startNotificationEmails(t.db.prisma, `smtp://127.0.0.1:${port}`, { from: "portal@kommune.no", baseUrl: "https://ip.kommune.no" });
+    const stop = startNotificationEmails(t.db.prisma, smtp.url, { from: "portal@kommune.no", baseUrl: "https://ip.kommune.no" });
     cleanups.push(stop);
     const today = osloDate(new Date());
     await t.db.prisma.case.create({

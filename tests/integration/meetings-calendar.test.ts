@@ -1,9 +1,9 @@
 import ICAL from "ical.js";
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { startMeetingInvitationEmails } from "../../server/meetings/email.ts";
 import { startNotificationEmails } from "../../server/notifications/email.ts";
 import { createPlanWorld } from "./plan-world.ts";
+import { startSmtpServer } from "./smtp.ts";
 import { useTestDatabase } from "./test-db.ts";
 
 const t = useTestDatabase();
@@ -112,22 +112,9 @@ describe("meeting .ics", () => {
 
 describe("meeting e-mail", () => {
   it("sends each invitee their .ics: accounts through their notification, people without an account directly; no health information", async () => {
-    const received: { to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-    cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+    const smtp = await startSmtpServer();
+    cleanups.push(() => smtp.close());
+    const { received, url: smtpUrl } = smtp;
 
     const w = await createPlanWorld(t.db);
     await t.db.prisma.planParticipant.update({ where: { id: w.external.id }, data: { email: "lund@legekontor.no" } });

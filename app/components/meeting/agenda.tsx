@@ -33,7 +33,7 @@ export function Agenda({ meeting, viewerId, headingLevel = 2, plain = false, hea
               meetingId={meeting.id}
               item={item}
               // On "Min plan" the user changes only their own points; everything is on the meeting page.
-              canChange={open && (plain ? item.addedBy?.id === viewerId : canEditAll || (meeting.access.canAddAgendaPoint && item.addedBy?.id === viewerId))}
+              canChange={open && (plain ? ownPoint(item, viewerId) : canEditAll || (meeting.access.canAddAgendaPoint && ownPoint(item, viewerId)))}
               order={canEditAll && !plain ? { ids, index } : null}
               plain={plain}
               mine={item.addedBy?.id === viewerId}
@@ -57,6 +57,15 @@ export function Agenda({ meeting, viewerId, headingLevel = 2, plain = false, hea
 
 function kindLabel(t: (key: string) => string, item: AgendaItemView) {
   return item.kind === "OTHER" ? null : t(`meetings.agenda.kind.${item.kind}`);
+}
+
+/** A point the person added themselves (not input the agenda was built from): theirs to change. */
+const ownPoint = (item: AgendaItemView, viewerId: string) => item.addedBy?.id === viewerId && (item.kind === "USER_POINT" || item.kind === "OTHER");
+
+/** Input from the user's side was written by someone; other points were added by someone. */
+function byLine(t: (key: string, params?: Record<string, string>) => string, kind: string, mine: boolean, name: string) {
+  if (kind === "USER_INPUT") return mine ? t("meetings.agenda.writtenByYou") : t("meetings.agenda.writtenBy", { name });
+  return mine ? t("meetings.agenda.addedByYou") : t("meetings.agenda.addedBy", { name });
 }
 
 function moved(ids: string[], from: number, to: number): string {
@@ -89,9 +98,7 @@ function AgendaEntry({
         {kind ? <span className={`badge badge-agenda-${item.kind.toLowerCase()}`}>{kind}</span> : null} {item.title}
       </p>
       {item.note ? <p className="prose hint">{item.note}</p> : null}
-      {item.addedBy && item.kind !== "EVALUATION" ? (
-        <p className="meta">{mine ? t("meetings.agenda.addedByYou") : t("meetings.agenda.addedBy", { name: item.addedBy.name })}</p>
-      ) : null}
+      {item.addedBy && item.kind !== "EVALUATION" ? <p className="meta">{byLine(t, item.kind, mine, item.addedBy.name)}</p> : null}
       {order && order.ids.length > 1 ? (
         <div className="agenda-controls">
           {order.index > 0 ? <MoveForm meetingId={meetingId} item={item} order={moved(order.ids, order.index, order.index - 1)} direction="up" /> : null}

@@ -4,7 +4,7 @@ import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextArea } from "../form.tsx";
-import { Heading } from "./shared.tsx";
+import { Heading, useAuthor } from "./shared.tsx";
 
 interface CommentsProps {
   plan: PlanView;
@@ -18,6 +18,7 @@ interface CommentsProps {
 export function Comments({ plan, targetType, targetId, level, anchor }: CommentsProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const author = useAuthor(plan);
   const comments = plan.comments.filter((c) => c.targetType === targetType && (c.targetId ?? undefined) === targetId);
   if (!comments.length && !plan.access.canComment) return null;
   const headingId = `${anchor}-comments`;
@@ -31,7 +32,7 @@ export function Comments({ plan, targetType, targetId, level, anchor }: Comments
           {comments.map((c) => (
             <li key={c.id}>
               <p className="meta">
-                <span className="person-name-small">{plan.authors[c.authorId] ?? t("common.unknownPerson")}</span>,{" "}
+                <span className="person-name-small">{capitalise(author(c.authorId))}</span>,{" "}
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
               </p>
               <p className="prose">{c.body}</p>
@@ -56,3 +57,5 @@ function CommentForm({ targetType, targetId, anchor }: { targetType: string; tar
     </FormDisclosure>
   );
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

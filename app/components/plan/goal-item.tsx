@@ -10,7 +10,7 @@ import { GoalCreateForm, GoalEditForm } from "./goal-form.tsx";
 import { GoalTexts } from "./goal-texts.tsx";
 import { MeasureItem } from "./measure-item.tsx";
 import { MeasureCreateForm, type MeasureChoices } from "./measure-form.tsx";
-import { Heading, StatusBadge } from "./shared.tsx";
+import { Heading, StatusBadge, useAuthor } from "./shared.tsx";
 
 interface GoalItemProps {
   plan: PlanView;
@@ -23,6 +23,7 @@ interface GoalItemProps {
 /** One goal with its card, measures, evaluations, comments, and its sub-goals. */
 export function GoalItem({ plan, goal, subGoals, choices, level }: GoalItemProps) {
   const { t } = useTranslation();
+  const author = useAuthor(plan);
   const anchor = `goal-${goal.id}`;
   const { canEditPlan } = plan.access;
   const due = !isOneOf(FINISHED_GOAL_STATUSES, goal.status) && isDue(goal.evaluationDate);
@@ -34,7 +35,7 @@ export function GoalItem({ plan, goal, subGoals, choices, level }: GoalItemProps
           {goal.title}
         </Heading>
         <StatusBadge kind="goal" value={goal.status} label={t(`goal.status.${goal.status}`)} />
-        {goal.writtenByUser ? <span className="badge badge-user">{t("goal.writtenByUser")}</span> : null}
+        {goal.writtenByUser ? <span className="badge badge-user">{t("goal.writtenBy", { name: author(goal.createdById) })}</span> : null}
         {due ? <span className="badge badge-due">{t("goal.evaluationDue")}</span> : null}
       </div>
       <GoalDescription plan={plan} goal={goal} />

@@ -35,7 +35,9 @@ function MyGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; subG
       <h3>{goal.title}</h3>
       <p className="plain-goal-meta">
         <span className={`badge badge-goal-${goal.status.toLowerCase()}`}>{t(`myPlan.goalStatus.${goal.status}`)}</span>{" "}
-        {goal.writtenByUser ? <span className="badge badge-user">{t("myPlan.writtenByYou")}</span> : null}{" "}
+        {goal.writtenByUser ? (
+          <span className="badge badge-user">{goal.createdById === plan.viewer.id ? t("myPlan.writtenByYou") : t("myPlan.writtenBy", { name: plan.authors[goal.createdById] ?? "" })}</span>
+        ) : null}{" "}
         <span className="hint">{t(`goal.lifeArea.${goal.lifeArea}`)}</span>
       </p>
       <GoalDescription plan={plan} goal={goal} label={t("myPlan.goalMore")} hint={t("myPlan.goalMoreHint")} />

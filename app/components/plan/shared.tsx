@@ -1,7 +1,22 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../domain/oslo-time.ts";
+import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
+
+/**
+ * Who wrote something in the plan, as the reader should read it: "deg" for their own words,
+ * else the name with their part in the plan ("Ola Nordmann (pårørende)").
+ */
+export function useAuthor(plan: Pick<PlanView, "authors" | "authorRoles" | "viewer">) {
+  const { t } = useTranslation();
+  return (authorId: string) => {
+    if (authorId === plan.viewer.id) return t("plan.you");
+    const name = plan.authors[authorId] ?? t("common.unknownPerson");
+    const role = plan.authorRoles[authorId];
+    return role ? t("plan.author", { name, role: t(`plan.authorRole.${role}`) }) : name;
+  };
+}
 
 /** A heading at a level given by its place in the page; never deeper than h6. */
 export function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {

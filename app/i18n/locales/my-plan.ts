@@ -18,6 +18,7 @@ export const myPlanNb = {
     goals: "Målene dine",
     noGoals: "Du har ikke skrevet noen mål ennå.",
     writtenByYou: "Skrevet av deg",
+    writtenBy: "Skrevet av {{name}}",
     steps: "Delmål:",
     whatHappens: "Dette skal skje:",
     who: "Ansvarlig: {{name}}",
@@ -52,6 +53,8 @@ export const myPlanNb = {
     followUpCaption: "Planer som trenger oppfølging",
     others: "Andre planer",
     all: "Alle planene",
+    followedIntro: "Planer du følger. Du ser det brukeren har gitt deg lov til å se.",
+    followedCaption: "Planer du følger",
   },
 };
 
@@ -74,6 +77,7 @@ export const myPlanEn: typeof myPlanNb = {
     goals: "Your goals",
     noGoals: "You have not written any goals yet.",
     writtenByYou: "Written by you",
+    writtenBy: "Written by {{name}}",
     steps: "Sub-goals:",
     whatHappens: "This will happen:",
     who: "Responsible: {{name}}",
@@ -108,5 +112,7 @@ export const myPlanEn: typeof myPlanNb = {
     followUpCaption: "Plans that need follow-up",
     others: "Other plans",
     all: "All the plans",
+    followedIntro: "Plans you follow. You see what the user has allowed you to see.",
+    followedCaption: "Plans you follow",
   },
 };

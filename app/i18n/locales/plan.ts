@@ -1,6 +1,9 @@
 // The plan workspace: the plan itself, "Om meg", comments, services, the log, writing together and the print view.
 export const planNb = {
   plan: {
+    authorRole: { OWNER: "brukeren", REPRESENTATIVE: "representant", RELATIVE: "pårørende", PROVIDER: "fagperson", COORDINATOR: "koordinator" },
+    author: "{{name}} ({{role}})",
+    you: "deg",
     conflict: "Noen andre har endret dette mens du skrev. Se hva som står der nå, og prøv igjen.",
     purposeRequired: "Du er ikke med i denne planen. Skriv hvorfor du åpner den; det blir loggført.",
     aboutOwnerOnly: "Bare brukeren selv eller representanten kan endre «Om meg». Du kan skrive en kommentar.",
@@ -156,6 +159,9 @@ export const planNb = {
 
 export const planEn: typeof planNb = {
   plan: {
+    authorRole: { OWNER: "the user", REPRESENTATIVE: "representative", RELATIVE: "relative", PROVIDER: "professional", COORDINATOR: "coordinator" },
+    author: "{{name}} ({{role}})",
+    you: "you",
     conflict: "Someone else changed this while you were writing. See what it says now, and try again.",
     purposeRequired: "You do not take part in this plan. Say why you are opening it; this is logged.",
     aboutOwnerOnly: "Only the user or their representative can change “About me”. You can write a comment.",
