@@ -97,7 +97,9 @@ async function userInputText(tx: Tx, event: ChangeEvent, key: string, extra: Rec
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: event.planId! }, select: { owner: { select: { name: true } } } });
   const who = t(event.planRole === "REPRESENTATIVE" ? "notifications.notice.userInput.asRepresentative" : "notifications.notice.userInput.asUser", { name: event.actorName });
   const params = { first: firstName(event.actorName), who, owner: plan.owner.name, ...extra };
-  return { title: t(`notifications.notice.userInput.${key}.title`, params), body: t(`notifications.notice.userInput.${key}.body`, params) };
+  // The user writing in their own plan: "i planen sin"; a representative: "i planen til Kari Nordmann".
+  const body = event.planRole === "OWNER" ? "bodyOwn" : "body";
+  return { title: t(`notifications.notice.userInput.${key}.title`, params), body: t(`notifications.notice.userInput.${key}.${body}`, params) };
 }
 
 async function meetingText(tx: Tx, meetingId: string | null, key: string): Promise<Text> {
