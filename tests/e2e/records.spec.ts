@@ -85,9 +85,8 @@ test.describe("labels", () => {
   test("a relative's comment is labelled with the relative's name", async ({ page, browser, baseURL }) => {
     const ola = await signedInPage(browser, baseURL, "parorende@demo.no");
     const body = unique("Kari sover dårlig etter kveldsvakten");
-    let planId = "";
+    const planId = await planIdFromMyPlans(ola.page, KARI);
     try {
-      planId = await planIdFromMyPlans(ola.page, KARI);
       await ola.page.goto(`/planer/${planId}`);
       const about = ola.page.getByRole("region", { name: "Om meg – hva er viktig for meg" });
       const form = await openDisclosure(about, "Skriv en kommentar");
