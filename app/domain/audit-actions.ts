@@ -129,6 +129,10 @@ export function isAuditAction(value: string): value is AuditAction {
 
 export const auditKindOf = (action: AuditAction): AuditKind => AUDIT_ACTIONS[action].kind;
 
+const ORDER = Object.keys(AUDIT_ACTIONS);
+/** Sorts actions as the table lists them ("Åpnet planen" before "Så på møtene"). */
+export const byTableOrder = (a: AuditAction, b: AuditAction) => ORDER.indexOf(a) - ORDER.indexOf(b);
+
 /** Actions that are activity in a plan (see planActivity). */
 export const PLAN_ACTIVITY_ACTIONS = (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((a) => AUDIT_ACTIONS[a].planActivity);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isAuditAction, type AuditAction, type AuditKind } from "../../app/domain/audit-actions.ts";
+import { byTableOrder, isAuditAction, type AuditAction, type AuditKind } from "../../app/domain/audit-actions.ts";
 import { isUserSide, type PlanRole, type Role } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
 import { OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
@@ -93,7 +93,7 @@ async function accessLogLines(tx: Tx, planId: string, municipalityId: string, in
     key: r.key,
     actorId: r.actorId,
     kind: r.kind as AuditKind,
-    actions: r.actions.filter(isAuditAction),
+    actions: r.actions.filter(isAuditAction).sort(byTableOrder),
     purpose: r.purpose,
     planRole: r.planRole as PlanRole | null,
     firstAt: r.firstAt,
