@@ -18,7 +18,7 @@ import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { rolePolicy, selfPolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 import { write, type Change, type DetailsOf } from "../records/write.ts";
-import { caseHandlingPolicy, caseReadPolicy, type CaseScope } from "./access.ts";
+import { caseHandlingPolicy, casePartyWhere, caseReadPolicy, type CaseScope } from "./access.ts";
 import { addCalendarDays, addWorkingDays, decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
 import { getCaseSetting } from "./settings.ts";
 
@@ -160,9 +160,9 @@ function publicCase(c: CaseRow) {
 
 /** The cases I sent or that are about me. */
 export async function listMyCases(prisma: PrismaClient, actor: SessionUser) {
-  // Only the person's own: scoped by who sent the case or whom it is about.
+  // Only the person's own: cases they sent, about them, or about someone they represent.
   const cases = await prisma.case.findMany({
-    where: { municipalityId: actor.municipalityId, OR: [{ subjectUserId: actor.id }, { submittedById: actor.id }] },
+    where: await casePartyWhere(prisma, actor),
     orderBy: { receivedAt: "desc" },
     take: 100,
   });

@@ -1,3 +1,5 @@
+import { UUID_SOURCE } from "../../app/domain/ids.ts";
+
 // A co-edited text is named `<kind>:<id>:<field>`; the name alone says which row and column
 // the text belongs to, so the server can check access and project the text back.
 
@@ -11,7 +13,6 @@ export type DocumentName =
   | { kind: "evaluation"; id: string; field: "achieved" }
   | { kind: "meeting"; id: string; field: "minutes" };
 
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const FIELDS: Record<DocumentName["kind"], readonly string[]> = {
   plan: ABOUT_FIELDS,
   goal: ["description"],
@@ -19,7 +20,7 @@ const FIELDS: Record<DocumentName["kind"], readonly string[]> = {
   evaluation: ["achieved"],
   meeting: ["minutes"],
 };
-const PATTERN = new RegExp(`^(plan|goal|measure|evaluation|meeting):(${UUID}):([a-zA-Z]+)$`, "i");
+const PATTERN = new RegExp(`^(plan|goal|measure|evaluation|meeting):(${UUID_SOURCE}):([a-zA-Z]+)$`, "i");
 
 /** The parsed name, or null for anything that is not one of ours. */
 export function parseDocumentName(name: string): DocumentName | null {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
-import { calendarDate } from "../../app/domain/oslo-time.ts";
+import { calendarDate, OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { addCalendarDays, osloDate } from "../cases/deadlines.ts";
@@ -223,7 +223,7 @@ async function processingTimes(prisma: PrismaClient, c: Context) {
   const from = c.filter.from ? calendarDate(c.filter.from) : new Date(c.today.getTime() - 12 * MONTH_MS);
   const to = c.filter.to ? calendarDate(addCalendarDays(c.filter.to, 1)) : calendarDate(addCalendarDays(osloDate(c.today), 1));
   const rows = await prisma.$queryRaw<{ month: string; decided: bigint; median: number | null; p90: number | null }[]>`
-    SELECT to_char(date_trunc('month', "decidedAt" AT TIME ZONE 'Europe/Oslo'), 'YYYY-MM') AS month,
+    SELECT to_char(date_trunc('month', ("decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${OSLO_TIME_ZONE}), 'YYYY-MM') AS month,
            count(*) AS decided,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400) AS median,
            percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("decidedAt" - "receivedAt")) / 86400) AS p90

@@ -303,7 +303,8 @@ export const NOTICE_TABLE: readonly Rule<ChangeAction>[] = [
     when: (e) => e.details.removed.length > 0,
     to: async (_tx, e) => e.details.removed,
     text: (tx, e) => meetingText(tx, e.meetingId, "uninvited"),
-    link: meetingLink,
+    // They may no longer open the meeting itself: their own list of meetings.
+    link: () => "/moter",
   }),
   rule({
     on: "meeting.cancel",

@@ -12,8 +12,10 @@ export interface ReceivedMail {
   raw: string;
   /** The subject, decoded. */
   subject: string;
-  /** Every text part (text/plain, text/calendar), decoded. */
+  /** The text/plain parts, decoded, with \n line ends. */
   text: string;
+  /** The text/calendar parts (an invitation's .ics), decoded and unfolded. */
+  calendar: string;
 }
 
 export interface LocalSmtp {
@@ -87,7 +89,7 @@ function splitPart(part: string) {
   return { headers, body };
 }
 
-function textParts(part: string): string[] {
+function textParts(part: string): { type: string; text: string }[] {
   const { headers, body } = splitPart(part);
   const type = headers.get("content-type") ?? "text/plain";
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
@@ -100,12 +102,19 @@ function textParts(part: string): string[] {
   }
   if (!/^text\//i.test(type)) return [];
   const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  if (encoding === "quoted-printable") return [decodeQuotedPrintable(body)];
-  if (encoding === "base64") return [Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8")];
-  return [body];
+  const text =
+    encoding === "quoted-printable" ? decodeQuotedPrintable(body) : encoding === "base64" ? Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8") : body;
+  return [{ type: type.split(";")[0].trim().toLowerCase(), text: text.replace(/\r\n/g, "\n") }];
 }
 
-export function decodeMail(raw: string): { subject: string; text: string } {
+export function decodeMail(raw: string): { subject: string; text: string; calendar: string } {
   const { headers } = splitPart(raw);
-  return { subject: decodeWords(headers.get("subject") ?? ""), text: textParts(raw).join("\n") };
+  const parts = textParts(raw);
+  const of = (type: string) => parts.filter((p) => p.type === type).map((p) => p.text);
+  return {
+    subject: decodeWords(headers.get("subject") ?? ""),
+    text: of("text/plain").join("\n"),
+    // Long calendar lines are folded (CRLF + space); a calendar program reads them unfolded.
+    calendar: of("text/calendar").join("\n").replace(/\n[ \t]/g, ""),
+  };
 }
