@@ -114,9 +114,39 @@ async function meetingDedupe(tx: Tx, meetingId: string | null, kind: string, use
   return `meeting:${meetingId}:${kind}:${meeting.sequence}:${userId}`;
 }
 
+/** A notice whose words depend on nothing but its kind. */
+const fixedText = (key: string) => async (): Promise<Text> => ({ title: t(`notifications.notice.${key}.title`), body: t(`notifications.notice.${key}.body`) });
+
 const planLink = (e: ChangeEvent) => `/planer/${e.planId}`;
 const caseLink = (e: ChangeEvent) => `/saker/${e.caseId}`;
 const meetingLink = (e: ChangeEvent) => `/moter/${e.meetingId}`;
+
+/**
+ * An appointment, by coordinator.assign or by a decision that names a coordinator: the new
+ * coordinator and the user's side are told; the one before is released.
+ */
+function appointment<A extends "coordinator.assign" | "case.decide">(on: A, handover: (e: ChangeEvent<A>) => { from: string | null; to: string } | null) {
+  return [
+    rule<A>({
+      on,
+      kind: "coordinator.appointed",
+      needsPlanAccess: true,
+      when: (e) => handover(e) !== null,
+      to: async (tx, e) => [handover(e)!.to, ...(await userSideOf(tx, e.planId))],
+      text: fixedText("coordinatorAppointed"),
+      link: planLink,
+    }),
+    rule<A>({
+      on,
+      kind: "coordinator.released",
+      needsPlanAccess: false,
+      when: (e) => Boolean(handover(e)?.from),
+      to: async (_tx, e) => [handover(e)!.from],
+      text: fixedText("coordinatorReleased"),
+      link: () => "/mine-planer",
+    }),
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -156,43 +186,10 @@ export const NOTICE_TABLE: readonly Rule<ChangeAction>[] = [
     link: caseLink,
   }),
   // A decision that appoints a coordinator is also an appointment.
-  rule({
-    on: "case.decide",
-    kind: "coordinator.appointed",
-    needsPlanAccess: true,
-    when: (e) => e.details.coordinator !== null,
-    to: async (tx, e) => [e.details.coordinator!.to, ...(await userSideOf(tx, e.planId))],
-    text: async () => ({ title: t("notifications.notice.coordinatorAppointed.title"), body: t("notifications.notice.coordinatorAppointed.body") }),
-    link: planLink,
-  }),
-  rule({
-    on: "case.decide",
-    kind: "coordinator.released",
-    needsPlanAccess: false,
-    when: (e) => Boolean(e.details.coordinator?.from),
-    to: async (_tx, e) => [e.details.coordinator!.from],
-    text: async () => ({ title: t("notifications.notice.coordinatorReleased.title"), body: t("notifications.notice.coordinatorReleased.body") }),
-    link: () => "/mine-planer",
-  }),
+  ...appointment("case.decide", (e) => e.details.coordinator),
 
   // Coordinators
-  rule({
-    on: "coordinator.assign",
-    kind: "coordinator.appointed",
-    needsPlanAccess: true,
-    to: async (tx, e) => [e.details.to, ...(await userSideOf(tx, e.planId))],
-    text: async () => ({ title: t("notifications.notice.coordinatorAppointed.title"), body: t("notifications.notice.coordinatorAppointed.body") }),
-    link: planLink,
-  }),
-  rule({
-    on: "coordinator.assign",
-    kind: "coordinator.released",
-    needsPlanAccess: false,
-    when: (e) => e.details.from !== null,
-    to: async (_tx, e) => [e.details.from],
-    text: async () => ({ title: t("notifications.notice.coordinatorReleased.title"), body: t("notifications.notice.coordinatorReleased.body") }),
-    link: () => "/mine-planer",
-  }),
+  ...appointment("coordinator.assign", (e) => e.details),
   rule({
     on: "plan.question",
     kind: "plan.question",
@@ -256,7 +253,7 @@ export const NOTICE_TABLE: readonly Rule<ChangeAction>[] = [
     needsPlanAccess: true,
     when: (e) => Boolean(e.details.responsibleUserId),
     to: async (_tx, e) => [e.details.responsibleUserId],
-    text: async () => ({ title: t("notifications.notice.measureAssigned.title"), body: t("notifications.notice.measureAssigned.body") }),
+    text: fixedText("measureAssigned"),
     link: planLink,
   }),
   rule({
@@ -265,7 +262,7 @@ export const NOTICE_TABLE: readonly Rule<ChangeAction>[] = [
     needsPlanAccess: true,
     when: (e) => Boolean(e.details.responsibleUserId),
     to: async (_tx, e) => [e.details.responsibleUserId],
-    text: async () => ({ title: t("notifications.notice.measureAssigned.title"), body: t("notifications.notice.measureAssigned.body") }),
+    text: fixedText("measureAssigned"),
     link: planLink,
   }),
 

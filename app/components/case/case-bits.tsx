@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 // Small pieces the case pages share: statuses in words and deadline flags as text (never colour only).
@@ -29,4 +30,18 @@ export function DeadlineFlag({ flag }: { flag: FlagName }) {
 /** Letters as they were written: line breaks kept. */
 export function Letter({ text }: { text: string }) {
   return <div className="letter prose">{text}</div>;
+}
+
+/** The plan a case is about, as a row of the case's facts (nothing when there is none). */
+export function PlanFact({ planId }: { planId: string | null }) {
+  const { t } = useTranslation();
+  if (!planId) return null;
+  return (
+    <div className="facts-row">
+      <dt>{t("caseUi.plan")}</dt>
+      <dd>
+        <Link to={`/planer/${planId}`}>{t("caseUi.openPlan")}</Link>
+      </dd>
+    </div>
+  );
 }

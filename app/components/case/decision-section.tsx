@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlanFact } from "./case-bits.tsx";
 import { CASE_OUTCOMES, COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf } from "../../domain/lists.ts";
 import { formatDateTime } from "../../domain/oslo-time.ts";
 import { useCaseForm } from "../../hooks/use-case-form.ts";
@@ -63,14 +63,7 @@ export function DecisionSection({
                 </dd>
               </div>
             ) : null}
-            {internal.planId ? (
-              <div className="facts-row">
-                <dt>{t("caseUi.plan")}</dt>
-                <dd>
-                  <Link to={`/planer/${internal.planId}`}>{t("caseUi.openPlan")}</Link>
-                </dd>
-              </div>
-            ) : null}
+            <PlanFact planId={internal.planId} />
           </dl>
         </>
       ) : open ? (

@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlanFact } from "./case-bits.tsx";
 import { formatDateTime } from "../../domain/oslo-time.ts";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
@@ -25,14 +25,7 @@ export function FactsSection({ item, internal }: { item: CaseDetailView; interna
           <dt>{t("caseUi.subject")}</dt>
           <dd>{item.subjectName}</dd>
         </div>
-        {internal.planId ? (
-          <div className="facts-row">
-            <dt>{t("caseUi.plan")}</dt>
-            <dd>
-              <Link to={`/planer/${internal.planId}`}>{t("caseUi.openPlan")}</Link>
-            </dd>
-          </div>
-        ) : null}
+        <PlanFact planId={internal.planId} />
         <div className="facts-row">
           <dt>{t("caseUi.channelLabel")}</dt>
           <dd>{t(`caseUi.channel.${internal.channel}`)}</dd>
