@@ -1,33 +1,21 @@
 import { protectedProcedure, router } from "../trpc/trpc.ts";
+import { addCaseDocument, addDocumentInput, documentInput, getCaseDocument, listCaseDocuments } from "./documents.ts";
 import {
-  addCaseDocument,
   addCaseNote,
   addCaseNoteInput,
-  addDocumentInput,
   assignCase,
   assignCaseInput,
-  caseIdInput,
   closeCase,
   closeCaseInput,
-  createCase,
-  createCaseInput,
   decideCase,
   decideCaseInput,
-  documentInput,
-  findCasePerson,
-  findPersonInput,
-  getCase,
-  getCaseDocument,
   linkCaseSubject,
   linkSubjectInput,
-  listCaseDocuments,
-  listCaseOfficers,
-  listCases,
-  listCasesInput,
-  listMyCases,
   sendInterimReply,
   sendInterimReplyInput,
-} from "./service.ts";
+} from "./handling.ts";
+import { createCase, createCaseInput } from "./intake.ts";
+import { caseIdInput, findCasePerson, findPersonInput, getCase, listCaseOfficers, listCases, listCasesInput, listMyCases } from "./read.ts";
 
 // Thin procedures: who may (the coordinating unit, a party to the case) is decided in the service.
 export const caseRouter = router({
