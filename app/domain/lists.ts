@@ -1,6 +1,6 @@
 // The domain's words, once, as plain lists: what the pages draw their options from. Pure and
 // without dependencies, so the browser gets them without a validation library; the zod schemas
-// the server validates with are made from these same lists in ./enums.ts, and
+// the server validates with are made from these same lists in ./schemas.ts, and
 // server/db/enum-check.ts makes the compiler compare them with the database's enums.
 
 export const ROLES = ["USER", "RELATIVE", "STAFF", "COORDINATOR", "KE_CASE_OFFICER", "KE_LEADER", "UNIT_LEADER", "ADMIN"] as const;
@@ -14,6 +14,10 @@ export const PLAN_TYPES = ["IP", "OTHER"] as const;
 export type PlanType = (typeof PLAN_TYPES)[number];
 export const PLAN_STATUSES = ["DRAFT", "ACTIVE", "CLOSED"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** The user's own texts in "Om meg": only the user and their representative write them. */
+export const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
+export type AboutField = (typeof ABOUT_FIELDS)[number];
 
 export const PARTICIPANT_KINDS = ["REPRESENTATIVE", "RELATIVE", "PROVIDER"] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];

@@ -1,13 +1,14 @@
-import type { Role } from "./lists.ts";
+import { KE_ROLES, ROLES, STAFF_ROLES, type Role } from "./lists.ts";
 
 // The kinds of notice a person can get. Every notice shows in the portal; in "Min konto" each
 // person chooses which kinds also come by e-mail (only a link, never health information) and
 // whether they come one by one or as one e-mail a day. `roles`: who can get the kind, so the
 // settings show only what concerns the person. Texts: notifications.kind.<kind with _>.
 
-const ALL: readonly Role[] = ["USER", "RELATIVE", "STAFF", "COORDINATOR", "KE_CASE_OFFICER", "KE_LEADER", "UNIT_LEADER", "ADMIN"];
-const IN_PLANS: readonly Role[] = ["USER", "RELATIVE", "STAFF", "COORDINATOR"];
-const KE: readonly Role[] = ["KE_CASE_OFFICER", "KE_LEADER"];
+const ALL = ROLES;
+/** People who take part in plans: the user's side and staff. */
+const IN_PLANS: readonly Role[] = ["USER", "RELATIVE", ...STAFF_ROLES];
+const KE = KE_ROLES;
 
 export const NOTICE_KINDS = {
   "case.received": { roles: KE },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UUID_SOURCE } from "./ids.ts";
 import * as L from "./lists.ts";
 
 // The domain's enums and ids as zod schemas, made from the plain lists in ./lists.ts: procedures
@@ -50,5 +51,5 @@ export type MeetingTaskStatus = L.MeetingTaskStatus;
 export const PlanRole = z.enum(L.PLAN_ROLES);
 export type PlanRole = L.PlanRole;
 
-/** Every row's id is a UUID (app/domain/ids.ts has the pattern for addresses and messages). */
-export const id = z.string().uuid();
+/** Every row's id is a UUID: the same pattern as isUuid (./ids.ts), so an address and an input agree. */
+export const id = z.string().regex(new RegExp(`^${UUID_SOURCE}$`, "i"));

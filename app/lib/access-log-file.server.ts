@@ -9,8 +9,21 @@ import { toCsv } from "./export.server.ts";
 // The user's own copy of their plan's access log: every row, unfolded, newest first, as CSV
 // (streamed page by page) or as a PDF with page numbers.
 
-type Rows = Awaited<ReturnType<Caller["audit"]["exportForPlan"]>>["rows"];
-type AccessLogRow = Awaited<ReturnType<ReturnType<Rows>["next"]>> extends IteratorResult<infer Page> ? (Page extends (infer Row)[] ? Row : never) : never;
+type AccessLogRow = Awaited<ReturnType<Caller["audit"]["exportForPlan"]>>["rows"][number];
+/** The rows, a page at a time, newest first. */
+export type Rows = () => AsyncGenerator<AccessLogRow[]>;
+
+/** Pages through audit.exportForPlan from `cursor` on (each page is a recorded read of the log). */
+export function exportPages(caller: Caller, planId: string, from?: string): Rows {
+  return async function* () {
+    let cursor = from;
+    do {
+      const page = await caller.audit.exportForPlan({ planId, cursor });
+      yield page.rows;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  };
+}
 
 function cells(row: AccessLogRow, t: TFunction, lang: Lang): string[] {
   return [

@@ -1,4 +1,4 @@
-import type { AboutField } from "./plan-types.ts";
+import type { AboutField } from "../domain/lists.ts";
 
 // Shared texts that several people write in at once (TipTap + Yjs through Hocuspocus at
 // /collab). Names of the documents, the colour of a person's caret, and the text the server

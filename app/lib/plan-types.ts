@@ -12,8 +12,6 @@ export type ParticipantView = PlanView["participants"][number];
 export type CommentView = PlanView["comments"][number];
 export type MyMeasure = SerializeFrom<Awaited<ReturnType<Caller["measure"]["mine"]>>[number]>;
 
-export const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
-export type AboutField = (typeof ABOUT_FIELDS)[number];
 
 /** A person who can be made responsible for a measure: someone with an account in the plan, or a participant by name. */
 export interface ResponsibleOption {

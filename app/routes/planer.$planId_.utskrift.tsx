@@ -13,7 +13,8 @@ import { formatDate, formatDateTime } from "../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../lib/collab.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
-import { ABOUT_FIELDS, responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
+import { ABOUT_FIELDS } from "../domain/lists.ts";
+import { responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
 import { useLang } from "../lib/use-lang.ts";
 

@@ -7,7 +7,6 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
-import { requireRight } from "../errors.ts";
 import { planPolicy } from "../plans/access.ts";
 import { purpose } from "../plans/schemas.ts";
 import { decodeCursor, encodeCursor } from "../records/cursor.ts";
@@ -121,7 +120,8 @@ export async function listPlanAudit(prisma: PrismaClient, actor: SessionUser, in
           SELECT count(*)::int AS total FROM "AuditEvent"
           WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId} AND "createdAt" <= ${asOf.toISOString()}::timestamp ${filters(input)}`
       : [{ total: 0 }];
-    const actorRows = await tx.auditEvent.findMany({ where: { planId: input.planId, municipalityId }, distinct: ["actorId"], select: { actorId: true } });
+    const actorRows = await tx.$queryRaw<{ actorId: string | null }[]>`
+      SELECT DISTINCT "actorId" FROM "AuditEvent" WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId}`;
     const people = await peopleIn(tx, municipalityId, [...lines.map((l) => l.actorId), ...actorRows.map((r) => r.actorId)]);
     return {
       result: {
@@ -138,7 +138,7 @@ export async function listPlanAudit(prisma: PrismaClient, actor: SessionUser, in
   });
 }
 
-export const auditExportInput = z.object({ planId: id });
+export const auditExportInput = z.object({ planId: id, cursor: z.string().max(500).optional() });
 
 export interface AccessLogRow {
   at: Date;
@@ -152,41 +152,44 @@ export interface AccessLogRow {
 
 /**
  * The user's (or representative's) own copy of the plan's access log: every row, unfolded, newest
- * first. The download is recorded when it starts; the rows are then read in pages, so a long
- * history is streamed rather than held in memory.
+ * first, 1,000 at a time (the download streams the pages). Each page is a read of the log, so it
+ * is recorded (and folds with the others in the log).
  */
 export async function exportPlanAudit(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof auditExportInput>, meta: RequestMeta) {
-  const { municipalityId, owner } = await read(prisma, actor, meta, planPolicy(input.planId, (a) => a.canSeeAccessLog), "audit.export", async (tx, { access }) => {
-    requireRight(isUserSide(access.role), "accessLog.exportUserOnly");
+  const policy = planPolicy(input.planId, (a) => isUserSide(a.role), { forbiddenKey: "accessLog.exportUserOnly" });
+  return read(prisma, actor, meta, policy, "audit.export", async (tx, { municipalityId }) => {
+    const after = decodeCursor(input.cursor);
     const plan = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { owner: { select: { name: true } } } });
-    return { result: { municipalityId: access.municipalityId, owner: plan.owner.name } };
+    const page = await tx.auditEvent.findMany({
+      where: {
+        planId: input.planId,
+        municipalityId,
+        ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EXPORT_PAGE + 1,
+      select: { id: true, createdAt: true, actorId: true, action: true, purpose: true, planRole: true },
+    });
+    const rows = page.slice(0, EXPORT_PAGE);
+    const people = await peopleIn(tx, municipalityId, rows.map((r) => r.actorId));
+    const last = rows.at(-1);
+    return {
+      result: {
+        owner: plan.owner.name,
+        rows: rows.map(
+          (r): AccessLogRow => ({
+            at: r.createdAt,
+            actorName: r.actorId ? (people.get(r.actorId)?.name ?? "") : "",
+            planRole: r.planRole,
+            actorRoles: r.actorId ? (people.get(r.actorId)?.roles ?? []) : [],
+            action: r.action,
+            purpose: r.purpose,
+          }),
+        ),
+        nextCursor: page.length > EXPORT_PAGE && last ? encodeCursor(last.createdAt, last.id) : null,
+      },
+    };
   });
-  async function* rows(): AsyncGenerator<AccessLogRow[]> {
-    let after: { createdAt: Date; id: string } | null = null;
-    for (;;) {
-      const page: { id: string; createdAt: Date; actorId: string | null; action: string; purpose: string | null; planRole: PlanRole | null }[] = await prisma.auditEvent.findMany({
-        where: {
-          planId: input.planId,
-          municipalityId,
-          ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
-        },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: 500,
-        select: { id: true, createdAt: true, actorId: true, action: true, purpose: true, planRole: true },
-      });
-      if (!page.length) return;
-      const people = await peopleIn(prisma, municipalityId, page.map((r) => r.actorId));
-      yield page.map((r) => ({
-        at: r.createdAt,
-        actorName: r.actorId ? (people.get(r.actorId)?.name ?? "") : "",
-        planRole: r.planRole,
-        actorRoles: r.actorId ? (people.get(r.actorId)?.roles ?? []) : [],
-        action: r.action,
-        purpose: r.purpose,
-      }));
-      const last = page.at(-1)!;
-      after = { createdAt: last.createdAt, id: last.id };
-    }
-  }
-  return { owner, rows };
 }
+
+const EXPORT_PAGE = 1000;

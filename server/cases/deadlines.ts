@@ -27,8 +27,6 @@
 import { endOfOsloDay, osloDate } from "../../app/domain/oslo-time.ts";
 import type { DeadlineUnit } from "../../app/domain/schemas.ts";
 
-export { endOfOsloDay, osloDate };
-
 export interface DeadlineRule {
   amount: number;
   unit: DeadlineUnit;

@@ -6,7 +6,7 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
-import { rolePolicy } from "../records/policy.ts";
+import { rolePolicy, selfPolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 import { casePartyWhere, caseReadPolicy } from "./access.ts";
 import { addCalendarDays } from "./deadlines.ts";
@@ -46,15 +46,16 @@ export function publicCase(c: CaseRow) {
   };
 }
 
-/** The cases I sent or that are about me. */
-export async function listMyCases(prisma: PrismaClient, actor: SessionUser) {
-  // Only the person's own: cases they sent, about them, or about someone they represent.
-  const cases = await prisma.case.findMany({
-    where: await casePartyWhere(prisma, actor),
-    orderBy: { receivedAt: "desc" },
-    take: 100,
+/**
+ * "Mine saker": the cases the person sent, that are about them, or about someone they represent.
+ * A case about someone else is that person's information: each one shown is a recorded read.
+ */
+export async function listMyCases(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
+  return read(prisma, actor, meta, selfPolicy, "case.view", async (tx) => {
+    const cases = await tx.case.findMany({ where: await casePartyWhere(tx, actor), orderBy: { receivedAt: "desc" }, take: 100 });
+    const othersCases = cases.filter((c) => c.subjectUserId !== actor.id && c.submittedById !== actor.id);
+    return { rows: othersCases.map((c) => ({ planId: c.planId, target: { type: "case", id: c.id } })), result: cases.map(publicCase) };
   });
-  return cases.map(publicCase);
 }
 
 export const listCasesInput = z
@@ -84,7 +85,7 @@ export async function listCases(prisma: PrismaClient, actor: SessionUser, input:
   const where: Prisma.CaseWhereInput = {
     municipalityId: actor.municipalityId,
     ...(input.status === "OPEN" ? { status: { in: [...OPEN_CASE_STATUSES] } } : {}),
-    ...(input.status === "DECIDED" ? { status: { in: ["DECIDED", "CLOSED"] } } : {}),
+    ...(input.status === "DECIDED" ? { status: { notIn: [...OPEN_CASE_STATUSES] } } : {}),
     ...(input.type ? { type: input.type } : {}),
     ...(input.assignedToId ? { assignedToId: input.assignedToId } : {}),
   };

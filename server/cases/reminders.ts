@@ -1,8 +1,9 @@
-import { calendarDate, calendarDay, formatDate } from "../../app/domain/oslo-time.ts";
+import { OPEN_CASE_STATUSES } from "../../app/domain/schemas.ts";
+import { calendarDate, calendarDay, formatDate, osloDate } from "../../app/domain/oslo-time.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { translate } from "../i18n.ts";
 import { announceNotifications, storeNotifications, type NewNotification } from "../notifications/deliver.ts";
-import { addCalendarDays, osloDate, subtractWorkingDays } from "./deadlines.ts";
+import { addCalendarDays, subtractWorkingDays } from "./deadlines.ts";
 import { getCaseSetting } from "./settings.ts";
 
 // Deadline reminders for the coordinating unit: before a deadline (the case type's number of
@@ -16,7 +17,7 @@ export async function runDeadlineReminders(prisma: PrismaClient, now = new Date(
   const horizon = calendarDate(addCalendarDays(today, 21));
   const cases = await prisma.case.findMany({
     where: {
-      status: { in: ["RECEIVED", "IN_PROGRESS"] },
+      status: { in: [...OPEN_CASE_STATUSES] },
       OR: [{ decisionDue: { lte: horizon } }, { interimReplySentAt: null, interimReplyDue: { lte: horizon } }],
     },
     select: {

@@ -20,7 +20,7 @@ import { caseIdInput, findCasePerson, findPersonInput, getCase, listCaseOfficers
 // Thin procedures: who may (the coordinating unit, a party to the case) is decided in the service.
 export const caseRouter = router({
   create: protectedProcedure.input(createCaseInput).mutation(({ ctx, input }) => createCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  mine: protectedProcedure.query(({ ctx }) => listMyCases(ctx.db.prisma, ctx.auth.user)),
+  mine: protectedProcedure.query(({ ctx }) => listMyCases(ctx.db.prisma, ctx.auth.user, ctx.meta)),
   byId: protectedProcedure.input(caseIdInput).query(({ ctx, input }) => getCase(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   list: protectedProcedure.input(listCasesInput).query(({ ctx, input }) => listCases(ctx.db.prisma, ctx.auth.user, input)),
   officers: protectedProcedure.query(({ ctx }) => listCaseOfficers(ctx.db.prisma, ctx.auth.user)),

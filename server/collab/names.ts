@@ -1,10 +1,9 @@
 import { UUID_SOURCE } from "../../app/domain/ids.ts";
+import { ABOUT_FIELDS, type AboutField } from "../../app/domain/lists.ts";
 
 // A co-edited text is named `<kind>:<id>:<field>`; the name alone says which row and column
 // the text belongs to, so the server can check access and project the text back.
 
-export const ABOUT_FIELDS = ["aboutMe", "whatMatters", "resources", "wishes"] as const;
-export type AboutField = (typeof ABOUT_FIELDS)[number];
 
 export type DocumentName =
   | { kind: "plan"; id: string; field: AboutField }

@@ -195,7 +195,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const toAudit = editors.filter((e) => now - (audited.get(e.userId) ?? 0) >= AUDIT_BATCH_MS);
       try {
         const stored = await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
-        toAudit.forEach((e) => audited.set(e.userId, now));
+        // The period starts with a recorded change (a store that changed nothing records nobody).
+        if (stored.committed.length) toAudit.forEach((e) => audited.set(e.userId, now));
         stored.committed.forEach((committed) => publish(committed));
       } catch (error) {
         // Nothing is lost: the updates stay in the log, and the next store tries again.

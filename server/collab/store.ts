@@ -121,13 +121,14 @@ export interface StoreInput {
 
 /**
  * Stores a document with its projections; returns the projections written and the recorded
- * changes, to publish after commit.
+ * changes (none when the text people see did not change), to publish after commit.
  */
 export async function storeDocument(prisma: PrismaClient, input: StoreInput): Promise<{ text: string; html: string; committed: Committed[] }> {
   const name = documentName(input.doc);
   return prisma.$transaction(async (tx) => {
     // Another server may have stored the same text a moment ago: merge, never overwrite.
-    const [row] = await tx.$queryRaw<{ state: string }[]>`SELECT encode(state, 'base64') AS state FROM "CollabDocument" WHERE name = ${name} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ state: string; text: string; html: string }[]>`
+      SELECT encode(state, 'base64') AS state, text, html FROM "CollabDocument" WHERE name = ${name} FOR UPDATE`;
     const merged = row ? Y.mergeUpdates([fromBase64(row.state), input.state]) : input.state;
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, merged);
@@ -148,8 +149,11 @@ export async function storeDocument(prisma: PrismaClient, input: StoreInput): Pr
         input.doc.id,
       );
     }
+    // Only a real change is recorded: opening a text can send an update that changes nothing
+    // people see (an editor settling an empty document), and that is not writing.
+    const changed = !row || row.text !== text || row.html !== html;
     const committed: Committed[] = [];
-    for (const editor of input.editorsToAudit) {
+    for (const editor of changed ? input.editorsToAudit : []) {
       committed.push(
         await recordChange(tx, {
           action: "plan.text.edit",

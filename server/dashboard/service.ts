@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES } from "../../app/domain/schemas.ts";
+import { CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
-import { calendarDate, OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
+import { calendarDate, OSLO_TIME_ZONE, osloDate } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { addCalendarDays, osloDate } from "../cases/deadlines.ts";
+import { addCalendarDays } from "../cases/deadlines.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { DomainError, notFound } from "../errors.ts";
@@ -92,7 +92,7 @@ export const PLAN_METRICS = {
 function caseScope({ municipalityId, filter }: Context): Prisma.CaseWhereInput {
   return { municipalityId, ...(filter.caseType ? { type: filter.caseType } : {}) };
 }
-const OPEN: Prisma.CaseWhereInput = { status: { in: ["RECEIVED", "IN_PROGRESS"] } };
+const OPEN: Prisma.CaseWhereInput = { status: { in: [...OPEN_CASE_STATUSES] } };
 
 export const CASE_METRICS = {
   openCases: (c: Context): Prisma.CaseWhereInput => ({ ...caseScope(c), ...OPEN }),
@@ -112,7 +112,7 @@ export const CASE_METRICS = {
 export const MEETING_METRICS = {
   withoutMinutes: (c: Context): Prisma.MeetingWhereInput => ({
     municipalityId: c.municipalityId,
-    status: { in: ["PLANNED", "HELD"] },
+    status: { in: [...OPEN_MEETING_STATUSES] },
     startsAt: { lt: new Date(c.now.getTime() - 7 * DAY_MS) },
     plan: planScope(c),
   }),
@@ -342,7 +342,7 @@ export async function askCoordinator(prisma: PrismaClient, actor: SessionUser, i
     if (!plan.coordinators.length) throw new DomainError("BAD_REQUEST", "dashboard.noCoordinatorToAsk");
     const months = Math.max(1, Math.floor((Date.now() - plan.lastActivityAt.getTime()) / MONTH_MS));
     const message = input.message ?? translate("nb", "dashboard.inactiveQuestion", { months });
-    await tx.logEntry.create({ data: { planId: plan.id, authorId: actor.id, date: calendarDate(osloDate(new Date())), body: message } });
-    return { result: { ok: true as const }, planId: plan.id, details: { message } };
+    const entry = await tx.logEntry.create({ data: { planId: plan.id, authorId: actor.id, date: calendarDate(osloDate(new Date())), body: message } });
+    return { result: { ok: true as const }, planId: plan.id, target: { type: "log", id: entry.id }, details: { logEntryId: entry.id } };
   });
 }

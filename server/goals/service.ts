@@ -12,7 +12,7 @@ import { planContentWhere, planPolicy, planPolicyOf } from "../plans/access.ts";
 import { isoDate, longText, optionalDate, score, shortText, version } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { selfPolicy } from "../records/policy.ts";
-import { read } from "../records/read.ts";
+import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 
 const lifeArea = LifeArea;
@@ -303,6 +303,6 @@ export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser, m
         plan: { select: { owner: { select: { name: true } } } },
       },
     });
-    return { plans: [...new Set(measures.map((m) => m.planId))], result: measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name })) };
+    return { rows: planRows(measures.map((m) => m.planId)), result: measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name })) };
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { currentProjection } from "../collab/store.ts";
@@ -46,7 +47,7 @@ export async function approveMinutes(prisma: PrismaClient, actor: SessionUser, i
     const now = new Date();
     // Matches on the status too: of two approvals racing, exactly one wins.
     const { count } = await tx.meeting.updateMany({
-      where: { id: meeting.id, status: { in: ["PLANNED", "HELD"] } },
+      where: { id: meeting.id, status: { in: [...OPEN_MEETING_STATUSES] } },
       data: {
         status: "APPROVED",
         minutesText: text,

@@ -5,7 +5,7 @@ import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { planContentWhere, planPolicy } from "../plans/access.ts";
 import { read } from "../records/read.ts";
-import { meetingPolicy, minutesDocumentName } from "./access.ts";
+import { isOpen, meetingPolicy, minutesDocumentName } from "./access.ts";
 import type { meetingListInput, meetingReadInput } from "./schemas.ts";
 
 // Reading meetings: one meeting as the caller may see it, a plan's meetings, the caller's coming
@@ -125,10 +125,10 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
       })),
       access: {
         role: member?.role ?? ("GUEST" as const),
-        canEdit: access.canEdit && (meeting.status === "PLANNED" || meeting.status === "HELD"),
-        canEditMinutes: access.canEdit && (meeting.status === "PLANNED" || meeting.status === "HELD"),
+        canEdit: access.canEdit && isOpen(meeting),
+        canEditMinutes: access.canEdit && isOpen(meeting),
         canApprove: access.canApprove && meeting.status !== "APPROVED" && meeting.status !== "CANCELLED",
-        canAddAgendaPoint: access.canAddAgendaPoint && (meeting.status === "PLANNED" || meeting.status === "HELD"),
+        canAddAgendaPoint: access.canAddAgendaPoint && isOpen(meeting),
         canAddCorrection: access.canEdit && meeting.status === "APPROVED",
         canReadMinutes: access.canReadMinutes,
         canRespond: access.invitee !== null && meeting.status === "PLANNED",

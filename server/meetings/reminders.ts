@@ -1,4 +1,5 @@
 import { endOfOsloDay, formatMeetingTime, osloDate } from "../../app/domain/oslo-time.ts";
+import { OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
 import { addCalendarDays } from "../cases/deadlines.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Meeting, Prisma } from "../db/generated/client.ts";
@@ -67,7 +68,7 @@ export async function runMeetingReminders(prisma: PrismaClient, now = new Date()
 
   // After the meeting, minutes not approved: 3 days, then 7 days (then it is on the dashboard).
   const unrecorded = await prisma.meeting.findMany({
-    where: { status: { in: ["PLANNED", "HELD"] }, startsAt: { lte: new Date(now.getTime() - 3 * DAY), gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY) } },
+    where: { status: { in: [...OPEN_MEETING_STATUSES] }, startsAt: { lte: new Date(now.getTime() - 3 * DAY), gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY) } },
   });
   for (const meeting of unrecorded) {
     const ended = meeting.startsAt.getTime() + meeting.durationMinutes * 60_000;

@@ -8,7 +8,7 @@ import { DomainError, requireRight } from "../errors.ts";
 import { translate } from "../i18n.ts";
 import { planContentWhere } from "../plans/access.ts";
 import { selfPolicy } from "../records/policy.ts";
-import { read } from "../records/read.ts";
+import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 import { meetingPolicy, meetingPolicyOf } from "./access.ts";
 import { loadGroup } from "./group.ts";
@@ -66,7 +66,7 @@ export async function listMyTasks(prisma: PrismaClient, actor: SessionUser, meta
       select: { id: true, title: true, dueDate: true, status: true, planId: true, meetingId: true, version: true, meeting: { select: { startsAt: true } } },
     });
     return {
-      plans: [...new Set(tasks.map((t) => t.planId))],
+      rows: planRows(tasks.map((t) => t.planId)),
       result: tasks.map(({ meeting, ...t }) => ({ ...t, meetingStartsAt: meeting.startsAt, ownerName: ownerOf.get(t.planId) ?? "" })),
     };
   });

@@ -64,17 +64,26 @@ export async function sendNotificationEmail(prisma: PrismaClient, send: Send, no
 /** Notices younger than this are still sent if an earlier try failed (or the process stopped). */
 const SWEEP_WINDOW_MS = 2 * 24 * 3_600_000;
 
-/** Sends what the live path missed: notices not yet e-mailed, of people who want them one by one. */
+/**
+ * Sends what the live path missed: notices not yet e-mailed, of people who want them one by one.
+ * Goes through the whole window a page at a time, since many notices there are never e-mailed
+ * (kinds people did not choose, digest readers) and must not hide the ones that are due.
+ */
 export async function sendPendingEmails(prisma: PrismaClient, send: Send, options: MailOptions, now = new Date()): Promise<number> {
-  const pending = await prisma.notification.findMany({
-    where: { emailedAt: null, createdAt: { gte: new Date(now.getTime() - SWEEP_WINDOW_MS), lte: new Date(now.getTime() - 30_000) } },
-    orderBy: { createdAt: "asc" },
-    take: 500,
-    select: { id: true },
-  });
+  const window = { gte: new Date(now.getTime() - SWEEP_WINDOW_MS), lte: new Date(now.getTime() - 30_000) };
   let sent = 0;
-  for (const { id } of pending) if (await sendNotificationEmail(prisma, send, id, options).catch(() => false)) sent++;
-  return sent;
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const page: { id: string; createdAt: Date }[] = await prisma.notification.findMany({
+      where: { emailedAt: null, createdAt: window, ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 500,
+      select: { id: true, createdAt: true },
+    });
+    for (const { id } of page) if (await sendNotificationEmail(prisma, send, id, options).catch(() => false)) sent++;
+    if (page.length < 500) return sent;
+    after = page.at(-1)!;
+  }
 }
 
 /**
@@ -89,23 +98,33 @@ export async function sendDigests(prisma: PrismaClient, send: Send, options: Mai
     const kinds = person.emailKinds.filter(isNoticeKind);
     const due = await prisma.notification.findMany({ where: { userId: person.userId, emailedAt: null, kind: { in: kinds }, createdAt: { lte: now } }, select: { id: true, kind: true } });
     if (!due.length) continue;
+    const ids = due.map((n) => n.id);
     const claimed = await prisma.$transaction(async (tx) => {
       const marker = await tx.notificationDigest.createManyAndReturn({ data: [{ userId: person.userId, day, count: due.length }], skipDuplicates: true });
       if (!marker.length) return false;
-      await tx.notification.updateMany({ where: { id: { in: due.map((n) => n.id) }, emailedAt: null }, data: { emailedAt: now } });
+      await tx.notification.updateMany({ where: { id: { in: ids }, emailedAt: null }, data: { emailedAt: now } });
       return true;
     });
     if (!claimed) continue;
     const counts = new Map<string, number>();
     for (const n of due) counts.set(kindName(n.kind), (counts.get(kindName(n.kind)) ?? 0) + 1);
     const url = new URL("/varsler", options.baseUrl).toString();
-    await send({
-      from: options.from,
-      to: person.user.email,
-      subject: translate("nb", "notifications.email.digestSubject", { count: due.length }),
-      text: translate("nb", "notifications.email.digestText", { kinds: [...counts].map(([kind, count]) => `- ${kind} (${count})`).join("\n"), url }),
-    });
-    sent++;
+    try {
+      await send({
+        from: options.from,
+        to: person.user.email,
+        subject: translate("nb", "notifications.email.digestSubject", { count: due.length }),
+        text: translate("nb", "notifications.email.digestText", { kinds: [...counts].map(([kind, count]) => `- ${kind} (${count})`).join("\n"), url }),
+      });
+      sent++;
+    } catch (error) {
+      // Given back for the next run; the others' digests still go.
+      await prisma.$transaction([
+        prisma.notificationDigest.deleteMany({ where: { userId: person.userId, day } }),
+        prisma.notification.updateMany({ where: { id: { in: ids }, emailedAt: now }, data: { emailedAt: null } }),
+      ]);
+      console.error("Daglig e-post ble ikke sendt:", error instanceof Error ? error.message : error);
+    }
   }
   return sent;
 }

@@ -1,5 +1,5 @@
 import type { ChangeAction } from "../../app/domain/audit-actions.ts";
-import { KE_ROLES, type PlanRole } from "../../app/domain/schemas.ts";
+import { isUserSide, KE_ROLES } from "../../app/domain/schemas.ts";
 import type { NoticeKind } from "../../app/domain/notice-kinds.ts";
 import { formatDate, formatMeetingTime } from "../../app/domain/oslo-time.ts";
 import type { Tx } from "../db/types.ts";
@@ -36,7 +36,6 @@ interface Rule<A extends ChangeAction> {
 
 const rule = <A extends ChangeAction>(r: Rule<A>) => r as unknown as Rule<ChangeAction>;
 const t = (key: string, params: Record<string, string | number> = {}) => translate("nb", key, params);
-const isUserSide = (role: PlanRole | null) => role === "OWNER" || role === "REPRESENTATIVE";
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 // ---------------------------------------------------------------------------------------------
@@ -59,10 +58,13 @@ async function userSideOf(tx: Tx, planId: string | null) {
   return [...(await loadGroup(tx, planId)).userSide];
 }
 
-/** Who sent the case, who it is about, and the representatives in that person's plans. */
+/**
+ * The applicant (who sent the case, unless it is staff's notice of need), who it is about, and the
+ * representatives in that person's plans.
+ */
 async function caseParties(tx: Tx, caseId: string | null) {
   if (!caseId) return [];
-  const found = await tx.case.findUnique({ where: { id: caseId }, select: { submittedById: true, subjectUserId: true } });
+  const found = await tx.case.findUnique({ where: { id: caseId }, select: { type: true, submittedById: true, subjectUserId: true } });
   if (!found) return [];
   const representatives = found.subjectUserId
     ? await tx.planParticipant.findMany({
@@ -70,7 +72,8 @@ async function caseParties(tx: Tx, caseId: string | null) {
         select: { userId: true },
       })
     : [];
-  return [found.submittedById, found.subjectUserId, ...representatives.map((r) => r.userId)];
+  const applicant = found.type === "NEED_NOTICE" ? null : found.submittedById;
+  return [applicant, found.subjectUserId, ...representatives.map((r) => r.userId)];
 }
 
 /** Invitees who should hear about a meeting now: not removed, consented guests, members who still see the plan. */
@@ -195,7 +198,11 @@ export const NOTICE_TABLE: readonly Rule<ChangeAction>[] = [
     kind: "plan.question",
     needsPlanAccess: true,
     to: (tx, e) => coordinatorOf(tx, e.planId),
-    text: async (_tx, e) => ({ title: t("dashboard.questionTitle", { name: e.actorName }), body: e.details.message }),
+    text: async (tx, e) => {
+      // The question itself is in the plan's log (never in the audit row): the notice quotes it.
+      const entry = await tx.logEntry.findUniqueOrThrow({ where: { id: e.details.logEntryId }, select: { body: true } });
+      return { title: t("dashboard.questionTitle", { name: e.actorName }), body: entry.body };
+    },
     link: planLink,
   }),
 

@@ -11,7 +11,7 @@ import { DomainError, notFound } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
 import { newFromUserCounts } from "../records/activity.ts";
 import { rolePolicy } from "../records/policy.ts";
-import { read } from "../records/read.ts";
+import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 import { planContentWhere, planPolicy } from "./access.ts";
 import { isoDate, optionalDate, purpose, shortText, version } from "./schemas.ts";
@@ -33,9 +33,11 @@ const currentCoordinator = {
 export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
   const ke = hasAnyRole(actor, KE_ROLES);
   const staff = !ke && hasAnyRole(actor, STAFF_ROLES);
-  const today = new Date();
+  const now = new Date();
+  // Evaluation dates are calendar dates: due from the start of Oslo's today.
+  const today = calendarDate(todayInOslo(now));
   const plans = await prisma.plan.findMany({
-    where: ke ? { municipalityId: actor.municipalityId } : planContentWhere(actor, today),
+    where: ke ? { municipalityId: actor.municipalityId } : planContentWhere(actor, now),
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
     take: 500,
     select: {
@@ -57,7 +59,7 @@ export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
   });
   const followed = plans.filter((p) => p.owner.id !== actor.id).map((p) => p.id);
   const newInput = staff ? await newFromUserCounts(prisma, actor.id, followed) : new Map<string, number>();
-  const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id), today);
+  const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id), now);
   return plans.map(({ coordinators, _count, ...plan }) => ({
     ...plan,
     coordinator: coordinators[0]?.coordinator ?? null,
@@ -104,7 +106,7 @@ export async function getMyPlans(prisma: PrismaClient, actor: SessionUser, meta:
       },
     });
     return {
-      plans: plans.map((p) => p.id),
+      rows: planRows(plans.map((p) => p.id)),
       result: plans.map(({ coordinators, participants, ...plan }) => ({
         ...plan,
         coordinator: coordinators[0]?.coordinator ?? null,

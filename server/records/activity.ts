@@ -24,16 +24,19 @@ export async function noteActivity(tx: Tx, planId: string, at = new Date()): Pro
  */
 export async function newFromUserCounts(tx: Tx, viewerId: string, planIds: string[]): Promise<Map<string, number>> {
   if (!planIds.length) return new Map();
+  // Each plan's last view by the viewer first, then only the rows after it (the (planId, createdAt) index).
   const rows = await tx.$queryRaw<{ planId: string; count: number }[]>`
-    SELECT a."planId", count(*)::int AS count
-    FROM "AuditEvent" a
-    WHERE a."planId" IN (${Prisma.join(planIds)})
-      AND a."planRole"::text IN (${Prisma.join(USER_SIDE_ROLES)})
+    WITH seen AS (
+      SELECT p."planId",
+             (SELECT max(v."createdAt") FROM "AuditEvent" v WHERE v."planId" = p."planId" AND v."actorId" = ${viewerId} AND v."action" = 'plan.view') AS at
+      FROM (VALUES ${Prisma.join(planIds.map((planId) => Prisma.sql`(${planId})`))}) AS p("planId")
+    )
+    SELECT s."planId", count(*)::int AS count
+    FROM seen s
+    JOIN "AuditEvent" a ON a."planId" = s."planId" AND a."createdAt" > COALESCE(s.at, 'epoch'::timestamp)
+    WHERE a."planRole"::text IN (${Prisma.join(USER_SIDE_ROLES)})
       AND a."action" IN (${Prisma.join(PLAN_ACTIVITY_ACTIONS)})
       AND a."actorId" <> ${viewerId}
-      AND a."createdAt" > COALESCE(
-        (SELECT max(v."createdAt") FROM "AuditEvent" v WHERE v."planId" = a."planId" AND v."actorId" = ${viewerId} AND v."action" = 'plan.view'),
-        'epoch'::timestamp)
-    GROUP BY a."planId"`;
+    GROUP BY s."planId"`;
   return new Map(rows.map((r) => [r.planId, Number(r.count)]));
 }

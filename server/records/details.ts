@@ -21,5 +21,5 @@ export interface ChangeDetails {
   "meeting.guest.add": { guestUserId: string | null; consent: boolean };
   "meeting.guest.consent": { guestUserId: string | null; newlyConsented: boolean };
   "meeting.task.create": { taskId: string; responsibleUserId: string };
-  "plan.question": { message: string };
+  "plan.question": { logEntryId: string };
 }

@@ -16,11 +16,14 @@ export interface Read<T> {
   target?: { type: string; id: string };
   details?: Prisma.InputJsonValue;
   /**
-   * A list that shows content of several plans ("Mine tiltak"): one row per plan shown, instead
-   * of one for the policy's scope.
+   * A list that shows content of several plans or cases ("Mine tiltak", "Mine saker"): one row
+   * per item shown (none when nothing is shown), instead of one for the policy's scope.
    */
-  plans?: string[];
+  rows?: { planId: string | null; target: { type: string; id: string } }[];
 }
+
+/** One read row per plan shown. */
+export const planRows = (planIds: Iterable<string>) => [...new Set(planIds)].map((planId) => ({ planId, target: { type: "plan", id: planId } }));
 
 export async function read<S extends Scope, T>(
   prisma: PrismaClient,
@@ -33,14 +36,15 @@ export async function read<S extends Scope, T>(
   return prisma.$transaction(async (tx) => {
     const scope = await policy.resolve(tx, actor);
     const outcome = await fn(tx, scope);
-    for (const planId of outcome.plans ?? [scope.planId]) {
+    const rows = outcome.rows ?? [{ planId: scope.planId, target: outcome.target ?? scope.target }];
+    for (const row of rows) {
       await recordRead(tx, {
         action,
         actorId: actor.id,
         municipalityId: scope.municipalityId,
-        planId,
-        planRole: outcome.plans ? null : scope.planRole,
-        target: outcome.plans ? { type: "plan", id: planId! } : (outcome.target ?? scope.target),
+        planId: row.planId,
+        planRole: outcome.rows ? null : scope.planRole,
+        target: row.target,
         purpose: scope.purpose,
         details: outcome.details,
         meta,

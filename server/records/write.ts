@@ -98,7 +98,8 @@ export async function recordChange<A extends ChangeAction>(tx: Tx, record: Chang
     planId: facts.planId,
     targetType: facts.target?.type,
     targetId: facts.target?.id,
-    details: facts.details as Prisma.InputJsonValue | undefined,
+    // A change in or to a meeting names it in the row, whatever else the details say.
+    details: (facts.meetingId ? { ...(facts.details as object | undefined), meetingId: facts.meetingId } : facts.details) as Prisma.InputJsonValue | undefined,
     meta,
     createdAt,
   });

@@ -116,15 +116,27 @@ describe("the access log", () => {
 
   it("the user and the representative download every row; others may not", async () => {
     const w = await createPlanWorld(t.db);
-    for (let i = 0; i < 30; i++) await w.callers.coordinator.plan.byId({ planId: w.plan.id });
+    // Over a page's worth (1,000), so the download runs through two pages.
+    await t.db.prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 1_005; i++) {
+        await recordRead(tx, { action: "plan.view", actorId: w.people.coordinator.id, municipalityId: w.home.id, planId: w.plan.id, planRole: "COORDINATOR", meta: { ip: null, userAgent: null } });
+      }
+    });
     for (const who of ["owner", "representative"] as const) {
       const before = await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id } });
-      const { rows } = await w.callers[who].audit.exportForPlan({ planId: w.plan.id });
       let count = 0;
-      for await (const page of rows()) count += page.length;
-      // Everything that was there, and the download itself is recorded.
-      expect(count).toBe(before + 1);
-      expect(await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id, action: "audit.export", actorId: w.people[who].id } })).toBe(1);
+      let pages = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await w.callers[who].audit.exportForPlan({ planId: w.plan.id, cursor });
+        count += page.rows.length;
+        pages++;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      // Every row that was there when the download began (each page is recorded after it is read).
+      expect(pages).toBe(2);
+      expect(count).toBe(before);
+      expect(await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id, action: "audit.export", actorId: w.people[who].id } })).toBe(pages);
     }
     await expect(w.callers.coordinator.audit.exportForPlan({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(w.callers.relativeWithConsent.audit.exportForPlan({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -34,10 +34,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "participant.candidates": (c, { planId }) => c.participant.candidates({ planId, query: "Ol" }),
   "coordinator.candidates": (c) => c.coordinator.candidates(),
   "audit.forPlan": (c, { planId }) => c.audit.forPlan({ planId, purpose: PURPOSE }),
-  "audit.exportForPlan": async (c, { planId }) => {
-    const { rows } = await c.audit.exportForPlan({ planId });
-    for await (const page of rows()) void page;
-  },
+  "audit.exportForPlan": (c, { planId }) => c.audit.exportForPlan({ planId }),
   "case.mine": (c) => c.case.mine(),
   "case.byId": (c, { caseId }) => c.case.byId({ caseId }),
   "case.list": (c) => c.case.list({}),

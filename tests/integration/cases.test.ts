@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, osloDate } from "../../server/cases/deadlines.ts";
+import { osloDate } from "../../app/domain/oslo-time.ts";
+import { addWorkingDays } from "../../server/cases/deadlines.ts";
 import { createPlanWorld } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
 import { createSession, invalidateUserSessions } from "../../server/auth/sessions.ts";
 import { events } from "../../server/events.ts";
 import { openText, until, type TextClient } from "./collab-client.ts";
@@ -209,6 +210,35 @@ describe("storage and audit", () => {
     expect(rows.filter((r) => r.action === "plan.text.open")).toHaveLength(1);
     const plan = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id } });
     expect(plan.lastActivityAt.getTime()).toBeGreaterThan(quietSince.getTime() + 86_400_000);
+  });
+
+  it("a store that changes nothing people see records no edit and no activity", async () => {
+    const w = await createPlanWorld(t.db);
+    const quietSince = new Date(Date.now() - 2 * 86_400_000);
+    await t.db.prisma.plan.update({ where: { id: w.plan.id }, data: { lastActivityAt: quietSince } });
+    server = await startServer(t.db);
+    const name = `plan:${w.plan.id}:aboutMe`;
+    const owner = await open(w, "owner", name);
+    await synced(owner);
+    // Typed and taken back before the store: the text is as it was.
+    owner.doc.transact(() => {
+      owner.type("x");
+      const text = (owner.doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      text.delete(text.length - 1, 1);
+    });
+    await saved(owner);
+    await until(async () => (await t.db.prisma.collabUpdate.count({ where: { name } })) === 0, "stored");
+    expect(await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id, action: "plan.text.edit" } })).toBe(0);
+    expect(await t.db.prisma.notification.count({ where: { planId: w.plan.id } })).toBe(0);
+    const plan = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id } });
+    expect(plan.lastActivityAt.getTime()).toBe(quietSince.getTime());
+    // A real change is recorded, and the coordinator hears that Kari wrote in "Om meg".
+    owner.type("Jeg liker å gå tur");
+    await saved(owner);
+    await until(async () => (await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id, action: "plan.text.edit" } })) === 1, "edit recorded");
+    expect(await t.db.prisma.notification.findMany({ where: { planId: w.plan.id }, select: { userId: true, kind: true } })).toEqual([
+      { userId: w.people.coordinator.id, kind: "plan.user_input" },
+    ]);
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)("killing the server mid-edit loses nothing: the client reconnects, merges, and everything is in the database", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addCalendarDays, osloDate } from "../../server/cases/deadlines.ts";
+import { osloDate } from "../../app/domain/oslo-time.ts";
+import { addCalendarDays } from "../../server/cases/deadlines.ts";
 import { runMeetingReminders } from "../../server/meetings/reminders.ts";
 import { seedDemo } from "../../prisma/demo.ts";
 import { signIn } from "./helpers.ts";

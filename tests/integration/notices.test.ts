@@ -157,6 +157,13 @@ describe("cases", () => {
     expect(told).toEqual(only(...each("case.decided", `/saker/${caseId}`, "relativeWithConsent", "owner", "representative")));
   });
 
+  it("a staff member's notice of need decided: the person it is about and their representative, not the staff member who sent it", async () => {
+    const w = await createPlanWorld(t.db);
+    const c = await w.callers.staffInGroup.case.create({ type: "NEED_NOTICE", planId: w.plan.id, description: "Trenger mer hjelp om morgenen." });
+    const { told } = await notices(w, () => w.callers.keLeader.case.decide({ caseId: c.id, version: 1, outcome: "GRANTED", grounds: "Behovet er dokumentert." }));
+    expect(told).toEqual(only(...each("case.decided", `/saker/${c.id}`, "owner", "representative")));
+  });
+
   it("everyone told about a case can open the case the notice links to", async () => {
     const w = await createPlanWorld(t.db);
     const { caseId, version } = await complaintAboutKari(w);

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { endOfOsloDay, osloDate } from "../../app/domain/oslo-time.ts";
 import {
   addCalendarDays,
   addWorkingDays,
   decisionDeadline,
   easterSunday,
-  endOfOsloDay,
   interimReplyDeadline,
   isHoliday,
   isWorkingDay,
   nextWorkingDay,
   norwegianHolidays,
-  osloDate,
   subtractWorkingDays,
   workingDaysBetween,
 } from "../../server/cases/deadlines.ts";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS, isAuditAction } from "../../app/domain/audit-actions.ts";
 import { readMigrations } from "../../server/db/migrate.ts";
 
 describe("migrations", () => {
@@ -8,5 +9,17 @@ describe("migrations", () => {
     expect(migrations.length).toBeGreaterThan(0);
     expect(migrations.map((m) => m.name)).toEqual([...migrations.map((m) => m.name)].sort());
     for (const m of migrations) expect(m.checksum).toBe(createHash("sha256").update(m.sql).digest("hex"));
+  });
+
+  it("give older audit rows the kind their action has in the action table", () => {
+    const backfill = readMigrations().find((m) => m.name.endsWith("_records_backfill"))!;
+    const lists = [...backfill.sql.matchAll(/SET "kind" = '(\w+)' WHERE "action" IN \(([^)]*)\)/g)];
+    expect(lists.map(([, kind]) => kind)).toEqual(["READ", "ACCESS", "ADMIN", "SIGN_IN"]);
+    for (const [, kind, actions] of lists) {
+      for (const action of actions.split(",").map((a) => a.trim().replace(/^'|'$/g, ""))) {
+        expect(isAuditAction(action), action).toBe(true);
+        expect(AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS].kind, action).toBe(kind);
+      }
+    }
   });
 });

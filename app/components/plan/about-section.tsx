@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
-import { ABOUT_FIELDS, type PlanView } from "../../lib/plan-types.ts";
+import { ABOUT_FIELDS } from "../../domain/lists.ts";
+import type { PlanView } from "../../lib/plan-types.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { CollabEditor } from "../collab/collab-editor.tsx";
 import { Comments } from "./comments.tsx";
