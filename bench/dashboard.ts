@@ -34,10 +34,11 @@ try {
   const actor = (await validateSessionToken(db.prisma, token))!.user;
   const plans = await db.prisma.plan.count({ where: { municipalityId: actor.municipalityId } });
   const filter = { publication: false };
+  const meta = { ip: "127.0.0.1", userAgent: "bench" };
   await time("overview", plans, () => getDashboardOverview(db.prisma, actor, filter));
-  await time("plans: inactive 12 months", plans, () => listDashboardPlans(db.prisma, actor, { metric: "inactive12Months", filter }));
-  await time("plans: evaluations overdue", plans, () => listDashboardPlans(db.prisma, actor, { metric: "evaluationsOverdue", filter }));
-  await time("cases: decision overdue", plans, () => listDashboardCases(db.prisma, actor, { metric: "decisionOverdue", filter }));
+  await time("plans: inactive 12 months", plans, () => listDashboardPlans(db.prisma, actor, { metric: "inactive12Months", filter, as: "screen" }, meta));
+  await time("plans: evaluations overdue", plans, () => listDashboardPlans(db.prisma, actor, { metric: "evaluationsOverdue", filter, as: "screen" }, meta));
+  await time("cases: decision overdue", plans, () => listDashboardCases(db.prisma, actor, { metric: "decisionOverdue", filter, as: "screen" }, meta));
 } finally {
   await db.close();
 }

@@ -58,6 +58,12 @@ export async function createApp({ env, db, build }: AppOptions) {
     }),
   );
   app.use(compression());
+  // Answers carry health data: no cache may keep them (loader data, tRPC reads). Static files
+  // below set their own caching.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
 
   app.get("/healthz", healthHandler(db));
 
@@ -117,7 +123,11 @@ export async function createApp({ env, db, build }: AppOptions) {
   app.use(errorHandler);
 
   const server = http.createServer(app);
-  const realtime = await createSocketServer(server, db, { redisUrl: env.REDIS_URL });
+  const realtime = await createSocketServer(server, db, {
+    redisUrl: env.REDIS_URL,
+    allowedOrigins: env.ALLOWED_ORIGINS.split(","),
+    trustProxy: env.TRUST_PROXY === "true",
+  });
   const collab = await createCollabServer(db, {
     redisUrl: env.REDIS_URL,
     allowedOrigins: env.ALLOWED_ORIGINS.split(","),

@@ -2,10 +2,11 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /**
- * Coordinating-unit staff opening a plan they take no part in: why? The purpose is recorded
- * with the access (GET, so it works without JavaScript and the address can be reloaded).
+ * Coordinating-unit staff opening a plan they take no part in: why? The purpose is posted (never
+ * set by a link someone could send them), holds for this session and plan for a working day, and
+ * is recorded with every read it allows.
  */
-export function PurposeForm({ invalid, purpose }: { invalid: boolean; purpose: string }) {
+export function PurposeForm({ planId, returnTo, invalid = false, purpose = "" }: { planId: string; returnTo: string; invalid?: boolean; purpose?: string }) {
   const { t } = useTranslation();
   return (
     <div className="page narrow">
@@ -16,7 +17,8 @@ export function PurposeForm({ invalid, purpose }: { invalid: boolean; purpose: s
           {t("purpose.invalid")}
         </p>
       ) : null}
-      <Form method="get" className="stack card">
+      <Form method="post" action={`/planer/${planId}/formal`} className="stack card">
+        <input type="hidden" name="til" value={returnTo} />
         <div className="field">
           <label htmlFor="formal">{t("purpose.label")}</label>
           <p id="formal-hint" className="hint">

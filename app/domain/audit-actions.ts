@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = {
   // Reading
   "plan.view": read("Åpnet planen", "Opened the plan"),
   "plan.text.open": read("Leste en tekst i planen", "Read a text in the plan"),
+  "plan.live.join": read("Fulgte planen direkte", "Followed the plan live"),
+  // Lists with the names of people the reader shares no plan with (the coordinating unit's).
+  "plan.list": read("Så listen over alle planer", "Looked at the list of all plans"),
+  "dashboard.list": read("Så en liste bak et tall på oversikten", "Looked at a list behind a dashboard figure"),
+  "dashboard.export": read("Lastet ned en liste fra oversikten", "Downloaded a list from the dashboard"),
+  "case.list": read("Så listen over saker", "Looked at the list of cases"),
+  "case.documents": read("Så dokumentene i en sak", "Looked at the documents of a case"),
   "measure.mine.view": read("Så tiltakene sine i planen", "Saw their measures in the plan"),
   "meeting.view": read("Så på et møte", "Looked at a meeting"),
   "meeting.list": read("Så på møtene", "Looked at the meetings"),
@@ -100,6 +107,7 @@ export const AUDIT_ACTIONS = {
   "case.document_add": record("La et dokument til en sak", "Added a document to a case"),
   // Written before a decision recorded the plan it created in its own row; kept for older rows.
   "plan.create": record("Opprettet planen", "Created the plan"),
+  "plan.purpose": record("Oppga hvorfor planen skulle leses", "Stated why the plan was to be read"),
   "plan.question": record("Koordinerende enhet spurte koordinatoren om planen", "The coordinating unit asked the coordinator about the plan"),
 
   // One's own settings
@@ -108,6 +116,8 @@ export const AUDIT_ACTIONS = {
 
   // Administration
   "caseType.update": admin("Endret frister for en sakstype", "Changed the deadlines of a case type"),
+  "user.activate": admin("Aktiverte en brukerkonto", "Activated an account"),
+  "user.deactivate": admin("Deaktiverte en brukerkonto", "Deactivated an account"),
 
   // Signing in
   "auth.login": signIn("Logget inn", "Signed in"),
@@ -115,6 +125,7 @@ export const AUDIT_ACTIONS = {
   "auth.login_blocked": signIn("Innlogging sperret etter for mange forsøk", "Sign-in blocked after too many attempts"),
   "auth.logout": signIn("Logget ut", "Signed out"),
   "auth.password_changed": signIn("Byttet passord", "Changed the password"),
+  "auth.password_failed": signIn("Feil nåværende passord ved passordbytte", "Wrong current password when changing the password"),
 } as const satisfies Record<string, ActionDefinition>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

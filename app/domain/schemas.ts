@@ -51,5 +51,16 @@ export type MeetingTaskStatus = L.MeetingTaskStatus;
 export const PlanRole = z.enum(L.PLAN_ROLES);
 export type PlanRole = L.PlanRole;
 
+/** Years a date people enter may have: anything else is a typing error (a case dated year 1000). */
+export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;
+export const plausibleYear = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= DATE_YEARS.earliest && year <= DATE_YEARS.latest;
+};
+/** A calendar date, "2027-06-01". */
+export const calendarDay = z.iso.date().refine(plausibleYear, { message: "dateOutOfRange" });
+/** A moment with its offset, "2027-06-01T09:30:00+02:00". */
+export const instant = z.iso.datetime({ offset: true }).refine(plausibleYear, { message: "dateOutOfRange" });
+
 /** Every row's id is a UUID: the same pattern as isUuid (./ids.ts), so an address and an input agree. */
 export const id = z.string().regex(new RegExp(`^${UUID_SOURCE}$`, "i"));

@@ -8,8 +8,11 @@ import type { Table } from "./export.server.ts";
 
 const day = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : null);
 
-export async function loadPlanList(context: AppLoadContext, request: Request, metric: PlanMetric, filter: DashboardFilter, t: TFunction) {
-  const rows = await load(context, request, (caller) => caller.dashboard.plans({ metric, filter: filter as never }));
+/** On the screen or as a file: the server records which. */
+type ShownAs = "screen" | "file";
+
+export async function loadPlanList(context: AppLoadContext, request: Request, metric: PlanMetric, filter: DashboardFilter, t: TFunction, as: ShownAs = "screen") {
+  const rows = await load(context, request, (caller) => caller.dashboard.plans({ metric, filter: filter as never, as }));
   const table: Table = {
     title: t(`dash.metric.${metric}`),
     columns: [t("dash.list.owner"), t("dash.list.status"), t("dash.list.coordinator"), t("dash.list.lastActivity"), t("dash.list.nextReview")],
@@ -18,8 +21,8 @@ export async function loadPlanList(context: AppLoadContext, request: Request, me
   return { rows, table };
 }
 
-export async function loadCaseList(context: AppLoadContext, request: Request, metric: CaseMetric, filter: DashboardFilter, t: TFunction) {
-  const rows = await load(context, request, (caller) => caller.dashboard.cases({ metric, filter: filter as never }));
+export async function loadCaseList(context: AppLoadContext, request: Request, metric: CaseMetric, filter: DashboardFilter, t: TFunction, as: ShownAs = "screen") {
+  const rows = await load(context, request, (caller) => caller.dashboard.cases({ metric, filter: filter as never, as }));
   const table: Table = {
     title: t(`dash.metric.${metric}`),
     columns: [

@@ -48,8 +48,23 @@ export function startPathFor(roles: readonly Role[]): string {
   return navFor(roles)[0]?.to ?? "/konto";
 }
 
-/** Only same-site paths: never redirect to another host after login. */
+/**
+ * Only same-site paths: never redirect to another host after login. The address is read the way
+ * a browser reads it (tabs and line breaks dropped, backslashes as slashes), so "/\t/evil" or
+ * "/\\evil" cannot turn into another host; control characters are refused outright, and what is
+ * returned is the parsed path, never the raw text.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const base = "http://portal.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }

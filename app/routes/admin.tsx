@@ -16,6 +16,15 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
+  if (form.get("intent") === "user-active") {
+    const userId = String(form.get("userId") ?? "");
+    const active = form.get("active") === "true";
+    const result = await attempt(context, (caller) => caller.user.setActive({ userId, active }));
+    return json(
+      { type: null, error: null, user: { id: userId, active, error: result.ok ? null : result.error.message } },
+      { status: result.ok ? 200 : result.error.status },
+    );
+  }
   const type = String(form.get("type") ?? "");
   const result = await attempt(context, (caller) =>
     caller.caseType.update({
@@ -26,7 +35,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
       reminderWorkingDays: Number(form.get("reminderWorkingDays")),
     }),
   );
-  return json(result.ok ? { type, error: null } : { type, error: result.error.message }, { status: result.ok ? 200 : result.error.status });
+  return json(result.ok ? { type, error: null, user: null } : { type, error: result.error.message, user: null }, { status: result.ok ? 200 : result.error.status });
 }
 
 export default function Admin() {
@@ -48,6 +57,9 @@ export default function Admin() {
               <th scope="col">{t("admin.unit")}</th>
               <th scope="col">{t("admin.roles")}</th>
               <th scope="col">{t("admin.active")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("admin.deactivate")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -60,6 +72,22 @@ export default function Admin() {
                 <td data-label={t("admin.unit")}>{u.unit?.name ?? ""}</td>
                 <td data-label={t("admin.roles")}>{u.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
                 <td data-label={t("admin.active")}>{u.active ? t("admin.yes") : t("admin.no")}</td>
+                <td>
+                  {saved?.user?.id === u.id ? (
+                    <p role={saved.user.error ? "alert" : "status"} className={saved.user.error ? "alert alert-error" : "alert alert-success"}>
+                      {saved.user.error ?? t(saved.user.active ? "admin.activated" : "admin.deactivated", { name: u.name })}
+                    </p>
+                  ) : null}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="user-active" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="active" value={u.active ? "false" : "true"} />
+                    <button type="submit" className="button-secondary button-small" title={u.active ? t("admin.deactivateHint") : undefined}>
+                      {u.active ? t("admin.deactivate") : t("admin.activate")}
+                      <span className="visually-hidden">: {u.name}</span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -14,9 +14,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const { t } = createI18n(context.lang);
   const list =
     params.get("liste") === "planer" && isPlanMetric(metric)
-      ? await loadPlanList(context, request, metric, filter, t)
+      ? await loadPlanList(context, request, metric, filter, t, "file")
       : params.get("liste") === "saker" && isCaseMetric(metric)
-        ? await loadCaseList(context, request, metric, filter, t)
+        ? await loadCaseList(context, request, metric, filter, t, "file")
         : null;
   if (!list) throw json({ message: "not found" }, { status: 404 });
   return fileResponse(list.table, format, format === "csv" ? toCsv(list.table) : await toXlsx(list.table));

@@ -26,8 +26,8 @@ export const meta: MetaFunction = () => [{ title: "Ansvarsgruppemøte – Indivi
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params.meetingId);
-  const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.meeting.byId({ meetingId, purpose }));
-  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
+  const loaded = await loadWithPurpose(context, request, (caller) => caller.meeting.byId({ meetingId }));
+  if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
   const meeting = loaded.data;
   const open = isOneOf(OPEN_MEETING_STATUSES, meeting.status);
   // The plan's goals, measures and people, for what is decided in the meeting (those who may change the plan).
@@ -55,7 +55,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
-  if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
+  if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
   return <Meeting meeting={data.meeting} plan={data.plan} viewer={data.viewer} started={data.started} confirm={data.confirm} changed={data.changed} />;
 }
 
@@ -75,7 +75,7 @@ function Meeting({ meeting, plan, viewer, started, confirm, changed }: MeetingPr
   const saved = params.get("lagret");
   const member = meeting.minutes !== null;
   const auditor = meeting.access.role === "AUDITOR";
-  const purpose = params.get("formal");
+  const purpose = meeting.access.purpose;
   const userSide = isUserSide(meeting.access.role);
   // Names of those who said yes: a start for "who took part" in an evaluation.
   const participantsText = meeting.invitees
@@ -88,7 +88,7 @@ function Meeting({ meeting, plan, viewer, started, confirm, changed }: MeetingPr
       <p className="link-row">
         {userSide ? <Link to="/min-plan">{t("meetings.page.backToMyPlan")}</Link> : null}
         {member && !userSide ? (
-          <Link to={`/planer/${meeting.planId}${purpose ? `?formal=${encodeURIComponent(purpose)}` : ""}#moter`}>{t("meetings.page.backToPlan")}</Link>
+          <Link to={`/planer/${meeting.planId}#moter`}>{t("meetings.page.backToPlan")}</Link>
         ) : null}
         {!member ? <Link to="/moter">{t("meetings.page.backToMine")}</Link> : null}
       </p>

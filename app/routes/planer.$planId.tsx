@@ -27,8 +27,8 @@ export const meta: MetaFunction = () => [{ title: "Plan – Individuell plan" }]
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
-  const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.plan.byId({ planId, purpose }));
-  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
+  const loaded = await loadWithPurpose(context, request, (caller) => caller.plan.byId({ planId }));
+  if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
   const plan = loaded.data;
   const caller = context.caller;
   // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
@@ -37,12 +37,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     plan.access.canEditPlan ? optional(caller.unit.list()) : null,
     mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
     plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
-    optional(caller.meeting.list({ planId, purpose: new URL(request.url).searchParams.get("formal") ?? undefined })),
+    optional(caller.meeting.list({ planId })),
   ]);
   return json({
     kind: "plan" as const,
     plan,
-    purpose: new URL(request.url).searchParams.get("formal") ?? undefined,
     units: units?.map((u) => ({ id: u.id, name: u.name })) ?? null,
     candidates,
     people: peopleToAdd(plan, found),
@@ -79,11 +78,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 
 export default function PlanWorkspacePage() {
   const data = useLoaderData<typeof loader>();
-  if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
+  if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
   return (
     <Workspace
       plan={data.plan}
-      purpose={data.purpose}
       units={data.units}
       candidates={data.candidates}
       people={data.people}
@@ -96,7 +94,6 @@ export default function PlanWorkspacePage() {
 
 interface WorkspaceProps {
   plan: PlanView;
-  purpose?: string;
   units: { id: string; name: string }[] | null;
   candidates: { id: string; name: string; title: string | null; unit: { name: string } | null }[] | null;
   people: PersonOption[];
@@ -105,7 +102,7 @@ interface WorkspaceProps {
   meetings: ComponentProps<typeof PlanMeetingsSection>["meetings"];
 }
 
-function Workspace({ plan, purpose, units, candidates, people, search, canSendNeedNotice, meetings }: WorkspaceProps) {
+function Workspace({ plan, units, candidates, people, search, canSendNeedNotice, meetings }: WorkspaceProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   // After a refused plain POST the address still says "lagret" from the save before: not this time.
@@ -124,7 +121,7 @@ function Workspace({ plan, purpose, units, candidates, people, search, canSendNe
   ];
   return (
     <div className="page workspace">
-      <PlanHeader plan={plan} purpose={purpose}>
+      <PlanHeader plan={plan}>
         <Presence others={live.others} />
       </PlanHeader>
       {params.get("lagret") && !refused ? (
@@ -145,7 +142,7 @@ function Workspace({ plan, purpose, units, candidates, people, search, canSendNe
       <GoalsSection plan={plan} choices={choices} />
       <ParticipantsSection plan={plan} people={people} search={search} />
       <CoordinatorSection plan={plan} candidates={candidates} />
-      <PlanMeetingsSection planId={plan.id} meetings={meetings} canPlan={plan.access.canEditPlan} purpose={purpose} />
+      <PlanMeetingsSection planId={plan.id} meetings={meetings} canPlan={plan.access.canEditPlan} />
       <ServicesSection plan={plan} />
       <LogSection plan={plan} />
       {canSendNeedNotice ? <NeedNoticeSection plan={plan} /> : null}

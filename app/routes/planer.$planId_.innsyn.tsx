@@ -22,11 +22,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const show = url.searchParams.get("vis");
   const kind = show === "lesing" || show === "endringer" ? KINDS[show] : undefined;
   const cursor = url.searchParams.get("etter") ?? undefined;
-  const loaded = await loadWithPurpose(context, request, (caller, purpose) =>
-    caller.audit.forPlan({ planId, purpose, cursor, actorId: isUuid(person) ? person : undefined, kind }),
+  const loaded = await loadWithPurpose(context, request, (caller) =>
+    caller.audit.forPlan({ planId, cursor, actorId: isUuid(person) ? person : undefined, kind }),
   );
-  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
-  const purpose = url.searchParams.get("formal") ?? undefined;
+  if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
   const fromMyPlan = url.searchParams.get("fra") === "min-plan";
   const linkWith = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(url.searchParams);
@@ -41,7 +40,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     planId,
     log: loaded.data,
     viewerId: context.user!.id,
-    purpose,
     fromMyPlan,
     filter: { person: isUuid(person) ? person : "", show: kind ? show! : "" },
     olderLink: loaded.data.nextCursor ? linkWith({ etter: loaded.data.nextCursor }) : null,
@@ -52,8 +50,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function AccessLogPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
-  const back = data.fromMyPlan ? "/min-plan" : `/planer/${data.planId}${data.purpose ? `?formal=${encodeURIComponent(data.purpose)}` : ""}`;
+  if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
+  const back = data.fromMyPlan ? "/min-plan" : `/planer/${data.planId}`;
   const filtered = Boolean(data.filter.person || data.filter.show);
   return (
     <div className="page narrow plain">
@@ -68,7 +66,6 @@ export default function AccessLogPage() {
         <h2 id="access-log-filters" className="visually-hidden">
           {t("accessLog.filters")}
         </h2>
-        {data.purpose ? <input type="hidden" name="formal" value={data.purpose} /> : null}
         {data.fromMyPlan ? <input type="hidden" name="fra" value="min-plan" /> : null}
         <div className="field">
           <label htmlFor="person">{t("accessLog.person")}</label>

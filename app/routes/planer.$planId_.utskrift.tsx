@@ -22,42 +22,38 @@ export const meta: MetaFunction = () => [{ title: "Individuell plan – utskrift
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
-  const loaded = await loadWithPurpose(context, request, (caller, purpose) => caller.plan.byId({ planId, purpose }));
-  if (!loaded.ok) return json({ kind: "purpose" as const, invalid: loaded.invalid, purpose: loaded.purpose });
+  const loaded = await loadWithPurpose(context, request, (caller) => caller.plan.byId({ planId }));
+  if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
   return json({
     kind: "plan" as const,
     plan: loaded.data,
     municipality: context.user!.municipalityName,
     printedAt: new Date().toISOString(),
-    purpose: new URL(request.url).searchParams.get("formal") ?? undefined,
     fromMyPlan: new URL(request.url).searchParams.get("fra") === "min-plan",
   });
 }
 
 export default function PrintPage() {
   const data = useLoaderData<typeof loader>();
-  if (data.kind === "purpose") return <PurposeForm invalid={data.invalid} purpose={data.purpose} />;
-  return (
-    <PrintDocument plan={data.plan} municipality={data.municipality} printedAt={data.printedAt} purpose={data.purpose} fromMyPlan={data.fromMyPlan} />
-  );
+  if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
+  return <PrintDocument plan={data.plan} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />;
 }
 
 interface PrintProps {
   plan: PlanView;
   municipality: string;
   printedAt: string;
-  purpose?: string;
   fromMyPlan: boolean;
 }
 
-function PrintDocument({ plan, municipality, printedAt, purpose, fromMyPlan }: PrintProps) {
+function PrintDocument({ plan, municipality, printedAt, fromMyPlan }: PrintProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const hydrated = useHydrated();
   const mainGoals = plan.goals.filter((g) => !g.parentId);
   const areas = LIFE_AREAS.filter((a) => mainGoals.some((g) => g.lifeArea === a));
   const active = plan.participants.filter((p) => p.active);
-  const back = fromMyPlan ? "/min-plan" : `/planer/${plan.id}${purpose ? `?formal=${encodeURIComponent(purpose)}` : ""}`;
+  const back = fromMyPlan ? "/min-plan" : `/planer/${plan.id}`;
   return (
     <article className="print-document" aria-labelledby="print-title">
       <div className="print-tools no-print">

@@ -6,7 +6,7 @@ import { events } from "../events.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password.ts";
-import { isLoginBlocked, normaliseEmail, recordLoginAttempt } from "./rate-limit.ts";
+import { awaitLoginLimit, normaliseEmail, recordLoginAttempt } from "./rate-limit.ts";
 import { createSession, invalidateUserSessions, sessionUserOf, type SessionUser } from "./sessions.ts";
 
 export const loginInput = z.object({
@@ -27,7 +27,7 @@ export const changePasswordInput = z.object({
 export async function login(prisma: PrismaClient, input: z.infer<typeof loginInput>, meta: RequestMeta) {
   const emailKey = normaliseEmail(input.email);
   const ip = meta.ip ?? "unknown";
-  if (await isLoginBlocked(prisma, emailKey, ip)) {
+  if (await awaitLoginLimit(prisma, emailKey, ip)) {
     await recordAudit(prisma, { action: "auth.login_blocked", details: { email: emailKey }, meta });
     throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");
   }
@@ -59,10 +59,22 @@ export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: [sessionId] });
 }
 
-/** Changes the password, ends every session of the account, and opens a fresh one for this browser. */
+/**
+ * Changes the password, ends every session of the account, and opens a fresh one for this browser.
+ * A wrong current password counts like a failed sign-in (the same limit, keyed to the account) and
+ * is recorded, so nobody can guess it from a stolen session.
+ */
 export async function changePassword(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof changePasswordInput>, meta: RequestMeta) {
+  const attemptKey = `password-change:${actor.id}`;
+  const ip = meta.ip ?? "unknown";
+  if (await awaitLoginLimit(prisma, attemptKey, ip)) {
+    await recordAudit(prisma, { action: "auth.login_blocked", municipalityId: actor.municipalityId, actorId: actor.id, details: { during: "password-change" }, meta });
+    throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");
+  }
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordLoginAttempt(prisma, attemptKey, ip, false);
+    await recordAudit(prisma, { action: "auth.password_failed", municipalityId: actor.municipalityId, actorId: actor.id, meta });
     throw new DomainError("BAD_REQUEST", "auth.wrongCurrentPassword");
   }
   if (input.newPassword === input.currentPassword) throw new DomainError("BAD_REQUEST", "auth.samePassword");
@@ -70,6 +82,7 @@ export async function changePassword(prisma: PrismaClient, actor: SessionUser, i
   const { token, session } = await write(prisma, actor, meta, selfPolicy, "auth.password_changed", async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await invalidateUserSessions(tx, actor.id);
+    await recordLoginAttempt(tx, attemptKey, ip, true);
     return { result: await createSession(tx, actor.id, meta) };
   });
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: "all" });

@@ -21,6 +21,8 @@ export interface SessionUser {
   roles: Role[];
   /** The unit whose coordinators a UNIT_LEADER oversees. */
   leadsUnitId: string | null;
+  /** The session acting (null while signing in): a purpose stated for a plan holds for it. */
+  sessionId: string | null;
 }
 
 export interface ValidSession {
@@ -84,18 +86,21 @@ export async function validateSessionToken(
     renewed = true;
     await prisma.session.update({ where: { id }, data: { expiresAt } });
   }
-  return { session: { id, userId: row.user.id, expiresAt, renewed }, user: sessionUserOf(row.user) };
+  return { session: { id, userId: row.user.id, expiresAt, renewed }, user: sessionUserOf(row.user, id) };
 }
 
 /** The signed-in person as services see them, from their account row. */
-export function sessionUserOf(user: {
-  id: string;
-  name: string;
-  email: string;
-  municipalityId: string;
-  municipality: { name: string };
-  roles: { role: Role; unitId: string | null }[];
-}): SessionUser {
+export function sessionUserOf(
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    municipalityId: string;
+    municipality: { name: string };
+    roles: { role: Role; unitId: string | null }[];
+  },
+  sessionId: string | null = null,
+): SessionUser {
   return {
     id: user.id,
     name: user.name,
@@ -104,6 +109,7 @@ export function sessionUserOf(user: {
     municipalityName: user.municipality.name,
     roles: user.roles.map((r) => r.role),
     leadsUnitId: user.roles.find((r) => r.role === "UNIT_LEADER")?.unitId ?? null,
+    sessionId,
   };
 }
 

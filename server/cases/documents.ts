@@ -44,13 +44,15 @@ export async function addCaseDocument(prisma: PrismaClient, actor: SessionUser, 
   });
 }
 
-export async function listCaseDocuments(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseIdInput>) {
-  const { found } = await caseHandlingPolicy(input.caseId).resolve(prisma, actor);
-  return prisma.caseDocument.findMany({
-    where: { caseId: found.id },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, mimeType: true, size: true, createdAt: true, uploadedById: true },
-  });
+/** The documents' names (which say what the case is about); the look is recorded. */
+export async function listCaseDocuments(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseIdInput>, meta: RequestMeta) {
+  return read(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.documents", async (tx, { found }) => ({
+    result: await tx.caseDocument.findMany({
+      where: { caseId: found.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, mimeType: true, size: true, createdAt: true, uploadedById: true },
+    }),
+  }));
 }
 
 export const documentInput = z.object({ caseId: id, documentId: id });

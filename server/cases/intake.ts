@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDate, osloDate } from "../../app/domain/oslo-time.ts";
-import { CaseChannel, CaseType, id, isOneOf, KE_ROLES, SELF_SERVICE_CASE_TYPES, STAFF_ROLES } from "../../app/domain/schemas.ts";
+import { CaseChannel, CaseType, id, instant, isOneOf, KE_ROLES, SELF_SERVICE_CASE_TYPES, STAFF_ROLES } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
@@ -28,7 +28,7 @@ export const createCaseInput = z.object({
   planId: id.optional(),
   channel: CaseChannel.optional(),
   /** Cases registered from paper or phone keep the day they arrived. */
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: instant.optional(),
 });
 
 /** The next free number of the year ("2027-0042"); two cases at the same moment are retried (see createCase). */

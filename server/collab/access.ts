@@ -14,6 +14,8 @@ export interface DocumentAccess {
   municipalityId: string;
   /** What the person is in the plan. */
   planRole: PlanRole;
+  /** The coordinating unit's stated purpose, recorded with the opening. */
+  purpose: string | null;
   canEdit: boolean;
   /** When the access ends by itself (a consent's end date), or null. */
   expiresAt: Date | null;
@@ -22,13 +24,13 @@ export interface DocumentAccess {
 }
 
 export async function resolveDocumentAccess(tx: Tx, actor: SessionUser, doc: DocumentName): Promise<DocumentAccess> {
-  // Coordinating-unit readers stated their purpose when they opened the plan; the texts
-  // they then see live are part of that same visit.
-  const access = (planId: string) => resolvePlanAccess(tx, actor, planId, { allowAuditWithoutPurpose: true });
+  // The plan's own rules; the coordinating unit reads only with a purpose stated in this session.
+  const access = (planId: string) => resolvePlanAccess(tx, actor, planId);
   const result = (a: Awaited<ReturnType<typeof access>>, canEdit: boolean, columnText: string): DocumentAccess => ({
     planId: a.planId,
     municipalityId: a.municipalityId,
     planRole: a.role,
+    purpose: a.purpose,
     canEdit,
     expiresAt: a.expiresAt,
     columnText,

@@ -2,6 +2,7 @@ import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
+import { storable } from "../../app/domain/text.ts";
 
 // The Yjs document of a text and its two projections: plain text (search, print, export,
 // the entity's own column) and HTML (the first paint before the editor loads). The HTML is
@@ -90,7 +91,8 @@ export function toHtml(node: PmNode): string {
     case "horizontalRule":
       return "<hr>";
     case "heading": {
-      const level = Math.min(Math.max(Number(node.attrs?.level ?? 3), 1), 6);
+      // Only the levels the editor offers; anything else a client sends becomes h3.
+      const level = [1, 2, 3, 4, 5, 6].includes(Number(node.attrs?.level)) ? Number(node.attrs?.level) : 3;
       return `<h${level}>${children}</h${level}>`;
     }
     default: {
@@ -121,5 +123,6 @@ function safeHref(href: unknown): string | null {
 
 export function project(doc: Y.Doc): { text: string; html: string } {
   const json = toJSON(doc);
-  return { text: toText(json), html: toHtml(json) };
+  // A client may send characters that cannot be stored; the projections drop them.
+  return { text: storable(toText(json)), html: storable(toHtml(json)) };
 }

@@ -9,6 +9,7 @@ import { createClient } from "redis";
 import * as Y from "yjs";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { PlanRole } from "../../app/domain/schemas.ts";
+import { caretColour } from "../../app/lib/collab.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
@@ -112,14 +113,14 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     maxDebounce: 5000,
     extensions,
 
-    async onAuthenticate({ documentName, request, requestHeaders, connectionConfig }) {
+    async onAuthenticate({ documentName, requestHeaders, connectionConfig }) {
       const doc = parseDocumentName(documentName);
-      const auth = await sessionOf(request, requestHeaders);
+      const auth = await sessionOf(requestHeaders);
       if (!doc || !auth) throw new Error("Unauthorized");
       const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent") };
       const access = await db.prisma.$transaction(async (tx) => {
         const found = await resolveDocumentAccess(tx, auth.user, doc);
-        await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta, found.planRole), readOnly: !found.canEdit });
+        await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta, found.planRole), readOnly: !found.canEdit, purpose: found.purpose });
         return found;
       });
       connectionConfig.readOnly = !access.canEdit;
@@ -171,12 +172,13 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       unsavedOf(documentName).editors.set(context.user.id, editorOf(context.user, context.meta, context.planRole));
     },
 
-    // The server decides who a caret belongs to: a client cannot pose as someone else.
+    // The server decides who a caret belongs to, and its colour: a client can neither pose as
+    // someone else nor send a `user` (a string, a number, an odd colour) that breaks others' carets.
     async beforeHandleAwareness({ states, context }) {
       if (!context?.user) return;
       for (const state of states.values()) {
-        if (state && typeof state === "object" && state.user && typeof state.user === "object") {
-          state.user = { ...state.user, name: context.user.name, id: context.user.id };
+        if (state && typeof state === "object" && "user" in state) {
+          state.user = { id: context.user.id, name: context.user.name, color: caretColour(context.user.id) };
         }
       }
     },
@@ -213,17 +215,12 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     },
   });
 
-  // A page opens a dozen texts over one socket: its session is looked up once. A session that
-  // ends closes the socket's connections (auth.sessionsEnded below).
-  const sessions = new WeakMap<Request, ReturnType<typeof validateSessionToken>>();
-  function sessionOf(request: Request, headers: Headers) {
-    let session = sessions.get(request);
-    if (!session) {
-      const token = readSessionToken(headers.get("cookie") ?? undefined);
-      session = token ? validateSessionToken(db.prisma, token) : Promise.resolve(null);
-      sessions.set(request, session);
-    }
-    return session;
+  // Every text a socket opens looks its session up again (one indexed read): a socket whose
+  // texts were all closed must not open another after sign-out, a password change or the
+  // account's deactivation. Open texts are closed when their session ends (auth.sessionsEnded).
+  function sessionOf(headers: Headers) {
+    const token = readSessionToken(headers.get("cookie") ?? undefined);
+    return token ? validateSessionToken(db.prisma, token) : Promise.resolve(null);
   }
 
   function editorOf(user: SessionUser, meta: RequestMeta, planRole: PlanRole): Editor {
@@ -263,7 +260,6 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       if (sessionIds) {
         // Signed out: that session's connections close, whatever the plan.
         if (sessionIds === "all" || sessionIds.includes(sessionId)) {
-          sessions.delete(connection.request);
           connection.close(Forbidden);
         }
       } else if (connection.context.planId === planId) {

@@ -174,7 +174,7 @@ export async function storeDocument(prisma: PrismaClient, input: StoreInput): Pr
 }
 
 /** Opening a text is reading plan content: one read row, in the transaction that checked access. Never activity. */
-export async function auditOpen(tx: Tx, doc: DocumentName, input: { planId: string; editor: Editor; readOnly: boolean }) {
+export async function auditOpen(tx: Tx, doc: DocumentName, input: { planId: string; editor: Editor; readOnly: boolean; purpose: string | null }) {
   await recordRead(tx, {
     action: "plan.text.open",
     municipalityId: input.editor.municipalityId,
@@ -182,6 +182,7 @@ export async function auditOpen(tx: Tx, doc: DocumentName, input: { planId: stri
     planId: input.planId,
     planRole: input.editor.planRole,
     target: { type: doc.kind, id: doc.id },
+    purpose: input.purpose ?? undefined,
     details: { document: documentName(doc), readOnly: input.readOnly },
     meta: input.editor.meta,
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
+import { calendarDay, CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
 import { calendarDate, OSLO_TIME_ZONE, osloDate } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
@@ -7,10 +7,12 @@ import type { SessionUser } from "../auth/sessions.ts";
 import { addCalendarDays } from "../cases/deadlines.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import type { Tx } from "../db/types.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { translate } from "../i18n.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
 import { rolePolicy } from "../records/policy.ts";
+import { read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
@@ -23,8 +25,8 @@ const dashboardReaders = rolePolicy([...KE_ROLES, "ADMIN"]);
 export const dashboardFilter = z
   .object({
     /** Period for processing times (received → decided), as Oslo dates. */
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
     /** Plans whose current coordinator belongs to this unit. */
     unitId: id.optional(),
     caseType: CaseType.optional(),
@@ -244,16 +246,40 @@ async function processingTimes(prisma: PrismaClient, c: Context) {
   });
 }
 
-export const planListInput = z.object({ metric: z.enum(Object.keys(PLAN_METRICS) as [PlanMetric, ...PlanMetric[]]), filter: dashboardFilter });
+/** On the screen, or as a file (export): both name people, and each is recorded as what it is. */
+const shownAs = z.enum(["screen", "file"]).default("screen");
+export const planListInput = z.object({ metric: z.enum(Object.keys(PLAN_METRICS) as [PlanMetric, ...PlanMetric[]]), filter: dashboardFilter, as: shownAs });
 export const meetingListInput = z.object({
   metric: z.enum(Object.keys(MEETING_METRICS) as [MeetingMetric, ...MeetingMetric[]]),
   filter: dashboardFilter,
+  as: shownAs,
 });
-export const caseListInput = z.object({ metric: z.enum(Object.keys(CASE_METRICS) as [CaseMetric, ...CaseMetric[]]), filter: dashboardFilter });
+export const caseListInput = z.object({ metric: z.enum(Object.keys(CASE_METRICS) as [CaseMetric, ...CaseMetric[]]), filter: dashboardFilter, as: shownAs });
+
+/**
+ * A list behind a figure names people: one read row per look (or download), with the figure and
+ * the selection, not one per person (a list can hold thousands).
+ */
+function auditedList<T extends unknown[]>(
+  prisma: PrismaClient,
+  actor: SessionUser,
+  meta: RequestMeta,
+  input: { metric: string; filter: z.infer<typeof dashboardFilter>; as: "screen" | "file" },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return read(prisma, actor, meta, dashboardReaders, input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx) => {
+    const result = await fn(tx);
+    const { unitId, caseType, from, to } = input.filter;
+    return { result, details: { metric: input.metric, count: result.length, unitId, caseType, from, to } };
+  });
+}
 
 /** The plans behind one figure: overview fields only (no plan content), with links. */
-export async function listDashboardPlans(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planListInput>) {
-  await dashboardReaders.resolve(prisma, actor);
+export function listDashboardPlans(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planListInput>, meta: RequestMeta) {
+  return auditedList(prisma, actor, meta, input, (tx) => dashboardPlans(tx, actor, input));
+}
+
+async function dashboardPlans(prisma: Tx, actor: SessionUser, input: z.infer<typeof planListInput>) {
   const c = contextFor(actor, input.filter);
   const plans = await prisma.plan.findMany({
     where: PLAN_METRICS[input.metric](c),
@@ -278,8 +304,11 @@ export async function listDashboardPlans(prisma: PrismaClient, actor: SessionUse
 }
 
 /** The meetings behind one figure ("Møter uten referat"): time and status, whose plan, who coordinates. No minutes or agenda. */
-export async function listDashboardMeetings(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof meetingListInput>) {
-  await dashboardReaders.resolve(prisma, actor);
+export function listDashboardMeetings(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof meetingListInput>, meta: RequestMeta) {
+  return auditedList(prisma, actor, meta, input, (tx) => dashboardMeetings(tx, actor, input));
+}
+
+async function dashboardMeetings(prisma: Tx, actor: SessionUser, input: z.infer<typeof meetingListInput>) {
   const c = contextFor(actor, input.filter);
   const meetings = await prisma.meeting.findMany({
     where: MEETING_METRICS[input.metric](c),
@@ -302,8 +331,11 @@ export async function listDashboardMeetings(prisma: PrismaClient, actor: Session
 }
 
 /** The cases behind one figure. */
-export async function listDashboardCases(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseListInput>) {
-  await dashboardReaders.resolve(prisma, actor);
+export function listDashboardCases(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseListInput>, meta: RequestMeta) {
+  return auditedList(prisma, actor, meta, input, (tx) => dashboardCases(tx, actor, input));
+}
+
+function dashboardCases(prisma: Tx, actor: SessionUser, input: z.infer<typeof caseListInput>) {
   const c = contextFor(actor, input.filter);
   return prisma.case.findMany({
     where: CASE_METRICS[input.metric](c),

@@ -74,7 +74,7 @@ export interface MeetingScope extends Scope {
 export function meetingPolicy(
   meetingId: string,
   allowed: (access: MeetingAccess) => boolean = () => true,
-  options: { forbiddenKey?: string; requireOpen?: boolean; purpose?: string } = {},
+  options: { forbiddenKey?: string; requireOpen?: boolean } = {},
 ): Policy<MeetingScope> {
   return meetingPolicyOf(async () => meetingId, allowed, options);
 }
@@ -86,13 +86,13 @@ export function meetingPolicy(
 export function meetingPolicyOf(
   meetingOf: (tx: Tx, actor: SessionUser) => Promise<string | null | undefined>,
   allowed: (access: MeetingAccess) => boolean = () => true,
-  options: { forbiddenKey?: string; requireOpen?: boolean; purpose?: string } = {},
+  options: { forbiddenKey?: string; requireOpen?: boolean } = {},
 ): Policy<MeetingScope> {
   return {
     async resolve(tx, actor) {
       const meetingId = await meetingOf(tx, actor);
       if (!meetingId) throw notFound();
-      const access = await resolveMeetingAccess(tx, actor, meetingId, { auditPurpose: options.purpose });
+      const access = await resolveMeetingAccess(tx, actor, meetingId);
       requireRight(allowed(access), options.forbiddenKey);
       if (options.requireOpen && !isOpen(access.meeting)) {
         throw new DomainError("BAD_REQUEST", access.meeting.status === "CANCELLED" ? "meeting.cancelled" : "meeting.minutesLocked");
@@ -103,7 +103,7 @@ export function meetingPolicyOf(
         planRole: access.member?.role ?? null,
         meetingId,
         target: { type: "meeting", id: meetingId },
-        purpose: access.member?.role === "AUDITOR" ? options.purpose : undefined,
+        purpose: access.member?.purpose ?? undefined,
         access,
       };
     },
@@ -122,15 +122,15 @@ export function meetingIdFromDocumentName(name: string): string | null {
 /**
  * For the co-editing layer: may this person open the minutes of this meeting, and write in them?
  * Plan members with content access read them (draft and approved); those with edit rights on the
- * plan write while the meeting is open (not approved, not cancelled). Guests, coordinating-unit
- * auditors (they read approved minutes through meeting.byId with a purpose), participants without
- * a valid consent and everyone else get NOT_FOUND. `expiresAt` is when the person's consent ends.
+ * plan write while the meeting is open (not approved, not cancelled). Coordinating-unit readers
+ * need a stated purpose, as for the plan; guests, participants without a valid consent and
+ * everyone else get NOT_FOUND. `expiresAt` is when the person's consent ends.
  */
 export async function resolveMinutesAccess(
   tx: Tx,
   actor: SessionUser,
   meetingId: string,
-): Promise<{ planId: string; municipalityId: string; planRole: PlanAccess["role"]; canEdit: boolean; expiresAt: Date | null }> {
+): Promise<{ planId: string; municipalityId: string; planRole: PlanAccess["role"]; purpose: string | null; canEdit: boolean; expiresAt: Date | null }> {
   const meeting = await tx.meeting.findFirst({
     where: { id: meetingId, municipalityId: actor.municipalityId },
     select: { planId: true, municipalityId: true, status: true },
@@ -146,6 +146,7 @@ export async function resolveMinutesAccess(
     planId: meeting.planId,
     municipalityId: meeting.municipalityId,
     planRole: access.role,
+    purpose: access.purpose,
     canEdit: access.canEditPlan && isOpen(meeting),
     expiresAt: access.expiresAt,
   };

@@ -25,7 +25,7 @@ const nameMap = async (tx: Tx, municipalityId: string, ids: (string | null | und
  * the tasks. A guest sees the time, place, who is invited and the agenda.
  */
 export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input: In<typeof meetingReadInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, meetingPolicy(input.meetingId, undefined, { purpose: input.purpose }), "meeting.view", async (tx, { access }) => {
+  return read(prisma, actor, meta, meetingPolicy(input.meetingId), "meeting.view", async (tx, { access }) => {
     const { meeting, member } = access;
     const invitees = await tx.meetingInvitee.findMany({ where: { meetingId: meeting.id, removedAt: null }, orderBy: { createdAt: "asc" } });
     const agenda = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
@@ -125,6 +125,8 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
       })),
       access: {
         role: member?.role ?? ("GUEST" as const),
+        /** The coordinating unit's stated purpose for this visit. */
+        purpose: member?.purpose ?? null,
         canEdit: access.canEdit && isOpen(meeting),
         canEditMinutes: access.canEdit && isOpen(meeting),
         canApprove: access.canApprove && meeting.status !== "APPROVED" && meeting.status !== "CANCELLED",
@@ -140,7 +142,7 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
 
 /** The plan's meetings, newest first, for plan members; the read is audited. */
 export async function listMeetings(prisma: PrismaClient, actor: SessionUser, input: In<typeof meetingListInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, planPolicy(input.planId, undefined, { purpose: input.purpose }), "meeting.list", async (tx) => {
+  return read(prisma, actor, meta, planPolicy(input.planId), "meeting.list", async (tx) => {
     const meetings = await tx.meeting.findMany({
       where: { planId: input.planId },
       orderBy: { startsAt: "desc" },

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { Answer } from "../../app/domain/schemas.ts";
-import { id } from "../../app/domain/schemas.ts";
+import { Answer, id, instant, plausibleYear } from "../../app/domain/schemas.ts";
 import { osloLocalToInstant } from "../../app/domain/oslo-time.ts";
-import { isoDate, longText, purpose, shortText, version } from "../plans/schemas.ts";
+import { isoDate, longText, shortText, version } from "../plans/schemas.ts";
 
 // Inputs of the meeting procedures. Messages come from zod-messages.ts (validation.* keys).
 
@@ -17,12 +16,16 @@ export const meetingTime = z
   .min(1)
   .max(40)
   .transform((value, ctx) => {
+    if (/^\d{4}-/.test(value) && !plausibleYear(value)) {
+      ctx.addIssue({ code: "custom", message: "dateOutOfRange" });
+      return z.NEVER;
+    }
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) {
       const instant = osloLocalToInstant(value);
       if (!instant) ctx.addIssue({ code: "custom", message: "nonexistentTime" });
       return instant ?? z.NEVER;
     }
-    if (z.iso.datetime({ offset: true }).safeParse(value).success) return new Date(value);
+    if (instant.safeParse(value).success) return new Date(value);
     ctx.addIssue({ code: "custom", message: "meetingTime" });
     return z.NEVER;
   });
@@ -87,14 +90,8 @@ export const updateMeetingInput = z
   .strict();
 
 export const meetingIdInput = z.object({ meetingId: id }).strict();
-export const meetingReadInput = z
-  .object({
-    meetingId: id,
-    /** Coordinating-unit roles reading a plan they take no part in say why; it is recorded. */
-    purpose,
-  })
-  .strict();
-export const meetingListInput = z.object({ planId: id, purpose }).strict();
+export const meetingReadInput = z.object({ meetingId: id }).strict();
+export const meetingListInput = z.object({ planId: id }).strict();
 
 export const addGuestInput = z.object({ meetingId: id, ...guestFields }).strict().refine(oneGuest, { message: "guestUserOrName", path: ["userId"] });
 export const recordGuestConsentInput = z

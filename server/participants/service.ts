@@ -97,6 +97,13 @@ export async function updateParticipant(prisma: PrismaClient, actor: SessionUser
         }),
         () => tx.planParticipant.findUnique({ where: { id: input.participantId } }),
       );
+      if (input.changes.active === false) {
+        // Taken out of the group ends their consent: coming back needs the user's consent again.
+        await tx.participantConsent.updateMany({
+          where: { participantId: current.id, withdrawnAt: null },
+          data: { withdrawnAt: new Date(), withdrawnById: actor.id },
+        });
+      }
       const updated = await tx.planParticipant.findUniqueOrThrow({ where: { id: input.participantId } });
       // Less access, or removed from the group: their open pages must learn at once.
       const reduced = input.changes.active === false || (input.changes.access !== undefined && input.changes.access !== current.access);

@@ -20,6 +20,8 @@ export interface PlanAccess {
   participantId: string | null;
   /** When the access ends by itself (a consent's end date), or null. */
   expiresAt: Date | null;
+  /** The coordinating unit's stated purpose (AUDITOR only): recorded with every read. */
+  purpose: string | null;
   canComment: boolean;
   /** Goals, measures, evaluations, services, period and status. */
   canEditPlan: boolean;
@@ -51,6 +53,7 @@ function full(role: PlanRole, base: Pick<PlanAccess, "planId" | "municipalityId"
     ...base,
     role,
     expiresAt: null,
+    purpose: null,
     canComment: true,
     canEditPlan: true,
     canEditOwnMeasures: true,
@@ -62,12 +65,11 @@ function full(role: PlanRole, base: Pick<PlanAccess, "planId" | "municipalityId"
 }
 
 export interface ResolveOptions {
-  /** Coordinating-unit roles may open any plan of their municipality for audit, with a recorded purpose. */
-  auditPurpose?: string;
-  /** Live presence only: coordinating-unit roles may join without stating a purpose again. */
-  allowAuditWithoutPurpose?: boolean;
   now?: Date;
 }
+
+/** How long a stated purpose holds for the session: a working day. */
+export const PURPOSE_HOURS = 8;
 
 /**
  * The caller's access to a plan, or an error. A plan in another municipality, or one the
@@ -112,6 +114,7 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       role: "PARTICIPANT",
       participantId: participant.id,
       expiresAt: unlimited || !ends.length ? null : new Date(Math.max(...ends.map((d) => d.getTime()))),
+      purpose: null,
       canComment: atLeast(participant.access, "COMMENT"),
       canEditPlan: atLeast(participant.access, "EDIT_PLAN"),
       canEditOwnMeasures: atLeast(participant.access, "EDIT_OWN_MEASURES"),
@@ -122,12 +125,22 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
     };
   }
 
+  // The coordinating unit reads plans of its municipality, only with a purpose stated in this
+  // session (plan.statePurpose: a form, never a link), which every read row then carries.
   if (hasAnyRole(actor, KE_ROLES)) {
-    if (!options.auditPurpose && !options.allowAuditWithoutPurpose) throw new DomainError("FORBIDDEN", "plan.purposeRequired");
+    const statement = actor.sessionId
+      ? await tx.purposeStatement.findFirst({
+          where: { sessionId: actor.sessionId, planId: plan.id, expiresAt: { gt: now } },
+          orderBy: { createdAt: "desc" },
+          select: { purpose: true },
+        })
+      : null;
+    if (!statement) throw new DomainError("FORBIDDEN", "plan.purposeRequired", {}, { planId: plan.id });
     return {
       ...base,
       role: "AUDITOR",
       expiresAt: null,
+      purpose: statement.purpose,
       canComment: false,
       canEditPlan: false,
       canEditOwnMeasures: false,
@@ -147,9 +160,9 @@ export interface PlanScope extends Scope {
 
 /**
  * The plan's rules as a policy for write() and read(): the caller's access to the plan, and the
- * right the change needs. A coordinating-unit reader must give `purpose`, which is recorded.
+ * right the change needs. A coordinating-unit reader's stated purpose goes with the scope.
  */
-export function planPolicy(planId: string, allowed: (access: PlanAccess) => boolean = () => true, options: { forbiddenKey?: string; purpose?: string } = {}): Policy<PlanScope> {
+export function planPolicy(planId: string, allowed: (access: PlanAccess) => boolean = () => true, options: { forbiddenKey?: string } = {}): Policy<PlanScope> {
   return planPolicyOf(async () => planId, allowed, options);
 }
 
@@ -160,20 +173,20 @@ export function planPolicy(planId: string, allowed: (access: PlanAccess) => bool
 export function planPolicyOf(
   planOf: (tx: Tx, actor: SessionUser) => Promise<string | null | undefined>,
   allowed: (access: PlanAccess) => boolean = () => true,
-  options: { forbiddenKey?: string; purpose?: string } = {},
+  options: { forbiddenKey?: string } = {},
 ): Policy<PlanScope> {
   return {
     async resolve(tx, actor) {
       const planId = await planOf(tx, actor);
       if (!planId) throw notFound();
-      const access = await resolvePlanAccess(tx, actor, planId, { auditPurpose: options.purpose });
+      const access = await resolvePlanAccess(tx, actor, planId);
       requireRight(allowed(access), options.forbiddenKey);
       return {
         municipalityId: access.municipalityId,
         planId,
         planRole: access.role,
         target: { type: "plan", id: planId },
-        purpose: access.role === "AUDITOR" ? options.purpose : undefined,
+        purpose: access.purpose ?? undefined,
         access,
       };
     },

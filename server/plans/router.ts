@@ -16,11 +16,13 @@ import {
   updatePlan,
   updatePlanInput,
 } from "./service.ts";
+import { statePurpose, statePurposeInput } from "./purpose.ts";
 
 export const planRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listPlans(ctx.db.prisma, ctx.auth.user)),
+  list: protectedProcedure.query(({ ctx }) => listPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
   mine: protectedProcedure.query(({ ctx }) => getMyPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
   stats: protectedProcedure.query(({ ctx }) => getMunicipalityPlanStats(ctx.db.prisma, ctx.auth.user)),
+  statePurpose: protectedProcedure.input(statePurposeInput).mutation(({ ctx, input }) => statePurpose(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   byId: protectedProcedure.input(getPlanInput).query(({ ctx, input }) => getPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

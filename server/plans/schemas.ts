@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { calendarDate } from "../../app/domain/oslo-time.ts";
+import { calendarDay } from "../../app/domain/schemas.ts";
 
 // Input building blocks shared by the areas' procedures (ids: app/domain/schemas.ts).
 
 /** A calendar date as the browser's date field sends it, stored as that day (UTC midnight). */
-export const isoDate = z.iso.date().transform((value) => calendarDate(value));
+export const isoDate = calendarDay.transform((value) => calendarDate(value));
 export const optionalDate = isoDate.nullable().optional();
 
 export const shortText = (max = 300) => z.string().trim().min(1).max(max);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, PlanStatus, PlanType, STAFF_ROLES } from "../../app/domain/schemas.ts";
+import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, isUserSide, KE_ROLES, PlanStatus, PlanType, STAFF_ROLES } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
 import { calendarDate, todayInOslo } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
@@ -7,6 +7,7 @@ import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import type { Tx } from "../db/types.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
 import { newFromUserCounts } from "../records/activity.ts";
@@ -14,7 +15,7 @@ import { rolePolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 import { planContentWhere, planPolicy } from "./access.ts";
-import { isoDate, optionalDate, purpose, shortText, version } from "./schemas.ts";
+import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
@@ -30,8 +31,16 @@ const currentCoordinator = {
  * every plan in their municipality. Overview fields only: no goals, measures or texts. Only staff
  * get "needs follow-up" (evaluations due, new from the user): it is their work, not a relative's.
  */
-export async function listPlans(prisma: PrismaClient, actor: SessionUser) {
-  const ke = hasAnyRole(actor, KE_ROLES);
+export async function listPlans(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
+  if (!hasAnyRole(actor, KE_ROLES)) return plansOverview(prisma, actor, false);
+  // The coordinating unit's list names every user in the municipality: each look is recorded.
+  return read(prisma, actor, meta, rolePolicy(KE_ROLES), "plan.list", async (tx) => {
+    const result = await plansOverview(tx, actor, true);
+    return { result, details: { count: result.length } };
+  });
+}
+
+async function plansOverview(prisma: Tx, actor: SessionUser, ke: boolean) {
   const staff = !ke && hasAnyRole(actor, STAFF_ROLES);
   const now = new Date();
   // Evaluation dates are calendar dates: due from the start of Oslo's today.
@@ -134,15 +143,11 @@ export async function getMunicipalityPlanStats(prisma: PrismaClient, actor: Sess
   };
 }
 
-export const getPlanInput = z.object({
-  planId: id,
-  /** Coordinating-unit roles opening a plan they take no part in must say why; it is recorded. */
-  purpose,
-});
+export const getPlanInput = z.object({ planId: id });
 
 /** Everything in a plan the caller may see, and what they may do; the read is audited. */
 export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof getPlanInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, planPolicy(input.planId, undefined, { purpose: input.purpose }), "plan.view", async (tx, { access }) => {
+  return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
     const plan = await tx.plan.findUniqueOrThrow({
       where: { id: input.planId },
       select: {
@@ -225,6 +230,9 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
     const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
     const result = {
       ...plan,
+      // A request for another coordinator is meant for the coordinating unit, not the group: only
+      // the KE and the person who asked see it (the user's side sees its own requests).
+      coordinatorRequests: plan.coordinatorRequests.filter((r) => access.role === "AUDITOR" || r.requestedById === actor.id || isUserSide(access.role)),
       coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
       participants: plan.participants.map((p) => ({
         ...p,

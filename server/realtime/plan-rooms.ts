@@ -3,6 +3,7 @@ import { isUuid } from "../../app/domain/ids.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
 import { resolvePlanAccess } from "../plans/access.ts";
+import { recordRead } from "../records/read.ts";
 import type { SocketData } from "./socket.ts";
 
 // Live plans: a socket joins the room `plan:<id>` after the same access check as the plan's
@@ -57,11 +58,35 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   /** Checks access again now; takes the socket out when it is gone, else waits for the next end date. */
   async function recheck(socket: PlanSocket, planId: string) {
     try {
-      const access = await resolvePlanAccess(db.prisma, socket.data.user, planId, { allowAuditWithoutPurpose: true });
+      const access = await resolvePlanAccess(db.prisma, socket.data.user, planId);
       scheduleExpiry(socket, planId, access.expiresAt);
     } catch {
       await evict(socket, planId);
     }
+  }
+
+  /**
+   * Access to follow the plan live. The room carries who is there and what changed, not the
+   * content; members' page views are in the log already, but the coordinating unit's joining is
+   * recorded with its purpose, as it is no member.
+   */
+  async function joinAccess(socket: PlanSocket, planId: string) {
+    return db.prisma.$transaction(async (tx) => {
+      const access = await resolvePlanAccess(tx, socket.data.user, planId);
+      if (access.role === "AUDITOR") {
+        await recordRead(tx, {
+          action: "plan.live.join",
+          actorId: socket.data.user.id,
+          municipalityId: access.municipalityId,
+          planId,
+          planRole: access.role,
+          target: { type: "plan", id: planId },
+          purpose: access.purpose ?? undefined,
+          meta: socket.data.meta,
+        });
+      }
+      return access;
+    });
   }
 
   function scheduleExpiry(socket: PlanSocket, planId: string, expiresAt: Date | null) {
@@ -79,7 +104,7 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
       const reply = typeof ack === "function" ? ack : () => {};
       if (!isUuid(planId)) return reply({ ok: false });
       try {
-        const access = await resolvePlanAccess(db.prisma, socket.data.user, planId, { allowAuditWithoutPurpose: true });
+        const access = await joinAccess(socket, planId);
         await socket.join(room(planId));
         scheduleExpiry(socket, planId, access.expiresAt);
         reply({ ok: true });
@@ -125,7 +150,7 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
           if (local) await recheck(local, planId);
           else {
             try {
-              await resolvePlanAccess(db.prisma, remote.data.user, planId, { allowAuditWithoutPurpose: true });
+              await resolvePlanAccess(db.prisma, remote.data.user, planId);
             } catch {
               remote.leave(room(planId));
               remote.emit("plan:revoked", { planId });

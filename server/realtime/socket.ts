@@ -2,14 +2,17 @@ import type http from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
+import type { RequestMeta } from "../audit/audit.ts";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
+import { isPortalOrigin, type OriginOptions } from "../http/origin-check.ts";
 import { attachPlanRooms, type PlanClientEvents, type PlanServerEvents } from "./plan-rooms.ts";
 
 export interface SocketData {
   user: SessionUser;
   sessionId: string;
+  meta: RequestMeta;
 }
 
 /**
@@ -17,12 +20,14 @@ export interface SocketData {
  * session cookie; each socket joins rooms for its person, its session and its
  * municipality, so services' events can reach exactly the right people.
  */
-export async function createSocketServer(httpServer: http.Server, db: Database, options: { redisUrl?: string }) {
+export async function createSocketServer(httpServer: http.Server, db: Database, options: { redisUrl?: string } & OriginOptions) {
   const io = new Server<PlanClientEvents, PlanServerEvents, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     // Leave other paths' WebSocket upgrades (the collaboration server) alone.
     destroyUpgrade: false,
     serveClient: false,
+    // A page of another site must not use the person's cookie here (browsers always send Origin).
+    allowRequest: (req, callback) => callback(null, !req.headers.origin || isPortalOrigin(req, options)),
   });
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
@@ -42,6 +47,7 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
       if (!result) return next(new Error("unauthorized"));
       socket.data.user = result.user;
       socket.data.sessionId = result.session.id;
+      socket.data.meta = { ip: socket.handshake.address ?? null, userAgent: socket.request.headers["user-agent"] ?? null };
       next();
     } catch {
       next(new Error("unavailable"));

@@ -59,6 +59,7 @@ export async function write<A extends ChangeAction, S extends Scope, T>(
       municipalityId: scope.municipalityId,
       planId: outcome.planId === undefined ? scope.planId : outcome.planId,
       planRole: scope.planRole,
+      purpose: scope.purpose,
       meetingId: outcome.meetingId ?? scope.meetingId ?? null,
       caseId: outcome.caseId ?? scope.caseId ?? null,
       target: outcome.target ?? scope.target ?? null,
@@ -74,6 +75,8 @@ export interface ChangeRecord<A extends ChangeAction> extends Omit<ChangeEvent<A
   actor: Actor;
   meta: RequestMeta;
   createdAt?: Date;
+  /** The coordinating unit's stated purpose: in the audit row, never in the event. */
+  purpose?: string;
 }
 
 export interface Committed {
@@ -88,7 +91,7 @@ export interface Committed {
  * records several people's edits of one text in one transaction.
  */
 export async function recordChange<A extends ChangeAction>(tx: Tx, record: ChangeRecord<A>): Promise<Committed> {
-  const { actor, meta, createdAt, ...facts } = record;
+  const { actor, meta, createdAt, purpose, ...facts } = record;
   if (facts.planId && isPlanActivity(facts.action)) await noteActivity(tx, facts.planId, createdAt);
   await recordAudit(tx, {
     action: facts.action,
@@ -98,6 +101,7 @@ export async function recordChange<A extends ChangeAction>(tx: Tx, record: Chang
     planId: facts.planId,
     targetType: facts.target?.type,
     targetId: facts.target?.id,
+    purpose,
     // A change in or to a meeting names it in the row, whatever else the details say.
     details: (facts.meetingId ? { ...(facts.details as object | undefined), meetingId: facts.meetingId } : facts.details) as Prisma.InputJsonValue | undefined,
     meta,

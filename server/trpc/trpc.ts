@@ -1,4 +1,5 @@
 import { initTRPC } from "@trpc/server";
+import { anyUnstorable } from "../../app/domain/text.ts";
 import { DomainError } from "../errors.ts";
 import type { Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
@@ -29,7 +30,13 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** Text PostgreSQL cannot store (U+0000, a lone surrogate) is bad input: a 400, never a 500. */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  if (anyUnstorable(await getRawInput())) throw new DomainError("BAD_REQUEST", "validation.unstorable");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
 /**
  * Signed in. Every other rule (plan membership, consent, role in the municipality) is checked by

@@ -1,9 +1,13 @@
-import { KE_ROLES } from "../../app/domain/schemas.ts";
+import { z } from "zod";
+import { id, KE_ROLES } from "../../app/domain/schemas.ts";
+import type { RequestMeta } from "../audit/audit.ts";
 import { hasAnyRole } from "../auth/roles.ts";
-import type { SessionUser } from "../auth/sessions.ts";
+import { invalidateUserSessions, type SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { events } from "../events.ts";
 import { rolePolicy } from "../records/policy.ts";
+import { write } from "../records/write.ts";
 
 /** Every account in the administrator's municipality, with roles and unit. */
 export async function listUsers(prisma: PrismaClient, actor: SessionUser) {
@@ -60,4 +64,23 @@ export async function getCoordinatorLoad(prisma: PrismaClient, actor: SessionUse
     unit: { id: unit.id, name: unit.name },
     coordinators: coordinators.map(({ _count, ...c }) => ({ ...c, activePlans: _count.coordinatorTerms })),
   };
+}
+
+export const setUserActiveInput = z.object({ userId: id, active: z.boolean() });
+
+/**
+ * The administrator turns an account off (or on again). Turning it off ends every session at
+ * once: open pages, live rooms and texts are closed (auth.sessionsEnded), and it cannot sign in.
+ */
+export async function setUserActive(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof setUserActiveInput>, meta: RequestMeta) {
+  const result = await write(prisma, actor, meta, rolePolicy(["ADMIN"]), input.active ? "user.activate" : "user.deactivate", async (tx, { municipalityId }) => {
+    const user = await tx.user.findFirst({ where: { id: input.userId, municipalityId }, select: { id: true } });
+    if (!user) throw notFound();
+    if (user.id === actor.id) throw new DomainError("BAD_REQUEST", "admin.notYourself");
+    await tx.user.update({ where: { id: user.id }, data: { active: input.active } });
+    if (!input.active) await invalidateUserSessions(tx, user.id);
+    return { result: { ok: true as const }, target: { type: "user", id: user.id } };
+  });
+  if (!input.active) events.emit("auth.sessionsEnded", { userId: input.userId, sessionIds: "all" });
+  return result;
 }

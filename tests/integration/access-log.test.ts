@@ -33,10 +33,12 @@ async function history(w: PlanWorld) {
     { who: "owner", planRole: "OWNER", open: () => w.callers.owner.plan.byId({ planId: w.plan.id }) },
     { who: "coordinator", planRole: "COORDINATOR", open: () => w.callers.coordinator.plan.byId({ planId: w.plan.id }) },
     { who: "relativeWithConsent", planRole: "PARTICIPANT", open: () => w.callers.relativeWithConsent.plan.byId({ planId: w.plan.id }) },
-    { who: "keLeader", planRole: "AUDITOR", purpose: PURPOSE, open: () => w.callers.keLeader.plan.byId({ planId: w.plan.id, purpose: PURPOSE }) },
+    { who: "keLeader", planRole: "AUDITOR", purpose: PURPOSE, open: () => w.callers.keLeader.plan.byId({ planId: w.plan.id }) },
   ] as const;
   for (let day = 9; day >= 0; day--) {
     const start = new Date();
+    // The coordinating unit says why it reads, on the first day.
+    if (day === 9) await w.callers.keLeader.plan.statePurpose({ planId: w.plan.id, purpose: PURPOSE });
     for (const viewer of viewers) {
       await viewer.open();
       await t.db.prisma.$transaction(async (tx) => {
@@ -92,7 +94,7 @@ describe("the access log", () => {
     expect(own).toHaveLength(10);
     expect(own.reduce((sum, l) => sum + l.count, 0)).toBe(250);
     // Every change is a line of its own.
-    expect(lines.filter((l) => l.kind === "CHANGE").map((l) => l.actions)).toEqual(Array.from({ length: 10 }, () => ["log.create"]));
+    expect(lines.filter((l) => l.kind === "CHANGE").map((l) => l.actions)).toEqual([...Array.from({ length: 10 }, () => ["log.create"]), ["plan.purpose"]]);
 
     // Filtered by person, or by reads or changes, still counting every row.
     const coordinatorViews = await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id, actorId: w.people.coordinator.id } });
@@ -101,7 +103,8 @@ describe("the access log", () => {
     expect(coordinatorLines.reduce((sum, l) => sum + l.count, 0)).toBe(coordinatorViews);
 
     const changes = (await allPages(w.callers.coordinator, w.plan.id, { kind: "CHANGE" })).flatMap((p) => p.lines);
-    expect(changes).toHaveLength(10);
+    // The ten log entries and the coordinating unit's stated purpose.
+    expect(changes).toHaveLength(11);
     expect(changes.every((l) => l.kind !== "READ" && l.count === 1)).toBe(true);
     const reads = (await allPages(w.callers.coordinator, w.plan.id, { kind: "READ" })).flatMap((p) => p.lines);
     expect(reads.every((l) => l.kind === "READ")).toBe(true);

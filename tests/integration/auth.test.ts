@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../../server/auth/password.ts";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../server/auth/rate-limit.ts";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ACCOUNT_AND_IP, MAX_FAILURES_PER_IP } from "../../server/auth/rate-limit.ts";
 import {
   createSession,
   invalidateSession,
@@ -112,10 +112,10 @@ describe("auth.login", () => {
     expect(await t.db.prisma.auditEvent.count({ where: { action: "auth.login_failed" } })).toBe(2);
   });
 
-  it("locks an account after repeated failures, even for the right password, and says so in Norwegian", async () => {
+  it("stops a guesser on one IP, even with the right password, and says so in Norwegian", async () => {
     await aUser();
     const caller = anonymousCaller(t.db, "10.0.0.2");
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_IP; i++) {
       await expect(caller.auth.login({ email: "kari@test.no", password: `feil-${i}` })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
     await expect(caller.auth.login({ email: "kari@test.no", password: TEST_PASSWORD })).rejects.toMatchObject({
@@ -123,14 +123,29 @@ describe("auth.login", () => {
       messageKey: "auth.rateLimited",
     });
     // The same limit applies to an e-mail without an account: the limit reveals nothing.
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_IP; i++) {
       await caller.auth.login({ email: "ingen@test.no", password: "x" }).catch(() => {});
     }
     await expect(caller.auth.login({ email: "ingen@test.no", password: "x" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    // Another IP is limited per account too.
-    await expect(anonymousCaller(t.db, "10.0.0.3").auth.login({ email: "kari@test.no", password: TEST_PASSWORD })).rejects.toMatchObject({
+    expect(await t.db.prisma.auditEvent.count({ where: { action: "auth.login_blocked" } })).toBe(2);
+  });
+
+  it("a stranger's wrong passwords from elsewhere slow the person down but do not lock them out (issue 11)", async () => {
+    const user = await aUser();
+    const stranger = anonymousCaller(t.db, "10.0.0.2");
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_IP; i++) {
+      await stranger.auth.login({ email: "kari@test.no", password: `feil-${i}` }).catch(() => {});
+    }
+    // Kari, at home, still signs in (the answer comes a little later).
+    await expect(anonymousCaller(t.db, "10.0.0.3").auth.login({ email: "kari@test.no", password: TEST_PASSWORD })).resolves.toMatchObject({ ok: true });
+    // Only a guessing campaign from many places closes the account to passwords.
+    await t.db.prisma.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, (_, i) => ({ emailKey: "kari@test.no", ip: `10.2.${Math.floor(i / 5)}.1`, success: false })),
+    });
+    await expect(anonymousCaller(t.db, "10.0.0.4").auth.login({ email: "kari@test.no", password: TEST_PASSWORD })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
+    expect(await t.db.prisma.session.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("limits one IP trying many accounts", async () => {

@@ -327,11 +327,15 @@ describe("meeting access", () => {
     expect((await t.db.prisma.$transaction((tx) => resolveMinutesAccess(tx, staff, id))).expiresAt?.getTime()).toBe(consentEnd.getTime());
     // The coordinating unit reads with a purpose, recorded; not live in the minutes.
     await expect(w.callers.keLeader.meeting.byId({ meetingId: id })).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "plan.purposeRequired" });
-    const audited = await w.callers.keLeader.meeting.byId({ meetingId: id, purpose: "Årlig gjennomgang" });
+    await w.callers.keLeader.plan.statePurpose({ planId: w.plan.id, purpose: "Årlig gjennomgang" });
+    const audited = await w.callers.keLeader.meeting.byId({ meetingId: id });
     expect(audited.access.role).toBe("AUDITOR");
     expect(await t.db.prisma.auditEvent.findFirst({ where: { actorId: w.people.keLeader.id, action: "meeting.view" } })).toMatchObject({ purpose: "Årlig gjennomgang", planId: w.plan.id });
     const leader = await sessionUser(w.people.keLeader.id);
+    // A purpose holds for the session it was stated in: a new sign-in asks again, also for the minutes.
     await expect(t.db.prisma.$transaction((tx) => resolveMinutesAccess(tx, leader, id))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await t.db.prisma.purposeStatement.create({ data: { sessionId: leader.sessionId!, planId: w.plan.id, purpose: "Klage", expiresAt: new Date(Date.now() + HOUR) } });
+    expect(await t.db.prisma.$transaction((tx) => resolveMinutesAccess(tx, leader, id))).toMatchObject({ planRole: "AUDITOR", purpose: "Klage", canEdit: false });
     // A participant without consent cannot be invited as a member either.
     await expect(schedule(w, { invitees: [{ userId: w.people.relativeWithoutConsent.id }] })).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "meeting.inviteeWithoutConsent" });
     await expect(schedule(w, { invitees: [{ userId: w.people.staffOutside.id }] })).rejects.toMatchObject({ messageKey: "meeting.inviteeNotInGroup" });

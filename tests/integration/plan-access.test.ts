@@ -15,6 +15,10 @@ const OUTSIDERS: Who[] = ["relativeWithoutConsent", "staffOutside", "unitLeader"
 const goalVersion = async (w: PlanWorld) => (await t.db.prisma.goal.findUniqueOrThrow({ where: { id: w.goal.id } })).version;
 const measureVersion = async (w: PlanWorld) => (await t.db.prisma.measure.findUniqueOrThrow({ where: { id: w.measure.id } })).version;
 const planVersion = async (w: PlanWorld) => (await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id } })).version;
+/** The coordinating unit states its purpose first (in a form); others have no purpose to state. */
+const withPurpose = async (w: PlanWorld, who: Who, purpose: string) => {
+  if (who === "caseOfficer" || who === "keLeader") await w.callers[who].plan.statePurpose({ planId: w.plan.id, purpose });
+};
 const externalVersion = async (w: PlanWorld) => (await t.db.prisma.planParticipant.findUniqueOrThrow({ where: { id: w.external.id } })).version;
 
 const CASES: { name: string; allowed: Who[]; run: Run; outsidersGet?: "NOT_FOUND" | "FORBIDDEN" }[] = [
@@ -24,9 +28,17 @@ const CASES: { name: string; allowed: Who[]; run: Run; outsidersGet?: "NOT_FOUND
     run: (w, who) => w.callers[who].plan.byId({ planId: w.plan.id }),
   },
   {
-    name: "plan.byId with an audit purpose",
+    name: "plan.statePurpose",
+    allowed: ["caseOfficer", "keLeader"],
+    run: (w, who) => w.callers[who].plan.statePurpose({ planId: w.plan.id, purpose: "Årlig gjennomgang av planer" }),
+  },
+  {
+    name: "plan.byId after the coordinating unit stated a purpose",
     allowed: ["owner", "representative", "relativeWithConsent", "coordinator", "staffInGroup", "caseOfficer", "keLeader"],
-    run: (w, who) => w.callers[who].plan.byId({ planId: w.plan.id, purpose: "Årlig gjennomgang av planer" }),
+    run: async (w, who) => {
+      await withPurpose(w, who, "Årlig gjennomgang av planer");
+      return w.callers[who].plan.byId({ planId: w.plan.id });
+    },
   },
   {
     name: "plan.update",
@@ -106,9 +118,12 @@ const CASES: { name: string; allowed: Who[]; run: Run; outsidersGet?: "NOT_FOUND
     run: (w, who) => w.callers[who].audit.forPlan({ planId: w.plan.id }),
   },
   {
-    name: "audit.forPlan with an audit purpose",
+    name: "audit.forPlan after the coordinating unit stated a purpose",
     allowed: ["owner", "representative", "coordinator", "caseOfficer", "keLeader"],
-    run: (w, who) => w.callers[who].audit.forPlan({ planId: w.plan.id, purpose: "Klagesak" }),
+    run: async (w, who) => {
+      await withPurpose(w, who, "Klagesak");
+      return w.callers[who].audit.forPlan({ planId: w.plan.id });
+    },
   },
   {
     name: "coordinator.assign",

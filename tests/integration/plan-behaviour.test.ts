@@ -109,16 +109,20 @@ describe("audit trail", () => {
   it("records reads (with the coordinating unit's purpose) and writes, and shows them to the user", async () => {
     const w = await createPlanWorld(t.db);
     await w.callers.coordinator.plan.byId({ planId: w.plan.id });
-    await w.callers.keLeader.plan.byId({ planId: w.plan.id, purpose: "Årlig kvalitetsgjennomgang" });
+    await w.callers.keLeader.plan.statePurpose({ planId: w.plan.id, purpose: "Årlig kvalitetsgjennomgang" });
+    await w.callers.keLeader.plan.byId({ planId: w.plan.id });
     const goal = await w.callers.owner.goal.create({ planId: w.plan.id, lifeArea: "HOUSING", title: "Egen leilighet" });
     const rows = await t.db.prisma.auditEvent.findMany({ where: { planId: w.plan.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.action, r.actorId])).toEqual([
       ["plan.view", w.people.coordinator.id],
+      ["plan.purpose", w.people.keLeader.id],
       ["plan.view", w.people.keLeader.id],
       ["goal.create", w.people.owner.id],
     ]);
+    // The statement and every read it allows carry the purpose.
     expect(rows[1].purpose).toBe("Årlig kvalitetsgjennomgang");
-    expect(rows[2]).toMatchObject({ targetType: "goal", targetId: goal.id, municipalityId: w.home.id });
+    expect(rows[2].purpose).toBe("Årlig kvalitetsgjennomgang");
+    expect(rows[3]).toMatchObject({ targetType: "goal", targetId: goal.id, municipalityId: w.home.id });
 
     const seen = await w.callers.owner.audit.forPlan({ planId: w.plan.id });
     expect(seen.lines.find((l) => l.actions.includes("plan.view") && l.actorId === w.people.coordinator.id)).toMatchObject({

@@ -130,7 +130,13 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     action: "auth.password_changed",
     refused: [
       { who: "anonymous", code: "UNAUTHORIZED" },
-      { who: "owner", code: "BAD_REQUEST", call: (c) => c.auth.changePassword({ currentPassword: "feil-passord", newPassword: "nytt-passord-123" }) },
+      {
+        who: "owner",
+        code: "BAD_REQUEST",
+        call: (c) => c.auth.changePassword({ currentPassword: "feil-passord", newPassword: "nytt-passord-123" }),
+        // A wrong current password is a security event, like a failed sign-in (issue 11, finding 8).
+        audit: ["auth.password_failed"],
+      },
     ],
     probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.owner.id } })).passwordHash,
   }),
@@ -159,6 +165,14 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     action: "plan.update",
     refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
     probe: planVersion,
+  }),
+  "plan.statePurpose": mutation({
+    call: (c, w) => c.plan.statePurpose({ planId: w.plan.id, purpose: "Årlig gjennomgang" }),
+    allowed: "keLeader",
+    action: "plan.purpose",
+    // Only the coordinating unit states a purpose; to others the plan is not there.
+    refused: { who: "staffOutside", code: "NOT_FOUND" },
+    probe: () => prisma().purposeStatement.count(),
   }),
   "log.create": mutation({
     call: (c, w) => c.log.create({ planId: w.plan.id, body: "Ukas notat" }),
@@ -355,6 +369,16 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     action: "caseType.update",
     refused: { who: "keLeader", code: "FORBIDDEN" },
     probe: () => prisma().caseTypeSetting.count(),
+  }),
+  "user.setActive": mutation({
+    call: (c, w) => c.user.setActive({ userId: w.people.staffOutside.id, active: false }),
+    allowed: "admin",
+    action: "user.deactivate",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).active,
   }),
   "dashboard.askCoordinator": mutation({
     call: (c, w) => c.dashboard.askCoordinator({ planId: w.plan.id }),

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { describe, expect, it } from "vitest";
 import { resources } from "../../app/i18n/resources.ts";
 
@@ -30,6 +31,13 @@ describe("i18n catalogue", () => {
     for (const lang of ["nb", "en"] as const) {
       const flat = JSON.stringify(resources[lang].translation);
       expect(flat).not.toContain('""');
+    }
+  });
+
+  it("says every error code a procedure can answer with in words (none reaches people as a key)", () => {
+    for (const lang of ["nb", "en"] as const) {
+      const codes = resources[lang].translation.errors.code as Record<string, string>;
+      for (const code of Object.keys(TRPC_ERROR_CODES_BY_KEY)) expect(codes[code], `${lang}: errors.code.${code}`).toBeTruthy();
     }
   });
 

@@ -27,8 +27,22 @@ describe("start page per role", () => {
 describe("safeRedirect", () => {
   it("keeps same-site paths and refuses anything that could leave the site", () => {
     expect(safeRedirect("/ke?x=1")).toBe("/ke?x=1");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "", null, undefined, "javascript:alert(1)"]) {
-      expect(safeRedirect(bad, "/")).toBe("/");
-    }
+    expect(safeRedirect("/planer/1/innsyn?fra=min-plan#top")).toBe("/planer/1/innsyn?fra=min-plan#top");
+    const bad = [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "",
+      null,
+      undefined,
+      "javascript:alert(1)",
+      // A tab, a line break or a backslash after the first slash (issue 11, finding 3).
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\nSet-Cookie: x=1",
+      "/\\/evil.example",
+      "/\u0000",
+    ];
+    for (const to of bad) expect(safeRedirect(to, "/"), JSON.stringify(to)).toBe("/");
   });
 });

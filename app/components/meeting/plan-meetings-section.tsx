@@ -10,15 +10,12 @@ interface PlanMeetingsSectionProps {
   /** meeting.list for the plan; null when it could not be read. */
   meetings: MeetingListItem[] | null;
   canPlan: boolean;
-  /** A coordinating-unit reader's stated purpose, passed on to the meeting pages. */
-  purpose?: string;
 }
 
 /** "Møter" in the plan's workspace: coming and past responsibility-group meetings, and "Planlegg møte". */
-export function PlanMeetingsSection({ planId, meetings, canPlan, purpose }: PlanMeetingsSectionProps) {
+export function PlanMeetingsSection({ planId, meetings, canPlan }: PlanMeetingsSectionProps) {
   const { t } = useTranslation();
   const { coming, past } = splitMeetings(meetings ?? []);
-  const query = purpose ? `?formal=${encodeURIComponent(purpose)}` : "";
   return (
     <section id="moter" aria-labelledby="meetings-heading" className="card section">
       <h2 id="meetings-heading">{t("meetings.section.title")}</h2>
@@ -32,14 +29,14 @@ export function PlanMeetingsSection({ planId, meetings, canPlan, purpose }: Plan
       ) : null}
       {meetings === null ? <p className="alert alert-warning">{t("meetings.section.unavailable")}</p> : null}
       <h3>{t("meetings.section.coming")}</h3>
-      {coming.length ? <MeetingList meetings={coming} query={query} /> : <p className="empty">{t("meetings.section.noneComing")}</p>}
+      {coming.length ? <MeetingList meetings={coming} /> : <p className="empty">{t("meetings.section.noneComing")}</p>}
       <h3>{t("meetings.section.past")}</h3>
-      {past.length ? <MeetingList meetings={past} query={query} /> : <p className="empty">{t("meetings.section.nonePast")}</p>}
+      {past.length ? <MeetingList meetings={past} /> : <p className="empty">{t("meetings.section.nonePast")}</p>}
     </section>
   );
 }
 
-function MeetingList({ meetings, query }: { meetings: MeetingListItem[]; query: string }) {
+function MeetingList({ meetings }: { meetings: MeetingListItem[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -47,7 +44,7 @@ function MeetingList({ meetings, query }: { meetings: MeetingListItem[]; query: 
       {meetings.map((m) => (
         <li key={m.id} className="meeting-list-item">
           <p className="meeting-list-title">
-            <Link to={`/moter/${m.id}${query}`}>{formatMeetingWhen(m.startsAt, m.durationMinutes, lang)}</Link>
+            <Link to={`/moter/${m.id}`}>{formatMeetingWhen(m.startsAt, m.durationMinutes, lang)}</Link>
           </p>
           <p className="meta">
             {m.location ?? (m.videoLink ? t("meetings.facts.videoOnly") : t("common.notSet"))}

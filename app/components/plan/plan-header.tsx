@@ -20,10 +20,9 @@ function planValues(p: Record<string, unknown>): Record<string, string> {
 }
 
 /** Whose plan, its state and dates, the coordinator, and where to print or see who has read it. */
-export function PlanHeader({ plan, purpose, children }: { plan: PlanView; purpose?: string; children?: ReactNode }) {
+export function PlanHeader({ plan, children }: { plan: PlanView; children?: ReactNode }) {
   const { t } = useTranslation();
   const reviewDue = plan.status === "ACTIVE" && isDue(plan.nextReviewAt);
-  const query = purpose ? `?formal=${encodeURIComponent(purpose)}` : "";
   const coordinator = plan.coordinator?.coordinator;
   return (
     <header className="plan-header card">
@@ -31,7 +30,7 @@ export function PlanHeader({ plan, purpose, children }: { plan: PlanView; purpos
       <h1>{t("workspace.title", { name: plan.owner.name })}</h1>
       {children}
       {plan.access.role === "AUDITOR" ? (
-        <p className="alert alert-info">{t("workspace.auditorNotice", { purpose: purpose ?? "" })}</p>
+        <p className="alert alert-info">{t("workspace.auditorNotice", { purpose: plan.access.purpose ?? "" })}</p>
       ) : null}
       <dl className="facts header-facts">
         <div className="facts-row">
@@ -78,11 +77,11 @@ export function PlanHeader({ plan, purpose, children }: { plan: PlanView; purpos
       </dl>
       <ul className="link-row">
         <li>
-          <Link to={`/planer/${plan.id}/utskrift${query}`}>{t("workspace.print")}</Link>
+          <Link to={`/planer/${plan.id}/utskrift`}>{t("workspace.print")}</Link>
         </li>
         {plan.access.canSeeAccessLog ? (
           <li>
-            <Link to={`/planer/${plan.id}/innsyn${query}`}>{t("workspace.accessLog")}</Link>
+            <Link to={`/planer/${plan.id}/innsyn`}>{t("workspace.accessLog")}</Link>
           </li>
         ) : null}
       </ul>

@@ -39,6 +39,12 @@ export const overviewsNb = {
     members: "Antall ansatte",
     yes: "Ja",
     no: "Nei",
+    deactivate: "Deaktiver",
+    activate: "Aktiver",
+    deactivateHint: "En deaktivert konto logges ut med én gang og kan ikke logge inn.",
+    notYourself: "Du kan ikke deaktivere din egen konto.",
+    deactivated: "{{name}} er deaktivert og logget ut overalt.",
+    activated: "{{name}} er aktivert igjen.",
   },
 };
 
@@ -82,5 +88,11 @@ export const overviewsEn: typeof overviewsNb = {
     members: "Staff",
     yes: "Yes",
     no: "No",
+    deactivate: "Deactivate",
+    activate: "Activate",
+    deactivateHint: "A deactivated account is signed out at once and cannot sign in.",
+    notYourself: "You cannot deactivate your own account.",
+    deactivated: "{{name}} is deactivated and signed out everywhere.",
+    activated: "{{name}} is active again.",
   },
 };

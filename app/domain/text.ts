@@ -1,0 +1,21 @@
+// Text that cannot be stored: PostgreSQL refuses U+0000 in text, and a lone UTF-16 surrogate is
+// not a character at all. Inputs with them are refused as bad input; texts from the co-editor,
+// which arrive as Yjs updates, are cleaned instead (the person keeps what they can see).
+
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE_ALL = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const hasUnstorableCharacters = (text: string) => UNSTORABLE.test(text);
+
+/** U+0000 dropped, a lone surrogate replaced by U+FFFD. */
+export const storable = (text: string) => text.replace(UNSTORABLE_ALL, (c) => (c === "\u0000" ? "" : "\uFFFD"));
+
+/** Whether any string anywhere in a value (an input object) has characters that cannot be stored. */
+export function anyUnstorable(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return hasUnstorableCharacters(value);
+  if (depth > 20 || value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some((v) => anyUnstorable(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => hasUnstorableCharacters(k) || anyUnstorable(v, depth + 1));
+}
