@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,8 +10,12 @@ import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import type { Database } from "./db/database.ts";
 import type { Env } from "./env.ts";
-import { healthHandler } from "./health/health.ts";
+import { livenessHandler, readinessHandler } from "./health/health.ts";
+import { clientIp } from "./http/client-ip.ts";
+import { applyTimeouts, bodyLimit, bodyLimitFor, ConnectionLimits, MutationLimits, refuseUpgrade, sessionKeyOf } from "./http/limits.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { log, withRequestId } from "./ops/log.ts";
+import { createMetrics } from "./ops/metrics.ts";
 import { cookieWriter, sessionMiddleware } from "./http/session-middleware.ts";
 import "./load-context.ts";
 import { createCollabServer } from "./collab/server.ts";
@@ -22,6 +26,13 @@ import { describeUnknownError } from "./trpc/errors.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** Who asked, from where, with which request id: every procedure call gets this. */
+const metaOf = (req: express.Request, res: express.Response) => ({
+  ip: req.ip ?? null,
+  userAgent: req.get("user-agent") ?? null,
+  requestId: (res.locals.requestId as string | undefined) ?? null,
+});
+
 export interface AppOptions {
   env: Env;
   db: Database;
@@ -30,13 +41,42 @@ export interface AppOptions {
 }
 
 /**
- * Composes the portal: security headers and compression, the Origin check, the session,
- * tRPC, socket.io and the Remix handler, in that order, on one HTTP server.
+ * Composes the portal: a request id, log line and latency for every request, the body limit,
+ * security headers and compression, health and metrics, the Origin check, the session, tRPC,
+ * socket.io and the Remix handler, in that order, on one HTTP server.
  */
 export async function createApp({ env, db, build }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY === "true") app.set("trust proxy", 1);
+  const trustProxy = env.TRUST_PROXY === "true";
+  if (trustProxy) app.set("trust proxy", 1);
+  const metrics = createMetrics();
+  const mutationLimits = new MutationLimits(() => metrics.limited("mutation"));
+  const connectionLimits = new ConnectionLimits(() => metrics.limited("connection"));
+  let draining = false;
+  let inFlight = 0;
+
+  // Every request gets an id: on its log lines, in X-Request-Id, and on the audit rows it writes.
+  // A proxy's id is kept when the proxy is trusted and the id looks like one.
+  app.use((req, res, next) => {
+    const given = trustProxy ? req.get("x-request-id") : undefined;
+    const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.observeRequest(req.method, req.path, res.statusCode, seconds);
+      // The path only: a query string can hold a search for a person's name.
+      const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      if (req.path.startsWith("/build/") || req.path.startsWith("/healthz") || req.path === "/metrics") log.debug(line, "request");
+      else log.info(line, "request");
+    });
+    withRequestId(requestId, next);
+  });
+  app.use(bodyLimit());
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -65,23 +105,44 @@ export async function createApp({ env, db, build }: AppOptions) {
     next();
   });
 
-  app.get("/healthz", healthHandler(db));
+  // Liveness and readiness (server/health/health.ts); /healthz is readiness.
+  const readiness = readinessHandler(db, {
+    redis: env.REDIS_URL ? () => realtime.redisReady() && collab.redisReady() : undefined,
+    draining: () => draining,
+  });
+  app.get("/healthz/live", livenessHandler());
+  app.get(["/healthz", "/healthz/ready"], readiness);
+  // Prometheus, for the operators only: with METRICS_TOKEN as a bearer token, else not there.
+  app.get("/metrics", async (req, res) => {
+    const token = env.METRICS_TOKEN;
+    if (!token) return res.status(404).end();
+    const given = Buffer.from(req.get("authorization")?.replace(/^Bearer /, "") ?? "");
+    const wanted = Buffer.from(token);
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return res.status(401).end();
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 
-  app.use(originCheck({ allowedOrigins: env.ALLOWED_ORIGINS.split(","), trustProxy: env.TRUST_PROXY === "true" }));
+  app.use(originCheck({ allowedOrigins: env.ALLOWED_ORIGINS.split(","), trustProxy }));
   app.use(sessionMiddleware(db));
 
   app.use(
     "/api/trpc",
     trpcExpress.createExpressMiddleware({
       router: appRouter,
+      // bodyLimit() refused anything bigger already; this is the adapter's own stop.
+      maxBodySize: bodyLimitFor("POST", "/api/trpc/case.addDocument"),
       createContext: ({ req, res }) =>
         createContextInner({
           db,
           auth: req.auth,
           lang: req.lang,
-          meta: { ip: req.ip ?? null, userAgent: req.get("user-agent") ?? null },
+          meta: metaOf(req, res),
           cookies: cookieWriter(req, res),
+          limits: mutationLimits,
         }),
+      onError: ({ error }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") log.error({ err: error.cause ?? error }, "procedure failed");
+      },
     }),
   );
 
@@ -101,8 +162,9 @@ export async function createApp({ env, db, build }: AppOptions) {
               db,
               auth: req.auth,
               lang: req.lang,
-              meta: { ip: req.ip ?? null, userAgent: req.get("user-agent") ?? null },
+              meta: metaOf(req, res),
               cookies: cookieWriter(req, res),
+              limits: mutationLimits,
             }),
           ),
           user: req.auth?.user ?? null,
@@ -116,27 +178,43 @@ export async function createApp({ env, db, build }: AppOptions) {
 
   // Last resort: a plain Norwegian message, never a stack trace.
   const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
-    console.error(error);
+    log.error({ err: error }, "request failed");
     if (res.headersSent) return;
     res.status(500).type("text/plain; charset=utf-8").send("Noe gikk galt hos oss. Prøv igjen om litt.");
   };
   app.use(errorHandler);
 
   const server = http.createServer(app);
+  applyTimeouts(server);
   const realtime = await createSocketServer(server, db, {
     redisUrl: env.REDIS_URL,
     allowedOrigins: env.ALLOWED_ORIGINS.split(","),
-    trustProxy: env.TRUST_PROXY === "true",
+    trustProxy,
+    connections: connectionLimits,
   });
   const collab = await createCollabServer(db, {
     redisUrl: env.REDIS_URL,
     allowedOrigins: env.ALLOWED_ORIGINS.split(","),
-    trustProxy: env.TRUST_PROXY === "true",
+    trustProxy,
   });
-  // socket.io takes its own path's upgrades; the collaboration server takes /collab; others end.
+  metrics.track({
+    sockets: () => realtime.io.engine.clientsCount,
+    collabConnections: () => collab.hocuspocus.getConnectionsCount(),
+    collabDocuments: () => collab.hocuspocus.getDocumentsCount(),
+    pool: () => db.poolStats?.() ?? null,
+  });
+  // socket.io takes its own path's upgrades (and limits them itself); the collaboration server
+  // takes /collab, within the connection limits; others end.
   server.on("upgrade", (req, socket, head) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path === "/collab" || path.startsWith("/collab/")) {
+      const key = sessionKeyOf(req);
+      const admitted = draining ? "rate" : connectionLimits.admit(clientIp(req, trustProxy), key);
+      if (admitted !== "ok") return refuseUpgrade(socket, 429);
+      socket.once("close", () => connectionLimits.release(key));
+    }
     if (collab.handleUpgrade(req, socket, head)) return;
-    if (!(req.url ?? "").startsWith("/socket.io")) socket.destroy();
+    if (!path.startsWith("/socket.io")) socket.destroy();
   });
 
   return {
@@ -144,6 +222,7 @@ export async function createApp({ env, db, build }: AppOptions) {
     server,
     io: realtime.io,
     collab,
+    metrics,
     /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -154,16 +233,21 @@ export async function createApp({ env, db, build }: AppOptions) {
         });
       });
     },
-    async close() {
-      // io.close() also closes the HTTP server, which waits for open keep-alive connections:
-      // end those first so shutdown does not hang for seconds.
+    /**
+     * Graceful shutdown: readiness turns 503 and no new connection is taken; texts being written
+     * are stored; requests under way may finish (up to `graceMs`); then every connection ends.
+     */
+    async close(graceMs = 10_000) {
+      draining = true;
       const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
-      // Texts being written are stored before anything else shuts down.
+      if (server.listening) server.close();
+      server.closeIdleConnections();
       await collab.close();
+      const until = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
       const realtimeClosed = realtime.close();
       server.closeAllConnections();
       await realtimeClosed;
-      if (server.listening) server.close();
       await closed;
     },
   };

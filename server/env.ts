@@ -23,6 +23,10 @@ const envSchema = z.object({
   // "false" starts no background jobs in this process (e.g. a web-only instance).
   JOBS: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  // Structured JSON logs go to standard output, or to this file.
+  LOG_FILE: z.string().optional(),
+  // Prometheus metrics at /metrics, for a scraper that sends "Authorization: Bearer <token>".
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

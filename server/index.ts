@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { connectDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { parseEnv } from "./env.ts";
+import { configureLogger, log } from "./ops/log.ts";
 import { startJobs } from "./jobs/boss.ts";
 import { startNotificationEmails } from "./notifications/email.ts";
 import { startMeetingInvitationEmails } from "./meetings/email.ts";
@@ -15,6 +16,7 @@ const BUILD_PATH = path.join(ROOT, "build/index.js");
 
 async function main() {
   const env = parseEnv();
+  configureLogger({ level: env.LOG_LEVEL, file: env.LOG_FILE });
   const db = await connectDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   const applied = await migrate(db);
   if (applied.length) console.log(`Databasen er oppdatert (${applied.length} migrering(er)).`);
@@ -30,6 +32,7 @@ async function main() {
   const url = `http://localhost:${port}`;
   const mail = env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url } : undefined;
   const jobs = env.JOBS === "true" ? await startJobs(db, { mail }) : null;
+  if (jobs) portal.metrics.track({ jobs: jobs.stats });
   const stopEmails = mail ? startNotificationEmails(db.prisma, mail.smtpUrl, mail) : null;
   const stopMeetingEmails = env.SMTP_URL ? startMeetingInvitationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM }) : null;
   console.log(`\nIndividuell plan-portalen kjører på ${url}`);
@@ -43,16 +46,27 @@ async function main() {
     await broadcastDevReady(build);
   }
 
+  log.info({ port, database: env.DATABASE_URL ? "postgresql" : "pglite", jobs: Boolean(jobs) }, "started");
+
+  // Graceful shutdown: stop taking work, store every open text and let requests finish
+  // (portal.close), let running jobs finish (jobs.stop), then close the database. A shutdown
+  // that hangs is cut off after 30 seconds.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopper …`);
+    log.info({ signal }, "stopping");
+    setTimeout(() => {
+      log.error({ signal }, "shutdown took too long");
+      process.exit(1);
+    }, 30_000).unref();
     stopEmails?.();
     stopMeetingEmails?.();
-    await jobs?.stop().catch(() => {});
-    await portal.close().catch(() => {});
+    await portal.close().catch((error: unknown) => log.error({ err: error }, "closing the server failed"));
+    await jobs?.stop().catch((error: unknown) => log.error({ err: error }, "stopping the jobs failed"));
     await db.close().catch(() => {});
+    log.info({ signal }, "stopped");
+    log.flush();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
@@ -61,5 +75,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error("Portalen kunne ikke starte:", error);
+  log.error({ err: error }, "start failed");
   process.exit(1);
 });

@@ -7,6 +7,8 @@ import type { Tx } from "../db/types.ts";
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The request (or connection) it came with: the same id is on its log lines. */
+  requestId?: string | null;
 }
 
 export interface AuditInput {
@@ -43,6 +45,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       details: input.details,
       ip: input.meta?.ip ?? null,
       userAgent: input.meta?.userAgent?.slice(0, 500) ?? null,
+      requestId: input.meta?.requestId ?? null,
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
   });

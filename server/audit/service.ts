@@ -13,8 +13,9 @@ import { read } from "../records/read.ts";
 import type { RequestMeta } from "./audit.ts";
 
 // "Hvem har sett planen min": the plan's whole audit history, for the user, their representative,
-// the coordinator and the coordinating unit. Nothing is ever cut off or hidden: every row is in
-// exactly one line, newest first, paged by a cursor. Reads by one person on one Oslo day (with
+// the coordinator and the coordinating unit. Nothing is ever cut off: every row is in exactly
+// one line, newest first, paged by a cursor (the user's request for another coordinator is shown
+// only to the user's side and the coordinating unit). Reads by one person on one Oslo day (with
 // the same purpose) fold into one line with a count and the first and last time; every change
 // is a line of its own. Looking is itself recorded.
 
@@ -53,12 +54,19 @@ interface LineRow {
   count: number;
 }
 
-function filters(input: { actorId?: string; kind?: "READ" | "CHANGE" }) {
+/**
+ * Rows only the user's side and the coordinating unit see: asking for another coordinator is
+ * for the coordinating unit to handle, not for the group (nor the coordinator) to learn of.
+ */
+const USER_AND_KE_ONLY: AuditAction[] = ["coordinator.request_change"];
+
+function filters(input: { actorId?: string; kind?: "READ" | "CHANGE"; hidden?: AuditAction[] }) {
   return Prisma.sql`${input.actorId ? Prisma.sql`AND "actorId" = ${input.actorId}` : Prisma.empty}
-    ${input.kind === "READ" ? Prisma.sql`AND kind = 'READ'` : input.kind === "CHANGE" ? Prisma.sql`AND kind <> 'READ'` : Prisma.empty}`;
+    ${input.kind === "READ" ? Prisma.sql`AND kind = 'READ'` : input.kind === "CHANGE" ? Prisma.sql`AND kind <> 'READ'` : Prisma.empty}
+    ${input.hidden?.length ? Prisma.sql`AND action NOT IN (${Prisma.join(input.hidden)})` : Prisma.empty}`;
 }
 
-async function accessLogLines(tx: Tx, planId: string, municipalityId: string, input: z.infer<typeof auditForPlanInput>) {
+async function accessLogLines(tx: Tx, planId: string, municipalityId: string, input: z.infer<typeof auditForPlanInput> & { hidden: AuditAction[] }) {
   const after = decodeCursor(input.cursor);
   // The first page fixes the snapshot (the newest row then): later pages show the log as it was,
   // so the reads recorded while paging neither shift nor hide a line.
@@ -112,11 +120,12 @@ export async function listPlanAudit(prisma: PrismaClient, actor: SessionUser, in
   const policy = planPolicy(input.planId, (a) => a.canSeeAccessLog);
   return read(prisma, actor, meta, policy, "audit.view", async (tx, { municipalityId, access }) => {
     // Read before this visit's own row is written, so a page never shows the visit asking for it.
-    const { lines, nextCursor, asOf } = await accessLogLines(tx, input.planId, municipalityId, input);
+    const hidden = isUserSide(access.role) || access.role === "AUDITOR" ? [] : USER_AND_KE_ONLY;
+    const { lines, nextCursor, asOf } = await accessLogLines(tx, input.planId, municipalityId, { ...input, hidden });
     const [{ total }] = asOf
       ? await tx.$queryRaw<{ total: number }[]>`
           SELECT count(*)::int AS total FROM "AuditEvent"
-          WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId} AND "createdAt" <= ${asOf.toISOString()}::timestamp ${filters(input)}`
+          WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId} AND "createdAt" <= ${asOf.toISOString()}::timestamp ${filters({ ...input, hidden })}`
       : [{ total: 0 }];
     const actorRows = await tx.$queryRaw<{ actorId: string | null }[]>`
       SELECT DISTINCT "actorId" FROM "AuditEvent" WHERE "planId" = ${input.planId} AND "municipalityId" = ${municipalityId}`;

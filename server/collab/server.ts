@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { Forbidden } from "@hocuspocus/common";
@@ -13,6 +14,8 @@ import { caretColour } from "../../app/lib/collab.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { LIMITS } from "../http/limits.ts";
 import { isPortalOrigin } from "../http/origin-check.ts";
 import { publish } from "../records/write.ts";
 import { resolveDocumentAccess } from "./access.ts";
@@ -26,6 +29,8 @@ import { AUDIT_BATCH_MS, auditOpen, createFromColumn, createUpdateLog, loadState
 export const COLLAB_PATH = "/collab";
 // Set by the upgrade handler from the socket itself; a client's own value is removed first.
 const REMOTE_HEADER = "x-ip-portal-remote-address";
+/** The connection's id, on its audit rows (as a request's id is on the request's). */
+const CONNECTION_HEADER = "x-ip-portal-connection-id";
 const RECHECK_CHANNEL = "ip-portal:collab:recheck";
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -90,7 +95,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   const expiryTimers = new Map<Connection<CollabContext>, NodeJS.Timeout>();
 
   const extensions: Extension[] = [];
-  const redisClients: { quit(): Promise<unknown> }[] = [];
+  const redisClients: { quit(): Promise<unknown>; isReady: boolean }[] = [];
   let publishRecheck: ((message: string) => Promise<unknown>) | null = null;
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);
@@ -117,7 +122,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const doc = parseDocumentName(documentName);
       const auth = await sessionOf(requestHeaders);
       if (!doc || !auth) throw new Error("Unauthorized");
-      const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent") };
+      const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent"), requestId: requestHeaders.get(CONNECTION_HEADER) };
       const access = await db.prisma.$transaction(async (tx) => {
         const found = await resolveDocumentAccess(tx, auth.user, doc);
         await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta, found.planRole), readOnly: !found.canEdit, purpose: found.purpose });
@@ -285,6 +290,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   ];
 
   const ws = crossws({
+    // One message is one Yjs update of one text: a bigger one is refused by the socket.
+    serverOptions: { maxPayload: LIMITS.socketMessageBytes },
     hooks: {
       open(peer) {
         (peer as unknown as { _hp: ReturnType<typeof hocuspocus.handleConnection> })._hp = hocuspocus.handleConnection(
@@ -303,6 +310,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
 
   return {
     hocuspocus,
+    /** Whether the Redis clients (when configured) are connected. */
+    redisReady: () => redisClients.every((client) => client.isReady),
     /** Takes the HTTP upgrade when it is for the collaboration path; false otherwise. */
     handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const path = (req.url ?? "").split("?")[0];
@@ -313,9 +322,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
         socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
         return true;
       }
-      delete req.headers[REMOTE_HEADER];
-      const forwarded = options.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
-      req.headers[REMOTE_HEADER] = forwarded || req.socket.remoteAddress || "";
+      req.headers[REMOTE_HEADER] = clientIp(req, options.trustProxy);
+      req.headers[CONNECTION_HEADER] = randomUUID();
       void ws.handleUpgrade(req, socket, head);
       return true;
     },

@@ -26,6 +26,8 @@ export interface Database {
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** How other clients (the job queue) reach the same database: a URL, or the one embedded instance. */
   connection: { kind: "postgres"; connectionString: string } | { kind: "pglite"; pglite: PGlite };
+  /** The connection pool's use (PostgreSQL only), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export function connectPostgres(connectionString: string): Database {
     kind: "postgres",
     prisma,
     connection: { kind: "postgres", connectionString },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async exec(sql) {
       await pool.query(sql);
     },

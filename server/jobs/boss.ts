@@ -6,6 +6,7 @@ import type { Database } from "../db/database.ts";
 import { runEvaluationReminders } from "../goals/evaluation-reminders.ts";
 import { runMeetingReminders } from "../meetings/reminders.ts";
 import { sendDigests, sendPendingEmails, type MailOptions } from "../notifications/email.ts";
+import { log } from "../ops/log.ts";
 
 // Background jobs in PostgreSQL (pg-boss): they survive restarts, and with several instances a
 // scheduled job runs on one of them. On the embedded default pg-boss shares the process's one
@@ -31,7 +32,7 @@ export interface JobOptions {
 
 export async function startJobs(db: Database, options: JobOptions = {}) {
   const boss = createBoss(db);
-  boss.on("error", (error) => console.error("Jobbkø:", error instanceof Error ? error.message : error));
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
   // Each a singleton by queue, so one run at a time across instances; Oslo time.
   const every = async (queue: string, cron: string, run: () => Promise<unknown>) => {
@@ -55,10 +56,17 @@ export async function startJobs(db: Database, options: JobOptions = {}) {
     // The day's digest, in the morning.
     await every(DIGEST_QUEUE, "0 7 * * *", () => sendDigests(db.prisma, send, mail));
   }
+  const queues = [DEADLINE_QUEUE, MEETING_QUEUE, EVALUATION_QUEUE, ...(options.mail ? [EMAIL_QUEUE, DIGEST_QUEUE] : [])];
   return {
     boss,
+    /** Jobs waiting and failed per queue, for the metrics. */
+    async stats() {
+      const rows = await Promise.all(queues.map((queue) => boss.getQueueStats(queue)));
+      return rows.flat().map((s) => ({ queue: s.name, waiting: s.queuedCount, failed: s.failedCount }));
+    },
+    /** Lets running jobs finish (up to 10 s), then stops taking new ones. */
     async stop() {
-      await boss.stop({ graceful: true, timeout: 5000 });
+      await boss.stop({ graceful: true, timeout: 10_000 });
       transport?.close();
     },
   };

@@ -5,6 +5,7 @@ import { translate } from "../i18n.ts";
 import { formatMeetingTime } from "../../app/domain/oslo-time.ts";
 import { meetingIcsFor } from "./calendar.ts";
 import { loadGroup } from "./group.ts";
+import { log } from "../ops/log.ts";
 
 // Meeting invitations by e-mail. People with an account get a notification, which the
 // notification mailer sends with their .ics attached (invitationIcsForNotification). People
@@ -71,7 +72,7 @@ export function startMeetingInvitationEmails(prisma: PrismaClient, smtpUrl: stri
   const off = events.on("changed", ({ meetingId }) => {
     if (!meetingId) return;
     void sendExternalInvitations(prisma, (mail) => transport.sendMail(mail), options.from, meetingId).catch((error: unknown) => {
-      console.error("Møteinvitasjon ble ikke sendt:", error instanceof Error ? error.message : error);
+      log.error({ err: error }, "meeting invitation not sent");
     });
   });
   return () => {

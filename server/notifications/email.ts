@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db/database.ts";
 import { events } from "../events.ts";
 import { translate } from "../i18n.ts";
 import { invitationIcsForNotification } from "../meetings/email.ts";
+import { log } from "../ops/log.ts";
 
 // Notices by e-mail, when SMTP_URL is set. The e-mail names only the kind of notice and links to
 // the portal: health information never travels by e-mail, and neither does a person's name.
@@ -123,7 +124,7 @@ export async function sendDigests(prisma: PrismaClient, send: Send, options: Mai
         prisma.notificationDigest.deleteMany({ where: { userId: person.userId, day } }),
         prisma.notification.updateMany({ where: { id: { in: ids }, emailedAt: now }, data: { emailedAt: null } }),
       ]);
-      console.error("Daglig e-post ble ikke sendt:", error instanceof Error ? error.message : error);
+      log.error({ err: error }, "daily digest not sent");
     }
   }
   return sent;
@@ -135,7 +136,7 @@ export function startNotificationEmails(prisma: PrismaClient, smtpUrl: string, o
   const send: Send = (mail) => transport.sendMail(mail);
   const off = events.on("notification.created", ({ notificationId }) => {
     void sendNotificationEmail(prisma, send, notificationId, options).catch((error: unknown) => {
-      console.error("E-post ble ikke sendt:", error instanceof Error ? error.message : error);
+      log.error({ err: error }, "notice e-mail not sent");
     });
   });
   return () => {

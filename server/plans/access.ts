@@ -132,14 +132,15 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       ? await tx.purposeStatement.findFirst({
           where: { sessionId: actor.sessionId, planId: plan.id, expiresAt: { gt: now } },
           orderBy: { createdAt: "desc" },
-          select: { purpose: true },
+          select: { purpose: true, expiresAt: true },
         })
       : null;
     if (!statement) throw new DomainError("FORBIDDEN", "plan.purposeRequired", {}, { planId: plan.id });
     return {
       ...base,
       role: "AUDITOR",
-      expiresAt: null,
+      // Open texts and live rooms close when the stated purpose runs out.
+      expiresAt: statement.expiresAt,
       purpose: statement.purpose,
       canComment: false,
       canEditPlan: false,

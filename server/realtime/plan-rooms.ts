@@ -130,7 +130,8 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   const unsubscribe = [
     events.on("changed", (event) => {
       // Co-edited texts reach the others live through the co-editing server, not by reloading.
-      if (!event.planId || event.action === "plan.text.edit") return;
+      // A request for another coordinator is for the coordinating unit: the group is not told.
+      if (!event.planId || event.action === "plan.text.edit" || event.action === "coordinator.request_change") return;
       io.to(room(event.planId)).emit("plan:changed", {
         planId: event.planId,
         municipalityId: event.municipalityId,

@@ -6,6 +6,8 @@ import type { RequestMeta } from "../audit/audit.ts";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { LIMITS, sessionKeyOf, type ConnectionLimits } from "../http/limits.ts";
 import { isPortalOrigin, type OriginOptions } from "../http/origin-check.ts";
 import { attachPlanRooms, type PlanClientEvents, type PlanServerEvents } from "./plan-rooms.ts";
 
@@ -20,17 +22,27 @@ export interface SocketData {
  * session cookie; each socket joins rooms for its person, its session and its
  * municipality, so services' events can reach exactly the right people.
  */
-export async function createSocketServer(httpServer: http.Server, db: Database, options: { redisUrl?: string } & OriginOptions) {
+export async function createSocketServer(httpServer: http.Server, db: Database, options: { redisUrl?: string; connections?: ConnectionLimits } & OriginOptions) {
   const io = new Server<PlanClientEvents, PlanServerEvents, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     // Leave other paths' WebSocket upgrades (the collaboration server) alone.
     destroyUpgrade: false,
     serveClient: false,
     // A page of another site must not use the person's cookie here (browsers always send Origin).
-    allowRequest: (req, callback) => callback(null, !req.headers.origin || isPortalOrigin(req, options)),
+    // New connections are limited per IP and session, and so are the ones a session holds open.
+    allowRequest: (req, callback) => {
+      if (req.headers.origin && !isPortalOrigin(req, options)) return callback("forbidden", false);
+      const admitted = options.connections?.admit(clientIp(req, options.trustProxy), sessionKeyOf(req)) ?? "ok";
+      callback(admitted === "ok" ? null : "too many connections", admitted === "ok");
+    },
+    maxHttpBufferSize: LIMITS.socketMessageBytes,
+  });
+  // An admitted connection counts as open until its transport closes.
+  io.engine.on("connection", (raw: { request: http.IncomingMessage; once(event: "close", fn: () => void): void }) => {
+    raw.once("close", () => options.connections?.release(sessionKeyOf(raw.request)));
   });
 
-  const redisClients: { quit(): Promise<unknown> }[] = [];
+  const redisClients: { quit(): Promise<unknown>; isReady: boolean }[] = [];
   if (options.redisUrl) {
     const pub = createClient({ url: options.redisUrl });
     const sub = pub.duplicate();
@@ -47,7 +59,7 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
       if (!result) return next(new Error("unauthorized"));
       socket.data.user = result.user;
       socket.data.sessionId = result.session.id;
-      socket.data.meta = { ip: socket.handshake.address ?? null, userAgent: socket.request.headers["user-agent"] ?? null };
+      socket.data.meta = { ip: clientIp(socket.request, options.trustProxy), userAgent: socket.request.headers["user-agent"] ?? null, requestId: socket.id };
       next();
     } catch {
       next(new Error("unavailable"));
@@ -80,6 +92,8 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
 
   return {
     io,
+    /** Whether the Redis clients (when configured) are connected. */
+    redisReady: () => redisClients.every((client) => client.isReady),
     async close() {
       unsubscribe();
       offNotifications();

@@ -2,6 +2,7 @@ import type { Database } from "../db/database.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser, ValidSession } from "../auth/sessions.ts";
 import type { Lang } from "../../app/i18n/resources.ts";
+import type { MutationLimits } from "../http/limits.ts";
 
 export interface AuthState {
   session: ValidSession;
@@ -20,6 +21,8 @@ export interface Context {
   meta: RequestMeta;
   lang: Lang;
   cookies: SessionCookieWriter;
+  /** Rate limits for changes made over HTTP; none for the server's own calls. */
+  limits?: MutationLimits;
 }
 
 const noCookies: SessionCookieWriter = { set() {}, clear() {} };
@@ -31,12 +34,14 @@ export function createContextInner(input: {
   meta?: Partial<RequestMeta>;
   lang?: Lang;
   cookies?: SessionCookieWriter;
+  limits?: MutationLimits;
 }): Context {
   return {
     db: input.db,
     auth: input.auth ?? null,
-    meta: { ip: input.meta?.ip ?? null, userAgent: input.meta?.userAgent ?? null },
+    meta: { ip: input.meta?.ip ?? null, userAgent: input.meta?.userAgent ?? null, requestId: input.meta?.requestId ?? null },
     lang: input.lang ?? "nb",
     cookies: input.cookies ?? noCookies,
+    limits: input.limits,
   };
 }

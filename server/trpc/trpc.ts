@@ -36,7 +36,18 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
+/**
+ * Changes are rate limited per session and per IP when they come over HTTP (pages and API);
+ * callers without limits are the server's own (tests, jobs).
+ */
+const mutationLimit = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.limits && !ctx.limits.allow(ctx.meta.ip, ctx.auth?.session.id ?? null)) {
+    throw new DomainError("TOO_MANY_REQUESTS", "errors.code.TOO_MANY_REQUESTS");
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(mutationLimit).use(storableInput);
 
 /**
  * Signed in. Every other rule (plan membership, consent, role in the municipality) is checked by

@@ -107,15 +107,19 @@ describe("login over HTTP", () => {
   });
 });
 
-describe("GET /healthz", () => {
-  it("is 200 with the database up", async () => {
+describe("health: liveness and readiness", () => {
+  it("is ready with the database up and every migration applied; live regardless", async () => {
     server = await startServer(t.db);
-    const res = await fetch(`${server.origin}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+    const ready = await fetch(`${server.origin}/healthz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ok", db: "ok", migrations: "ok" });
+    expect((await fetch(`${server.origin}/healthz/ready`)).status).toBe(200);
+    const live = await fetch(`${server.origin}/healthz/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: "ok" });
   });
 
-  it("is 503 with db down when the database does not answer", async () => {
+  it("is not ready when the database does not answer, but still live", async () => {
     // A database of its own, so closing it does not disturb the shared one.
     const own = await connectPglite();
     await migrate(own);
@@ -124,5 +128,18 @@ describe("GET /healthz", () => {
     const res = await fetch(`${server.origin}/healthz`);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: "error", db: "down" });
+    expect((await fetch(`${server.origin}/healthz/live`)).status).toBe(200);
+  });
+
+  it("is not ready while migrations are missing", async () => {
+    const own = await connectPglite();
+    server = await startServer(own);
+    const res = await fetch(`${server.origin}/healthz/ready`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "error", db: "ok", migrations: "pending" });
+    await server.close();
+    server = undefined;
+    await own.close();
   });
 });
+
