@@ -24,8 +24,6 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // Plans hold health data: never let a shared cache keep a page.
-          responseHeaders.set("Cache-Control", "private, no-store");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           );

@@ -70,7 +70,7 @@ export async function createApp({ env, db, build }: AppOptions) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.observeRequest(req.method, req.path, res.statusCode, seconds);
       // The path only: a query string can hold a search for a person's name.
-      const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      const line = { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) };
       if (req.path.startsWith("/build/") || req.path.startsWith("/healthz") || req.path === "/metrics") log.debug(line, "request");
       else log.info(line, "request");
     });
@@ -98,8 +98,8 @@ export async function createApp({ env, db, build }: AppOptions) {
     }),
   );
   app.use(compression());
-  // Answers carry health data: no cache may keep them (loader data, tRPC reads). Static files
-  // below set their own caching.
+  // Answers carry health data: no cache may keep them (pages, loader data, files, tRPC reads).
+  // The one place this is said; static files below set their own caching.
   app.use((_req, res, next) => {
     res.setHeader("Cache-Control", "private, no-store");
     next();

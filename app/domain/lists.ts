@@ -80,6 +80,9 @@ export type PlanRole = (typeof PLAN_ROLES)[number];
 export const USER_SIDE_ROLES = ["OWNER", "REPRESENTATIVE"] as const satisfies readonly PlanRole[];
 export const isUserSide = (role: PlanRole | string | null | undefined) => role === "OWNER" || role === "REPRESENTATIVE";
 
+/** A case document (a scanned letter, a hospital's notice): at most 10 MB. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
 /** `value` is one of `list` (narrows the type). */
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === "string" && (list as readonly string[]).includes(value);

@@ -19,3 +19,20 @@ export function anyUnstorable(value: unknown, depth = 0): boolean {
   if (Array.isArray(value)) return value.some((v) => anyUnstorable(v, depth + 1));
   return Object.entries(value).some(([k, v]) => hasUnstorableCharacters(k) || anyUnstorable(v, depth + 1));
 }
+
+const graphemes = new Intl.Segmenter("nb", { granularity: "grapheme" });
+
+/**
+ * At most `max` UTF-16 units of `text`, cut between characters as people see them (an emoji, a
+ * flag or a letter with its accent is never split into something that cannot be stored), with
+ * `ending` (say "…") counted in when the text was cut.
+ */
+export function shorten(text: string, max: number, ending = ""): string {
+  if (text.length <= max) return text;
+  let kept = "";
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length + segment.length + ending.length > max) break;
+    kept += segment;
+  }
+  return kept + ending;
+}

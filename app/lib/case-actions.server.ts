@@ -1,10 +1,18 @@
-import { json, redirect, type AppLoadContext } from "@remix-run/node";
-import { CaseOutcome, isOneOf } from "../domain/schemas.ts";
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type AppLoadContext,
+} from "@remix-run/node";
+import { CaseOutcome, isOneOf, MAX_DOCUMENT_BYTES } from "../domain/schemas.ts";
 import type { Caller } from "../../server/router.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt } from "./call.server.ts";
 import { formFieldName, FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
 import { optionalText, text } from "./form-values.ts";
+import { shorten } from "../domain/text.ts";
 
 // The case pages' forms post to their route's action, which runs them here: a success
 // redirects (post/redirect/get, the same with and without JavaScript), a refusal answers the
@@ -58,6 +66,20 @@ const handlers: Record<string, Handler> = {
 /** The part of the case page each form goes back to. */
 const ANCHORS: Record<string, string> = { assign: "saksbehandler", note: "notater", interim: "forelopig-svar", decide: "avgjorelse", close: "avslutt" };
 
+/**
+ * The case workspace's form as posted. An uploaded file is read part by part and refused as soon
+ * as it passes the document limit, never held whole first; null when it did.
+ */
+export async function readCaseForm(request: Request): Promise<FormData | null> {
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return request.formData();
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return null;
+    throw error;
+  }
+}
+
 /** Runs one of the case workspace's forms for the case `caseId`. */
 export function caseAction(context: AppLoadContext, caseId: string, form: FormData) {
   const intent = text(form, "intent");
@@ -71,13 +93,13 @@ export function caseAction(context: AppLoadContext, caseId: string, form: FormDa
 /** A file from the upload form, checked, then handed to case.addDocument as base64. */
 async function uploadDocument(context: AppLoadContext, caseId: string, form: FormData) {
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0 || file.size > 10 * 1024 * 1024) {
+  if (!(file instanceof File) || file.size === 0 || file.size > MAX_DOCUMENT_BYTES) {
     return json({ documentError: createI18n(context.lang).t("case.documentTooLarge") }, { status: 400 });
   }
   const result = await attempt(context, async (caller) =>
     caller.case.addDocument({
       caseId,
-      name: file.name.slice(0, 200) || "dokument",
+      name: shorten(file.name, 200) || "dokument",
       mimeType: file.type || "application/octet-stream",
       contentBase64: Buffer.from(await file.arrayBuffer()).toString("base64"),
     }),

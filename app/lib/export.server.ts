@@ -41,7 +41,6 @@ export function fileResponse(table: Table, format: "csv" | "xlsx", body: string 
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       // RFC 6266: an ASCII fallback, and the real (Norwegian) name in UTF-8.
       "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
     },
   });
 }

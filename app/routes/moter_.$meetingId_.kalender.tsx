@@ -11,7 +11,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": ics.contentType,
       "Content-Disposition": `attachment; filename="${ics.filename}"`,
-      "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -21,7 +21,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const headers = {
     "Content-Type": format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${name}"`,
-    "Cache-Control": "private, no-store",
   };
   if (format === "csv") return new Response(accessLogCsv(rows, t, context.lang), { headers });
   return new Response(Buffer.from(await accessLogPdf(rows, owner, t, context.lang)), { headers });

@@ -15,7 +15,7 @@ import { PublicCasePage } from "../components/case/public-case-page.tsx";
 import { COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf, OPEN_CASE_STATUSES } from "../domain/lists.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
-import { caseAction } from "../lib/case-actions.server.ts";
+import { caseAction, readCaseForm } from "../lib/case-actions.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { optional } from "../lib/plan-page.server.ts";
 
@@ -54,7 +54,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!context.user) throw redirectToLogin(request);
   const caseId = idParam(params.caseId);
-  return caseAction(context, caseId, await request.formData());
+  const form = await readCaseForm(request);
+  if (!form) return json({ documentError: createI18n(context.lang).t("case.documentTooLarge") }, { status: 413 });
+  return caseAction(context, caseId, form);
 }
 
 export default function CasePage() {

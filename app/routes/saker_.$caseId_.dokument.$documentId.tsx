@@ -11,7 +11,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": document.mimeType,
       "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`,
-      "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },
   });

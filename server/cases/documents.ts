@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { id } from "../../app/domain/schemas.ts";
+import { id, MAX_DOCUMENT_BYTES } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
@@ -14,8 +14,6 @@ import type { caseIdInput } from "./read.ts";
 // Documents of a case (scanned letters, hospital notices): attached, listed and read by the
 // coordinating unit only; reading one is audited.
 
-/** 10 MB: scanned letters and reports, not video. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const ALLOWED_DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png", "text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
 
 export const addDocumentInput = z.object({

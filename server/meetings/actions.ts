@@ -1,6 +1,7 @@
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { isOpen } from "./access.ts";
+import { shorten } from "../../app/domain/text.ts";
 
 // Plan changes made from a meeting (an evaluation, a goal's status, a new or changed measure, a
 // follow-up task) go through the plan's own procedures with `meetingId`; those call this inside
@@ -21,5 +22,5 @@ export async function recordMeetingAction(tx: Tx, input: MeetingActionInput) {
   const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { planId: true, status: true } });
   if (!meeting || meeting.planId !== input.planId) throw new DomainError("BAD_REQUEST", "meeting.notInPlan");
   if (!isOpen(meeting)) throw new DomainError("BAD_REQUEST", "meeting.closedForChanges");
-  return tx.meetingAction.create({ data: { ...input, summary: input.summary.slice(0, 500) } });
+  return tx.meetingAction.create({ data: { ...input, summary: shorten(input.summary, 500) } });
 }

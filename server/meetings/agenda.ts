@@ -2,6 +2,7 @@ import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, type AgendaKind } fr
 import { calendarDate, formatDate, osloDate } from "../../app/domain/oslo-time.ts";
 import type { Tx } from "../db/types.ts";
 import { translate } from "../i18n.ts";
+import { shorten } from "../../app/domain/text.ts";
 
 // The agenda a meeting starts with, built from the plan as it is when the meeting is scheduled:
 // 1. goals and measures whose evaluation date is on or before the meeting's day (not finished);
@@ -16,7 +17,7 @@ const MAX_INPUT_ITEMS = 15;
 
 const excerpt = (text: string) => {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
+  return shorten(flat, EXCERPT, "…");
 };
 
 export interface AgendaSeed {

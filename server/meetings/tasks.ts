@@ -13,6 +13,7 @@ import { write } from "../records/write.ts";
 import { meetingPolicy, meetingPolicyOf } from "./access.ts";
 import { loadGroup } from "./group.ts";
 import type { completeTaskInput, createTaskInput } from "./schemas.ts";
+import { shorten } from "../../app/domain/text.ts";
 
 // Follow-up tasks decided in a meeting: who does what by when, and "Mine oppgaver".
 
@@ -31,7 +32,7 @@ export async function createTask(prisma: PrismaClient, actor: SessionUser, input
         kind: "task.create",
         targetType: "task",
         targetId: task.id,
-        summary: translate("nb", "meeting.action.taskCreate", { title: task.title, name, due: formatDate(task.dueDate, "nb") }).slice(0, 500),
+        summary: shorten(translate("nb", "meeting.action.taskCreate", { title: task.title, name, due: formatDate(task.dueDate, "nb") }), 500),
         actorId: actor.id,
       },
     });

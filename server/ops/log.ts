@@ -55,6 +55,8 @@ export interface LogOptions {
   level?: "silent" | "error" | "info" | "debug";
   /** A file to write to instead of standard output. */
   file?: string;
+  /** Or any stream (tests). */
+  stream?: { write(line: string): void };
 }
 
 export function createLogger(options: LogOptions = {}): Logger {
@@ -71,7 +73,7 @@ export function createLogger(options: LogOptions = {}): Logger {
       serializers: { err: errorForLog },
     },
     // Synchronous writes: a line is out before the process exits (a few per request is cheap).
-    options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : pino.destination({ sync: true }),
+    options.stream ?? (options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : pino.destination({ sync: true })),
   );
 }
 

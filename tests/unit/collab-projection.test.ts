@@ -34,6 +34,13 @@ describe("projection of a co-edited text", () => {
     expect(html).not.toContain("<iframe");
     expect(html).toContain("<p>ukjent</p>");
   });
+
+  it("makes a heading of a level the editor does not offer an h3, never <hNaN> (issue 11)", () => {
+    for (const level of ["x", null, 0, 7, 2.5, "3"]) {
+      expect(toHtml(doc({ type: "heading", attrs: { level } as never, content: [text("Tittel")] }))).toBe("<h3>Tittel</h3>");
+    }
+    expect(toHtml(doc({ type: "heading", attrs: { level: 4 }, content: [text("Under")] }))).toBe("<h4>Under</h4>");
+  });
 });
 
 describe("document names", () => {
@@ -45,5 +52,8 @@ describe("document names", () => {
     expect(parseDocumentName(`goal:${id}:title`)).toBeNull();
     expect(parseDocumentName(`user:${id}:name`)).toBeNull();
     expect(parseDocumentName(`goal:not-an-id:description`)).toBeNull();
+    // One spelling per text: an upper-case id would open a second live copy (issue 11).
+    expect(parseDocumentName(`goal:${id.toUpperCase()}:description`)).toBeNull();
+    expect(parseDocumentName(`GOAL:${id}:description`)).toBeNull();
   });
 });
