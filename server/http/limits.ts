@@ -22,8 +22,9 @@ export const LIMITS = {
   },
   /** New co-editing and socket.io connections, and how many one session may hold open. */
   connections: {
-    perIp: { burst: 60, perMinute: 120 },
-    perSession: { burst: 20, perMinute: 60 },
+    // Every page opens two (live updates and co-editing); a reconnecting client retries later.
+    perIp: { burst: 120, perMinute: 300 },
+    perSession: { burst: 40, perMinute: 180 },
     openPerSession: 12,
   },
   /** Slow clients (slowloris): headers must arrive within 15 s, a whole request within 2 minutes. */
