@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,7 +53,9 @@ export async function createApp({ env, db, build }: AppOptions) {
   if (trustProxy) app.set("trust proxy", 1);
   const metrics = createMetrics();
   const mutationLimits = new MutationLimits(() => metrics.limited("mutation"));
-  const connectionLimits = new ConnectionLimits(() => metrics.limited("connection"));
+  // One set of connection limits per socket server: every page opens one socket of each.
+  const socketLimits = new ConnectionLimits(() => metrics.limited("connection"));
+  const collabLimits = new ConnectionLimits(() => metrics.limited("connection"));
   let draining = false;
   let inFlight = 0;
 
@@ -64,19 +67,21 @@ export async function createApp({ env, db, build }: AppOptions) {
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
+    // Now, before routers mounted on a prefix (/api/trpc, /build) strip it from req.path.
+    const path = req.path;
     inFlight++;
     res.once("close", () => {
       inFlight--;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      metrics.observeRequest(req.method, req.path, res.statusCode, seconds);
+      metrics.observeRequest(req.method, path, res.statusCode, seconds);
       // The path only: a query string can hold a search for a person's name.
-      const line = { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) };
-      if (req.path.startsWith("/build/") || req.path.startsWith("/healthz") || req.path === "/metrics") log.debug(line, "request");
+      const line = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      if (path.startsWith("/build/") || path.startsWith("/healthz") || path === "/metrics") log.debug(line, "request");
       else log.info(line, "request");
     });
     withRequestId(requestId, next);
   });
-  app.use(bodyLimit());
+  app.use(bodyLimit(() => metrics.limited("body")));
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -131,6 +136,9 @@ export async function createApp({ env, db, build }: AppOptions) {
       router: appRouter,
       // bodyLimit() refused anything bigger already; this is the adapter's own stop.
       maxBodySize: bodyLimitFor("POST", "/api/trpc/case.addDocument"),
+      // One call per request: the pages call procedures in-process, and a batch would let one
+      // request carry hundreds of sign-in attempts or changes past the per-request limits.
+      allowBatching: false,
       createContext: ({ req, res }) =>
         createContextInner({
           db,
@@ -171,6 +179,7 @@ export async function createApp({ env, db, build }: AppOptions) {
           lang: req.lang,
           cspNonce: res.locals.cspNonce as string,
           describeError: (error) => describeUnknownError(error, req.lang),
+          logError: (error) => log.error({ err: error }, "page failed"),
         }),
       }),
     );
@@ -190,7 +199,7 @@ export async function createApp({ env, db, build }: AppOptions) {
     redisUrl: env.REDIS_URL,
     allowedOrigins: env.ALLOWED_ORIGINS.split(","),
     trustProxy,
-    connections: connectionLimits,
+    connections: socketLimits,
   });
   const collab = await createCollabServer(db, {
     redisUrl: env.REDIS_URL,
@@ -209,9 +218,10 @@ export async function createApp({ env, db, build }: AppOptions) {
     const path = (req.url ?? "").split("?")[0];
     if (path === "/collab" || path.startsWith("/collab/")) {
       const key = sessionKeyOf(req);
-      const admitted = draining ? "rate" : connectionLimits.admit(clientIp(req, trustProxy), key);
+      const ip = clientIp(req, trustProxy);
+      const admitted = draining ? "rate" : collabLimits.admit(ip, key);
       if (admitted !== "ok") return refuseUpgrade(socket, 429);
-      socket.once("close", () => connectionLimits.release(key));
+      socket.once("close", () => collabLimits.released(ip, key));
     }
     if (collab.handleUpgrade(req, socket, head)) return;
     if (!path.startsWith("/socket.io")) socket.destroy();
@@ -234,21 +244,23 @@ export async function createApp({ env, db, build }: AppOptions) {
       });
     },
     /**
-     * Graceful shutdown: readiness turns 503 and no new connection is taken; texts being written
-     * are stored; requests under way may finish (up to `graceMs`); then every connection ends.
+     * Graceful shutdown. Readiness turns 503 at once, while the server still answers for
+     * `drainMs` (so a load balancer sees it and sends people elsewhere); then no new connection
+     * is taken, texts being written are stored, requests under way may finish (up to `graceMs`),
+     * and every connection ends (sockets whose other end is gone are not waited for).
      */
-    async close(graceMs = 10_000) {
+    async close({ drainMs = 0, graceMs = 10_000 }: { drainMs?: number; graceMs?: number } = {}) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));
+      if (drainMs) await sleep(drainMs);
+      const closed = server.listening ? new Promise<void>((resolve) => server.once("close", () => resolve())) : Promise.resolve();
       if (server.listening) server.close();
       server.closeIdleConnections();
       await collab.close();
       const until = Date.now() + graceMs;
-      while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+      while (inFlight > 0 && Date.now() < until) await sleep(25);
       const realtimeClosed = realtime.close();
       server.closeAllConnections();
-      await realtimeClosed;
-      await closed;
+      await Promise.race([Promise.all([realtimeClosed, closed]), sleep(5_000, undefined, { ref: false })]);
     },
   };
 }

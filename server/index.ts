@@ -5,7 +5,7 @@ import { createApp } from "./app.ts";
 import { connectDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { parseEnv } from "./env.ts";
-import { configureLogger, log } from "./ops/log.ts";
+import { configureLogger, log, routeConsole } from "./ops/log.ts";
 import { startJobs } from "./jobs/boss.ts";
 import { startNotificationEmails } from "./notifications/email.ts";
 import { startMeetingInvitationEmails } from "./meetings/email.ts";
@@ -17,6 +17,7 @@ const BUILD_PATH = path.join(ROOT, "build/index.js");
 async function main() {
   const env = parseEnv();
   configureLogger({ level: env.LOG_LEVEL, file: env.LOG_FILE });
+  routeConsole();
   const db = await connectDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   const applied = await migrate(db);
   if (applied.length) console.log(`Databasen er oppdatert (${applied.length} migrering(er)).`);
@@ -62,7 +63,8 @@ async function main() {
     }, 30_000).unref();
     stopEmails?.();
     stopMeetingEmails?.();
-    await portal.close().catch((error: unknown) => log.error({ err: error }, "closing the server failed"));
+    // Two seconds of "not ready" first, for the load balancer (none on the embedded database: one instance).
+    await portal.close({ drainMs: env.DATABASE_URL ? 2_000 : 0 }).catch((error: unknown) => log.error({ err: error }, "closing the server failed"));
     await jobs?.stop().catch((error: unknown) => log.error({ err: error }, "stopping the jobs failed"));
     await db.close().catch(() => {});
     log.info({ signal }, "stopped");
@@ -74,7 +76,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error("Portalen kunne ikke starte:", error);
+  // To the person starting it, whole (nothing has been served yet), and to the log.
+  process.stderr.write(`Portalen kunne ikke starte: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   log.error({ err: error }, "start failed");
   process.exit(1);
 });

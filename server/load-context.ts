@@ -12,6 +12,8 @@ export interface LoadContext {
   cspNonce: string;
   /** Turns what a procedure threw into a status and a message in the person's language. */
   describeError(error: unknown): DescribedError;
+  /** Logs an error the safe way (type and stack frames only, with the request id). */
+  logError(error: unknown): void;
 }
 
 declare module "@remix-run/node" {

@@ -70,7 +70,8 @@ export const AUDIT_ACTIONS = {
   "log.create": change("Skrev i loggen", "Wrote in the log"),
   "service.add": change("La til en tjeneste", "Added a service"),
   "service.remove": change("Fjernet en tjeneste", "Removed a service"),
-  "coordinator.request_change": change("Ba om ny koordinator", "Asked for another coordinator"),
+  // Not activity: the coordinator must not learn of it from "new from the user" (USER_SIDE_AND_KE_ONLY).
+  "coordinator.request_change": record("Ba om ny koordinator", "Asked for another coordinator"),
 
   // Who may see the plan
   "participant.add": access("La til en deltaker", "Added a participant"),
@@ -133,6 +134,12 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export type ReadAction = { [A in AuditAction]: (typeof AUDIT_ACTIONS)[A]["kind"] extends "READ" ? A : never }[AuditAction];
 /** Actions that record something written (changes, access, administration, signing in). */
 export type ChangeAction = Exclude<AuditAction, ReadAction>;
+
+/**
+ * Rows the group does not see, in the access log or live: only those for whom
+ * `seesCoordinatorRequests` holds (the user's side and the coordinating unit).
+ */
+export const USER_SIDE_AND_KE_ONLY: readonly AuditAction[] = ["coordinator.request_change"];
 
 export function isAuditAction(value: string): value is AuditAction {
   return Object.hasOwn(AUDIT_ACTIONS, value);

@@ -83,6 +83,12 @@ export const isUserSide = (role: PlanRole | string | null | undefined) => role =
 /** A case document (a scanned letter, a hospital's notice): at most 10 MB. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Who learns that the user asked for another coordinator, and why: the user's side and the
+ * coordinating unit, not the coordinator or the rest of the group.
+ */
+export const seesCoordinatorRequests = (role: PlanRole | null | undefined) => isUserSide(role) || role === "AUDITOR";
+
 /** `value` is one of `list` (narrows the type). */
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === "string" && (list as readonly string[]).includes(value);

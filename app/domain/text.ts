@@ -25,10 +25,12 @@ const graphemes = new Intl.Segmenter("nb", { granularity: "grapheme" });
 /**
  * At most `max` UTF-16 units of `text`, cut between characters as people see them (an emoji, a
  * flag or a letter with its accent is never split into something that cannot be stored), with
- * `ending` (say "…") counted in when the text was cut.
+ * `ending` (say "…") counted in when the text was cut. A character longer than `max` by itself
+ * is left out whole; an ending that does not fit is left out.
  */
 export function shorten(text: string, max: number, ending = ""): string {
   if (text.length <= max) return text;
+  if (ending.length > max) return shorten(text, max);
   let kept = "";
   for (const { segment } of graphemes.segment(text)) {
     if (kept.length + segment.length + ending.length > max) break;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { byTableOrder, isAuditAction, type AuditAction, type AuditKind } from "../../app/domain/audit-actions.ts";
-import { isUserSide, type PlanRole, type Role } from "../../app/domain/schemas.ts";
+import { byTableOrder, isAuditAction, USER_SIDE_AND_KE_ONLY, type AuditAction, type AuditKind } from "../../app/domain/audit-actions.ts";
+import { isUserSide, seesCoordinatorRequests, type PlanRole, type Role } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
 import { OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
 import type { SessionUser } from "../auth/sessions.ts";
@@ -54,19 +54,13 @@ interface LineRow {
   count: number;
 }
 
-/**
- * Rows only the user's side and the coordinating unit see: asking for another coordinator is
- * for the coordinating unit to handle, not for the group (nor the coordinator) to learn of.
- */
-const USER_AND_KE_ONLY: AuditAction[] = ["coordinator.request_change"];
-
-function filters(input: { actorId?: string; kind?: "READ" | "CHANGE"; hidden?: AuditAction[] }) {
+function filters(input: { actorId?: string; kind?: "READ" | "CHANGE"; hidden?: readonly AuditAction[] }) {
   return Prisma.sql`${input.actorId ? Prisma.sql`AND "actorId" = ${input.actorId}` : Prisma.empty}
     ${input.kind === "READ" ? Prisma.sql`AND kind = 'READ'` : input.kind === "CHANGE" ? Prisma.sql`AND kind <> 'READ'` : Prisma.empty}
-    ${input.hidden?.length ? Prisma.sql`AND action NOT IN (${Prisma.join(input.hidden)})` : Prisma.empty}`;
+    ${input.hidden?.length ? Prisma.sql`AND action NOT IN (${Prisma.join([...input.hidden])})` : Prisma.empty}`;
 }
 
-async function accessLogLines(tx: Tx, planId: string, municipalityId: string, input: z.infer<typeof auditForPlanInput> & { hidden: AuditAction[] }) {
+async function accessLogLines(tx: Tx, planId: string, municipalityId: string, input: z.infer<typeof auditForPlanInput> & { hidden: readonly AuditAction[] }) {
   const after = decodeCursor(input.cursor);
   // The first page fixes the snapshot (the newest row then): later pages show the log as it was,
   // so the reads recorded while paging neither shift nor hide a line.
@@ -120,7 +114,8 @@ export async function listPlanAudit(prisma: PrismaClient, actor: SessionUser, in
   const policy = planPolicy(input.planId, (a) => a.canSeeAccessLog);
   return read(prisma, actor, meta, policy, "audit.view", async (tx, { municipalityId, access }) => {
     // Read before this visit's own row is written, so a page never shows the visit asking for it.
-    const hidden = isUserSide(access.role) || access.role === "AUDITOR" ? [] : USER_AND_KE_ONLY;
+    // What is for the user's side and the coordinating unit only is not in others' log.
+    const hidden = seesCoordinatorRequests(access.role) ? [] : USER_SIDE_AND_KE_ONLY;
     const { lines, nextCursor, asOf } = await accessLogLines(tx, input.planId, municipalityId, { ...input, hidden });
     const [{ total }] = asOf
       ? await tx.$queryRaw<{ total: number }[]>`

@@ -1,13 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 
 // Wrong passwords, counted in PostgreSQL so every instance sees the same numbers, over 15 minutes:
-// - per account and IP: 5, then that IP may not try that account again (someone guessing);
+// - per account and IP, since that IP's last success: 5, then that IP may not try that account
+//   again (someone guessing);
 // - per IP: 30, then that IP may not try at all (someone trying many accounts);
-// - per account from anywhere: from 5 on, every answer is slowed (1 s more per failure, at most
-//   10 s), and only at 100 is the account closed to passwords. So a stranger who types wrong
-//   passwords from elsewhere slows the person down but does not lock them out; sign-in through
-//   the identity provider (ID-porten/HelseID) never consults these counts. docs/security.md.
+// - per account from anywhere, since its last success: from 5 on, every answer is slowed (1 s more
+//   per failure, at most 10 s), and only at 100 is the account closed to passwords. So a stranger
+//   who types wrong passwords from elsewhere slows the person down but does not lock them out;
+//   sign-in through the identity provider (ID-porten/HelseID) never consults these counts.
+// The check, the password's verification and the count are one step per account and IP (an
+// advisory lock), so attempts sent at once cannot all pass the check before any is counted.
+// docs/security.md.
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
 export const MAX_FAILURES_PER_IP = 30;
@@ -26,32 +31,50 @@ export interface LoginLimit {
   delayMs: number;
 }
 
+async function lastSuccess(tx: Tx, where: { emailKey: string; ip?: string }): Promise<Date | null> {
+  const row = await tx.loginAttempt.findFirst({ where: { ...where, success: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return row?.createdAt ?? null;
+}
+
+const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
+
 export async function loginLimit(tx: Tx, key: string, ip: string, now = new Date()): Promise<LoginLimit> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const failed = { success: false, createdAt: { gt: since } };
+  const [pairSuccess, accountSuccess] = await Promise.all([lastSuccess(tx, { emailKey: key, ip }), lastSuccess(tx, { emailKey: key })]);
   const [pair, perIp, perAccount] = await Promise.all([
-    tx.loginAttempt.count({ where: { emailKey: key, ip, ...failed } }),
-    tx.loginAttempt.count({ where: { ip, ...failed } }),
-    tx.loginAttempt.count({ where: { emailKey: key, ...failed } }),
+    tx.loginAttempt.count({ where: { emailKey: key, ip, success: false, createdAt: { gt: later(since, pairSuccess) } } }),
+    tx.loginAttempt.count({ where: { ip, success: false, createdAt: { gt: since } } }),
+    tx.loginAttempt.count({ where: { emailKey: key, success: false, createdAt: { gt: later(since, accountSuccess) } } }),
   ]);
   const blocked = pair >= MAX_FAILURES_PER_ACCOUNT_AND_IP || perIp >= MAX_FAILURES_PER_IP || perAccount >= MAX_FAILURES_PER_ACCOUNT;
   const over = perAccount - SLOW_AFTER_ACCOUNT_FAILURES + 1;
   return { blocked, delayMs: over > 0 ? Math.min(over * SLOWDOWN_STEP_MS, MAX_SLOWDOWN_MS) : 0 };
 }
 
-/** Waits as long as the limit says, then tells whether to refuse without checking the password. */
-export async function awaitLoginLimit(tx: Tx, key: string, ip: string): Promise<boolean> {
-  const limit = await loginLimit(tx, key, ip);
-  if (limit.blocked) return true;
-  if (limit.delayMs) await sleep(limit.delayMs);
-  return false;
+/**
+ * One attempt under the limits: waits as long as they say, then, holding the account's and the
+ * IP's lock, checks them again, verifies (`verify`) and counts the outcome.
+ */
+export async function limitedAttempt(prisma: PrismaClient, key: string, ip: string, verify: () => Promise<boolean>): Promise<"ok" | "failed" | "blocked"> {
+  const first = await loginLimit(prisma, key, ip);
+  if (first.blocked) return "blocked";
+  // The wait is outside the lock: a slowed account does not hold up anyone else.
+  if (first.delayMs) await sleep(first.delayMs);
+  return prisma.$transaction(
+    async (tx) => {
+      // Always the account first, then the IP: two attempts never wait for each other in a circle.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${key}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-ip:${ip}`}))`;
+      if ((await loginLimit(tx, key, ip)).blocked) return "blocked";
+      const ok = await verify();
+      await recordLoginAttempt(tx, key, ip, ok);
+      return ok ? "ok" : "failed";
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
 }
 
 export async function recordLoginAttempt(tx: Tx, emailKey: string, ip: string, success: boolean, now = new Date()) {
-  if (success) {
-    // A successful sign-in clears the account's count; the IP's count stays.
-    await tx.loginAttempt.deleteMany({ where: { emailKey, success: false } });
-  }
   await tx.loginAttempt.create({ data: { emailKey, ip, success, createdAt: now } });
   // Keep the table small: rows older than a day are never counted again.
   if (Math.random() < 0.01) {

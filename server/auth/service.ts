@@ -6,7 +6,7 @@ import { events } from "../events.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password.ts";
-import { awaitLoginLimit, normaliseEmail, recordLoginAttempt } from "./rate-limit.ts";
+import { limitedAttempt, normaliseEmail } from "./rate-limit.ts";
 import { createSession, invalidateUserSessions, sessionUserOf, type SessionUser } from "./sessions.ts";
 
 export const loginInput = z.object({
@@ -27,14 +27,15 @@ export const changePasswordInput = z.object({
 export async function login(prisma: PrismaClient, input: z.infer<typeof loginInput>, meta: RequestMeta) {
   const emailKey = normaliseEmail(input.email);
   const ip = meta.ip ?? "unknown";
-  if (await awaitLoginLimit(prisma, emailKey, ip)) {
+  const user = await prisma.user.findUnique({ where: { email: emailKey }, include: { roles: true, municipality: { select: { name: true } } } });
+  const outcome = await limitedAttempt(prisma, emailKey, ip, () =>
+    user?.active ? verifyPassword(user.passwordHash, input.password) : verifyAgainstDummy(input.password),
+  );
+  if (outcome === "blocked") {
     await recordAudit(prisma, { action: "auth.login_blocked", details: { email: emailKey }, meta });
     throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");
   }
-  const user = await prisma.user.findUnique({ where: { email: emailKey }, include: { roles: true, municipality: { select: { name: true } } } });
-  const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-  await recordLoginAttempt(prisma, emailKey, ip, ok);
-  if (!user || !ok) {
+  if (!user || outcome !== "ok") {
     await recordAudit(prisma, {
       action: "auth.login_failed",
       municipalityId: user?.municipalityId,
@@ -67,13 +68,13 @@ export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId
 export async function changePassword(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof changePasswordInput>, meta: RequestMeta) {
   const attemptKey = `password-change:${actor.id}`;
   const ip = meta.ip ?? "unknown";
-  if (await awaitLoginLimit(prisma, attemptKey, ip)) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
+  const outcome = await limitedAttempt(prisma, attemptKey, ip, () => verifyPassword(user.passwordHash, input.currentPassword));
+  if (outcome === "blocked") {
     await recordAudit(prisma, { action: "auth.login_blocked", municipalityId: actor.municipalityId, actorId: actor.id, details: { during: "password-change" }, meta });
     throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");
   }
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordLoginAttempt(prisma, attemptKey, ip, false);
+  if (outcome === "failed") {
     await recordAudit(prisma, { action: "auth.password_failed", municipalityId: actor.municipalityId, actorId: actor.id, meta });
     throw new DomainError("BAD_REQUEST", "auth.wrongCurrentPassword");
   }
@@ -82,7 +83,6 @@ export async function changePassword(prisma: PrismaClient, actor: SessionUser, i
   const { token, session } = await write(prisma, actor, meta, selfPolicy, "auth.password_changed", async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await invalidateUserSessions(tx, actor.id);
-    await recordLoginAttempt(tx, attemptKey, ip, true);
     return { result: await createSession(tx, actor.id, meta) };
   });
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: "all" });

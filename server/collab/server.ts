@@ -15,7 +15,7 @@ import type { RequestMeta } from "../audit/audit.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { LIMITS } from "../http/limits.ts";
+import { LIMITS, RateLimiter } from "../http/limits.ts";
 import { isPortalOrigin } from "../http/origin-check.ts";
 import { publish } from "../records/write.ts";
 import { resolveDocumentAccess } from "./access.ts";
@@ -93,6 +93,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   const loggedIds = new WeakMap<Uint8Array, bigint>();
   const connections = new Set<Connection<CollabContext>>();
   const expiryTimers = new Map<Connection<CollabContext>, NodeJS.Timeout>();
+  const textOpens = new RateLimiter(LIMITS.textOpens.perSession);
 
   const extensions: Extension[] = [];
   const redisClients: { quit(): Promise<unknown>; isReady: boolean }[] = [];
@@ -122,6 +123,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const doc = parseDocumentName(documentName);
       const auth = await sessionOf(requestHeaders);
       if (!doc || !auth) throw new Error("Unauthorized");
+      // Each opening is a lookup, an access check and a read row: a session opens only so many.
+      if (!textOpens.take(auth.session.id)) throw new Error("Too many");
       const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent"), requestId: requestHeaders.get(CONNECTION_HEADER) };
       const access = await db.prisma.$transaction(async (tx) => {
         const found = await resolveDocumentAccess(tx, auth.user, doc);

@@ -1,6 +1,9 @@
+import { isIPv6 } from "node:net";
 import type http from "node:http";
 import type { RequestHandler } from "express";
+import { MAX_DOCUMENT_BYTES } from "../../app/domain/schemas.ts";
 import { readSessionToken, sessionIdFromToken } from "../auth/sessions.ts";
+import { translate } from "../i18n.ts";
 
 // Limits that keep the portal up under bad and heavy input, in one place. docs/security.md says
 // why each is what it is. Rate limits are per instance (in memory): with several instances
@@ -10,8 +13,8 @@ import { readSessionToken, sessionIdFromToken } from "../auth/sessions.ts";
 const MiB = 1024 * 1024;
 
 export const LIMITS = {
-  /** Request bodies: forms and tRPC calls are small; case documents (10 MB, sent as base64) are not. */
-  body: { default: 1 * MiB, upload: 15 * MiB },
+  /** Request bodies: forms and tRPC calls are small; a case document is not (sent as base64: 4/3). */
+  body: { default: 1 * MiB, upload: Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 1 * MiB },
   /** One co-editing or socket.io message (a Yjs update of one text). */
   socketMessageBytes: 2 * MiB,
   /** Changes (tRPC mutations, whether from a page's form or from the API). */
@@ -20,13 +23,21 @@ export const LIMITS = {
     // A municipality's staff may share one address (NAT): generous, but far below a flood.
     perIp: { burst: 300, perMinute: 1200 },
   },
-  /** New co-editing and socket.io connections, and how many one session may hold open. */
+  /**
+   * New connections, and how many may be open, for each of the two socket servers (live updates
+   * and co-editing; every page opens one of each). A refused client retries later by itself.
+   */
   connections: {
-    // Every page opens two (live updates and co-editing); a reconnecting client retries later.
     perIp: { burst: 120, perMinute: 300 },
     perSession: { burst: 40, perMinute: 180 },
     openPerSession: 12,
+    // Also for connections without a session (they are refused right after, but hold a socket).
+    openPerIp: 400,
   },
+  /** Texts opened over co-editing sockets (each a lookup, an access check and a read row). */
+  textOpens: { perSession: { burst: 150, perMinute: 600 } },
+  /** Live rooms joined (a plan page joins one). */
+  roomJoins: { perSession: { burst: 30, perMinute: 120 } },
   /** Slow clients (slowloris): headers must arrive within 15 s, a whole request within 2 minutes. */
   timeouts: { headersMs: 15_000, requestMs: 120_000, keepAliveMs: 5_000 },
 } as const;
@@ -40,25 +51,40 @@ export function bodyLimitFor(method: string, path: string): number {
 /**
  * Refuses a body that is too big before a byte of it is read (413), and a body without a
  * declared length (411): Node then stops reading at the declared length, so nothing can stream
- * more than the limit into a parser.
+ * more than the limit into a parser. The connection is closed after either answer, so the body
+ * is not read afterwards either.
  */
-export function bodyLimit(): RequestHandler {
+export function bodyLimit(onLimited: () => void = () => {}): RequestHandler {
   return (req, res, next) => {
     const length = req.headers["content-length"];
     const hasBody = length !== undefined || req.headers["transfer-encoding"] !== undefined;
     if (!hasBody) return next();
-    if (length === undefined) return refuse(res, 411, "Forespørselen mangler lengde.");
     const limit = bodyLimitFor(req.method, req.path);
-    if (!/^\d+$/.test(length) || Number(length) > limit) {
-      res.setHeader("Connection", "close");
-      return refuse(res, 413, `Innholdet er for stort (høyst ${Math.round(limit / MiB)} MB).`);
-    }
-    next();
+    if (length !== undefined && /^\d+$/.test(length) && Number(length) <= limit) return next();
+    onLimited();
+    res.setHeader("Connection", "close");
+    if (length === undefined) return refuse(res, 411, translate("nb", "errors.lengthRequired"));
+    refuse(res, 413, translate("nb", "errors.tooLarge", { mb: Math.floor(limit / MiB) }));
   };
 }
 
 function refuse(res: Parameters<RequestHandler>[1], status: number, message: string) {
   res.status(status).type("text/plain; charset=utf-8").send(message);
+}
+
+/**
+ * The key an address is limited by: an IPv4 address, or an IPv6 address's /64 network (one
+ * household or one server gets a whole /64 and could otherwise take a new address each time).
+ */
+export function ipKey(ip: string | null): string {
+  if (!ip) return "unknown";
+  const address = ip.startsWith("::ffff:") && !isIPv6(ip.slice(7)) ? ip.slice(7) : ip;
+  if (!isIPv6(address)) return address;
+  const [head, tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 /** Token buckets by key: `burst` at once, refilled at `perMinute`. */
@@ -92,39 +118,59 @@ export class MutationLimits {
   constructor(private readonly onLimited: () => void = () => {}) {}
 
   allow(ip: string | null, sessionId: string | null): boolean {
-    const ipOk = this.perIp.take(ip ?? "unknown");
+    const ipOk = this.perIp.take(ipKey(ip));
     const sessionOk = sessionId ? this.perSession.take(sessionId) : true;
     if (!ipOk || !sessionOk) this.onLimited();
     return ipOk && sessionOk;
   }
 }
 
-/** New connections per IP and session, and open ones per session, for both WebSocket servers. */
+/**
+ * New connections per IP and session, and open ones per session and IP, for one socket server
+ * (each server has its own). `check` takes the rate tokens; `opened` and `released` count a
+ * connection while it is open, so only live connections are ever in the map.
+ */
 export class ConnectionLimits {
   private readonly perIp = new RateLimiter(LIMITS.connections.perIp);
   private readonly perSession = new RateLimiter(LIMITS.connections.perSession);
   private readonly open = new Map<string, number>();
   constructor(private readonly onLimited: () => void = () => {}) {}
 
-  /** "ok" and the connection counts as open until `release`; otherwise why it is refused. */
-  admit(ip: string, sessionKey: string | null): "ok" | "rate" | "open" {
-    const answer = this.decide(ip, sessionKey);
-    if (answer === "ok" && sessionKey) this.open.set(sessionKey, (this.open.get(sessionKey) ?? 0) + 1);
+  /** "ok", or why a new connection is refused now. */
+  check(ip: string, sessionKey: string | null): "ok" | "rate" | "open" {
+    const answer = this.decide(ipKey(ip), sessionKey);
     if (answer !== "ok") this.onLimited();
     return answer;
   }
 
-  private decide(ip: string, sessionKey: string | null): "ok" | "rate" | "open" {
-    if (sessionKey && (this.open.get(sessionKey) ?? 0) >= LIMITS.connections.openPerSession) return "open";
-    if (!this.perIp.take(ip) || (sessionKey && !this.perSession.take(sessionKey))) return "rate";
-    return "ok";
+  opened(ip: string, sessionKey: string | null) {
+    for (const key of this.keys(ip, sessionKey)) this.open.set(key, (this.open.get(key) ?? 0) + 1);
   }
 
-  release(sessionKey: string | null) {
-    if (!sessionKey) return;
-    const left = (this.open.get(sessionKey) ?? 1) - 1;
-    if (left > 0) this.open.set(sessionKey, left);
-    else this.open.delete(sessionKey);
+  released(ip: string, sessionKey: string | null) {
+    for (const key of this.keys(ip, sessionKey)) {
+      const left = (this.open.get(key) ?? 1) - 1;
+      if (left > 0) this.open.set(key, left);
+      else this.open.delete(key);
+    }
+  }
+
+  /** check, and when it is "ok", opened. */
+  admit(ip: string, sessionKey: string | null): "ok" | "rate" | "open" {
+    const answer = this.check(ip, sessionKey);
+    if (answer === "ok") this.opened(ip, sessionKey);
+    return answer;
+  }
+
+  private keys(ip: string, sessionKey: string | null) {
+    return [`ip:${ipKey(ip)}`, ...(sessionKey ? [`session:${sessionKey}`] : [])];
+  }
+
+  private decide(ip: string, sessionKey: string | null): "ok" | "rate" | "open" {
+    if ((this.open.get(`ip:${ip}`) ?? 0) >= LIMITS.connections.openPerIp) return "open";
+    if (sessionKey && (this.open.get(`session:${sessionKey}`) ?? 0) >= LIMITS.connections.openPerSession) return "open";
+    if (!this.perIp.take(ip) || (sessionKey && !this.perSession.take(sessionKey))) return "rate";
+    return "ok";
   }
 }
 

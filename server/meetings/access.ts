@@ -4,7 +4,7 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { Meeting, MeetingInvitee } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError, notFound, requireRight } from "../errors.ts";
-import { resolvePlanAccess, type PlanAccess, type ResolveOptions } from "../plans/access.ts";
+import { resolvePlanAccess, type PlanAccess } from "../plans/access.ts";
 import type { Policy, Scope } from "../records/policy.ts";
 
 // Who may do what with one meeting (docs/decisions/010-meetings.md). Plan members get their
@@ -33,14 +33,14 @@ export interface MeetingAccess {
   canAddAgendaPoint: boolean;
 }
 
-export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string, options: ResolveOptions = {}): Promise<MeetingAccess> {
+export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string): Promise<MeetingAccess> {
   const meeting = await tx.meeting.findFirst({ where: { id: meetingId, municipalityId: actor.municipalityId } });
   if (!meeting) throw notFound();
   const invitee = await tx.meetingInvitee.findFirst({ where: { meetingId, userId: actor.id, removedAt: null } });
   let member: PlanAccess | null = null;
   let refusal: unknown = null;
   try {
-    member = await resolvePlanAccess(tx, actor, meeting.planId, options);
+    member = await resolvePlanAccess(tx, actor, meeting.planId);
   } catch (error) {
     refusal = error;
   }

@@ -5,7 +5,8 @@ import pino, { type Logger } from "pino";
 // never carries health data, identity numbers, passwords, tokens or cookies: requests are logged
 // by method, path (without the query) and status; errors by type and stack frames only, since
 // a database error's message can quote the values it was given. REDACTED_KEYS is a second net
-// for anything logged as an object. tests/unit/log.test.ts and tests/e2e/logs.spec.ts check it.
+// for anything logged as an object. Libraries' console.error and console.warn are sent here the
+// same way (routeConsole). tests/unit/ops.test.ts and tests/e2e/security.spec.ts check it.
 
 /** Keys whose values are replaced by "[skjult]" wherever they appear (two levels deep). */
 export const REDACTED_KEYS = [
@@ -91,4 +92,18 @@ export let log: Logger = createLogger({ level: process.env.LOG_LEVEL === "silent
 export function configureLogger(options: LogOptions): Logger {
   log = createLogger(options);
   return log;
+}
+
+/**
+ * Libraries (Remix, Hocuspocus, pg, Prisma) print their errors and warnings with console.error
+ * and console.warn, whole messages included. In the running server those go through the logger:
+ * an Error by its type and frames, other arguments not at all (a message may quote a plan's text).
+ */
+export function routeConsole() {
+  const route = (level: "error" | "warn") => (...args: unknown[]) => {
+    const err = args.find((arg) => arg instanceof Error);
+    log[level]({ ...(err ? { err } : {}), source: "console" }, level === "error" ? "library error" : "library warning");
+  };
+  console.error = route("error");
+  console.warn = route("warn");
 }

@@ -64,10 +64,6 @@ function full(role: PlanRole, base: Pick<PlanAccess, "planId" | "municipalityId"
   };
 }
 
-export interface ResolveOptions {
-  now?: Date;
-}
-
 /** How long a stated purpose holds for the session: a working day. */
 export const PURPOSE_HOURS = 8;
 
@@ -75,8 +71,8 @@ export const PURPOSE_HOURS = 8;
  * The caller's access to a plan, or an error. A plan in another municipality, or one the
  * caller has no part in, is NOT_FOUND: the answer never tells whether it exists.
  */
-export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: string, options: ResolveOptions = {}): Promise<PlanAccess> {
-  const now = options.now ?? new Date();
+export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: string): Promise<PlanAccess> {
+  const now = new Date();
   const plan = await tx.plan.findFirst({
     where: { id: planId, municipalityId: actor.municipalityId },
     select: {

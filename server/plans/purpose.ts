@@ -8,6 +8,7 @@ import { notFound, requireRight } from "../errors.ts";
 import type { Policy, Scope } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { PURPOSE_HOURS } from "./access.ts";
+import { purpose } from "./schemas.ts";
 
 // The coordinating unit says why it opens a plan it takes no part in, in a form (a POST, never a
 // link: a link could be sent to them and set it for them). The statement holds for this session
@@ -16,7 +17,7 @@ import { PURPOSE_HOURS } from "./access.ts";
 export const statePurposeInput = z
   .object({
     planId: id,
-    purpose: z.string().trim().min(3).max(500),
+    purpose,
   })
   .strict();
 

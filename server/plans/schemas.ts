@@ -15,5 +15,5 @@ export const score = z.number().int().min(1).max(5);
 /** Every update says which version it was based on; a stale one is refused with the current value. */
 export const version = z.number().int().min(1);
 
-/** Why the coordinating unit opens a plan it takes no part in; recorded with the read. */
-export const purpose = z.string().trim().min(3).max(500).optional();
+/** Why the coordinating unit opens a plan it takes no part in; recorded with every read. */
+export const purpose = z.string().trim().min(3).max(500);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, isUserSide, KE_ROLES, PlanStatus, PlanType, STAFF_ROLES } from "../../app/domain/schemas.ts";
+import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, PlanStatus, PlanType, seesCoordinatorRequests, STAFF_ROLES } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
 import { calendarDate, todayInOslo } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
@@ -232,7 +232,7 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
       ...plan,
       // A request for another coordinator is meant for the coordinating unit, not the group: only
       // the KE and the person who asked see it (the user's side sees its own requests).
-      coordinatorRequests: plan.coordinatorRequests.filter((r) => access.role === "AUDITOR" || r.requestedById === actor.id || isUserSide(access.role)),
+      coordinatorRequests: plan.coordinatorRequests.filter((r) => seesCoordinatorRequests(access.role) || r.requestedById === actor.id),
       coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
       participants: plan.participants.map((p) => ({
         ...p,

@@ -1,7 +1,9 @@
 import type { Server, Socket } from "socket.io";
+import { USER_SIDE_AND_KE_ONLY } from "../../app/domain/audit-actions.ts";
 import { isUuid } from "../../app/domain/ids.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
+import { LIMITS, RateLimiter } from "../http/limits.ts";
 import { resolvePlanAccess } from "../plans/access.ts";
 import { recordRead } from "../records/read.ts";
 import type { SocketData } from "./socket.ts";
@@ -37,6 +39,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function attachPlanRooms(io: PlanServer, db: Database) {
   const expiryTimers = new Map<string, NodeJS.Timeout>();
+  // Each join is an access check (and for the coordinating unit a read row): a session joins only so many.
+  const joins = new RateLimiter(LIMITS.roomJoins.perSession);
   const timerKey = (socket: PlanSocket, planId: string) => `${socket.id}:${planId}`;
 
   async function broadcastPresence(planId: string) {
@@ -102,7 +106,7 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   io.on("connection", (socket: PlanSocket) => {
     socket.on("plan:join", async (planId, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
-      if (!isUuid(planId)) return reply({ ok: false });
+      if (!isUuid(planId) || !joins.take(socket.data.sessionId)) return reply({ ok: false });
       try {
         const access = await joinAccess(socket, planId);
         await socket.join(room(planId));
@@ -131,7 +135,7 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
     events.on("changed", (event) => {
       // Co-edited texts reach the others live through the co-editing server, not by reloading.
       // A request for another coordinator is for the coordinating unit: the group is not told.
-      if (!event.planId || event.action === "plan.text.edit" || event.action === "coordinator.request_change") return;
+      if (!event.planId || event.action === "plan.text.edit" || USER_SIDE_AND_KE_ONLY.includes(event.action)) return;
       io.to(room(event.planId)).emit("plan:changed", {
         planId: event.planId,
         municipalityId: event.municipalityId,

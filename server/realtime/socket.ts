@@ -32,14 +32,18 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     // New connections are limited per IP and session, and so are the ones a session holds open.
     allowRequest: (req, callback) => {
       if (req.headers.origin && !isPortalOrigin(req, options)) return callback("forbidden", false);
-      const admitted = options.connections?.admit(clientIp(req, options.trustProxy), sessionKeyOf(req)) ?? "ok";
+      const admitted = options.connections?.check(clientIp(req, options.trustProxy), sessionKeyOf(req)) ?? "ok";
       callback(admitted === "ok" ? null : "too many connections", admitted === "ok");
     },
     maxHttpBufferSize: LIMITS.socketMessageBytes,
   });
-  // An admitted connection counts as open until its transport closes.
+  // A connection counts as open from when it is made until it closes (a handshake that fails
+  // after the check never counted).
   io.engine.on("connection", (raw: { request: http.IncomingMessage; once(event: "close", fn: () => void): void }) => {
-    raw.once("close", () => options.connections?.release(sessionKeyOf(raw.request)));
+    const ip = clientIp(raw.request, options.trustProxy);
+    const key = sessionKeyOf(raw.request);
+    options.connections?.opened(ip, key);
+    raw.once("close", () => options.connections?.released(ip, key));
   });
 
   const redisClients: { quit(): Promise<unknown>; isReady: boolean }[] = [];

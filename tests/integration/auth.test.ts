@@ -148,6 +148,22 @@ describe("auth.login", () => {
     expect(await t.db.prisma.session.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  it("checks and counts attempts sent at once one after another: five are tried, the rest refused", async () => {
+    await aUser();
+    const caller = anonymousCaller(t.db, "10.0.0.7");
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        caller.auth.login({ email: "kari@test.no", password: `feil-${i}` }).then(
+          () => "ok",
+          (error: { code?: string }) => error.code,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "UNAUTHORIZED")).toHaveLength(MAX_FAILURES_PER_ACCOUNT_AND_IP);
+    expect(outcomes.filter((o) => o === "TOO_MANY_REQUESTS")).toHaveLength(20 - MAX_FAILURES_PER_ACCOUNT_AND_IP);
+    expect(await t.db.prisma.loginAttempt.count({ where: { emailKey: "kari@test.no" } })).toBe(MAX_FAILURES_PER_ACCOUNT_AND_IP);
+  });
+
   it("limits one IP trying many accounts", async () => {
     const municipality = await createMunicipality(t.db.prisma);
     const victim = await createUser(t.db.prisma, { municipalityId: municipality.id, roles: ["USER"], email: "offer@test.no" });

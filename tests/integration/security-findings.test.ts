@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { TEST_PASSWORD } from "../../prisma/factories.ts";
 import { createSession, SESSION_COOKIE } from "../../server/auth/sessions.ts";
+import { readMigrations } from "../../server/db/migrate.ts";
 import { openText, until, type TextClient } from "./collab-client.ts";
 import { signIn, startServer } from "./helpers.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
@@ -224,6 +225,20 @@ describe("5: taking a participant out of the group ends their consent", () => {
     // Only the user's own decision lets Ola back in.
     await w.callers.owner.consent.grant({ planId: w.plan.id, participantId: row.id });
     await expect(w.callers.relativeWithConsent.plan.byId({ planId: w.plan.id })).resolves.toMatchObject({ id: w.plan.id });
+  });
+});
+
+describe("5, before the fix: participants taken out earlier", () => {
+  it("lose their open consent with the migration, so letting them back in needs a new one", async () => {
+    const w = await createPlanWorld(t.db);
+    const relative = await t.db.prisma.planParticipant.findFirstOrThrow({ where: { planId: w.plan.id, userId: w.people.relativeWithConsent.id } });
+    // Taken out the old way: the row inactive, the consent left open.
+    await t.db.prisma.planParticipant.update({ where: { id: relative.id }, data: { active: false } });
+    expect(await t.db.prisma.participantConsent.count({ where: { participantId: relative.id, withdrawnAt: null } })).toBeGreaterThan(0);
+    await t.db.exec(readMigrations().find((m) => m.name.endsWith("_inactive_participants_consent"))!.sql);
+    expect(await t.db.prisma.participantConsent.count({ where: { participantId: relative.id, withdrawnAt: null } })).toBe(0);
+    await t.db.prisma.planParticipant.update({ where: { id: relative.id }, data: { active: true } });
+    await expect(w.callers.relativeWithConsent.plan.byId({ planId: w.plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, ConnectionLimits, LIMITS, RateLimiter } from "../../server/http/limits.ts";
+import { bodyLimitFor, ConnectionLimits, ipKey, LIMITS, RateLimiter } from "../../server/http/limits.ts";
 import { isPortalOrigin } from "../../server/http/origin-check.ts";
 import { createLogger, errorForLog, REDACTED_KEYS, withRequestId } from "../../server/ops/log.ts";
 
@@ -46,8 +46,24 @@ describe("limits", () => {
     const limits = new ConnectionLimits();
     for (let i = 0; i < LIMITS.connections.openPerSession; i++) expect(limits.admit(`10.0.0.${i}`, "s")).toBe("ok");
     expect(limits.admit("10.0.0.99", "s")).toBe("open");
-    limits.release("s");
+    limits.released("10.0.0.0", "s");
     expect(limits.admit("10.0.0.99", "s")).toBe("ok");
+  });
+
+  it("caps the open sockets of one address too, also those without a session", () => {
+    const limits = new ConnectionLimits();
+    for (let i = 0; i < LIMITS.connections.openPerIp; i++) limits.opened("10.1.1.1", null);
+    expect(limits.check("10.1.1.1", null)).toBe("open");
+    expect(limits.check("10.1.1.2", null)).toBe("ok");
+  });
+
+  it("limits an IPv6 client by its /64 network, an IPv4 client by its address", () => {
+    expect(ipKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(ipKey("2001:0db8:0001:0002:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
+    expect(ipKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(ipKey("::ffff:10.0.0.1")).toBe("10.0.0.1");
+    expect(ipKey("10.0.0.1")).toBe("10.0.0.1");
+    expect(ipKey(null)).toBe("unknown");
   });
 
   it("gives the upload limit only where case documents are uploaded", () => {

@@ -64,6 +64,8 @@ export const commonNb = {
       GATEWAY_TIMEOUT: "Det tok for lang tid. Prøv igjen.",
       CLIENT_CLOSED_REQUEST: "Forespørselen ble avbrutt.",
     },
+    tooLarge: "Innholdet er for stort (høyst {{mb}} MB).",
+    lengthRequired: "Forespørselen mangler lengde.",
   },
   validation: {
     unstorable: "Teksten inneholder et tegn som ikke kan lagres. Fjern det og prøv igjen.",
@@ -193,6 +195,8 @@ export const commonEn: typeof commonNb = {
       GATEWAY_TIMEOUT: "It took too long. Please try again.",
       CLIENT_CLOSED_REQUEST: "The request was cancelled.",
     },
+    tooLarge: "The content is too large (at most {{mb}} MB).",
+    lengthRequired: "The request has no length.",
   },
   validation: {
     unstorable: "The text contains a character that cannot be saved. Remove it and try again.",
