@@ -10,7 +10,7 @@ import { appRouter, createCaller, type AppRouter, type Caller } from "../../serv
 import { createContextInner } from "../../server/trpc/context.ts";
 import { TEST_PASSWORD } from "../../prisma/factories.ts";
 import { anonymousCaller, startServer } from "./helpers.ts";
-import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
+import { createPlanWorld, scheduleMeeting, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
 // Every procedure that takes free text gets random Unicode: U+0000, lone surrogates, bidi
@@ -293,17 +293,6 @@ const meetingRow = (meetingId: string) => prisma().meeting.findUniqueOrThrow({ w
 const caseRow = (caseId: string) => prisma().case.findUniqueOrThrow({ where: { id: caseId } });
 const currentAssignment = (w: PlanWorld) => prisma().coordinatorAssignment.findFirstOrThrow({ where: { planId: w.plan.id, endedAt: null } });
 const ownerRow = (w: PlanWorld) => prisma().user.findUniqueOrThrow({ where: { id: w.people.owner.id } });
-
-async function scheduleMeeting(w: PlanWorld): Promise<Fixture> {
-  const { id } = await w.callers.coordinator.meeting.create({
-    planId: w.plan.id,
-    startsAt: inHours(48),
-    durationMinutes: 90,
-    location: "Rådhuset, møterom 2",
-    invitees: [{ userId: w.people.relativeWithConsent.id }, { userId: w.people.staffInGroup.id }, { participantId: w.external.id }],
-  });
-  return { meetingId: id };
-}
 
 async function meetingWithAttendance(w: PlanWorld): Promise<Fixture> {
   const { meetingId } = await scheduleMeeting(w);

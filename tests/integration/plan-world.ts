@@ -66,3 +66,15 @@ export const EVERYONE: Who[] = [
   "admin",
   "away",
 ];
+
+/** A responsibility-group meeting two days ahead, with the relative, the physiotherapist and the external participant. */
+export async function scheduleMeeting(w: PlanWorld) {
+  const { id } = await w.callers.coordinator.meeting.create({
+    planId: w.plan.id,
+    startsAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+    durationMinutes: 90,
+    location: "Rådhuset, møterom 2",
+    invitees: [{ userId: w.people.relativeWithConsent.id }, { userId: w.people.staffInGroup.id }, { participantId: w.external.id }],
+  });
+  return { meetingId: id };
+}

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, isAuditAction, type AuditAction, type ChangeAction } fro
 import { appRouter, type AppRouter, type Caller } from "../../server/router.ts";
 import { createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
 import { anonymousCaller } from "./helpers.ts";
-import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
+import { createPlanWorld, scheduleMeeting, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
 // The one write path (docs/decisions/012-one-write-path.md), checked for every mutation of the
@@ -59,17 +59,6 @@ const goalVersion = async (w: PlanWorld) => (await prisma().goal.findUniqueOrThr
 const measureVersion = async (w: PlanWorld) => (await prisma().measure.findUniqueOrThrow({ where: { id: w.measure.id } })).version;
 const meetingRow = (meetingId: string) => prisma().meeting.findUniqueOrThrow({ where: { id: meetingId } });
 const caseRow = (caseId: string) => prisma().case.findUniqueOrThrow({ where: { id: caseId } });
-
-async function scheduleMeeting(w: PlanWorld) {
-  const { id } = await w.callers.coordinator.meeting.create({
-    planId: w.plan.id,
-    startsAt: inHours(48),
-    durationMinutes: 90,
-    location: "Rådhuset, møterom 2",
-    invitees: [{ userId: w.people.relativeWithConsent.id }, { userId: w.people.staffInGroup.id }, { participantId: w.external.id }],
-  });
-  return { meetingId: id };
-}
 
 /** The meeting took place: moved into the past, as time would. */
 async function heldMeeting(w: PlanWorld) {
