@@ -1,6 +1,6 @@
 import net from "node:net";
 import { io as connectIo, type Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { createMunicipality, createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
 import { createSession, SESSION_COOKIE } from "../../server/auth/sessions.ts";
@@ -190,11 +190,21 @@ describe("operations", () => {
     server = await startServer(t.db, { METRICS_TOKEN: token });
     expect((await fetch(`${server.origin}/metrics`)).status).toBe(401);
     expect((await fetch(`${server.origin}/metrics`, { headers: { authorization: "Bearer wrong-token-of-same-len" } })).status).toBe(401);
-    await fetch(`${server.origin}/healthz`);
-    await fetch(`${server.origin}/api/trpc/auth.me`);
-    const res = await fetch(`${server.origin}/metrics`, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    const text = await res.text();
+    await (await fetch(`${server.origin}/healthz`)).text();
+    await (await fetch(`${server.origin}/api/trpc/auth.me`)).text();
+    // A request is counted when the server has finished writing it, which can come just after
+    // the client has read the answer: wait for the count rather than race it.
+    const origin = server.origin;
+    const scrape = async () => {
+      const res = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const text = await vi.waitFor(async () => {
+      const body = await scrape();
+      expect(body).toMatch(/kind="trpc"/);
+      return body;
+    });
     for (const name of ["ip_portal_http_request_duration_seconds_bucket", "ip_portal_open_sockets", "ip_portal_collab_connections", "ip_portal_collab_documents"]) {
       expect(text).toContain(name);
     }
