@@ -14,7 +14,7 @@ import { createGoal, createMunicipality, createPlan, createUnit, createUser } fr
 // "Demo kommune": a small municipality where every role has something true to look at.
 
 export const DEMO_PASSWORD = "demo1234";
-export const DEMO_MUNICIPALITY = { name: "Demo kommune", number: "9999" } as const;
+export const DEMO_MUNICIPALITY = { name: "Demo kommune", number: "9999", demo: true } as const;
 
 export interface DemoAccount {
   email: string;

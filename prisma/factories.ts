@@ -19,10 +19,15 @@ function cachedHash(password: string): Promise<string> {
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function createMunicipality(prisma: PrismaClient, data: { name?: string; number?: string } = {}) {
+/**
+ * A municipality for tests. Like the demo municipality it signs in with a password in one step
+ * unless `demo: false`, so tests of other things can sign in simply; the second factor's tests
+ * make theirs with `demo: false`.
+ */
+export async function createMunicipality(prisma: PrismaClient, data: { name?: string; number?: string; demo?: boolean } = {}) {
   const suffix = next();
   return prisma.municipality.create({
-    data: { name: data.name ?? `Testkommune ${suffix}`, number: data.number ?? `T${suffix}` },
+    data: { name: data.name ?? `Testkommune ${suffix}`, number: data.number ?? `T${suffix}`, demo: data.demo ?? true },
   });
 }
 
@@ -47,10 +52,11 @@ export interface UserSpec {
 export const TEST_PASSWORD = "riktig-passord-123";
 
 export async function createUser(prisma: PrismaClient, spec: UserSpec) {
-  return prisma.user.create({
+  const email = (spec.email ?? `person-${next()}@test.no`).toLowerCase();
+  const user = await prisma.user.create({
     data: {
       municipalityId: spec.municipalityId,
-      email: (spec.email ?? `person-${next()}@test.no`).toLowerCase(),
+      email,
       name: spec.name ?? `Person ${next()}`,
       phone: spec.phone,
       title: spec.title,
@@ -63,6 +69,8 @@ export async function createUser(prisma: PrismaClient, spec: UserSpec) {
     },
     include: { roles: true },
   });
+  // Made with an e-mail address, so tests can sign in with it.
+  return { ...user, email };
 }
 
 export interface PlanSpec {

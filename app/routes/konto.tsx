@@ -68,7 +68,7 @@ export default function Account() {
         ) : null}
         <Form method="post" className="stack">
           {/* Lets password managers file the new password under the right account. */}
-          <input type="text" name="username" autoComplete="username" value={me.email} readOnly hidden />
+          <input type="text" name="username" autoComplete="username" value={me.email ?? ""} readOnly hidden />
           <div className="field">
             <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
             <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />

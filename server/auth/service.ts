@@ -29,7 +29,7 @@ export async function login(prisma: PrismaClient, input: z.infer<typeof loginInp
   const ip = meta.ip ?? "unknown";
   const user = await prisma.user.findUnique({ where: { email: emailKey }, include: { roles: true, municipality: { select: { name: true } } } });
   const outcome = await limitedAttempt(prisma, emailKey, ip, () =>
-    user?.active ? verifyPassword(user.passwordHash, input.password) : verifyAgainstDummy(input.password),
+    user?.active && user.passwordHash ? verifyPassword(user.passwordHash, input.password) : verifyAgainstDummy(input.password),
   );
   if (outcome === "blocked") {
     await recordAudit(prisma, { action: "auth.login_blocked", details: { email: emailKey }, meta });
@@ -69,7 +69,10 @@ export async function changePassword(prisma: PrismaClient, actor: SessionUser, i
   const attemptKey = `password-change:${actor.id}`;
   const ip = meta.ip ?? "unknown";
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
-  const outcome = await limitedAttempt(prisma, attemptKey, ip, () => verifyPassword(user.passwordHash, input.currentPassword));
+  const current = user.passwordHash;
+  // Someone who signs in through an identity provider has no password to change.
+  if (!current) throw new DomainError("BAD_REQUEST", "auth.noPassword");
+  const outcome = await limitedAttempt(prisma, attemptKey, ip, () => verifyPassword(current, input.currentPassword));
   if (outcome === "blocked") {
     await recordAudit(prisma, { action: "auth.login_blocked", municipalityId: actor.municipalityId, actorId: actor.id, details: { during: "password-change" }, meta });
     throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");

@@ -15,7 +15,8 @@ const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
 export interface SessionUser {
   id: string;
   name: string;
-  email: string;
+  /** Empty for someone who signs in only through an identity provider. */
+  email: string | null;
   municipalityId: string;
   municipalityName: string;
   roles: Role[];
@@ -94,7 +95,7 @@ export function sessionUserOf(
   user: {
     id: string;
     name: string;
-    email: string;
+    email: string | null;
     municipalityId: string;
     municipality: { name: string };
     roles: { role: Role; unitId: string | null }[];

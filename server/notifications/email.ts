@@ -37,7 +37,8 @@ export async function sendNotificationEmail(prisma: PrismaClient, send: Send, no
   });
   if (!notification || notification.emailedAt) return false;
   const user = await prisma.user.findUnique({ where: { id: notification.userId }, select: { email: true, active: true } });
-  if (!user?.active) return false;
+  // Someone without an e-mail address (signs in with ID-porten only) reads notices in the portal.
+  if (!user?.active || !user.email) return false;
   const preference = await emailPreferenceOf(prisma, notification.userId);
   if (preference.digest || !isNoticeKind(notification.kind) || !preference.kinds.has(notification.kind)) return false;
   // Claim it first: of two instances (or a sweep and the live path), one sends.
@@ -93,7 +94,7 @@ export async function sendPendingEmails(prisma: PrismaClient, send: Send, option
  */
 export async function sendDigests(prisma: PrismaClient, send: Send, options: MailOptions, now = new Date()): Promise<number> {
   const day = osloDate(now);
-  const people = await prisma.notificationPreference.findMany({ where: { digest: true, user: { active: true } }, select: { userId: true, emailKinds: true, user: { select: { email: true } } } });
+  const people = await prisma.notificationPreference.findMany({ where: { digest: true, user: { active: true, email: { not: null } } }, select: { userId: true, emailKinds: true, user: { select: { email: true } } } });
   let sent = 0;
   for (const person of people) {
     const kinds = person.emailKinds.filter(isNoticeKind);
@@ -113,7 +114,7 @@ export async function sendDigests(prisma: PrismaClient, send: Send, options: Mai
     try {
       await send({
         from: options.from,
-        to: person.user.email,
+        to: person.user.email ?? undefined,
         subject: translate("nb", "notifications.email.digestSubject", { count: due.length }),
         text: translate("nb", "notifications.email.digestText", { kinds: [...counts].map(([kind, count]) => `- ${kind} (${count})`).join("\n"), url }),
       });

@@ -346,7 +346,7 @@ const CASES: Table = {
     input: (_w, _s, text) => ({ currentPassword: text("currentPassword", TEST_PASSWORD), newPassword: text("newPassword", "nytt-passord-123") }),
     probe: async (w) => (await ownerRow(w)).passwordHash,
     verify: async (w, _s, values) =>
-      (await verifyPassword((await ownerRow(w)).passwordHash, values.newPassword ?? "nytt-passord-123")) ? null : "the new password does not verify against the stored hash",
+      (await verifyPassword((await ownerRow(w)).passwordHash ?? "", values.newPassword ?? "nytt-passord-123")) ? null : "the new password does not verify against the stored hash",
     specials: 12,
   },
 

@@ -5,7 +5,7 @@ export interface SubjectLink {
   /** What was searched for ("?person="). */
   query: string;
   /** The accounts found, or null before a search. */
-  people: { id: string; name: string; email: string }[] | null;
+  people: { id: string; name: string; email: string | null }[] | null;
 }
 
 /** A case that came in by name is linked to the person's account before it can be granted. */
