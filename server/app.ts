@@ -17,6 +17,7 @@ import { applyTimeouts, bodyLimit, bodyLimitFor, ConnectionLimits, MutationLimit
 import { originCheck } from "./http/origin-check.ts";
 import { log, withRequestId } from "./ops/log.ts";
 import { createMetrics } from "./ops/metrics.ts";
+import { configureIdentityKey } from "./identity/protect.ts";
 import { cookieWriter, sessionMiddleware } from "./http/session-middleware.ts";
 import "./load-context.ts";
 import { createCollabServer } from "./collab/server.ts";
@@ -51,6 +52,7 @@ export async function createApp({ env, db, build }: AppOptions) {
   app.disable("x-powered-by");
   const trustProxy = env.TRUST_PROXY === "true";
   if (trustProxy) app.set("trust proxy", 1);
+  configureIdentityKey(env.IDENTITY_KEY, env.NODE_ENV === "production");
   const metrics = createMetrics();
   const mutationLimits = new MutationLimits(() => metrics.limited("mutation"));
   // One set of connection limits per socket server: every page opens one socket of each.

@@ -27,6 +27,14 @@ const envSchema = z.object({
   LOG_FILE: z.string().optional(),
   // Prometheus metrics at /metrics, for a scraper that sends "Authorization: Bearer <token>".
   METRICS_TOKEN: z.string().min(16).optional(),
+  // 32 bytes in base64: encrypts identity numbers and providers' client secrets (required in production).
+  IDENTITY_KEY: z.string().optional(),
+  // The local test identity provider (synthetic persons): on unless NODE_ENV=production; "true" asks for it there too.
+  TEST_IDP: z.enum(["true", "false"]).optional(),
+  // Its port on 127.0.0.1 (0: any free port).
+  TEST_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  // Identity providers from the environment: a JSON list, upserted at start (README, "Sign-in").
+  OIDC_PROVIDERS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

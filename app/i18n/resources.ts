@@ -7,6 +7,7 @@ import { casesEn, casesNb } from "./locales/cases.ts";
 import { commonEn, commonNb } from "./locales/common.ts";
 import { dashboardEn, dashboardNb } from "./locales/dashboard.ts";
 import { goalsEn, goalsNb } from "./locales/goals.ts";
+import { identityEn, identityNb } from "./locales/identity.ts";
 import { meetingMessagesEn, meetingMessagesNb } from "./locales/meeting-messages.ts";
 import { meetingsEn, meetingsNb } from "./locales/meetings.ts";
 import { myPlanEn, myPlanNb } from "./locales/my-plan.ts";
@@ -34,6 +35,7 @@ const nb = {
   ...overviewsNb,
   ...auditNb,
   ...meetingMessagesNb,
+  ...identityNb,
 };
 
 const en: typeof nb = {
@@ -49,6 +51,7 @@ const en: typeof nb = {
   ...overviewsEn,
   ...auditEn,
   ...meetingMessagesEn,
+  ...identityEn,
 };
 
 export const resources = {
