@@ -1,4 +1,11 @@
-export const TEMPLATE_DB = "ip_test_template";
+/**
+ * The migrated template test databases are copied from: one per test run (the run's process
+ * sets it in global-setup.ts and its workers inherit it), so runs from two checkouts, or two at
+ * once, never migrate or drop each other's template.
+ */
+export function templateDb(): string {
+  return process.env.IP_TEST_TEMPLATE_DB ?? `ip_test_template_${process.pid}`;
+}
 
 /** The same server and credentials, another database. */
 export function databaseUrl(base: string, database: string): string {

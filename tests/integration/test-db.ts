@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { connectPglite, connectPostgres, type Database } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
-import { TEMPLATE_DB, adminUrl, databaseUrl } from "./pg-urls.ts";
+import { adminUrl, databaseUrl, templateDb } from "./pg-urls.ts";
 
 /**
  * A real database for one test file: a copy of the migrated template on PostgreSQL when
@@ -20,7 +20,7 @@ export function useTestDatabase() {
       const admin = connectPostgres(adminUrl(base));
       try {
         await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.exec(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+        await admin.exec(`CREATE DATABASE "${name}" TEMPLATE "${templateDb()}"`);
       } finally {
         await admin.close();
       }
