@@ -14,7 +14,9 @@ import { myPlanEn, myPlanNb } from "./locales/my-plan.ts";
 import { notificationsEn, notificationsNb } from "./locales/notifications.ts";
 import { overviewsEn, overviewsNb } from "./locales/overviews.ts";
 import { participantsEn, participantsNb } from "./locales/participants.ts";
+import { personsEn, personsNb } from "./locales/persons.ts";
 import { planEn, planNb } from "./locales/plan.ts";
+import { secondFactorEn, secondFactorNb } from "./locales/second-factor.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
 // Each file in locales/ holds one area's texts in both languages; the top-level keys of the areas
@@ -36,6 +38,8 @@ const nb = {
   ...auditNb,
   ...meetingMessagesNb,
   ...identityNb,
+  ...secondFactorNb,
+  ...personsNb,
 };
 
 const en: typeof nb = {
@@ -52,6 +56,8 @@ const en: typeof nb = {
   ...auditEn,
   ...meetingMessagesEn,
   ...identityEn,
+  ...secondFactorEn,
+  ...personsEn,
 };
 
 export const resources = {

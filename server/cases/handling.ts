@@ -13,7 +13,9 @@ import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { write, type Change, type DetailsOf } from "../records/write.ts";
 import { caseHandlingPolicy, type CaseScope } from "./access.ts";
 import { addWorkingDays, decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
+import { conflictOfConcurrentGrant, grantIndividualPlan, representativeInput, sealRepresentatives, type Grant } from "./grant.ts";
 import { nextReference } from "./intake.ts";
+import { findPersonByHash, sealTypedIdentity } from "./persons.ts";
 import { publicCase, type CaseRow } from "./read.ts";
 
 // The coordinating unit handles a case: assigns it, writes notes, sends the interim reply,
@@ -119,42 +121,45 @@ export const decideCaseInput = z.object({
   /** Granting a coordinator (or an IP with one named at once): who. */
   coordinatorId: id.optional(),
   handoverNote: z.string().trim().max(5000).optional(),
+  /** The person's identity number, when the case came without one and is not linked to a person. */
+  subjectIdentityNumber: z.string().trim().max(20).optional(),
+  /** A plan for a child under 16: the parents or guardians who act for them. */
+  representatives: z.array(representativeInput).max(4).optional(),
 });
 
 /**
- * Decides a case. Granting an individual plan creates the plan (the user's consent to it is the
- * application itself) and, when a coordinator is named, appoints them in the same transaction;
- * otherwise it opens a coordinator case. Granting a coordinator appoints one atomically.
+ * Decides a case. Granting an individual plan (server/cases/grant.ts) links the case to the
+ * person's open plan if they have one, or creates the plan, and the person without an account if
+ * they are new (the user's consent to the plan is the application itself when they or their
+ * parent sent it); when a coordinator is named, they are appointed in the same transaction,
+ * otherwise a new plan gets a coordinator case. Granting a coordinator appoints one atomically.
  */
 export async function decideCase(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof decideCaseInput>, meta: RequestMeta) {
   const granted = input.outcome === "GRANTED" || input.outcome === "PARTLY_GRANTED";
+  // Typed numbers are checked before anything is written, with what is wrong and whose it is.
+  const typed = input.subjectIdentityNumber ? sealTypedIdentity(input.subjectIdentityNumber) : null;
+  const representatives = sealRepresentatives(input.representatives);
   return write(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.decide", async (tx, { found: current }) => {
     assertCurrentVersion(current, input.version);
     openOnly(current);
     let planId = current.planId;
-    let planCreated = false;
+    let grant: Grant | null = null;
+    let subjectUserId = current.subjectUserId;
     if (granted && current.type === "IP_APPLICATION") {
-      if (!current.subjectUserId) throw new DomainError("BAD_REQUEST", "case.subjectNeedsAccount");
-      const plan = await tx.plan.create({
-        data: {
-          municipalityId: actor.municipalityId,
-          ownerId: current.subjectUserId,
-          status: "DRAFT",
-          consentGivenAt: current.submittedById === current.subjectUserId ? current.receivedAt : null,
-          consentGivenBy: current.submittedById === current.subjectUserId ? current.subjectUserId : null,
-        },
-      });
-      planId = plan.id;
-      planCreated = true;
-      if (!input.coordinatorId) {
+      grant = await grantIndividualPlan(tx, actor, current, typed, representatives);
+      planId = grant.planId;
+      subjectUserId = grant.personId;
+      if (grant.planCreated && !input.coordinatorId) {
         await tx.case.create({
           data: {
             municipalityId: actor.municipalityId,
             reference: await nextReference(tx, actor.municipalityId, new Date()),
             type: "COORDINATOR_REQUEST",
             channel: "PORTAL",
-            subjectUserId: current.subjectUserId,
+            subjectUserId: grant.personId,
             subjectName: current.subjectName,
+            subjectIdentityEnc: grant.identity?.identityEnc ?? current.subjectIdentityEnc,
+            subjectIdentityHash: grant.identity?.identityHash ?? current.subjectIdentityHash,
             submittedById: actor.id,
             planId,
             description: translate("nb", "case.coordinatorFollowUp", { reference: current.reference }),
@@ -169,7 +174,9 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
     if (needsCoordinator && !input.coordinatorId) throw new DomainError("BAD_REQUEST", "case.coordinatorRequired");
     let coordinator: { from: string | null; to: string } | null = null;
     if (granted && input.coordinatorId) {
-      planId ??= (await tx.plan.findFirst({ where: { ownerId: current.subjectUserId ?? "", municipalityId: actor.municipalityId, status: { not: "CLOSED" } } }))?.id ?? null;
+      // A case by name is about the person with its identity number, if there is one.
+      subjectUserId ??= current.subjectIdentityHash ? ((await findPersonByHash(tx, actor.municipalityId, current.subjectIdentityHash))?.id ?? null) : null;
+      planId ??= subjectUserId ? ((await tx.plan.findFirst({ where: { ownerId: subjectUserId, municipalityId: actor.municipalityId, status: { not: "CLOSED" } } }))?.id ?? null) : null;
       if (!planId) throw new DomainError("BAD_REQUEST", "case.noPlanForCoordinator");
       const handover = await handOver(tx, actor, { planId, coordinatorId: input.coordinatorId, handoverNote: input.handoverNote });
       coordinator = { from: handover.previous, to: handover.assignment.coordinatorId };
@@ -185,6 +192,8 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
           decidedAt: new Date(),
           decidedById: actor.id,
           planId,
+          subjectUserId,
+          ...(grant?.identity ? { subjectIdentityEnc: grant.identity.identityEnc, subjectIdentityHash: grant.identity.identityHash } : {}),
           version: { increment: 1 },
         },
       }),
@@ -192,14 +201,20 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
     );
     const updated = await tx.case.findUniqueOrThrow({ where: { id: current.id } });
     return {
-      result: { ...publicCase(updated), planId: updated.planId },
+      result: { ...publicCase(updated), planId: updated.planId, planCreated: grant?.planCreated ?? false, planLinked: grant?.planLinked ?? false },
       planId,
-      details: { outcome: input.outcome, planCreated, coordinator },
+      details: {
+        outcome: input.outcome,
+        planCreated: grant?.planCreated ?? false,
+        planLinked: grant?.planLinked ?? false,
+        personCreated: grant?.personCreated ?? false,
+        representatives: grant?.representatives ?? 0,
+        coordinator,
+      },
       revoked: coordinator?.from ? [coordinator.from] : [],
     };
   }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "coordinator.concurrent");
-    throw error;
+    throw conflictOfConcurrentGrant(error) ?? error;
   });
 }
 

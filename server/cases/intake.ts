@@ -12,6 +12,7 @@ import { shortText } from "../plans/schemas.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
+import { findPersonByHash, sealTypedIdentity, type SealedIdentity } from "./persons.ts";
 import { publicCase } from "./read.ts";
 import { getCaseSetting } from "./settings.ts";
 
@@ -25,6 +26,11 @@ export const createCaseInput = z.object({
   subjectUserId: id.optional(),
   /** … or their name (a relative applying for someone, a paper or phone case, a hospital's notice). */
   subjectName: z.string().trim().min(2).max(200).optional(),
+  /**
+   * … with their national identity number (fødselsnummer or D-nummer): checked, stored sealed and
+   * hashed on the case, and the case is linked to the person with that number if there is one.
+   */
+  subjectIdentityNumber: z.string().trim().max(20).optional(),
   planId: id.optional(),
   channel: CaseChannel.optional(),
   /** Cases registered from paper or phone keep the day they arrived. */
@@ -59,6 +65,8 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
   }
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
   if (receivedAt.getTime() > Date.now() + 60_000) throw new DomainError("BAD_REQUEST", "case.receivedInFuture");
+  // Refused with what is wrong before anything is written; never echoed back.
+  const typed = input.subjectIdentityNumber ? sealTypedIdentity(input.subjectIdentityNumber) : null;
 
   return retryOnDuplicateReference(() =>
     write(prisma, actor, meta, selfPolicy, "case.create", async (tx) => {
@@ -86,6 +94,20 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
       }
       if (!subjectName) throw new DomainError("BAD_REQUEST", "case.subjectRequired");
 
+      // The person's identity number: the known person's own, or the one typed on the case.
+      let identity: SealedIdentity | null = typed;
+      if (subjectUserId) {
+        const known = await tx.user.findUniqueOrThrow({ where: { id: subjectUserId }, select: { identityEnc: true, identityHash: true } });
+        if (known.identityEnc && known.identityHash) {
+          if (typed && typed.identityHash !== known.identityHash) throw new DomainError("BAD_REQUEST", "casePerson.identityMismatch");
+          identity = { identityEnc: known.identityEnc, identityHash: known.identityHash };
+        }
+      } else if (typed) {
+        // A case by name finds the person by their number. The name stays as the sender wrote it:
+        // nothing about the person found goes back to whoever sent the case.
+        subjectUserId = (await findPersonByHash(tx, actor.municipalityId, typed.identityHash))?.id ?? null;
+      }
+
       const setting = await getCaseSetting(tx, actor.municipalityId, input.type);
       const decision = decisionDeadline(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit });
       const interim = interimReplyDeadline(receivedAt);
@@ -97,6 +119,8 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
           channel: input.channel ?? "PORTAL",
           subjectUserId,
           subjectName,
+          subjectIdentityEnc: identity?.identityEnc ?? null,
+          subjectIdentityHash: identity?.identityHash ?? null,
           submittedById: input.channel && input.channel !== "PORTAL" ? null : actor.id,
           planId,
           description: input.description,

@@ -10,6 +10,7 @@ import { rolePolicy, selfPolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 import { casePartyWhere, caseReadPolicy } from "./access.ts";
 import { addCalendarDays } from "./deadlines.ts";
+import { birthDateOf, isChild, maskedIdentity, recordsOfCaseSubject } from "./persons.ts";
 
 // Reading cases: the person's own (public part), the coordinating unit's lists and one case with
 // its handling, and the people a case officer picks from.
@@ -144,6 +145,10 @@ async function internalView(tx: Tx, actor: SessionUser, found: CaseRow) {
     ? await tx.coordinatorAssignment.findFirst({ where: { planId: found.planId, endedAt: null }, select: { coordinator: { select: { id: true, name: true } } } })
     : null;
   const person = (personId: string | null) => (personId ? { id: personId, name: names.get(personId) ?? "" } : null);
+  // The person's identity number, masked; from the case, else from the person it is linked to.
+  const subject = found.subjectUserId ? await tx.user.findFirst({ where: { id: found.subjectUserId, municipalityId: actor.municipalityId }, select: { identityEnc: true } }) : null;
+  const identityEnc = found.subjectIdentityEnc ?? subject?.identityEnc ?? null;
+  const records = await recordsOfCaseSubject(tx, found);
   return {
     status: found.status,
     channel: found.channel,
@@ -157,6 +162,11 @@ async function internalView(tx: Tx, actor: SessionUser, found: CaseRow) {
     decidedBy: person(found.decidedById),
     closedAt: found.closedAt,
     planCoordinator: coordinator?.coordinator ?? null,
+    subjectIdentity: maskedIdentity(identityEnc),
+    subjectIsChild: isChild(birthDateOf(identityEnc)),
+    /** What the person already has: granting links to their open plan instead of making a second. */
+    personRecords: records,
+    openPlanId: records.plans.find((p) => p.type === "IP" && (p.status === "DRAFT" || p.status === "ACTIVE"))?.id ?? null,
     notes: notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? "" })),
     ...deadlineFlags(found),
   };

@@ -7,7 +7,17 @@ import type { CaseChannel, CaseOutcome, CaseType, InviteeResponse } from "../../
 export interface ChangeDetails {
   "case.create": { type: CaseType; channel: CaseChannel };
   "case.assign": { officerId: string };
-  "case.decide": { outcome: CaseOutcome; planCreated: boolean; coordinator: { from: string | null; to: string } | null };
+  "case.decide": {
+    outcome: CaseOutcome;
+    planCreated: boolean;
+    /** The person already had an open plan: the case was linked to it (never a second plan). */
+    planLinked: boolean;
+    /** The person was made from the case (name and identity number), without an account. */
+    personCreated: boolean;
+    /** Parents or guardians named as representatives in a new plan. */
+    representatives: number;
+    coordinator: { from: string | null; to: string } | null;
+  };
   "coordinator.assign": { from: string | null; to: string };
   "goal.create": { goalId: string; meetingId?: string };
   "goal.update": { fields: string[]; meetingId?: string };

@@ -210,8 +210,10 @@ describe("linking a case to an account", () => {
       data: { municipalityId: w.home.id, email: "ny.bruker@test.no", name: "Nina Ny", passwordHash: "x", roles: { create: { role: "USER" } } },
     });
     const c = await w.callers.relativeWithConsent.case.create({ type: "IP_APPLICATION", subjectName: "Nina Ny", description: "Søker for søsteren min." });
+    // Neither a linked person nor an identity number: granting asks for the number (issue 12; it
+    // used to demand an account, which a person could never get).
     await expect(w.callers.caseOfficer.case.decide({ caseId: c.id, version: 1, outcome: "GRANTED", grounds: "x" })).rejects.toMatchObject({
-      messageKey: "case.subjectNeedsAccount",
+      messageKey: "casePerson.identityRequired",
     });
     const found = await w.callers.caseOfficer.case.findPerson({ query: "nina" });
     expect(found.map((p) => p.id)).toEqual([person.id]);
