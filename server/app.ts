@@ -19,6 +19,7 @@ import { log, withRequestId } from "./ops/log.ts";
 import { createMetrics } from "./ops/metrics.ts";
 import { configureIdentityKey } from "./identity/protect.ts";
 import { cookieWriter, sessionMiddleware } from "./http/session-middleware.ts";
+import { pendingSignInCookieOf } from "./auth/pending-sign-in.ts";
 import "./load-context.ts";
 import { createCollabServer } from "./collab/server.ts";
 import { createSocketServer } from "./realtime/socket.ts";
@@ -148,6 +149,7 @@ export async function createApp({ env, db, build }: AppOptions) {
           lang: req.lang,
           meta: metaOf(req, res),
           cookies: cookieWriter(req, res),
+          pendingSignIn: pendingSignInCookieOf(req, res),
           limits: mutationLimits,
         }),
       onError: ({ error }) => {
@@ -174,6 +176,7 @@ export async function createApp({ env, db, build }: AppOptions) {
               lang: req.lang,
               meta: metaOf(req, res),
               cookies: cookieWriter(req, res),
+              pendingSignIn: pendingSignInCookieOf(req, res),
               limits: mutationLimits,
             }),
           ),

@@ -127,6 +127,12 @@ export const AUDIT_ACTIONS = {
   "auth.logout": signIn("Logget ut", "Signed out"),
   "auth.password_changed": signIn("Byttet passord", "Changed the password"),
   "auth.password_failed": signIn("Feil nåværende passord ved passordbytte", "Wrong current password when changing the password"),
+  // The second factor of a password sign-in (server/auth/second-factor.ts).
+  "auth.password_accepted": signIn("Riktig passord, venter på engangskode", "Right password, waiting for the one-time code"),
+  "auth.totp_enabled": signIn("Satte opp totrinnsinnlogging og logget inn", "Set up two-step sign-in and signed in"),
+  "auth.login_recovery": signIn("Logget inn med en reservekode", "Signed in with a recovery code"),
+  "auth.totp_failed": signIn("Feil engangskode ved innlogging", "Wrong one-time code when signing in"),
+  "auth.recovery_codes_renewed": signIn("Lagde nye reservekoder", "Made new recovery codes"),
 } as const satisfies Record<string, ActionDefinition>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -38,7 +38,13 @@ async function lastSuccess(tx: Tx, where: { emailKey: string; ip?: string }): Pr
 
 const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 
-export async function loginLimit(tx: Tx, key: string, ip: string, now = new Date()): Promise<LoginLimit> {
+/** Limits that differ by what is verified: the second factor stops an account sooner (second-factor.ts). */
+export interface LimitOptions {
+  /** Failures per account from anywhere before it is closed; MAX_FAILURES_PER_ACCOUNT unless given. */
+  maxPerAccount?: number;
+}
+
+export async function loginLimit(tx: Tx, key: string, ip: string, options: LimitOptions = {}, now = new Date()): Promise<LoginLimit> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   const [pairSuccess, accountSuccess] = await Promise.all([lastSuccess(tx, { emailKey: key, ip }), lastSuccess(tx, { emailKey: key })]);
   const [pair, perIp, perAccount] = await Promise.all([
@@ -46,7 +52,8 @@ export async function loginLimit(tx: Tx, key: string, ip: string, now = new Date
     tx.loginAttempt.count({ where: { ip, success: false, createdAt: { gt: since } } }),
     tx.loginAttempt.count({ where: { emailKey: key, success: false, createdAt: { gt: later(since, accountSuccess) } } }),
   ]);
-  const blocked = pair >= MAX_FAILURES_PER_ACCOUNT_AND_IP || perIp >= MAX_FAILURES_PER_IP || perAccount >= MAX_FAILURES_PER_ACCOUNT;
+  const blocked =
+    pair >= MAX_FAILURES_PER_ACCOUNT_AND_IP || perIp >= MAX_FAILURES_PER_IP || perAccount >= (options.maxPerAccount ?? MAX_FAILURES_PER_ACCOUNT);
   const over = perAccount - SLOW_AFTER_ACCOUNT_FAILURES + 1;
   return { blocked, delayMs: over > 0 ? Math.min(over * SLOWDOWN_STEP_MS, MAX_SLOWDOWN_MS) : 0 };
 }
@@ -55,8 +62,14 @@ export async function loginLimit(tx: Tx, key: string, ip: string, now = new Date
  * One attempt under the limits: waits as long as they say, then, holding the account's and the
  * IP's lock, checks them again, verifies (`verify`) and counts the outcome.
  */
-export async function limitedAttempt(prisma: PrismaClient, key: string, ip: string, verify: () => Promise<boolean>): Promise<"ok" | "failed" | "blocked"> {
-  const first = await loginLimit(prisma, key, ip);
+export async function limitedAttempt(
+  prisma: PrismaClient,
+  key: string,
+  ip: string,
+  verify: () => Promise<boolean>,
+  options: LimitOptions = {},
+): Promise<"ok" | "failed" | "blocked"> {
+  const first = await loginLimit(prisma, key, ip, options);
   if (first.blocked) return "blocked";
   // The wait is outside the lock: a slowed account does not hold up anyone else.
   if (first.delayMs) await sleep(first.delayMs);
@@ -65,7 +78,7 @@ export async function limitedAttempt(prisma: PrismaClient, key: string, ip: stri
       // Always the account first, then the IP: two attempts never wait for each other in a circle.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${key}`}))`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login-ip:${ip}`}))`;
-      if ((await loginLimit(tx, key, ip)).blocked) return "blocked";
+      if ((await loginLimit(tx, key, ip, options)).blocked) return "blocked";
       const ok = await verify();
       await recordLoginAttempt(tx, key, ip, ok);
       return ok ? "ok" : "failed";

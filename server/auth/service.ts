@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeRedirect } from "../../app/lib/roles.ts";
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { DomainError } from "../errors.ts";
@@ -7,12 +8,20 @@ import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { limitedAttempt, normaliseEmail } from "./rate-limit.ts";
+import { startSecondFactor, type SecondStep } from "./second-factor.ts";
 import { createSession, invalidateUserSessions, sessionUserOf, type SessionUser } from "./sessions.ts";
 
 export const loginInput = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(200),
+  /** Where to go once signed in (a path of the portal; anything else is dropped), kept across the second step. */
+  redirectTo: z.string().max(2000).optional(),
 });
+
+export type LoginOutcome =
+  | { kind: "session"; token: string; expiresAt: Date }
+  /** A right password outside the demo municipality: the second step comes next (second-factor.ts). */
+  | { kind: "pending"; token: string; expiresAt: Date; step: SecondStep };
 
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1).max(200),
@@ -22,36 +31,54 @@ export const changePasswordInput = z.object({
 /**
  * Signs a person in. Whatever goes wrong, the answer is the same "wrong e-mail or
  * password", so nobody learns which e-mail addresses have accounts. A refused sign-in is itself
- * recorded (one statement); a successful one opens the session and records it in one transaction.
+ * recorded (one statement); a successful one opens the session and records it in one transaction,
+ * in the demo municipality; elsewhere it leaves a pending sign-in for the second factor.
+ *
+ * Where the administrator has turned password sign-in off, a right password is refused with its
+ * own message and counted as a failure, never as a success; a wrong one gets the usual answer, so
+ * the message tells only someone who knows the password that the account exists
+ * (docs/security.md).
  */
-export async function login(prisma: PrismaClient, input: z.infer<typeof loginInput>, meta: RequestMeta) {
+export async function login(prisma: PrismaClient, input: z.infer<typeof loginInput>, meta: RequestMeta): Promise<LoginOutcome> {
   const emailKey = normaliseEmail(input.email);
   const ip = meta.ip ?? "unknown";
-  const user = await prisma.user.findUnique({ where: { email: emailKey }, include: { roles: true, municipality: { select: { name: true } } } });
-  const outcome = await limitedAttempt(prisma, emailKey, ip, () =>
-    user?.active && user.passwordHash ? verifyPassword(user.passwordHash, input.password) : verifyAgainstDummy(input.password),
-  );
+  const user = await prisma.user.findUnique({
+    where: { email: emailKey },
+    include: { roles: true, municipality: { select: { name: true, demo: true, passwordSignIn: true } } },
+  });
+  let passwordRight = false;
+  const outcome = await limitedAttempt(prisma, emailKey, ip, async () => {
+    passwordRight = user?.active && user.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+    return passwordRight && user!.municipality.passwordSignIn;
+  });
   if (outcome === "blocked") {
     await recordAudit(prisma, { action: "auth.login_blocked", details: { email: emailKey }, meta });
     throw new DomainError("TOO_MANY_REQUESTS", "auth.rateLimited");
   }
+  const switchedOff = passwordRight && user?.municipality.passwordSignIn === false;
   if (!user || outcome !== "ok") {
     await recordAudit(prisma, {
       action: "auth.login_failed",
       municipalityId: user?.municipalityId,
       targetType: user ? "user" : undefined,
       targetId: user?.id,
-      details: { email: emailKey },
+      details: { email: emailKey, ...(switchedOff ? { reason: "password-sign-in-off" } : {}) },
       meta,
     });
+    if (switchedOff) throw new DomainError("FORBIDDEN", "passwordSignIn.off");
     throw new DomainError("UNAUTHORIZED", "auth.invalidCredentials");
   }
+  if (!user.municipality.demo) return { kind: "pending", ...(await startSecondFactor(prisma, user, input.redirectTo ? safeRedirect(input.redirectTo, "/") : null, meta)) };
   const { token, session } = await write(prisma, sessionUserOf(user), meta, selfPolicy, "auth.login", async (tx) => ({
     result: await createSession(tx, user.id, meta),
   }));
-  return { token, expiresAt: session.expiresAt };
+  return { kind: "session", token, expiresAt: session.expiresAt };
 }
 
+/**
+ * Ends this session. When it was made through an identity provider, answers where to send the
+ * browser so the provider's session ends too (RP-initiated logout); else null.
+ */
 export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId: string, meta: RequestMeta) {
   await write(prisma, actor, meta, selfPolicy, "auth.logout", async (tx) => {
     await tx.session.deleteMany({ where: { id: sessionId } });

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser, ValidSession } from "../auth/sessions.ts";
+import { noPendingSignInCookie, type PendingSignInCookie } from "../auth/pending-sign-in.ts";
 import type { Lang } from "../../app/i18n/resources.ts";
 import type { MutationLimits } from "../http/limits.ts";
 
@@ -21,6 +22,8 @@ export interface Context {
   meta: RequestMeta;
   lang: Lang;
   cookies: SessionCookieWriter;
+  /** The cookie of a password sign-in waiting for its second factor. */
+  pendingSignIn: PendingSignInCookie;
   /** Rate limits for changes made over HTTP; none for the server's own calls. */
   limits?: MutationLimits;
 }
@@ -34,6 +37,7 @@ export function createContextInner(input: {
   meta?: Partial<RequestMeta>;
   lang?: Lang;
   cookies?: SessionCookieWriter;
+  pendingSignIn?: PendingSignInCookie;
   limits?: MutationLimits;
 }): Context {
   return {
@@ -42,6 +46,7 @@ export function createContextInner(input: {
     meta: { ip: input.meta?.ip ?? null, userAgent: input.meta?.userAgent ?? null, requestId: input.meta?.requestId ?? null },
     lang: input.lang ?? "nb",
     cookies: input.cookies ?? noCookies,
+    pendingSignIn: input.pendingSignIn ?? noPendingSignInCookie,
     limits: input.limits,
   };
 }
