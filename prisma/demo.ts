@@ -10,6 +10,8 @@ import { addCalendarDays } from "../server/cases/deadlines.ts";
 import { buildAgenda } from "../server/meetings/agenda.ts";
 import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
+import { protectIdentityNumber } from "../server/identity/protect.ts";
+import { testIdentityOf } from "../server/test-idp/persons.ts";
 
 // "Demo kommune": a small municipality where every role has something true to look at.
 
@@ -192,7 +194,15 @@ export async function seedDemo(prisma: PrismaClient) {
     coordinator: id("koordinator@demo.no"),
   });
 
+  // Synthetic identity numbers, the same as the local test ID-porten's persons: choosing
+  // "Kari Nordmann" there signs Kari in (server/test-idp/persons.ts).
+  for (const user of await prisma.user.findMany({ where: { municipalityId: municipality.id }, select: { id: true, email: true, name: true } })) {
+    const pid = testIdentityOf(user);
+    if (pid) await prisma.user.update({ where: { id: user.id }, data: protectIdentityNumber(pid) });
+  }
+
   return {
+    municipalityId: municipality.id,
     municipalityName: municipality.name,
     accounts: ACCOUNTS.map(({ email, description }) => ({ email, description })),
   };

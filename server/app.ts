@@ -14,7 +14,9 @@ import type { Env } from "./env.ts";
 import { livenessHandler, readinessHandler } from "./health/health.ts";
 import { clientIp } from "./http/client-ip.ts";
 import { applyTimeouts, bodyLimit, bodyLimitFor, ConnectionLimits, MutationLimits, refuseUpgrade, sessionKeyOf } from "./http/limits.ts";
+import { metaOf } from "./http/meta.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { oidcRoutes, publicOrigin } from "./auth/oidc/routes.ts";
 import { log, withRequestId } from "./ops/log.ts";
 import { createMetrics } from "./ops/metrics.ts";
 import { configureIdentityKey } from "./identity/protect.ts";
@@ -29,12 +31,6 @@ import { describeUnknownError } from "./trpc/errors.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Who asked, from where, with which request id: every procedure call gets this. */
-const metaOf = (req: express.Request, res: express.Response) => ({
-  ip: req.ip ?? null,
-  userAgent: req.get("user-agent") ?? null,
-  requestId: (res.locals.requestId as string | undefined) ?? null,
-});
 
 export interface AppOptions {
   env: Env;
@@ -68,6 +64,7 @@ export async function createApp({ env, db, build }: AppOptions) {
     const given = trustProxy ? req.get("x-request-id") : undefined;
     const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     res.locals.requestId = requestId;
+    res.locals.publicOrigin = publicOrigin(req, env.PUBLIC_URL);
     res.setHeader("X-Request-Id", requestId);
     const started = process.hrtime.bigint();
     // Now, before routers mounted on a prefix (/api/trpc, /build) strip it from req.path.
@@ -132,6 +129,8 @@ export async function createApp({ env, db, build }: AppOptions) {
 
   app.use(originCheck({ allowedOrigins: env.ALLOWED_ORIGINS.split(","), trustProxy }));
   app.use(sessionMiddleware(db));
+  // Sign-in through the municipality's identity providers (ID-porten, staff providers).
+  app.use(oidcRoutes(db, { publicUrl: env.PUBLIC_URL }));
 
   app.use(
     "/api/trpc",

@@ -9,7 +9,10 @@ import { configureLogger, log, routeConsole } from "./ops/log.ts";
 import { startJobs } from "./jobs/boss.ts";
 import { startNotificationEmails } from "./notifications/email.ts";
 import { startMeetingInvitationEmails } from "./meetings/email.ts";
+import { startInvitationEmails } from "./participants/invitation-mail.ts";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "../prisma/demo.ts";
+import { upsertEnvironmentProviders } from "./auth/oidc/providers.ts";
+import { startTestProviders } from "./test-idp/register.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BUILD_PATH = path.join(ROOT, "build/index.js");
@@ -31,16 +34,35 @@ async function main() {
   const port = await portal.listen(env.PORT, env.HOST);
 
   const url = `http://localhost:${port}`;
+
+  // The local test identity provider (synthetic persons) for the demo municipality: never in
+  // production unless asked for (TEST_IDP=true).
+  const wantTestIdp = env.TEST_IDP === "true" || (env.TEST_IDP !== "false" && env.NODE_ENV !== "production");
+  const demoMunicipality = wantTestIdp ? await db.prisma.municipality.findFirst({ where: { demo: true }, orderBy: { createdAt: "asc" } }) : null;
+  const testProviders = demoMunicipality
+    ? await startTestProviders(db.prisma, {
+        municipalityId: demoMunicipality.id,
+        portalOrigins: [url, `http://127.0.0.1:${port}`, ...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : [])],
+        port: env.TEST_IDP_PORT,
+      })
+    : null;
+  await upsertEnvironmentProviders(db.prisma, env.OIDC_PROVIDERS);
   const mail = env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url } : undefined;
   const jobs = env.JOBS === "true" ? await startJobs(db, { mail }) : null;
   if (jobs) portal.metrics.track({ jobs: jobs.stats });
   const stopEmails = mail ? startNotificationEmails(db.prisma, mail.smtpUrl, mail) : null;
   const stopMeetingEmails = env.SMTP_URL ? startMeetingInvitationEmails(db.prisma, env.SMTP_URL, { from: env.MAIL_FROM }) : null;
+  // Invitations for participants from outside: without SMTP the coordinator is shown the link.
+  const stopInvitationEmails = mail ? startInvitationEmails(mail.smtpUrl, mail) : null;
   console.log(`\nIndividuell plan-portalen kjører på ${url}`);
   console.log(`Database: ${env.DATABASE_URL ? "PostgreSQL" : `innebygd PGlite i ${path.resolve(env.PGLITE_DIR)}`}`);
   if (demo) {
     console.log(`\nDemo-innlogginger (${demo.municipalityName}), passord "${DEMO_PASSWORD}" for alle:`);
     for (const account of demo.accounts) console.log(`  ${account.email.padEnd(24)} ${account.description}`);
+  }
+  if (testProviders) {
+    console.log(`\nTest-ID-porten og ansattinnlogging (syntetiske testpersoner) kjører på ${testProviders.idp.issuer}:`);
+    console.log(`  «Logg inn med ID-porten (test)» og «Logg inn som ansatt» på ${url}/login`);
   }
   if (env.NODE_ENV === "development") {
     const { broadcastDevReady } = await import("@remix-run/node");
@@ -63,8 +85,10 @@ async function main() {
     }, 30_000).unref();
     stopEmails?.();
     stopMeetingEmails?.();
+    stopInvitationEmails?.();
     // Two seconds of "not ready" first, for the load balancer (none on the embedded database: one instance).
     await portal.close({ drainMs: env.DATABASE_URL ? 2_000 : 0 }).catch((error: unknown) => log.error({ err: error }, "closing the server failed"));
+    await testProviders?.idp.close();
     await jobs?.stop().catch((error: unknown) => log.error({ err: error }, "stopping the jobs failed"));
     await db.close().catch(() => {});
     log.info({ signal }, "stopped");

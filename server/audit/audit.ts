@@ -9,6 +9,8 @@ export interface RequestMeta {
   userAgent: string | null;
   /** The request (or connection) it came with: the same id is on its log lines. */
   requestId?: string | null;
+  /** The portal's address as the browser sees it (PUBLIC_URL or the request's): for links back to us. Not stored. */
+  origin?: string;
 }
 
 export interface AuditInput {

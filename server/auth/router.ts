@@ -1,4 +1,5 @@
 import { protectedProcedure, publicProcedure, router } from "../trpc/trpc.ts";
+import { listSignInProviders } from "./oidc/providers.ts";
 import { changePassword, changePasswordInput, login, loginInput, logout } from "./service.ts";
 import {
   confirmSecondFactor,
@@ -47,10 +48,13 @@ export const authRouter = router({
   }),
 
   logout: protectedProcedure.mutation(async ({ ctx }) => {
-    await logout(ctx.db.prisma, ctx.auth.user, ctx.auth.session.id, ctx.meta);
+    const { signOutUrl } = await logout(ctx.db.prisma, ctx.auth.user, ctx.auth.session.id, ctx.meta);
     ctx.cookies.clear();
-    return { ok: true as const };
+    return { ok: true as const, signOutUrl };
   }),
+
+  /** The identity providers shown on the sign-in page. */
+  providers: publicProcedure.query(({ ctx }) => listSignInProviders(ctx.db.prisma)),
 
   changePassword: protectedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const { token, expiresAt } = await changePassword(ctx.db.prisma, ctx.auth.user, input, ctx.meta);

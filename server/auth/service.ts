@@ -9,6 +9,7 @@ import { write } from "../records/write.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password.ts";
 import { limitedAttempt, normaliseEmail } from "./rate-limit.ts";
 import { startSecondFactor, type SecondStep } from "./second-factor.ts";
+import { providerSignOutUrl } from "./oidc/sign-in.ts";
 import { createSession, invalidateUserSessions, sessionUserOf, type SessionUser } from "./sessions.ts";
 
 export const loginInput = z.object({
@@ -79,12 +80,15 @@ export async function login(prisma: PrismaClient, input: z.infer<typeof loginInp
  * Ends this session. When it was made through an identity provider, answers where to send the
  * browser so the provider's session ends too (RP-initiated logout); else null.
  */
-export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId: string, meta: RequestMeta) {
-  await write(prisma, actor, meta, selfPolicy, "auth.logout", async (tx) => {
+export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId: string, meta: RequestMeta): Promise<{ signOutUrl: string | null }> {
+  const providerId = await write(prisma, actor, meta, selfPolicy, "auth.logout", async (tx) => {
+    const ended = await tx.session.findUnique({ where: { id: sessionId }, select: { providerId: true } });
     await tx.session.deleteMany({ where: { id: sessionId } });
-    return { result: null };
+    return { result: ended?.providerId ?? null };
   });
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: [sessionId] });
+  const signOutUrl = meta.origin ? await providerSignOutUrl(prisma, providerId, `${meta.origin}/login?utlogget=1`) : null;
+  return { signOutUrl };
 }
 
 /**

@@ -49,7 +49,8 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(prisma: Tx, userId: string, meta: SessionMeta = {}, now = new Date()) {
+/** Opens a session; `providerId` names the identity provider it came through (signing out ends it there too). */
+export async function createSession(prisma: Tx, userId: string, meta: SessionMeta = {}, now = new Date(), providerId: string | null = null) {
   const token = generateSessionToken();
   const session = await prisma.session.create({
     data: {
@@ -58,6 +59,7 @@ export async function createSession(prisma: Tx, userId: string, meta: SessionMet
       expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      providerId,
     },
   });
   return { token, session };

@@ -43,7 +43,7 @@ export function createContextInner(input: {
   return {
     db: input.db,
     auth: input.auth ?? null,
-    meta: { ip: input.meta?.ip ?? null, userAgent: input.meta?.userAgent ?? null, requestId: input.meta?.requestId ?? null },
+    meta: { ip: input.meta?.ip ?? null, userAgent: input.meta?.userAgent ?? null, requestId: input.meta?.requestId ?? null, origin: input.meta?.origin },
     lang: input.lang ?? "nb",
     cookies: input.cookies ?? noCookies,
     pendingSignIn: input.pendingSignIn ?? noPendingSignInCookie,

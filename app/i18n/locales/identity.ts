@@ -10,6 +10,22 @@ export const identityNb = {
     label: "Fødselsnummer eller D-nummer",
     masked: "Fødselsnummer: {{masked}}",
   },
+  oidc: {
+    providersLabel: "Måter å logge inn på",
+    withProvider: "Logg inn med {{name}}",
+    asStaff: "Logg inn som ansatt",
+    withPassword: "Eller med e-post og passord",
+    refused: {
+      failed: "Innloggingen kunne ikke fullføres. Prøv igjen.",
+      cancelled: "Innloggingen ble avbrutt.",
+      unknownProvider: "Denne innloggingen finnes ikke lenger. Velg en annen måte å logge inn på.",
+      lowAssurance: "Du må logge inn med et høyere sikkerhetsnivå (for eksempel BankID eller MinID med app).",
+      noIdentity: "Vi fikk ikke fødselsnummeret ditt fra innloggingen. Prøv igjen.",
+      noRole: "Du har ingen rolle i portalen ennå. Ta kontakt med administratoren i kommunen.",
+      deactivated: "Kontoen din er deaktivert. Ta kontakt med kommunen.",
+      otherPerson: "Innloggingen hører til en annen person enn kontoen. Ta kontakt med kommunen.",
+    },
+  },
 };
 
 export const identityEn: typeof identityNb = {
@@ -22,5 +38,21 @@ export const identityEn: typeof identityNb = {
     },
     label: "National identity number or D number",
     masked: "National identity number: {{masked}}",
+  },
+  oidc: {
+    providersLabel: "Ways to sign in",
+    withProvider: "Sign in with {{name}}",
+    asStaff: "Sign in as staff",
+    withPassword: "Or with e-mail and password",
+    refused: {
+      failed: "The sign-in could not be completed. Try again.",
+      cancelled: "The sign-in was cancelled.",
+      unknownProvider: "This way of signing in no longer exists. Choose another.",
+      lowAssurance: "You must sign in with a higher level of assurance (for example BankID or MinID with the app).",
+      noIdentity: "We did not get your national identity number from the sign-in. Try again.",
+      noRole: "You have no role in the portal yet. Contact the municipality's administrator.",
+      deactivated: "Your account is deactivated. Contact the municipality.",
+      otherPerson: "The sign-in belongs to another person than the account. Contact the municipality.",
+    },
   },
 };

@@ -181,3 +181,6 @@ UPDATE "Plan" SET status = 'CLOSED', "endDate" = CURRENT_DATE, "updatedAt" = CUR
 FROM ranked WHERE "Plan".id = ranked.id AND ranked.rank > 1;
 
 CREATE UNIQUE INDEX "Plan_one_open_ip_per_owner" ON "Plan"("ownerId") WHERE type = 'IP' AND status IN ('DRAFT', 'ACTIVE');
+
+-- The demo municipality (number 9999, which no real municipality has) keeps one-step password sign-in.
+UPDATE "Municipality" SET demo = true WHERE number = '9999';

@@ -1,0 +1,44 @@
+import * as oidc from "openid-client";
+import { unseal } from "../../identity/protect.ts";
+
+// The relying party's side of OpenID Connect (openid-client, a certified relying party): the
+// provider's configuration from discovery, cached per provider row, so a sign-in costs no extra
+// round trip. Plain http is accepted only for a provider on loopback (the local test provider).
+
+export interface ProviderRow {
+  id: string;
+  slug: string;
+  issuer: string;
+  clientId: string;
+  clientSecretEnc: string | null;
+  updatedAt: Date;
+}
+
+const CACHE_MS = 60 * 60 * 1000;
+const cache = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+
+function isLoopback(url: URL): boolean {
+  return ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+}
+
+/** The discovered configuration of a provider; a changed row (new issuer, secret) is discovered again. */
+export function configurationOf(provider: ProviderRow): Promise<oidc.Configuration> {
+  const key = `${provider.id}:${provider.updatedAt.getTime()}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.config;
+  const issuer = new URL(provider.issuer);
+  if (issuer.protocol !== "https:" && !isLoopback(issuer)) {
+    return Promise.reject(new Error(`identity provider ${provider.slug} must use https`));
+  }
+  const secret = provider.clientSecretEnc ? unseal(provider.clientSecretEnc) : undefined;
+  const config = oidc.discovery(issuer, provider.clientId, secret, secret ? oidc.ClientSecretBasic(secret) : oidc.None(), {
+    execute: issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [],
+    timeout: 10,
+  });
+  // A failed discovery is not kept: the next sign-in tries again.
+  config.catch(() => cache.delete(key));
+  cache.set(key, { at: Date.now(), config });
+  return config;
+}
+
+export { oidc };
