@@ -8,7 +8,9 @@ import { hashPassword, verifyPassword } from "../../server/auth/password.ts";
 import { createSession, SESSION_COOKIE, validateSessionToken } from "../../server/auth/sessions.ts";
 import { appRouter, createCaller, type AppRouter, type Caller } from "../../server/router.ts";
 import { createContextInner } from "../../server/trpc/context.ts";
-import { TEST_PASSWORD } from "../../prisma/factories.ts";
+import { createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import { anonymousCaller, startServer } from "./helpers.ts";
 import { createPlanWorld, scheduleMeeting, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
@@ -279,6 +281,8 @@ interface FuzzCase<I> {
   endsSessions?: boolean;
   /** Fewer inputs for slow procedures (argon2, meetings made for every call). */
   specials?: number;
+  /** A caller of its own for every call instead of `who`'s: a browser half-way through signing in. */
+  caller?: (s: Fixture, ip: string) => Caller;
 }
 
 type Table = { [P in ProcedurePath]?: FuzzCase<InputOf<P>> };
@@ -326,16 +330,64 @@ async function setOwnersPassword(w: PlanWorld, password: string) {
   await prisma().user.update({ where: { id: w.people.owner.id }, data: { passwordHash: await hashFor(password) } });
 }
 
+/** A browser holding a pending sign-in's cookie. */
+function browserWithPendingSignIn(token: string | undefined, ip: string): Caller {
+  const pendingSignIn = { token: token ?? null, set() {}, clear() {} };
+  return createCaller(createContextInner({ db: t.db, meta: { ip, userAgent: "vitest-fuzz" }, pendingSignIn }));
+}
+
+/** A new person in a municipality outside the demo, signed in with the password: at the set-up, or (set up already) at the code. */
+async function personAtSecondStep(w: PlanWorld, step: "setup" | "code"): Promise<Fixture> {
+  await prisma().municipality.update({ where: { id: w.home.id }, data: { demo: false } });
+  const person = await createUser(prisma(), { municipalityId: w.home.id, roles: ["STAFF"] });
+  const signIn = async () => {
+    let pending: string | undefined;
+    const caller = createCaller(
+      createContextInner({ db: t.db, meta: { ip: nextIp() }, pendingSignIn: { token: null, set: (token) => (pending = token), clear() {} } }),
+    );
+    await caller.auth.login({ email: person.email, password: TEST_PASSWORD });
+    return pending!;
+  };
+  const first = await signIn();
+  const shown = await browserWithPendingSignIn(first, nextIp()).auth.secondFactorPending();
+  if (shown?.step !== "setup") throw new Error("no set-up pending");
+  const key = decodeBase32IgnorePadding(shown.key.replace(/ /g, ""));
+  const step30 = Math.floor(Date.now() / 30_000);
+  if (step === "setup") return { userId: person.id, pending: first, code: generateHOTP(key, BigInt(step30), 6) };
+  await browserWithPendingSignIn(first, nextIp()).auth.secondFactorConfirm({ code: generateHOTP(key, BigInt(step30), 6) });
+  return { userId: person.id, pending: await signIn(), code: generateHOTP(key, BigInt(step30 + 1), 6) };
+}
+
 const CASES: Table = {
   // Signing in and one's own account.
   "auth.login": {
     who: "anonymous",
-    fields: { email: "email", password: "secret" },
+    fields: { email: "email", password: "secret", redirectTo: "text" },
     // The owner's password becomes the one typed, so an ordinary password is accepted.
     before: async (w, _s, values) => {
       if (plausiblePassword(values.password)) await setOwnersPassword(w, values.password);
     },
-    input: (w, _s, text) => ({ email: text("email", w.people.owner.email), password: text("password", TEST_PASSWORD) }),
+    input: (w, _s, text) => ({ email: text("email", w.people.owner.email), password: text("password", TEST_PASSWORD), redirectTo: text("redirectTo") }),
+    specials: 12,
+  },
+  // The second step of a password sign-in outside the demo: a fresh person half-way through it
+  // for every call (a code can be taken once, and wrong codes count per account).
+  "auth.secondFactorConfirm": {
+    who: "anonymous",
+    fields: { code: "secret" },
+    each: (w) => personAtSecondStep(w, "setup"),
+    caller: (s, ip) => browserWithPendingSignIn(s.pending, ip),
+    input: (_w, s, text) => ({ code: text("code", s.code) }),
+    probe: async (_w, s) => (await prisma().user.findUniqueOrThrow({ where: { id: s.userId } })).totpEnabledAt,
+    specials: 12,
+  },
+  "auth.secondFactorVerify": {
+    who: "anonymous",
+    fields: { code: "secret" },
+    each: (w) => personAtSecondStep(w, "code"),
+    caller: (s, ip) => browserWithPendingSignIn(s.pending, ip),
+    input: (_w, s, text) => ({ code: text("code", s.code) }),
+    probe: async (_w, s) => (await prisma().user.findUniqueOrThrow({ where: { id: s.userId } })).totpLastStep,
     specials: 12,
   },
   "auth.changePassword": {
@@ -965,7 +1017,8 @@ async function fuzzProcedure(path: string, c: FuzzCase<unknown>): Promise<{ fail
   for (const [index, shot] of shots.entries()) {
     const fixture = { ...s, ...(await c.each?.(w, s)) };
     await c.before?.(w, fixture, shot.values);
-    if (c.who === "anonymous") caller = anonymousCaller(t.db, nextIp());
+    if (c.caller) caller = c.caller(fixture, nextIp());
+    else if (c.who === "anonymous") caller = anonymousCaller(t.db, nextIp());
     else if (!caller || uses >= 10) {
       caller = await sessionCaller(w.people[c.who].id);
       uses = 0;

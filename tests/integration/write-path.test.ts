@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AnyMutationProcedure, AnyProcedure, TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { AUDIT_ACTIONS, isAuditAction, type AuditAction, type ChangeAction } from "../../app/domain/audit-actions.ts";
-import { appRouter, type AppRouter, type Caller } from "../../server/router.ts";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
+import { appRouter, createCaller, type AppRouter, type Caller } from "../../server/router.ts";
+import { createContextInner } from "../../server/trpc/context.ts";
 import { createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
 import { anonymousCaller } from "./helpers.ts";
 import { createPlanWorld, scheduleMeeting, type PlanWorld, type Who } from "./plan-world.ts";
@@ -89,6 +92,47 @@ async function ownersCase(w: PlanWorld) {
 }
 
 const caseProbe = async (_w: PlanWorld, s: { caseId: string }) => (await caseRow(s.caseId)).version;
+
+/** A browser of its own: the pending sign-in's cookie, as the procedures set it. */
+function signInBrowser() {
+  const jar = { pending: null as string | null };
+  const caller = createCaller(
+    createContextInner({
+      db: t.db,
+      meta: { ip: "10.7.0.1", userAgent: "vitest" },
+      pendingSignIn: {
+        get token() {
+          return jar.pending;
+        },
+        set: (token) => (jar.pending = token),
+        clear: () => (jar.pending = null),
+      },
+    }),
+  );
+  return caller;
+}
+const totpStep = () => Math.floor(Date.now() / 30_000);
+const totpCode = (key: Uint8Array, step: number) => generateHOTP(key, BigInt(step), 6);
+
+/**
+ * The owner half-way through a password sign-in outside the demo (the world's municipality made
+ * so): at the set-up of the second factor, or (set up already) at its code.
+ */
+async function ownerAtSecondStep(w: PlanWorld, step: "setup" | "code") {
+  await prisma().municipality.update({ where: { id: w.home.id }, data: { demo: false } });
+  const first = signInBrowser();
+  await first.auth.login({ email: w.people.owner.email, password: TEST_PASSWORD });
+  const shown = await first.auth.secondFactorPending();
+  if (shown?.step !== "setup") throw new Error("no set-up pending");
+  const key = decodeBase32IgnorePadding(shown.key.replace(/ /g, ""));
+  if (step === "setup") return { browser: first, code: totpCode(key, totpStep()), wrong: totpCode(key, totpStep() + 5) };
+  await first.auth.secondFactorConfirm({ code: totpCode(key, totpStep()) });
+  const second = signInBrowser();
+  await second.auth.login({ email: w.people.owner.email, password: TEST_PASSWORD });
+  return { browser: second, code: totpCode(key, totpStep() + 1), wrong: totpCode(key, totpStep() + 5) };
+}
+type AtSecondStep = Awaited<ReturnType<typeof ownerAtSecondStep>>;
+const recoveryHashes = async (w: PlanWorld) => (await prisma().recoveryCode.findMany({ where: { userId: w.people.owner.id } })).map((r) => r.codeHash).sort();
 const meetingProbe = async (_w: PlanWorld, s: { meetingId: string }) => (await meetingRow(s.meetingId)).version;
 
 const CASES: Record<MutationPath, MutationCase<unknown>> = {
@@ -128,6 +172,46 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
       },
     ],
     probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.owner.id } })).passwordHash,
+  }),
+  // The second factor of a password sign-in outside the demo (second-factor.test.ts tests it in full).
+  "auth.secondFactorConfirm": mutation<AtSecondStep>({
+    setup: (w) => ownerAtSecondStep(w, "setup"),
+    call: (_c, _w, s) => s.browser.auth.secondFactorConfirm({ code: s.code }),
+    allowed: "anonymous",
+    actor: "owner",
+    action: "auth.totp_enabled",
+    refused: [
+      // No pending sign-in in this browser.
+      { who: "anonymous", code: "UNAUTHORIZED", call: (c, _w, s) => c.auth.secondFactorConfirm({ code: s.code }) },
+      { who: "anonymous", code: "UNAUTHORIZED", call: (_c, _w, s) => s.browser.auth.secondFactorConfirm({ code: s.wrong }), audit: ["auth.totp_failed"] },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.owner.id } })).totpEnabledAt,
+  }),
+  "auth.secondFactorVerify": mutation<AtSecondStep>({
+    setup: (w) => ownerAtSecondStep(w, "code"),
+    call: (_c, _w, s) => s.browser.auth.secondFactorVerify({ code: s.code }),
+    allowed: "anonymous",
+    actor: "owner",
+    action: "auth.login",
+    refused: [
+      { who: "anonymous", code: "UNAUTHORIZED", call: (c, _w, s) => c.auth.secondFactorVerify({ code: s.code }) },
+      { who: "anonymous", code: "UNAUTHORIZED", call: (_c, _w, s) => s.browser.auth.secondFactorVerify({ code: s.wrong }), audit: ["auth.totp_failed"] },
+    ],
+    probe: (w) => prisma().session.count({ where: { userId: w.people.owner.id } }),
+  }),
+  "auth.recoveryCodesRenew": mutation({
+    setup: async (w) => {
+      await ownerAtSecondStep(w, "code");
+    },
+    call: (c) => c.auth.recoveryCodesRenew(),
+    allowed: "owner",
+    action: "auth.recovery_codes_renewed",
+    refused: [
+      { who: "anonymous", code: "UNAUTHORIZED" },
+      // Without a second factor there are no codes to renew (the owner's are what is probed).
+      { who: "coordinator", code: "BAD_REQUEST" },
+    ],
+    probe: recoveryHashes,
   }),
   "notification.markRead": mutation({
     setup: async (w) => {
