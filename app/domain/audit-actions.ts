@@ -76,6 +76,8 @@ export const AUDIT_ACTIONS = {
   // Who may see the plan
   "participant.add": access("La til en deltaker", "Added a participant"),
   "participant.update": access("Endret en deltaker", "Changed a participant"),
+  "participant.invite": access("Inviterte en deltaker til portalen", "Invited a participant to the portal"),
+  "participant.invite_accept": access("Godtok en invitasjon til ansvarsgruppen", "Accepted an invitation to the responsibility group"),
   "consent.grant": access("Ga samtykke", "Gave consent"),
   "consent.withdraw": access("Trakk samtykke", "Withdrew consent"),
   "coordinator.assign": access("Oppnevnte koordinator", "Appointed a coordinator"),

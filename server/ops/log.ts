@@ -41,6 +41,16 @@ const paths = REDACTED_KEYS.flatMap((key) => {
   return [name, `*${child}`, `*.*${child}`];
 });
 
+/**
+ * Paths that carry a secret in them: an invitation's one-time link (/invitasjon/<token>, server/
+ * participants/invitations.ts). Logged as "/invitasjon/[skjult]", wherever a line has a `path`.
+ */
+const SECRET_PATHS = [/^(\/invitasjon\/)[^/?#]+/];
+
+export function pathForLog(path: string): string {
+  return SECRET_PATHS.reduce((p, pattern) => p.replace(pattern, "$1[skjult]"), path);
+}
+
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
 /** Runs `fn` with a request id that every log line inside it carries. */
@@ -72,6 +82,9 @@ export function createLogger(options: LogOptions = {}): Logger {
         return requestId ? { requestId } : {};
       },
       serializers: { err: errorForLog },
+      formatters: {
+        log: (object) => (typeof object.path === "string" ? { ...object, path: pathForLog(object.path) } : object),
+      },
     },
     // Synchronous writes: a line is out before the process exits (a few per request is cheap).
     options.stream ?? (options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : pino.destination({ sync: true })),

@@ -11,6 +11,7 @@ import {
   withdrawConsent,
   withdrawConsentInput,
 } from "./service.ts";
+import { acceptInvitation, getInvitation, invitationTokenInput, inviteParticipant, inviteParticipantInput } from "./invitations.ts";
 
 export const participantRouter = router({
   candidates: protectedProcedure.input(candidatesInput).query(({ ctx, input }) => findParticipantCandidates(ctx.db.prisma, ctx.auth.user, input)),
@@ -18,6 +19,11 @@ export const participantRouter = router({
   update: protectedProcedure
     .input(updateParticipantInput)
     .mutation(({ ctx, input }) => updateParticipant(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  /** A one-time link (7 days) for a participant from outside the municipality, by e-mail when set up. */
+  invite: protectedProcedure.input(inviteParticipantInput).mutation(({ ctx, input }) => inviteParticipant(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  /** What the invitation page shows: the municipality and whether the link can still be used. */
+  invitation: protectedProcedure.input(invitationTokenInput).query(({ ctx, input }) => getInvitation(ctx.db.prisma, ctx.auth.user, input)),
+  acceptInvite: protectedProcedure.input(invitationTokenInput).mutation(({ ctx, input }) => acceptInvitation(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });
 
 export const consentRouter = router({

@@ -62,7 +62,7 @@ export const grantConsentInput = z.object({
 export const withdrawConsentInput = z.object({ planId: id, participantId: id.optional() });
 
 /** The plan's rules for one participant row, found in the caller's municipality inside the transaction. */
-const participantPolicy = (participantId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
+export const participantPolicy = (participantId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
   planPolicyOf(
     async (tx, actor) => (await tx.planParticipant.findFirst({ where: { id: participantId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId,
     allowed,

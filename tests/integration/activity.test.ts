@@ -34,6 +34,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "plan.byId": (c, { planId }) => c.plan.byId({ planId }),
   "measure.mine": (c) => c.measure.mine(),
   "participant.candidates": (c, { planId }) => c.participant.candidates({ planId, query: "Ol" }),
+  "participant.invitation": (c) => c.participant.invitation({ token: "ingen-slik-lenke" }),
   "coordinator.candidates": (c) => c.coordinator.candidates(),
   "audit.forPlan": (c, { planId }) => c.audit.forPlan({ planId }),
   "audit.exportForPlan": (c, { planId }) => c.audit.exportForPlan({ planId }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
+import { makeIdentityNumber } from "../../app/domain/identity-number.ts";
 import { isNoticeKind, NOTICE_KIND_LIST } from "../../app/domain/notice-kinds.ts";
 import { hasUnstorableCharacters } from "../../app/domain/text.ts";
 import { hashPassword, verifyPassword } from "../../server/auth/password.ts";
@@ -306,6 +307,16 @@ async function meetingWithAttendance(w: PlanWorld): Promise<Fixture> {
   return { meetingId };
 }
 
+/** A valid identity number (a synthetic test number: tests run outside production). */
+const FUZZ_IDENTITY_NUMBER = makeIdentityNumber("1990-05-17", 123, { synthetic: true });
+
+/** A participant from outside, invited to the address of the one who will accept (staffOutside). */
+async function invitationFor(w: PlanWorld): Promise<Fixture> {
+  const participant = await w.callers.coordinator.participant.add({ planId: w.plan.id, kind: "PROVIDER", displayName: "Dr. Lund", organisation: "Fastlege" });
+  const { path } = await w.callers.coordinator.participant.invite({ participantId: participant.id, email: w.people.staffOutside.email });
+  return { token: path.slice("/invitasjon/".length) };
+}
+
 /** The user asks for another coordinator: a case for the coordinating unit. */
 async function ownersCase(w: PlanWorld): Promise<Fixture> {
   const c = await w.callers.owner.case.create({ type: "COORDINATOR_CHANGE", description: "Jeg ønsker en annen koordinator." });
@@ -524,6 +535,25 @@ const CASES: Table = {
       };
     },
   },
+  "participant.invite": {
+    who: "coordinator",
+    fields: { email: "email" },
+    input: (w, _s, text) => ({ participantId: w.external.id, email: text("email", "dr.lund@legesenter.no") }),
+  },
+  "participant.invitation": {
+    who: "staffOutside",
+    fields: { token: "secret" },
+    setup: invitationFor,
+    input: (_w, s, text) => ({ token: text("token", s.token) }),
+  },
+  "participant.acceptInvite": {
+    who: "staffOutside",
+    fields: { token: "secret" },
+    // A link works once: a fresh participant and link before every call.
+    each: invitationFor,
+    input: (_w, s, text) => ({ token: text("token", s.token) }),
+    specials: 12,
+  },
   "consent.grant": {
     who: "owner",
     fields: { note: "text" },
@@ -589,11 +619,12 @@ const CASES: Table = {
   // Cases in the coordinating unit.
   "case.create": {
     who: "keLeader",
-    fields: { description: "text", subjectName: "text", receivedAt: "time" },
+    fields: { description: "text", subjectName: "text", receivedAt: "time", subjectIdentityNumber: "secret" },
     input: (_w, _s, text) => ({
       type: "IP_APPLICATION" as const,
       channel: "PAPER" as const,
       subjectName: text("subjectName", "Nina Ny"),
+      subjectIdentityNumber: text("subjectIdentityNumber", FUZZ_IDENTITY_NUMBER),
       description: text("description", "Søknad på papir."),
       receivedAt: text("receivedAt", new Date(Date.now() - 72 * HOUR).toISOString()),
     }),
@@ -619,7 +650,15 @@ const CASES: Table = {
   },
   "case.decide": {
     who: "keLeader",
-    fields: { grounds: "text", complaintInfo: "text", handoverNote: "text" },
+    fields: {
+      grounds: "text",
+      complaintInfo: "text",
+      handoverNote: "text",
+      subjectIdentityNumber: "secret",
+      "representatives[].name": "text",
+      "representatives[].identityNumber": "secret",
+      "representatives[].legalBasis": "text",
+    },
     each: ownersCase,
     input: async (w, s, text) => ({
       caseId: s.caseId,
@@ -629,6 +668,14 @@ const CASES: Table = {
       complaintInfo: text("complaintInfo"),
       coordinatorId: await nextCoordinator(w),
       handoverNote: text("handoverNote", "Overført."),
+      subjectIdentityNumber: text("subjectIdentityNumber"),
+      representatives: [
+        {
+          name: text("representatives[].name", "Mari Mor"),
+          identityNumber: text("representatives[].identityNumber", FUZZ_IDENTITY_NUMBER),
+          legalBasis: text("representatives[].legalBasis", "Foreldreansvar"),
+        },
+      ],
     }),
     probe: async (w, s) => [await caseRow(s.caseId), await currentAssignment(w)],
     stored: async (w, s) => {

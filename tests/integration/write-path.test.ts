@@ -333,6 +333,32 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     refused: { who: "staffInGroup", code: "FORBIDDEN" },
     probe: async (w) => (await prisma().planParticipant.findUniqueOrThrow({ where: { id: w.external.id } })).version,
   }),
+  "participant.invite": mutation({
+    call: (c, w) => c.participant.invite({ participantId: w.external.id, email: "dr.lund@legesenter.no" }),
+    allowed: "coordinator",
+    action: "participant.invite",
+    refused: [
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "away", code: "NOT_FOUND" },
+    ],
+    probe: () => prisma().participantInvite.count(),
+  }),
+  "participant.acceptInvite": mutation<{ token: string }>({
+    setup: async (w) => {
+      const { path } = await w.callers.coordinator.participant.invite({ participantId: w.external.id, email: w.people.staffOutside.email });
+      return { token: path.slice("/invitasjon/".length) };
+    },
+    call: (c, _w, s) => c.participant.acceptInvite({ token: s.token }),
+    allowed: "staffOutside",
+    action: "participant.invite_accept",
+    refused: [
+      // Sent to another address than this account's.
+      { who: "relativeWithoutConsent", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+      { who: "staffOutside", code: "NOT_FOUND", call: (c) => c.participant.acceptInvite({ token: "ukjent" }) },
+    ],
+    probe: async (w) => (await prisma().planParticipant.findUniqueOrThrow({ where: { id: w.external.id } })).userId,
+  }),
   "consent.grant": mutation({
     call: (c, w) => c.consent.grant({ planId: w.plan.id, participantId: w.external.id, validTo: "2030-01-01" }),
     allowed: "owner",
