@@ -16,6 +16,7 @@ import { clientIp } from "./http/client-ip.ts";
 import { applyTimeouts, bodyLimit, bodyLimitFor, ConnectionLimits, MutationLimits, refuseUpgrade, sessionKeyOf } from "./http/limits.ts";
 import { metaOf } from "./http/meta.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { providerOrigins } from "./auth/oidc/providers.ts";
 import { oidcRoutes, publicOrigin } from "./auth/oidc/routes.ts";
 import { log, withRequestId } from "./ops/log.ts";
 import { createMetrics } from "./ops/metrics.ts";
@@ -85,7 +86,12 @@ export async function createApp({ env, db, build }: AppOptions) {
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    next();
+    providerOrigins(db.prisma)
+      .then((origins) => {
+        res.locals.providerOrigins = origins;
+        next();
+      })
+      .catch(next);
   });
   app.use(
     helmet({
@@ -93,8 +99,9 @@ export async function createApp({ env, db, build }: AppOptions) {
         directives: {
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
           connectSrc: ["'self'", "ws:", "wss:"],
-          // Chromium's print-to-PDF and the language form post to ourselves only.
-          formAction: ["'self'"],
+          // Forms post to ourselves only; signing out may then redirect to an identity provider's
+          // sign-out, which form-action also governs.
+          formAction: ["'self'", (_req, res) => ((res as express.Response).locals.providerOrigins as string[]).join(" ") || "'self'"],
           upgradeInsecureRequests: env.TRUST_PROXY === "true" ? [] : null,
         },
       },

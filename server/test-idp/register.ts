@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db/database.ts";
+import { forgetProviderOrigins } from "../auth/oidc/providers.ts";
 import { seal } from "../identity/protect.ts";
 import { DEMO_ROLE_MAP } from "./persons.ts";
 import { ID_PORTEN_ACR, startTestIdp, type TestClient, type TestIdp } from "./provider.ts";
@@ -68,4 +69,5 @@ export async function registerTestProviders(
   };
   await prisma.identityProvider.upsert({ where: { slug: slugs.resident }, create: { slug: slugs.resident, ...resident }, update: resident });
   await prisma.identityProvider.upsert({ where: { slug: slugs.staff }, create: { slug: slugs.staff, ...staff }, update: staff });
+  forgetProviderOrigins();
 }

@@ -97,6 +97,9 @@ describe("signing in through the test ID-porten", () => {
     expect(url.origin).toBe(providers.idp.issuer);
     expect(url.searchParams.get("post_logout_redirect_uri")).toBe(`${server.origin}/login?utlogget=1`);
     expect(await me(result.session)).toBeNull();
+    // Without JavaScript the sign-out form's answer redirects there: the CSP must allow it.
+    const csp = (await fetch(`${server.origin}/healthz`)).headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(new RegExp(`form-action 'self' ${providers.idp.issuer.replaceAll(".", "\\.")}`));
   });
 });
 

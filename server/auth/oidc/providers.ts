@@ -59,5 +59,29 @@ export async function upsertEnvironmentProviders(prisma: PrismaClient, json: str
     };
     await prisma.identityProvider.upsert({ where: { slug: provider.slug }, create: data, update: data });
   }
+  forgetProviderOrigins();
   return list.length;
+}
+
+let origins: { at: number; value: Promise<string[]> } | null = null;
+
+/**
+ * The identity providers' origins, for the Content-Security-Policy's form-action: signing out
+ * without JavaScript posts a form whose answer redirects to the provider's sign-out. Read again
+ * after a minute, so a new provider is allowed without a restart.
+ */
+export function providerOrigins(prisma: PrismaClient): Promise<string[]> {
+  if (!origins || Date.now() - origins.at > 60_000) {
+    const value = prisma.identityProvider
+      .findMany({ where: { enabled: true }, select: { issuer: true } })
+      .then((rows) => [...new Set(rows.map((r) => new URL(r.issuer).origin))])
+      .catch(() => []);
+    origins = { at: Date.now(), value };
+  }
+  return origins.value;
+}
+
+/** After providers change here (the environment, the test provider, the administrator): read them again. */
+export function forgetProviderOrigins(): void {
+  origins = null;
 }
