@@ -7,6 +7,7 @@ import { dashboardRouter } from "./dashboard/router.ts";
 import { notificationRouter } from "./notifications/router.ts";
 import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
 import { meetingRouter, taskRouter } from "./meetings/router.ts";
+import { identityProviderRouter, municipalityRouter } from "./municipality/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
 import { commentRouter, logRouter, planRouter, serviceRouter } from "./plans/router.ts";
 import { createCallerFactory, router } from "./trpc/trpc.ts";
@@ -34,6 +35,8 @@ export const appRouter = router({
   task: taskRouter,
   user: userRouter,
   unit: unitRouter,
+  municipality: municipalityRouter,
+  identityProvider: identityProviderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -121,6 +121,14 @@ export const AUDIT_ACTIONS = {
   "caseType.update": admin("Endret frister for en sakstype", "Changed the deadlines of a case type"),
   "user.activate": admin("Aktiverte en brukerkonto", "Activated an account"),
   "user.deactivate": admin("Deaktiverte en brukerkonto", "Deactivated an account"),
+  "user.create": admin("Opprettet en brukerkonto", "Created an account"),
+  "user.update": admin("Endret en brukerkonto eller rollene til en person", "Changed an account or a person’s roles"),
+  "user.import": admin("Importerte ansatte fra en fil", "Imported staff from a file"),
+  "unit.create": admin("Opprettet en enhet", "Created a unit"),
+  "unit.update": admin("Endret, stengte eller åpnet en enhet, eller hvem som leder den", "Changed, closed or reopened a unit, or who leads it"),
+  "municipality.update": admin("Endret kommunens innstillinger", "Changed the municipality’s settings"),
+  "identityProvider.create": admin("La til en innloggingstjeneste", "Added a sign-in provider"),
+  "identityProvider.update": admin("Endret en innloggingstjeneste", "Changed a sign-in provider"),
 
   // Signing in
   "auth.login": signIn("Logget inn", "Signed in"),

@@ -21,6 +21,11 @@ import { write } from "../records/write.ts";
 
 /** Who reads the dashboard: the coordinating unit and the administrator (unit leaders have unit.coordinatorLoad). */
 const dashboardReaders = rolePolicy([...KE_ROLES, "ADMIN"]);
+/**
+ * The lists behind the figures name people: the coordinating unit's alone. The administrator
+ * sees the figures, not who is behind them, unless they also hold a KE role (issue 12).
+ */
+const listReaders = rolePolicy(KE_ROLES);
 
 export const dashboardFilter = z
   .object({
@@ -267,7 +272,7 @@ function auditedList<T extends unknown[]>(
   input: { metric: string; filter: z.infer<typeof dashboardFilter>; as: "screen" | "file" },
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return read(prisma, actor, meta, dashboardReaders, input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx) => {
+  return read(prisma, actor, meta, listReaders, input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx) => {
     const result = await fn(tx);
     const { unitId, caseType, from, to } = input.filter;
     return { result, details: { metric: input.metric, count: result.length, unitId, caseType, from, to } };

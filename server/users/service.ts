@@ -9,11 +9,24 @@ import { events } from "../events.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 
-/** Every account in the administrator's municipality, with roles and unit. */
-export async function listUsers(prisma: PrismaClient, actor: SessionUser) {
+/**
+ * Every account in the administrator's municipality, with roles and unit; `query` finds people
+ * by name, e-mail or title.
+ */
+export async function listUsers(prisma: PrismaClient, actor: SessionUser, query?: string) {
   await rolePolicy(["ADMIN"]).resolve(prisma, actor);
+  const words = (query ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
   const users = await prisma.user.findMany({
-    where: { municipalityId: actor.municipalityId },
+    where: {
+      municipalityId: actor.municipalityId,
+      AND: words.map((word) => ({
+        OR: [
+          { name: { contains: word, mode: "insensitive" as const } },
+          { email: { contains: word, mode: "insensitive" as const } },
+          { title: { contains: word, mode: "insensitive" as const } },
+        ],
+      })),
+    },
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -28,14 +41,24 @@ export async function listUsers(prisma: PrismaClient, actor: SessionUser) {
   return users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role) }));
 }
 
-/** Unit names are not sensitive; staff need them to name a measure's responsible unit. */
-export async function listUnits(prisma: PrismaClient, actor: SessionUser) {
+/**
+ * Unit names are not sensitive; staff need them to name a measure's responsible unit. Closed
+ * units only when asked for (the administrator's list); leaders by name.
+ */
+export async function listUnits(prisma: PrismaClient, actor: SessionUser, options: { includeClosed?: boolean } = {}) {
   await rolePolicy(["ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF"]).resolve(prisma, actor);
-  return prisma.unit.findMany({
-    where: { municipalityId: actor.municipalityId },
+  const units = await prisma.unit.findMany({
+    where: { municipalityId: actor.municipalityId, ...(options.includeClosed ? {} : { closedAt: null }) },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, _count: { select: { members: true } } },
+    select: {
+      id: true,
+      name: true,
+      closedAt: true,
+      _count: { select: { members: true } },
+      roles: { where: { role: "UNIT_LEADER" }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
+    },
   });
+  return units.map(({ roles, ...unit }) => ({ ...unit, leaders: roles.map((r) => r.user) }));
 }
 
 /**

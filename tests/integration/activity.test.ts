@@ -58,6 +58,9 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "meeting.ics": (c, { meetingId }) => c.meeting.ics({ meetingId }),
   "task.mine": (c) => c.task.mine(),
   "user.list": (c) => c.user.list(),
+  "user.byId": (c) => c.user.byId({ userId: "00000000-0000-4000-8000-000000000000" }),
+  "municipality.settings": (c) => c.municipality.settings(),
+  "identityProvider.list": (c) => c.identityProvider.list(),
   "unit.list": (c) => c.unit.list(),
   "unit.coordinatorLoad": (c, { unitId }) => c.unit.coordinatorLoad({ unitId }),
 };

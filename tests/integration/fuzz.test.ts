@@ -710,6 +710,153 @@ const CASES: Table = {
     }),
   },
 
+  // Administration. Identity numbers, slugs and scopes have a form of their own ("secret": sent
+  // as generated, and ordinary Norwegian is not one); e-mail addresses are stored lower-cased.
+  "user.list": {
+    who: "admin",
+    fields: { query: "text" },
+    input: (_w, _s, text) => ({ query: text("query", "Kari") }),
+  },
+  "user.create": {
+    who: "admin",
+    fields: { name: "text", email: "email", identityNumber: "secret", phone: "text", title: "text", password: "secret" },
+    input: (_w, _s, text) => ({
+      name: text("name", "Nina Ny"),
+      email: text("email", `nina${uniqueCounter++}@eksempel.no`),
+      identityNumber: text("identityNumber"),
+      phone: text("phone"),
+      title: text("title"),
+      password: text("password"),
+      roles: ["STAFF" as const],
+    }),
+    stored: async (_w, _s, result) => prisma().user.findUniqueOrThrow({ where: { id: idOf(result) }, select: { name: true, phone: true, title: true } }),
+    specials: 16,
+  },
+  "user.update": {
+    who: "admin",
+    fields: { name: "text", email: "email", identityNumber: "secret", phone: "text", title: "text" },
+    input: (w, _s, text) => ({
+      userId: w.people.staffOutside.id,
+      name: text("name", "Per Utenfor"),
+      email: text("email"),
+      identityNumber: text("identityNumber"),
+      phone: text("phone"),
+      title: text("title"),
+      roles: ["STAFF" as const, "COORDINATOR" as const],
+    }),
+    stored: async (w) => prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id }, select: { name: true, phone: true, title: true } }),
+  },
+  "user.import": {
+    who: "admin",
+    fields: { csv: "text" },
+    input: (_w, _s, text) => ({ mode: "preview" as const, csv: text("csv", "navn;e-post\nNina Ny;nina@eksempel.no") }),
+  },
+  "unit.create": {
+    who: "admin",
+    fields: { name: "text" },
+    input: (_w, _s, text) => ({ name: text("name", `Enhet ${uniqueCounter++}`) }),
+    stored: async (_w, _s, result) => prisma().unit.findUniqueOrThrow({ where: { id: idOf(result) } }),
+  },
+  "unit.update": {
+    who: "admin",
+    fields: { name: "text" },
+    input: (w, _s, text) => ({ unitId: w.unit.id, name: text("name", "Hjemmetjenesten") }),
+    stored: async (w) => prisma().unit.findUniqueOrThrow({ where: { id: w.unit.id } }),
+  },
+  "municipality.updateSettings": {
+    who: "admin",
+    fields: { name: "text", contactEmail: "email", contactPhone: "text", mailFrom: "email" },
+    input: (_w, _s, text) => ({
+      name: text("name", "Demo kommune"),
+      contactEmail: text("contactEmail") ?? null,
+      contactPhone: text("contactPhone") ?? null,
+      mailFrom: text("mailFrom") ?? null,
+      passwordSignIn: true,
+    }),
+    stored: async (w) => prisma().municipality.findUniqueOrThrow({ where: { id: w.home.id }, select: { name: true, contactPhone: true } }),
+  },
+  "identityProvider.create": {
+    who: "admin",
+    fields: {
+      slug: "secret",
+      name: "text",
+      issuer: "url",
+      clientId: "text",
+      clientSecret: "secret",
+      scopes: "secret",
+      "acrValues[]": "text",
+      requiredAcr: "text",
+      identityClaim: "text",
+      roleClaim: "text",
+    },
+    input: (_w, _s, text) => ({
+      slug: text("slug", `idp-${uniqueCounter++}`),
+      kind: "STAFF" as const,
+      name: text("name", "HelseID"),
+      issuer: text("issuer", "https://helseid-sts.test.nhn.no"),
+      clientId: text("clientId", "ip-portal"),
+      clientSecret: text("clientSecret") ?? null,
+      scopes: text("scopes", "openid profile"),
+      acrValues: [text("acrValues[]", "Level4")],
+      requiredAcr: text("requiredAcr") ?? null,
+      identityClaim: text("identityClaim", "pid"),
+      roleClaim: text("roleClaim", "roles"),
+      roleMap: { koordinator: "COORDINATOR" as const },
+      enabled: true,
+    }),
+    stored: async (_w, _s, result) =>
+      prisma().identityProvider.findUniqueOrThrow({ where: { id: idOf(result) }, select: { name: true, issuer: true, clientId: true, requiredAcr: true, identityClaim: true, roleClaim: true } }),
+  },
+  "identityProvider.update": {
+    who: "admin",
+    fields: {
+      name: "text",
+      issuer: "url",
+      clientId: "text",
+      clientSecret: "secret",
+      scopes: "secret",
+      "acrValues[]": "text",
+      requiredAcr: "text",
+      identityClaim: "text",
+      roleClaim: "text",
+    },
+    setup: async (w) => {
+      const provider = await w.callers.admin.identityProvider.create({
+        slug: "helseid",
+        kind: "STAFF",
+        name: "HelseID",
+        issuer: "https://helseid-sts.test.nhn.no",
+        clientId: "ip-portal",
+        clientSecret: null,
+        scopes: "openid profile",
+        acrValues: [],
+        requiredAcr: null,
+        identityClaim: "pid",
+        roleClaim: null,
+        roleMap: null,
+        enabled: true,
+      });
+      return { providerId: provider.id };
+    },
+    input: (_w, s, text) => ({
+      providerId: s.providerId,
+      kind: "STAFF" as const,
+      name: text("name", "HelseID"),
+      issuer: text("issuer", "https://helseid-sts.test.nhn.no"),
+      clientId: text("clientId", "ip-portal"),
+      clientSecret: text("clientSecret"),
+      scopes: text("scopes", "openid profile"),
+      acrValues: [text("acrValues[]", "Level4")],
+      requiredAcr: text("requiredAcr") ?? null,
+      identityClaim: text("identityClaim", "pid"),
+      roleClaim: text("roleClaim", "roles"),
+      roleMap: null,
+      enabled: true,
+    }),
+    stored: async (_w, s) =>
+      prisma().identityProvider.findUniqueOrThrow({ where: { id: s.providerId }, select: { name: true, issuer: true, clientId: true, requiredAcr: true, identityClaim: true, roleClaim: true } }),
+  },
+
   // One's own notices.
   "notification.mine": {
     who: "owner",
@@ -903,6 +1050,9 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "meeting.recordAttendance": IDS_ONLY,
   "meeting.completeTask": IDS_ONLY,
   "user.setActive": IDS_ONLY,
+  "user.byId": IDS_ONLY,
+  "user.deactivate": IDS_ONLY,
+  "user.reactivate": IDS_ONLY,
   "unit.coordinatorLoad": IDS_ONLY,
 };
 

@@ -63,6 +63,23 @@ const measureVersion = async (w: PlanWorld) => (await prisma().measure.findUniqu
 const meetingRow = (meetingId: string) => prisma().meeting.findUniqueOrThrow({ where: { id: meetingId } });
 const caseRow = (caseId: string) => prisma().case.findUniqueOrThrow({ where: { id: caseId } });
 
+/** A staff identity provider, as an administrator sets one up. */
+const PROVIDER_FIELDS = {
+  kind: "STAFF" as const,
+  name: "HelseID",
+  issuer: "https://helseid-sts.test.nhn.no",
+  clientId: "ip-portal",
+  clientSecret: "hemmelig",
+  scopes: "openid profile",
+  acrValues: [],
+  requiredAcr: null,
+  identityClaim: "pid",
+  roleClaim: "roles",
+  roleMap: { koordinator: "COORDINATOR" as const },
+  enabled: true,
+};
+const PROVIDER = { slug: "helseid-test", ...PROVIDER_FIELDS };
+
 /** The meeting took place: moved into the past, as time would. */
 async function heldMeeting(w: PlanWorld) {
   const { meetingId } = await scheduleMeeting(w);
@@ -478,6 +495,112 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
       { who: "away", code: "FORBIDDEN" },
     ],
     probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).active,
+  }),
+  // Administration (tests/integration/admin.test.ts refuses each for every other role too).
+  "user.create": mutation({
+    call: (c, w) => c.user.create({ name: "Nina Ny", email: "nina.ny@eksempel.no", roles: ["STAFF"], unitId: w.unit.id }),
+    allowed: "admin",
+    action: "user.create",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: () => prisma().user.count(),
+  }),
+  "user.update": mutation({
+    call: (c, w) => c.user.update({ userId: w.people.staffOutside.id, name: "Per Utenfor", title: "Vernepleier", roles: ["STAFF", "COORDINATOR"], unitId: w.unit.id }),
+    allowed: "admin",
+    action: "user.update",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).title,
+  }),
+  "user.deactivate": mutation({
+    call: (c, w) => c.user.deactivate({ userId: w.people.staffOutside.id }),
+    allowed: "admin",
+    action: "user.deactivate",
+    refused: [
+      { who: "unitLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).active,
+  }),
+  "user.reactivate": mutation({
+    setup: async (w) => {
+      await prisma().user.update({ where: { id: w.people.staffOutside.id }, data: { active: false } });
+      return undefined;
+    },
+    call: (c, w) => c.user.reactivate({ userId: w.people.staffOutside.id }),
+    allowed: "admin",
+    action: "user.activate",
+    refused: [
+      { who: "coordinator", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).active,
+  }),
+  "user.import": mutation({
+    call: (c) => c.user.import({ mode: "commit", csv: "navn;e-post;enhet;roller\nNina Ny;nina.ny@eksempel.no;Hjemmetjenesten;Koordinator\n" }),
+    allowed: "admin",
+    action: "user.import",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: () => prisma().user.count(),
+  }),
+  "unit.create": mutation({
+    call: (c) => c.unit.create({ name: "Barne- og familietjenesten" }),
+    allowed: "admin",
+    action: "unit.create",
+    refused: [
+      { who: "unitLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: () => prisma().unit.count(),
+  }),
+  "unit.update": mutation({
+    call: (c, w) => c.unit.update({ unitId: w.unit.id, name: "Hjemmetjenesten sør", closed: true }),
+    allowed: "admin",
+    action: "unit.update",
+    refused: [
+      { who: "unitLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => prisma().unit.findUniqueOrThrow({ where: { id: w.unit.id }, select: { name: true, closedAt: true } }),
+  }),
+  "municipality.updateSettings": mutation({
+    call: (c) => c.municipality.updateSettings({ name: "Nykommune", contactEmail: "ke@nykommune.no", contactPhone: "12 34 56 78", mailFrom: "ikke-svar@nykommune.no", passwordSignIn: true }),
+    allowed: "admin",
+    action: "municipality.update",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => prisma().municipality.findUniqueOrThrow({ where: { id: w.home.id }, select: { name: true, contactEmail: true } }),
+  }),
+  "identityProvider.create": mutation({
+    call: (c) => c.identityProvider.create(PROVIDER),
+    allowed: "admin",
+    action: "identityProvider.create",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: () => prisma().identityProvider.count(),
+  }),
+  "identityProvider.update": mutation({
+    setup: async (w) => ({ providerId: (await w.callers.admin.identityProvider.create(PROVIDER)).id }),
+    call: (c, _w, s) => c.identityProvider.update({ providerId: s.providerId, ...PROVIDER_FIELDS, name: "HelseID (ny)" }),
+    allowed: "admin",
+    action: "identityProvider.update",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (_w, s) => (await prisma().identityProvider.findUniqueOrThrow({ where: { id: s.providerId } })).name,
   }),
   "dashboard.askCoordinator": mutation({
     call: (c, w) => c.dashboard.askCoordinator({ planId: w.plan.id }),
