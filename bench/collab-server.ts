@@ -52,7 +52,10 @@ async function startPortal() {
   const { createApp } = await import("../server/app.ts");
   const { parseEnv } = await import("../server/env.ts");
   const db = connectPostgres(url);
-  const env = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: url, SEED_DEMO: "false", JOBS: "false", LOG_LEVEL: "error" });
+  // Production mode, as measured; a throwaway key for identity numbers, which production requires.
+  const { randomBytes } = await import("node:crypto");
+  const IDENTITY_KEY = process.env.IDENTITY_KEY ?? randomBytes(32).toString("base64");
+  const env = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: url, SEED_DEMO: "false", JOBS: "false", LOG_LEVEL: "error", IDENTITY_KEY });
   const portal = await createApp({ env, db });
   report(await portal.listen(0, "127.0.0.1"));
   return async () => {
