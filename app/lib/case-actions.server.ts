@@ -11,7 +11,7 @@ import type { Caller } from "../../server/router.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt } from "./call.server.ts";
 import { formFieldName, FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
-import { optionalText, text } from "./form-values.ts";
+import { formValues, optionalText, text } from "./form-values.ts";
 import { shorten } from "../domain/text.ts";
 
 // The case pages' forms post to their route's action, which runs them here: a success
@@ -25,8 +25,14 @@ interface Options<T> {
   fieldAliases?: Record<string, string>;
 }
 
+/** What a refused form gets back, without identity numbers: they are typed again, never echoed into a page. */
+function valuesWithoutIdentityNumbers(form: FormData): Record<string, string> {
+  return Object.fromEntries(Object.entries(formValues(form)).filter(([name]) => !/identity/i.test(name)));
+}
+
 export function caseFormAction<T>(context: AppLoadContext, form: FormData, run: (caller: Caller) => Promise<T>, options: Options<T>) {
   return runFormAction(context, form, run, {
+    values: valuesWithoutIdentityNumbers(form),
     fieldName: formFieldName(options.fieldAliases),
     // A stale version: the page is drawn again from the case as it is now; the person's input stays.
     conflict: { kind: "redraw", messageKey: "caseDetail.conflict" },
@@ -54,6 +60,8 @@ const handlers: Record<string, Handler> = {
       complaintInfo: optionalText(form, "complaintInfo"),
       coordinatorId: optionalText(form, "coordinatorId"),
       handoverNote: optionalText(form, "handoverNote"),
+      subjectIdentityNumber: optionalText(form, "subjectIdentityNumber"),
+      representatives: guardians(form),
     });
   },
   close: (caller, form, caseId) => {
@@ -62,6 +70,32 @@ const handlers: Record<string, Handler> = {
     return caller.case.close({ caseId, version: version(form) });
   },
 };
+
+/** How many parents or guardians the decision form offers for a child. */
+export const GUARDIAN_SLOTS = 2;
+
+/** The parents or guardians filled in on the decision form (guardian1Name, guardian1Identity, guardian1LegalBasis, …). */
+function guardians(form: FormData) {
+  const filled = [];
+  for (let n = 1; n <= GUARDIAN_SLOTS; n++) {
+    const name = optionalText(form, `guardian${n}Name`);
+    const identityNumber = optionalText(form, `guardian${n}Identity`);
+    if (!name && !identityNumber) continue;
+    if (!name) throw new FormRefusal("validation.required", `guardian${n}Name`);
+    if (!identityNumber) throw new FormRefusal("validation.required", `guardian${n}Identity`);
+    filled.push({ name, identityNumber, legalBasis: optionalText(form, `guardian${n}LegalBasis`) });
+  }
+  return filled.length ? filled : undefined;
+}
+
+/** The guardians' fields in the procedure's input, by the form's names. */
+const GUARDIAN_ALIASES = Object.fromEntries(
+  Array.from({ length: GUARDIAN_SLOTS }, (_, i) => [
+    [`representatives.${i}.name`, `guardian${i + 1}Name`],
+    [`representatives.${i}.identityNumber`, `guardian${i + 1}Identity`],
+    [`representatives.${i}.legalBasis`, `guardian${i + 1}LegalBasis`],
+  ]).flat(),
+);
 
 /** The part of the case page each form goes back to. */
 const ANCHORS: Record<string, string> = { assign: "saksbehandler", note: "notater", interim: "forelopig-svar", decide: "avgjorelse", close: "avslutt" };
@@ -86,7 +120,9 @@ export function caseAction(context: AppLoadContext, caseId: string, form: FormDa
   if (intent === "document") return uploadDocument(context, caseId, form);
   if (intent === "link") return linkSubject(context, caseId, form);
   return caseFormAction(context, form, (caller) => handlerFor(handlers, form)(caller, form, caseId), {
-    then: () => `/saker/${caseId}?lagret=${intent}#${ANCHORS[intent] ?? ""}`,
+    // A grant that linked the case to the person's open plan says so.
+    then: (data) => `/saker/${caseId}?lagret=${intent === "decide" && (data as { planLinked?: boolean } | null)?.planLinked ? "decide-linked" : intent}#${ANCHORS[intent] ?? ""}`,
+    fieldAliases: GUARDIAN_ALIASES,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Caller } from "../../server/router.ts";
 import { formFieldName, FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
+import { inviteAction } from "./invitation-actions.server.ts";
 import { changedFields, nullable, nullableScore, optionalDate, optionalScore, optionalText, text } from "./form-values.ts";
 
 // The plan's forms post here (the workspace and "Min plan" share it). "Om meg", the
@@ -179,6 +180,8 @@ const FIELD_ALIASES: Record<string, string> = {
 
 /** Runs one of the plan's forms (a route can answer intents of its own before this). */
 export function planAction(context: AppLoadContext, request: Request, planId: string, form: FormData) {
+  // Answered with the invitation's link as data, never by a redirect.
+  if (text(form, "intent") === "participant-invite") return inviteAction(context, request, form);
   return runFormAction(context, form, (caller) => handlerFor(handlers, form)(caller, form, planId), {
     fieldName: formFieldName(FIELD_ALIASES),
     conflict: { kind: "merge" },

@@ -11,7 +11,7 @@ import { caseFormAction } from "../lib/case-actions.server.ts";
 import { CASE_LIST_STATUSES, type CaseListRow } from "../lib/case-types.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { FormRefusal } from "../lib/form-action.server.ts";
-import { text } from "../lib/form-values.ts";
+import { optionalText, text } from "../lib/form-values.ts";
 import { hasRole } from "../lib/plan-page.server.ts";
 import { useLang } from "../lib/use-lang.ts";
 
@@ -53,7 +53,14 @@ export async function action({ context, request }: ActionFunctionArgs) {
       if (!isOneOf(MANUAL_CASE_CHANNELS, channel)) throw new FormRefusal("validation.required", "channel");
       const receivedAt = osloDateTimeToIso(text(form, "receivedDate"), text(form, "receivedTime"));
       if (!receivedAt) throw new FormRefusal("cases.dateTimeInvalid", "receivedDate");
-      return caller.case.create({ type, channel, receivedAt, subjectName: text(form, "subjectName").trim(), description: text(form, "description") });
+      return caller.case.create({
+        type,
+        channel,
+        receivedAt,
+        subjectName: text(form, "subjectName").trim(),
+        subjectIdentityNumber: optionalText(form, "subjectIdentityNumber"),
+        description: text(form, "description"),
+      });
     },
     { then: (created) => `/saker/${created.id}?lagret=register`, fieldAliases: { receivedAt: "receivedDate" } },
   );
@@ -214,6 +221,7 @@ function RegisterCase() {
           <TextField form={form} name="receivedTime" type="time" label={t("cases.receivedTime")} hint={t("cases.receivedTimeHint")} required defaultValue={now.time} />
         </div>
         <TextField form={form} name="subjectName" label={t("cases.subjectName")} hint={t("cases.subjectHint")} required />
+        <TextField form={form} name="subjectIdentityNumber" label={t("identity.label")} hint={t("casePerson.identityHint")} optional />
         <TextArea form={form} name="description" label={t("cases.description")} hint={t("cases.descriptionHint")} required rows={4} />
         <CaseSubmit form={form}>{t("cases.registerSubmit")}</CaseSubmit>
       </CaseFormElement>

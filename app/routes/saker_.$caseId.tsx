@@ -11,6 +11,7 @@ import { FactsSection } from "../components/case/facts-section.tsx";
 import { InterimSection } from "../components/case/interim-section.tsx";
 import { LinkSubjectSection } from "../components/case/link-subject-section.tsx";
 import { NotesSection } from "../components/case/notes-section.tsx";
+import { PersonRecordsSection } from "../components/case/person-records-section.tsx";
 import { PublicCasePage } from "../components/case/public-case-page.tsx";
 import { COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf, OPEN_CASE_STATUSES } from "../domain/lists.ts";
 import { createI18n } from "../i18n/i18n.ts";
@@ -30,7 +31,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const wantsCoordinator = open && isOneOf([...COORDINATOR_REQUIRED_CASE_TYPES, ...COORDINATOR_OPTIONAL_CASE_TYPES], found.type);
   // "?person=" searches for the account of the person a by-name case is about.
   const personQuery = new URL(request.url).searchParams.get("person")?.trim() ?? "";
-  const needsAccount = open && !found.internal.subjectUserId;
+  // A case that is not about a known person (no account, no identity number of someone known) may be linked to an account.
+  const needsAccount = open && !found.internal.subjectUserId && !found.internal.personRecords.personId;
   const [officers, candidates, documents, people] = await Promise.all([
     open ? optional(context.caller.case.officers()) : null,
     wantsCoordinator ? optional(context.caller.coordinator.candidates()) : null,
@@ -78,6 +80,7 @@ export default function CasePage() {
       <div className="case-columns">
         <div>
           <FactsSection item={item} internal={internal} />
+          <PersonRecordsSection internal={internal} />
           <DeadlinesSection item={item} internal={internal} />
           <AssignSection internal={internal} officers={data.officers} me={data.me} open={open} saved={saved === "assign"} />
           <NotesSection internal={internal} saved={saved === "note"} />
@@ -86,7 +89,15 @@ export default function CasePage() {
         </div>
         <div>
           <InterimSection item={item} internal={internal} open={open} saved={saved === "interim"} />
-          <DecisionSection item={item} internal={internal} open={open} candidates={data.candidates} complaintDefault={data.complaintDefault} saved={saved === "decide"} />
+          <DecisionSection
+            item={item}
+            internal={internal}
+            open={open}
+            candidates={data.candidates}
+            complaintDefault={data.complaintDefault}
+            saved={saved === "decide"}
+            savedLinked={saved === "decide-linked"}
+          />
           <CloseSection internal={internal} open={open} saved={saved === "close"} />
         </div>
       </div>

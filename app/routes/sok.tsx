@@ -46,7 +46,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
       // A relative names the person; a service user applies for themselves unless they name someone.
       const subjectName = isRelative ? optionalText(form, "subjectName") : undefined;
       if (!isUser && !subjectName) throw new FormRefusal("case.subjectRequired", "subjectName");
-      return caller.case.create({ type, description: text(form, "description"), subjectName });
+      // Applying for someone else: their identity number finds the right person.
+      const subjectIdentityNumber = subjectName ? optionalText(form, "subjectIdentityNumber") : undefined;
+      if (subjectName && !subjectIdentityNumber) throw new FormRefusal("validation.required", "subjectIdentityNumber");
+      return caller.case.create({ type, description: text(form, "description"), subjectName, subjectIdentityNumber });
     },
     { then: (created) => `/sok?sendt=${created.id}` },
   );
@@ -105,6 +108,16 @@ function ApplyForm({ isUser, isRelative, preselected }: { isUser: boolean; isRel
             required={forSomeoneElse}
             optional={!forSomeoneElse}
             autoComplete="off"
+          />
+        ) : null}
+        {isRelative ? (
+          <TextField
+            form={form}
+            name="subjectIdentityNumber"
+            label={forSomeoneElse ? t("identity.label") : `${t("identity.label")} – ${t("casePerson.identityIfOther")}`}
+            hint={t("casePerson.identityHintApply")}
+            required={forSomeoneElse}
+            optional={!forSomeoneElse}
           />
         ) : null}
         <TextArea

@@ -98,9 +98,8 @@ export async function recordsOfCaseSubject(
     ...(personId ? [{ subjectUserId: personId }] : []),
     ...(found.subjectIdentityHash ? [{ subjectIdentityHash: found.subjectIdentityHash }] : []),
   ];
-  const [plans, cases] = await Promise.all([
-    personId
-      ? tx.plan.findMany({
+  const plans = personId
+    ? await tx.plan.findMany({
           where: { municipalityId: found.municipalityId, ownerId: personId },
           orderBy: { createdAt: "desc" },
           take: 20,
@@ -112,16 +111,15 @@ export async function recordsOfCaseSubject(
             coordinators: { where: { endedAt: null }, select: { coordinator: { select: { name: true } } } },
           },
         })
-      : [],
-    sameCase.length
-      ? tx.case.findMany({
-          where: { municipalityId: found.municipalityId, id: { not: found.id }, OR: sameCase },
-          orderBy: { receivedAt: "desc" },
-          take: 20,
-          select: { id: true, reference: true, type: true, status: true, receivedAt: true, planId: true },
-        })
-      : [],
-  ]);
+    : [];
+  const cases = sameCase.length
+    ? await tx.case.findMany({
+        where: { municipalityId: found.municipalityId, id: { not: found.id }, OR: sameCase },
+        orderBy: { receivedAt: "desc" },
+        take: 20,
+        select: { id: true, reference: true, type: true, status: true, receivedAt: true, planId: true },
+      })
+    : [];
   return {
     personId,
     plans: plans.map((p) => ({ id: p.id, type: p.type, status: p.status, createdAt: p.createdAt, coordinatorName: p.coordinators[0]?.coordinator.name ?? null })),

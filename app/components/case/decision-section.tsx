@@ -5,10 +5,41 @@ import { formatDateTime } from "../../domain/oslo-time.ts";
 import { useCaseForm } from "../../hooks/use-case-form.ts";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
-import { RadioGroup, SelectField, TextArea } from "../form.tsx";
+import { RadioGroup, SelectField, TextArea, TextField } from "../form.tsx";
 import type { CoordinatorCandidate } from "../plan/coordinator-section.tsx";
 import { Prose } from "../plan/shared.tsx";
 import { CaseFormElement, CaseSubmit, Receipt } from "./case-form.tsx";
+import type { CaseForm } from "../../hooks/use-case-form.ts";
+
+/** The legal basis a parent has for acting for their child; the case officer may write another. */
+const PARENTAL_LEGAL_BASIS = "Foreldreansvar (barneloven § 30)";
+
+/** A child under 16: the parents or guardians who will represent them in the plan (the first required). */
+function GuardianFields({ form }: { form: CaseForm }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t("casePerson.guardiansHeading")}</legend>
+      <p className="hint">{t("casePerson.guardiansIntro")}</p>
+      {[1, 2].map((n) => (
+        <fieldset key={n} className="fieldset">
+          <legend>{n === 1 ? t("casePerson.guardian", { number: n }) : t("casePerson.guardianOptional", { number: n })}</legend>
+          <TextField form={form} name={`guardian${n}Name`} label={t("casePerson.guardianName")} required={n === 1} optional={n !== 1} autoComplete="off" />
+          <TextField form={form} name={`guardian${n}Identity`} label={t("casePerson.guardianIdentity")} hint={t("casePerson.identityHint")} required={n === 1} optional={n !== 1} />
+          <TextField
+            form={form}
+            name={`guardian${n}LegalBasis`}
+            label={t("casePerson.legalBasis")}
+            hint={t("casePerson.legalBasisHint")}
+            defaultValue={PARENTAL_LEGAL_BASIS}
+            required={n === 1}
+            optional={n !== 1}
+          />
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
 
 /**
  * The decision: as it was made, or (while the case is open) making it, with the complaint text
@@ -21,6 +52,7 @@ export function DecisionSection({
   candidates,
   complaintDefault,
   saved,
+  savedLinked = false,
 }: {
   item: CaseDetailView;
   internal: CaseInternalView;
@@ -28,17 +60,24 @@ export function DecisionSection({
   candidates: CoordinatorCandidate[];
   complaintDefault: string;
   saved: boolean;
+  /** Saved, and the grant linked the case to the person's open plan. */
+  savedLinked?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
   const form = useCaseForm("decide");
   const coordinatorRequired = isOneOf(COORDINATOR_REQUIRED_CASE_TYPES, item.type);
   const coordinatorOptional = isOneOf(COORDINATOR_OPTIONAL_CASE_TYPES, item.type);
-  const needsAccount = (coordinatorRequired || coordinatorOptional) && !internal.subjectUserId;
+  const needsAccount = (coordinatorRequired || coordinatorOptional) && !internal.subjectUserId && !internal.personRecords.personId;
+  const isIp = item.type === "IP_APPLICATION";
+  // Granting an IP: to the person's open plan, or a new plan (and person) from the case.
+  const willLink = isIp && internal.openPlanId !== null;
+  const needsIdentity = isIp && !internal.subjectUserId && !internal.subjectIdentity;
+  const needsGuardians = isIp && !willLink && internal.subjectIsChild;
   return (
     <section id="avgjorelse" aria-labelledby="decision-heading" className="card section">
       <h2 id="decision-heading">{t("caseDetail.decideHeading")}</h2>
-      <Receipt show={saved}>{t("caseDetail.saved.decide")}</Receipt>
+      <Receipt show={saved || savedLinked}>{savedLinked ? t("casePerson.decidedLinked") : t("caseDetail.saved.decide")}</Receipt>
       {item.outcome ? (
         <>
           {item.decidedAt ? <p className="meta">{t("caseDetail.decidedAt", { date: formatDateTime(item.decidedAt, lang) })}</p> : null}
@@ -76,7 +115,13 @@ export function DecisionSection({
             required
             options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`caseUi.outcome.${o}`) }))}
           />
-          {item.type === "IP_APPLICATION" ? <p className="hint">{t("caseDetail.planWillBeCreated")}</p> : null}
+          {willLink ? <p className="alert alert-info">{t("casePerson.willLink")}</p> : null}
+          {isIp && !willLink ? <p className="hint">{internal.personRecords.personId ? t("caseDetail.planWillBeCreated") : t("casePerson.willCreatePerson")}</p> : null}
+          {isIp && !willLink && !internal.personRecords.personId ? <p className="hint">{t("casePerson.checkIdentity")}</p> : null}
+          {needsIdentity ? (
+            <TextField form={form} name="subjectIdentityNumber" label={t("casePerson.identityForGrant")} hint={t("casePerson.identityForGrantHint")} />
+          ) : null}
+          {needsGuardians ? <GuardianFields form={form} /> : null}
           <TextArea form={form} name="grounds" label={t("caseDetail.grounds")} hint={t("caseDetail.groundsHint")} required rows={6} />
           <TextArea
             form={form}

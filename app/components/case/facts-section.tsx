@@ -25,6 +25,11 @@ export function FactsSection({ item, internal }: { item: CaseDetailView; interna
           <dt>{t("caseUi.subject")}</dt>
           <dd>{item.subjectName}</dd>
         </div>
+        <div className="facts-row">
+          <dt>{t("casePerson.identityRow")}</dt>
+          {/* Masked on the server: only the first six digits ever reach the page. */}
+          <dd>{internal.subjectIdentity ?? <span className="empty-inline">{t("casePerson.identityMissing")}</span>}</dd>
+        </div>
         <PlanFact planId={internal.planId} />
         <div className="facts-row">
           <dt>{t("caseUi.channelLabel")}</dt>

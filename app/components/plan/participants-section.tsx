@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ACCESS_LEVELS, PARTICIPANT_KINDS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import type { InvitationResult } from "../../lib/invitation-actions.server.ts";
 import type { ParticipantView, PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { ConsentStatus, ParticipantConsentControls, PlanConsent } from "./consent.tsx";
@@ -110,8 +111,44 @@ function ParticipantItem({ plan, participant: p }: { plan: PlanView; participant
         </div>
       </dl>
       {p.active && canDecideConsent && p.kind !== "REPRESENTATIVE" ? <ParticipantConsentControls participant={p} /> : null}
+      {canManage && p.active && !p.user && p.kind !== "REPRESENTATIVE" ? <InviteForm participant={p} /> : null}
       {canManage ? <ParticipantEdit participant={p} /> : null}
     </li>
+  );
+}
+
+/**
+ * Someone from outside (GP, school, NAV) is invited to the portal by e-mail: a one-time link, valid
+ * for 7 days, that binds their sign-in to this row. Without e-mail set up, the link is shown here
+ * to copy. They see the plan only once the user has consented.
+ */
+function InviteForm({ participant: p }: { participant: ParticipantView }) {
+  const { t } = useTranslation();
+  const form = usePlanForm(`participant-invite-${p.id}`, { values: { email: p.email ?? "" } });
+  const answer = form.result as InvitationResult | undefined;
+  const invitation = answer?.ok ? answer.invitation : undefined;
+  const linkId = `invite-link-${p.id}`;
+  return (
+    <>
+      {invitation ? (
+        <div role="status" className={invitation.emailed ? "alert alert-success" : "alert alert-info"}>
+          <p>{answer?.message}</p>
+          {invitation.link ? (
+            <div className="field">
+              <label htmlFor={linkId}>{t("invitation.link")}</label>
+              <input id={linkId} type="text" readOnly value={invitation.link} onFocus={(event) => event.currentTarget.select()} />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <FormDisclosure form={form} summary={t("invitation.heading", { name: p.name })}>
+        <PlanFormElement form={form} intent="participant-invite" anchor={`participant-${p.id}`} hidden={{ participantId: p.id }}>
+          <p className="hint">{t("invitation.hint")}</p>
+          <TextField form={form} name="email" type="email" label={t("invitation.email")} required autoComplete="email" />
+          <Submit form={form}>{t("invitation.submit")}</Submit>
+        </PlanFormElement>
+      </FormDisclosure>
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ export const personsNb = {
   casePerson: {
     identityHint: "11 siffer. Lagres kryptert og vises bare med de seks første sifrene.",
     identityHintApply: "11 siffer. Vi trenger det for å finne riktig person. Det lagres kryptert.",
+    identityIfOther: "hvis du søker for en annen",
     identityRequired: "Saken mangler fødselsnummeret til personen. Skriv det inn før planen kan opprettes.",
     identityMismatch: "Fødselsnummeret stemmer ikke med personen saken er koblet til.",
     guardiansRequired: "Personen er under 16 år. Oppgi minst én forelder eller verge som skal representere barnet i planen.",
@@ -83,6 +84,7 @@ export const personsEn: typeof personsNb = {
   casePerson: {
     identityHint: "11 digits. Stored encrypted and shown only with the first six digits.",
     identityHintApply: "11 digits. We need it to find the right person. It is stored encrypted.",
+    identityIfOther: "if you apply for someone else",
     identityRequired: "The case has no national identity number for the person. Enter it before the plan can be created.",
     identityMismatch: "The national identity number does not match the person the case is linked to.",
     guardiansRequired: "The person is under 16. Name at least one parent or guardian to represent the child in the plan.",
