@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMunicipality, createPlan, createUser } from "../../prisma/factories.ts";
+import { createMunicipality, createPlan, createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
 import { identityHash, protectIdentityNumber, unseal } from "../../server/identity/protect.ts";
 import { TEST_RESIDENTS, TEST_STAFF } from "../../server/test-idp/persons.ts";
 import { registerTestProviders, startTestProviders, testClients, type TestProviders } from "../../server/test-idp/register.ts";
@@ -100,6 +100,24 @@ describe("signing in through the test ID-porten", () => {
     // Without JavaScript the sign-out form's answer redirects there: the CSP must allow it.
     const csp = (await fetch(`${server.origin}/healthz`)).headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(new RegExp(`form-action 'self' ${providers.idp.issuer.replaceAll(".", "\\.")}`));
+  });
+});
+
+describe("a locked password is no lock on the identity provider (issue 11)", () => {
+  it("signs in through ID-porten an account whose password sign-in is blocked by failed attempts", async () => {
+    const user = await createUser(t.db.prisma, { municipalityId, roles: ["USER"], name: "Kari Nordmann" });
+    await t.db.prisma.user.update({ where: { id: user.id }, data: protectIdentityNumber(kari.pid) });
+    const attempt = (password: string) =>
+      fetch(`${server.origin}/api/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.origin },
+        body: JSON.stringify({ email: user.email, password }),
+      });
+    for (let i = 0; i < 6; i++) await attempt("feil-passord-123");
+    expect((await attempt(TEST_PASSWORD)).status).toBe(429);
+    const result = await signInThroughProvider(new TestBrowser(), server.origin, providers.slugs.resident, kari.sub);
+    expect(result).toMatchObject({ status: 303, location: "/" });
+    expect((await me(result.session))?.id).toBe(user.id);
   });
 });
 
