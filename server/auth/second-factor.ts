@@ -197,14 +197,14 @@ export async function verifySecondFactor(prisma: PrismaClient, token: string | n
   const key = unsealKey(user.totpKeyEnc);
   const code = normaliseCode(input.code);
   const byRecovery = !isTotpShaped(code);
-  const matched = { step: null as number | null, recoveryId: null as string | null };
-  await attemptCode(prisma, user, meta, async () => {
-    if (!byRecovery) return (matched.step = matchTotp(key, code, user.totpLastStep)) !== null;
-    const row = await prisma.recoveryCode.findFirst({ where: { userId: user.id, codeHash: recoveryCodeHash(code), usedAt: null } });
-    matched.recoveryId = row?.id ?? null;
-    return matched.recoveryId !== null;
-  });
-  const { step, recoveryId } = matched;
+  // Looked up before the attempt: the attempt's transaction holds the embedded database's one
+  // connection. Whether it is still unused is settled when it is taken, below.
+  const recoveryId = byRecovery
+    ? ((await prisma.recoveryCode.findFirst({ where: { userId: user.id, codeHash: recoveryCodeHash(code), usedAt: null }, select: { id: true } }))?.id ?? null)
+    : null;
+  const matched = { step: null as number | null };
+  await attemptCode(prisma, user, meta, async () => (byRecovery ? recoveryId !== null : (matched.step = matchTotp(key, code, user.totpLastStep)) !== null));
+  const { step } = matched;
   return write(prisma, sessionUserOf(user), meta, selfPolicy, byRecovery ? "auth.login_recovery" : "auth.login", async (tx) => {
     if (!(await consumePendingSignIn(tx, pending.id))) throw new DomainError("UNAUTHORIZED", "secondFactor.expired");
     if (step !== null && !(await takeTotpStep(tx, user.id, step))) throw alreadyUsed();
