@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { makeIdentityNumber } from "../../app/domain/identity-number.ts";
 import { todayInOslo } from "../../app/domain/oslo-time.ts";
+import { conflictOfConcurrentGrant } from "../../server/cases/grant.ts";
 import { translate } from "../../server/i18n.ts";
 import { identityHash } from "../../server/identity/protect.ts";
 import type { DomainTRPCError } from "../../server/trpc/errors.ts";
 import { resolvePlanAccess } from "../../server/plans/access.ts";
 import { createPlan, createUser } from "../../prisma/factories.ts";
-import { signIn } from "./helpers.ts";
+import { TEST_RESIDENTS } from "../../server/test-idp/persons.ts";
+import { startTestProviders } from "../../server/test-idp/register.ts";
+import { signIn, startServer } from "./helpers.ts";
+import { signInThroughProvider, TestBrowser } from "./oidc-browser.ts";
 import { createPlanWorld, type PlanWorld } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
@@ -116,7 +120,17 @@ describe("granting an individual plan", () => {
 
   it("the database holds the rule too: a second open IP for the same person cannot be written", async () => {
     const w = await createPlanWorld(t.db);
-    await expect(prisma().plan.create({ data: { municipalityId: w.home.id, ownerId: w.people.owner.id, status: "DRAFT" } })).rejects.toMatchObject({ code: "P2002" });
+    const refused = await prisma()
+      .plan.create({ data: { municipalityId: w.home.id, ownerId: w.people.owner.id, status: "DRAFT" } })
+      .then(() => null, (error: unknown) => error);
+    expect(refused).toMatchObject({ code: "P2002", meta: { modelName: "Plan" } });
+    // … which a grant that loses the race answers as a CONFLICT in words, not a 500.
+    expect(conflictOfConcurrentGrant(refused)).toMatchObject({ code: "CONFLICT", messageKey: "casePerson.planConcurrent" });
+    const sameNumber = await prisma()
+      .user.create({ data: { municipalityId: w.home.id, name: "To", identityHash: "x" } })
+      .then(() => prisma().user.create({ data: { municipalityId: w.home.id, name: "Tre", identityHash: "x" } }))
+      .then(() => null, (error: unknown) => error);
+    expect(conflictOfConcurrentGrant(sameNumber)).toMatchObject({ code: "CONFLICT", messageKey: "casePerson.personConcurrent" });
     // A closed plan, or a plan of another kind, is not an open IP.
     await expect(createPlan(prisma(), { municipalityId: w.home.id, ownerId: w.people.owner.id, status: "CLOSED" })).resolves.toBeTruthy();
   });
@@ -171,6 +185,35 @@ describe("granting an individual plan", () => {
     expect(jakobsCases.map((x) => x.type).sort()).toEqual(["COORDINATOR_REQUEST", "IP_APPLICATION", "IP_APPLICATION"]);
   });
 
+  it("for a new person: their first sign-in through the test ID-porten binds the person made from the case and shows the plan", async () => {
+    const w = await createPlanWorld(t.db);
+    const jakob = TEST_RESIDENTS.find((p) => p.sub === "resident-jakob")!;
+    const c = await registerPaperCase(w, "Jakob Lund", jakob.pid);
+    const decided = await w.callers.caseOfficer.case.decide({ caseId: c.id, version: 1, outcome: "GRANTED", grounds: "Innvilget." });
+    const person = await prisma().user.findFirstOrThrow({ where: { municipalityId: w.home.id, identityHash: identityHash(jakob.pid) } });
+    expect(person.lastSignInAt).toBeNull();
+
+    const server = await startServer(t.db);
+    const providers = await startTestProviders(prisma(), { municipalityId: w.home.id, portalOrigins: [server.origin] });
+    try {
+      const signedIn = await signInThroughProvider(new TestBrowser(), server.origin, providers.slugs.resident, jakob.sub, { redirectTo: "/min-plan" });
+      expect(signedIn).toMatchObject({ status: 303, location: "/min-plan" });
+      const call = async (path: string) => {
+        const res = await fetch(`${server.origin}/api/trpc/${path}`, { headers: { cookie: `ip_session=${signedIn.session}` } });
+        expect(res.status, path).toBe(200);
+        return ((await res.json()) as { result: { data: { id: string }[] } }).result.data;
+      };
+      expect((await call("plan.mine")).map((p) => p.id)).toEqual([decided.planId]);
+      expect((await call("case.mine")).map((x) => x.id)).toContain(c.id);
+    } finally {
+      await providers.idp.close();
+      await server.close();
+    }
+    // The same row, now with an account: no second person.
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: person.id } })).lastSignInAt).not.toBeNull();
+    expect(await prisma().user.count({ where: { identityHash: identityHash(jakob.pid) } })).toBe(1);
+  });
+
   it("without an identity number and a linked person, asks for the number; given it, grants", async () => {
     const w = await createPlanWorld(t.db);
     const c = await w.callers.relativeWithConsent.case.create({ type: "IP_APPLICATION", subjectName: "Nina Ny", description: "Søker for søsteren min." });
@@ -215,8 +258,9 @@ describe("a plan for a child under 16", () => {
         grounds: "Innvilget.",
         representatives: [{ name: "Mor", identityNumber: MOTHER }, { name: "Far", identityNumber: `${FATHER.slice(0, 10)}${(Number(FATHER[10]) + 1) % 10}` }],
       })
-      .catch((error: unknown) => error as DomainTRPCError);
+      .then(() => null, (error: unknown) => error as DomainTRPCError);
     expect(refused).toMatchObject({ code: "BAD_REQUEST", messageKey: "casePerson.guardianProblem.checkDigit", params: { number: 2 } });
+    if (!refused) throw new Error("not refused");
     expect(translate("nb", refused.messageKey, refused.params)).toBe("Fødselsnummeret til forelder eller verge 2 er ikke gyldig. Sjekk at alle sifrene er riktige.");
     expect(await prisma().plan.count({ where: { owner: { name: "Emma Barn" } } })).toBe(0);
     expect(await prisma().user.count({ where: { name: { in: ["Emma Barn", "Mari Mor"] } } })).toBe(0);
