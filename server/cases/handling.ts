@@ -238,9 +238,11 @@ export async function linkCaseSubject(prisma: PrismaClient, actor: SessionUser, 
     openOnly(found);
     const person = await tx.user.findFirst({
       where: { id: input.userId, municipalityId: actor.municipalityId, active: true, roles: { some: { role: "USER" } } },
-      select: { id: true, name: true },
+      select: { id: true, name: true, identityHash: true },
     });
     if (!person) throw new DomainError("BAD_REQUEST", "case.notAServiceUser");
+    // A case given an identity number belongs to the person with that number, no one else.
+    if (found.subjectIdentityHash && person.identityHash && person.identityHash !== found.subjectIdentityHash) throw new DomainError("BAD_REQUEST", "casePerson.identityMismatch");
     return { data: { subjectUserId: person.id, subjectName: person.name }, details: undefined };
   });
 }

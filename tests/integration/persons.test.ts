@@ -93,6 +93,12 @@ describe("identity numbers in cases", () => {
     await expect(w.callers.caseOfficer.case.create({ type: "COMPLAINT", channel: "PHONE", subjectUserId: nina.id, subjectIdentityNumber: other, description: "Klage på telefon." })).rejects.toMatchObject({
       messageKey: "casePerson.identityMismatch",
     });
+    // … and a case with a number is not linked by hand to someone with another number.
+    const byNumber = await registerPaperCase(w, "Ola Annen", other);
+    await expect(w.callers.caseOfficer.case.linkSubject({ caseId: byNumber.id, version: 1, userId: nina.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      messageKey: "casePerson.identityMismatch",
+    });
   });
 });
 
