@@ -1,30 +1,32 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminNav } from "../components/admin/admin-form.tsx";
 import { attempt, load } from "../lib/call.server.ts";
+import adminStyles from "../styles/admin.css";
 
 export const meta: MetaFunction = () => [{ title: "Administrasjon – Individuell plan" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+
+const SECTIONS = [
+  { to: "/admin/brukere", key: "users" },
+  { to: "/admin/enheter", key: "units" },
+  { to: "/admin/import", key: "import" },
+  { to: "/admin/innstillinger", key: "settings" },
+] as const;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return json(
     await load(context, request, async (caller) => {
-      const [users, units, caseTypes] = await Promise.all([caller.user.list(), caller.unit.list(), caller.caseType.list()]);
-      return { users, units, caseTypes, municipality: context.user!.municipalityName };
+      // The settings are the administrator's alone: the page is too.
+      const [caseTypes, settings] = await Promise.all([caller.caseType.list(), caller.municipality.settings()]);
+      return { caseTypes, municipality: settings.name };
     }),
   );
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
-  if (form.get("intent") === "user-active") {
-    const userId = String(form.get("userId") ?? "");
-    const active = form.get("active") === "true";
-    const result = await attempt(context, (caller) => caller.user.setActive({ userId, active }));
-    return json(
-      { type: null, error: null, user: { id: userId, active, error: result.ok ? null : result.error.message } },
-      { status: result.ok ? 200 : result.error.status },
-    );
-  }
   const type = String(form.get("type") ?? "");
   const result = await attempt(context, (caller) =>
     caller.caseType.update({
@@ -35,64 +37,31 @@ export async function action({ context, request }: ActionFunctionArgs) {
       reminderWorkingDays: Number(form.get("reminderWorkingDays")),
     }),
   );
-  return json(result.ok ? { type, error: null, user: null } : { type, error: result.error.message, user: null }, { status: result.ok ? 200 : result.error.status });
+  return json(result.ok ? { type, error: null } : { type, error: result.error.message }, { status: result.ok ? 200 : result.error.status });
 }
 
 export default function Admin() {
   const { t } = useTranslation();
-  const { users, units, caseTypes, municipality } = useLoaderData<typeof loader>();
+  const { caseTypes, municipality } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   return (
     <div className="page">
+      <AdminNav />
       <h1>{t("admin.title")}</h1>
-      <p>{t("admin.intro", { municipality })}</p>
-      <section aria-labelledby="users-heading">
-        <h2 id="users-heading">{t("admin.users")}</h2>
-        <table className="responsive-table">
-          <caption className="visually-hidden">{t("admin.users")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.name")}</th>
-              <th scope="col">{t("admin.email")}</th>
-              <th scope="col">{t("admin.unit")}</th>
-              <th scope="col">{t("admin.roles")}</th>
-              <th scope="col">{t("admin.active")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("admin.deactivate")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row" data-label={t("admin.name")}>
-                  {u.name}
-                </th>
-                <td data-label={t("admin.email")}>{u.email}</td>
-                <td data-label={t("admin.unit")}>{u.unit?.name ?? ""}</td>
-                <td data-label={t("admin.roles")}>{u.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                <td data-label={t("admin.active")}>{u.active ? t("admin.yes") : t("admin.no")}</td>
-                <td>
-                  {saved?.user?.id === u.id ? (
-                    <p role={saved.user.error ? "alert" : "status"} className={saved.user.error ? "alert alert-error" : "alert alert-success"}>
-                      {saved.user.error ?? t(saved.user.active ? "admin.activated" : "admin.deactivated", { name: u.name })}
-                    </p>
-                  ) : null}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="user-active" />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                    <button type="submit" className="button-secondary button-small" title={u.active ? t("admin.deactivateHint") : undefined}>
-                      {u.active ? t("admin.deactivate") : t("admin.activate")}
-                      <span className="visually-hidden">: {u.name}</span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <p>{t("adm.overview.intro", { municipality })}</p>
+      <p className="hint">{t("adm.overview.noPlanContent")}</p>
+      <ul className="admin-cards">
+        {SECTIONS.map(({ to, key }) => (
+          <li key={to}>
+            <div className="card">
+              <h2>
+                <Link to={to}>{t(`adm.nav.${key}`)}</Link>
+              </h2>
+              <p>{t(`adm.overview.${key}`)}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
       <section aria-labelledby="case-types-heading">
         <h2 id="case-types-heading">{t("adm.caseTypes")}</h2>
         <p className="hint">{t("adm.caseTypesIntro")}</p>
@@ -132,28 +101,6 @@ export default function Admin() {
             </button>
           </Form>
         ))}
-      </section>
-      <section aria-labelledby="units-heading">
-        <h2 id="units-heading">{t("admin.units")}</h2>
-        <table className="responsive-table">
-          <caption className="visually-hidden">{t("admin.units")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.unit")}</th>
-              <th scope="col">{t("admin.members")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.id}>
-                <th scope="row" data-label={t("admin.unit")}>
-                  {u.name}
-                </th>
-                <td data-label={t("admin.members")}>{u._count.members}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </section>
     </div>
   );

@@ -1,0 +1,201 @@
+import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { FormResult } from "../../lib/form-result.ts";
+
+// The administration pages' forms: plain POSTs to the route's action (the same with and without
+// JavaScript), named by `intent`. A success redirects back with a receipt; a refusal comes back
+// as the route's action data for the form with this id, with what the person sent.
+
+export function useAdminForm(formId: string) {
+  const actionData = useActionData<FormResult>();
+  const navigation = useNavigation();
+  const result = actionData && actionData.formId === formId && !actionData.ok ? actionData : undefined;
+  return {
+    formId,
+    result,
+    busy: navigation.state !== "idle" && navigation.formData?.get("_formId") === formId,
+    /** What the person sent (after a refusal), else `fallback`. */
+    value(name: string, fallback = ""): string {
+      return result?.values?.[name] ?? fallback;
+    },
+    /** Whether a checkbox was ticked (after a refusal), else `fallback`. */
+    checked(name: string, value: string, fallback: boolean): boolean {
+      if (!result?.values) return fallback;
+      return result.values[name] === value || (result.values[`${name}[]`] ?? "").split("\n").includes(value);
+    },
+    error(name: string): string | undefined {
+      return result?.fieldErrors?.[name];
+    },
+  };
+}
+
+export type AdminForm = ReturnType<typeof useAdminForm>;
+
+export function AdminFormElement({
+  form,
+  intent,
+  hidden = {},
+  className,
+  labelledBy,
+  label,
+  encType,
+  children,
+}: {
+  form: AdminForm;
+  intent: string;
+  hidden?: Record<string, string>;
+  className?: string;
+  labelledBy?: string;
+  label?: string;
+  encType?: "multipart/form-data";
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form
+      method="post"
+      encType={encType}
+      className={className ?? "stack"}
+      aria-labelledby={labelledBy}
+      aria-label={label}
+      onSubmit={(event) => {
+        if (form.busy) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="_formId" value={form.formId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {form.result ? (
+        <div role="alert" className="alert alert-error">
+          <p className="alert-title">{form.result.message}</p>
+          {form.result.fieldErrors ? <p>{t("form.fixFields")}</p> : null}
+        </div>
+      ) : null}
+      {children}
+    </Form>
+  );
+}
+
+/** A labelled field whose hint and error are tied to it. */
+export function TextField({
+  form,
+  name,
+  label,
+  hint,
+  defaultValue = "",
+  type = "text",
+  required,
+  optional,
+  autoComplete,
+  inputMode,
+  maxLength,
+}: {
+  form: AdminForm;
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  type?: "text" | "email" | "tel" | "password" | "url";
+  required?: boolean;
+  /** Says "(valgfritt)" after the label. */
+  optional?: boolean;
+  autoComplete?: string;
+  inputMode?: "numeric" | "text";
+  maxLength?: number;
+}) {
+  const { t } = useTranslation();
+  const id = `${form.formId}-${name}`;
+  const error = form.error(name);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {optional ? <span className="optional"> {t("form.optional")}</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={type === "password" ? undefined : form.value(name, defaultValue)}
+        required={required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+      />
+    </div>
+  );
+}
+
+export function SubmitButton({ form, children, variant = "primary" }: { form: AdminForm; children: ReactNode; variant?: "primary" | "secondary" | "danger" }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <button type="submit" className={`button-${variant}`} aria-disabled={form.busy || undefined}>
+        {children}
+      </button>
+      <p role="status" className="saved-note">
+        {form.busy ? t("common.saving") : ""}
+      </p>
+    </div>
+  );
+}
+
+/** The receipt after a save (the page came back with "?lagret=…"), focused so the reader continues from it. */
+export function Receipt({ message }: { message: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message, location.key]);
+  return (
+    <div role="status" ref={ref} tabIndex={-1} className="receipt">
+      {message ? <p className="alert alert-success">{message}</p> : null}
+    </div>
+  );
+}
+
+const SECTIONS = [
+  { to: "/admin", key: "overview" },
+  { to: "/admin/brukere", key: "users" },
+  { to: "/admin/enheter", key: "units" },
+  { to: "/admin/import", key: "import" },
+  { to: "/admin/innstillinger", key: "settings" },
+] as const;
+
+/** The administration's sections, the current one marked. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <nav aria-label={t("adm.nav.label")} className="admin-nav">
+      <ul>
+        {SECTIONS.map(({ to, key }) => {
+          const current = pathname === to || (to !== "/admin" && pathname.startsWith(`${to}/`));
+          return (
+            <li key={to}>
+              <Link to={to} aria-current={current ? "page" : undefined}>
+                {t(`adm.nav.${key}`)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
