@@ -26,6 +26,7 @@ type Ids = { planId: string; meetingId: string; caseId: string; documentId: stri
 /** Every query of the router with an input; a reader who is refused is simply refused (and writes nothing either way). */
 const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "auth.me": (c) => c.auth.me(),
+  "auth.providers": (c) => c.auth.providers(),
   "auth.secondFactorPending": (c) => c.auth.secondFactorPending(),
   "auth.signInSettings": (c) => c.auth.signInSettings(),
   "plan.list": (c) => c.plan.list(),
