@@ -11,7 +11,7 @@ import { buildAgenda } from "../server/meetings/agenda.ts";
 import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
 import { protectIdentityNumber } from "../server/identity/protect.ts";
-import { testIdentityOf } from "../server/test-idp/persons.ts";
+import { TEST_RESIDENTS, testIdentityOf } from "../server/test-idp/persons.ts";
 
 // "Demo kommune": a small municipality where every role has something true to look at.
 
@@ -492,12 +492,13 @@ async function seedKarisMeetings(
 
 /** Cases in every state, so the coordinating unit's lists and figures show something true. */
 async function seedDemoCases(prisma: Client, municipalityId: string, who: { officer: string; leader: string; coordinator: string }) {
-  const users = await prisma.user.findMany({ where: { municipalityId, email: { in: ["bruker5@demo.no", "bruker6@demo.no", "bruker8@demo.no"] } } });
+  const users = await prisma.user.findMany({ where: { municipalityId, email: { in: ["bruker2@demo.no", "bruker5@demo.no", "bruker6@demo.no", "bruker8@demo.no"] } } });
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const specs: {
     type: CaseType;
     daysAgo: number;
-    subject: { id?: string; name: string };
+    /** `pid`: the identity number given on the case (a synthetic one of the test ID-porten's persons). */
+    subject: { id?: string; name: string; pid?: string };
     description: string;
     channel?: "PORTAL" | "PAPER" | "PHONE";
     assigned?: string;
@@ -514,6 +515,22 @@ async function seedDemoCases(prisma: Client, municipalityId: string, who: { offi
     { type: "IP_APPLICATION", daysAgo: 95, subject: { name: "Sara Lunde" }, description: "Søknad om individuell plan.", assigned: who.officer, interimSent: true, decidedAfterDays: 45, outcome: "GRANTED" },
     { type: "COORDINATOR_REQUEST", daysAgo: 70, subject: { name: "Ali Khan" }, description: "Ønsker koordinator.", assigned: who.leader, decidedAfterDays: 12, outcome: "GRANTED" },
     { type: "IP_APPLICATION", daysAgo: 60, subject: { name: "Tor Vik" }, description: "Søknad om individuell plan.", assigned: who.officer, decidedAfterDays: 18, outcome: "REFUSED" },
+    // Jakob has never used the portal: granting makes him a person with a plan, and his first
+    // sign-in with the test ID-porten shows it.
+    {
+      type: "IP_APPLICATION",
+      daysAgo: 2,
+      subject: { name: "Jakob Lund", pid: TEST_RESIDENTS.find((p) => p.sub === "resident-jakob")!.pid },
+      channel: "PAPER",
+      description: "Søknad på papir fra Jakob Lund: ønsker hjelp til å samordne tjenestene etter ulykken.",
+    },
+    // Ahmed already has an active plan: granting links the case to it.
+    {
+      type: "IP_APPLICATION",
+      daysAgo: 1,
+      subject: { id: byEmail.get("bruker2@demo.no")?.id, name: "Ahmed Hassan", pid: TEST_RESIDENTS.find((p) => p.sub === "resident-ahmed")!.pid },
+      description: "Jeg søker igjen fordi jeg har fått nye tjenester.",
+    },
   ];
   let number = 0;
   for (const spec of specs.sort((a, b) => b.daysAgo - a.daysAgo)) {
@@ -529,6 +546,7 @@ async function seedDemoCases(prisma: Client, municipalityId: string, who: { offi
         status: decidedAt ? "DECIDED" : spec.assigned ? "IN_PROGRESS" : "RECEIVED",
         subjectUserId: spec.subject.id ?? null,
         subjectName: spec.subject.name,
+        ...(spec.subject.pid ? (({ identityEnc, identityHash }) => ({ subjectIdentityEnc: identityEnc, subjectIdentityHash: identityHash }))(protectIdentityNumber(spec.subject.pid)) : {}),
         submittedById: spec.channel && spec.channel !== "PORTAL" ? null : (spec.subject.id ?? null),
         description: spec.description,
         receivedAt,
