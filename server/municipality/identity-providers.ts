@@ -1,3 +1,4 @@
+import { forgetProviderOrigins } from "../auth/oidc/providers.ts";
 import { z } from "zod";
 import { id, Role } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
@@ -105,7 +106,7 @@ async function refuseTakenSlug(tx: Tx, slug: string) {
 
 export async function createProvider(prisma: PrismaClient, actor: SessionUser, input: CreateProviderInput, meta: RequestMeta) {
   checkProvider(input);
-  return write(prisma, actor, meta, ADMIN_ONLY, "identityProvider.create", async (tx, { municipalityId }) => {
+  const created = await write(prisma, actor, meta, ADMIN_ONLY, "identityProvider.create", async (tx, { municipalityId }) => {
     await refuseTakenSlug(tx, input.slug);
     const { clientSecret, roleMap, ...fields } = input;
     const row = await tx.identityProvider
@@ -119,11 +120,14 @@ export async function createProvider(prisma: PrismaClient, actor: SessionUser, i
       });
     return { result: shown(row), target: { type: "identityProvider", id: row.id }, details: { slug: row.slug, kind: row.kind, enabled: row.enabled } };
   });
+  // The sign-in page's Content-Security-Policy names the providers' origins.
+  forgetProviderOrigins();
+  return created;
 }
 
 export async function updateProvider(prisma: PrismaClient, actor: SessionUser, input: UpdateProviderInput, meta: RequestMeta) {
   checkProvider(input);
-  return write(prisma, actor, meta, ADMIN_ONLY, "identityProvider.update", async (tx, { municipalityId }) => {
+  const updated = await write(prisma, actor, meta, ADMIN_ONLY, "identityProvider.update", async (tx, { municipalityId }) => {
     const before = await tx.identityProvider.findFirst({ where: { id: input.providerId, municipalityId }, select: SELECT });
     if (!before) throw notFound();
     if (before.source !== "admin") throw new DomainError("BAD_REQUEST", "adm.idp.fromEnvironment");
@@ -139,4 +143,7 @@ export async function updateProvider(prisma: PrismaClient, actor: SessionUser, i
     });
     return { result: shown(row), target: { type: "identityProvider", id: row.id }, details: { slug: row.slug, fields: changed as string[] } };
   });
+  // The sign-in page's Content-Security-Policy names the providers' origins.
+  forgetProviderOrigins();
+  return updated;
 }

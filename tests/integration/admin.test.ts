@@ -130,6 +130,8 @@ describe("who may administer", () => {
     expect(await outcome(admin.dashboard.plans({ metric: "activePlans", filter: {} }))).toBe("FORBIDDEN");
     expect(await outcome(admin.dashboard.meetings({ metric: "withoutMinutes", filter: {} }))).toBe("FORBIDDEN");
     expect(await outcome(admin.dashboard.cases({ metric: "openCases", filter: {} }))).toBe("FORBIDDEN");
+    // Nor the list of cases, which names the people they are about.
+    expect(await outcome(admin.case.list({}))).toBe("FORBIDDEN");
     // With a KE role as well, the lists open (the role, not the administrator, reads them).
     await prisma().userRole.create({ data: { userId: w.people.admin.id, role: "KE_LEADER" } });
     const { caller } = await signIn(t.db, w.people.admin.id);
