@@ -121,6 +121,7 @@ export const AUDIT_ACTIONS = {
   "caseType.update": admin("Endret frister for en sakstype", "Changed the deadlines of a case type"),
   "user.activate": admin("Aktiverte en brukerkonto", "Activated an account"),
   "user.deactivate": admin("Deaktiverte en brukerkonto", "Deactivated an account"),
+  "user.second_factor_reset": admin("Nullstilte andre innloggingsfaktor for en konto", "Reset an account's second sign-in factor"),
   "user.create": admin("Opprettet en brukerkonto", "Created an account"),
   "user.update": admin("Endret en brukerkonto eller rollene til en person", "Changed an account or a person’s roles"),
   "user.import": admin("Importerte ansatte fra en fil", "Imported staff from a file"),

@@ -66,6 +66,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         { then: () => `${page}?lagret=deaktivert` },
       ),
     reactivate: (form, userId) => adminFormAction(context, form, (caller) => caller.user.reactivate({ userId }), { then: () => `${page}?lagret=aktivert` }),
+    resetSecondFactor: (form, userId) => adminFormAction(context, form, (caller) => caller.user.resetSecondFactor({ userId }), { then: () => `${page}?lagret=kode` }),
   };
   const handler = Object.hasOwn(handlers, text(form, "intent")) ? handlers[text(form, "intent")] : undefined;
   if (!handler) throw json({ message: "bad request" }, { status: 400 });
@@ -78,6 +79,7 @@ const RECEIPTS: Record<string, string> = {
   roller: "adm.user.savedRoles",
   deaktivert: "adm.user.deactivated",
   aktivert: "adm.user.reactivated",
+  kode: "adm.user.secondFactorWasReset",
 };
 
 export default function EditUser() {
@@ -90,6 +92,7 @@ export default function EditUser() {
   const edit = useAdminForm("edit-user");
   const deactivate = useAdminForm("deactivate-user");
   const reactivate = useAdminForm("reactivate-user");
+  const resetCode = useAdminForm("reset-second-factor");
   const lastSignIn = user.lastSignInAt ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(user.lastSignInAt)) : null;
 
   return (
@@ -123,6 +126,18 @@ export default function EditUser() {
           <SubmitButton form={edit}>{t("adm.user.save")}</SubmitButton>
         </AdminFormElement>
       </section>
+
+      {user.hasSecondFactor && !isYou ? (
+        <section aria-labelledby="andre-faktor" className="card">
+          <h2 id="andre-faktor">{t("adm.user.secondFactorTitle")}</h2>
+          <p>{t("adm.user.secondFactorText", { name: user.name })}</p>
+          <AdminFormElement form={resetCode} intent="resetSecondFactor">
+            <SubmitButton form={resetCode} variant="secondary">
+              {t("adm.user.secondFactorReset", { name: user.name })}
+            </SubmitButton>
+          </AdminFormElement>
+        </section>
+      ) : null}
 
       {isYou ? null : user.active ? (
         <section aria-labelledby="deaktiver" className="card danger-zone">

@@ -37,15 +37,17 @@ export async function getUser(prisma: PrismaClient, actor: SessionUser, userId: 
       active: true,
       identityEnc: true,
       passwordHash: true,
+      totpEnabledAt: true,
       lastSignInAt: true,
       unitId: true,
       roles: { select: { role: true, unitId: true } },
     },
   });
   if (!user) throw notFound();
-  const { identityEnc, passwordHash, roles, ...rest } = user;
+  const { identityEnc, passwordHash, totpEnabledAt, roles, ...rest } = user;
   return {
     ...rest,
+    hasSecondFactor: totpEnabledAt !== null,
     identityMasked: identityEnc ? maskIdentityNumber(unseal(identityEnc)) : null,
     hasPassword: passwordHash !== null,
     roles: roles.map((r) => r.role),
@@ -155,6 +157,26 @@ export const deactivateUser = (prisma: PrismaClient, actor: SessionUser, userId:
 
 export const reactivateUser = (prisma: PrismaClient, actor: SessionUser, userId: string, meta: RequestMeta) =>
   setUserActive(prisma, actor, { userId, active: true }, meta);
+
+/**
+ * The person lost their authenticator (or someone else set it up first): the second factor,
+ * its recovery codes and any sign-in waiting for a code are removed, and their sessions end. At
+ * the next password sign-in they set up a new one. The administrator's own session is kept.
+ */
+export async function resetSecondFactor(prisma: PrismaClient, actor: SessionUser, userId: string, meta: RequestMeta) {
+  const { result, ended } = await write(prisma, actor, meta, ADMIN_ONLY, "user.second_factor_reset", async (tx, { municipalityId }) => {
+    const user = await tx.user.findFirst({ where: { id: userId, municipalityId }, select: { id: true, totpEnabledAt: true, totpKeyEnc: true } });
+    if (!user) throw notFound();
+    if (!user.totpEnabledAt && !user.totpKeyEnc) throw new DomainError("BAD_REQUEST", "adm.user.noSecondFactor");
+    await tx.user.update({ where: { id: user.id }, data: { totpKeyEnc: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.pendingSignIn.deleteMany({ where: { userId: user.id } });
+    const ended = await endSessions(tx, user.id, actor);
+    return { result: { result: { ok: true as const }, ended }, target: { type: "user", id: user.id } };
+  });
+  events.emit("auth.sessionsEnded", ended);
+  return result;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Shared by the form, the import and the units.

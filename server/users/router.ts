@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id } from "../../app/domain/schemas.ts";
 import { protectedProcedure, router } from "../trpc/trpc.ts";
-import { createUser, deactivateUser, getUser, reactivateUser, updateUser } from "./accounts.ts";
+import { createUser, deactivateUser, getUser, reactivateUser, resetSecondFactor, updateUser } from "./accounts.ts";
 import { importUsers } from "./import.ts";
 import { createUnitInput, createUserInput, importUsersInput, listUnitsInput, listUsersInput, updateUnitInput, updateUserInput, userIdInput } from "./schemas.ts";
 import { getCoordinatorLoad, listUnits, listUsers, setUserActive, setUserActiveInput } from "./service.ts";
@@ -15,6 +15,7 @@ export const userRouter = router({
   update: protectedProcedure.input(updateUserInput).mutation(({ ctx, input }) => updateUser(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   deactivate: protectedProcedure.input(userIdInput).mutation(({ ctx, input }) => deactivateUser(ctx.db.prisma, ctx.auth.user, input.userId, ctx.meta)),
   reactivate: protectedProcedure.input(userIdInput).mutation(({ ctx, input }) => reactivateUser(ctx.db.prisma, ctx.auth.user, input.userId, ctx.meta)),
+  resetSecondFactor: protectedProcedure.input(userIdInput).mutation(({ ctx, input }) => resetSecondFactor(ctx.db.prisma, ctx.auth.user, input.userId, ctx.meta)),
   /** Both ways at once, as older pages and tests call it. */
   setActive: protectedProcedure.input(setUserActiveInput).mutation(({ ctx, input }) => setUserActive(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   import: protectedProcedure.input(importUsersInput).mutation(({ ctx, input }) => importUsers(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),

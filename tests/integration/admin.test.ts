@@ -53,6 +53,7 @@ function adminCalls(w: PlanWorld, providerId: string): Record<string, (c: Caller
     "user.update": (c) => c.user.update({ userId, name: "Per Endret", roles: ["STAFF"] }),
     "user.deactivate": (c) => c.user.deactivate({ userId }),
     "user.reactivate": (c) => c.user.reactivate({ userId }),
+    "user.resetSecondFactor": (c) => c.user.resetSecondFactor({ userId }),
     "user.setActive": (c) => c.user.setActive({ userId, active: false }),
     "user.import (preview)": (c) => c.user.import({ mode: "preview", csv: "navn;e-post\nNina Ny;nina.ny@eksempel.no" }),
     "user.import (commit)": (c) => c.user.import({ mode: "commit", csv: "navn;e-post\nNina Ny;nina.ny@eksempel.no" }),
@@ -101,7 +102,7 @@ describe("who may administer", () => {
     const { caller } = await signIn(t.db, awayAdmin.id);
     const calls = adminCalls(w, provider.id);
     const before = await fingerprint();
-    for (const name of ["user.byId", "user.update", "user.deactivate", "user.reactivate", "user.setActive", "unit.update", "identityProvider.update"]) {
+    for (const name of ["user.byId", "user.update", "user.deactivate", "user.reactivate", "user.resetSecondFactor", "user.setActive", "unit.update", "identityProvider.update"]) {
       expect(await outcome(calls[name]!(caller)), name).toBe("NOT_FOUND");
     }
     expect(await fingerprint()).toEqual(before);
@@ -237,6 +238,27 @@ describe("people", () => {
     const result = await w.callers.admin.user.update({ userId: who.id, name: "Per Utenfor", email: who.email, unitId: w.unit.id, roles: ["STAFF"] });
     expect(result.rolesChanged).toBe(true);
     expect(await sessions()).toBe(0);
+  });
+});
+
+describe("a lost authenticator", () => {
+  it("resets the second factor: key, recovery codes and waiting sign-ins gone, sessions ended, audited", async () => {
+    const w = await createPlanWorld(t.db);
+    const person = w.people.staffOutside.id;
+    await prisma().user.update({ where: { id: person }, data: { totpKeyEnc: "v1:sealed-key", totpEnabledAt: new Date(), totpLastStep: 123 } });
+    await prisma().recoveryCode.create({ data: { userId: person, codeHash: "a".repeat(64) } });
+    await prisma().pendingSignIn.create({ data: { id: "b".repeat(64), userId: person, expiresAt: new Date(Date.now() + 60_000) } });
+    await createSession(prisma(), person);
+    expect((await w.callers.admin.user.byId({ userId: person })).hasSecondFactor).toBe(true);
+
+    await w.callers.admin.user.resetSecondFactor({ userId: person });
+    expect(await prisma().user.findUniqueOrThrow({ where: { id: person } })).toMatchObject({ totpKeyEnc: null, totpEnabledAt: null, totpLastStep: null });
+    expect(await prisma().recoveryCode.count({ where: { userId: person } })).toBe(0);
+    expect(await prisma().pendingSignIn.count({ where: { userId: person } })).toBe(0);
+    expect(await prisma().session.count({ where: { userId: person } })).toBe(0);
+    expect(await prisma().auditEvent.count({ where: { action: "user.second_factor_reset", targetId: person } })).toBe(1);
+    // Nothing left to reset: a clear refusal, not a second row.
+    expect(await outcome(w.callers.admin.user.resetSecondFactor({ userId: person }))).toBe("BAD_REQUEST");
   });
 });
 

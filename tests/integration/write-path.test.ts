@@ -541,6 +541,20 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     ],
     probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).active,
   }),
+  "user.resetSecondFactor": mutation({
+    setup: async (w) => {
+      await prisma().user.update({ where: { id: w.people.staffOutside.id }, data: { totpKeyEnc: "v1:sealed-key", totpEnabledAt: new Date() } });
+      return undefined;
+    },
+    call: (c, w) => c.user.resetSecondFactor({ userId: w.people.staffOutside.id }),
+    allowed: "admin",
+    action: "user.second_factor_reset",
+    refused: [
+      { who: "coordinator", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).totpEnabledAt,
+  }),
   "user.import": mutation({
     call: (c) => c.user.import({ mode: "commit", csv: "navn;e-post;enhet;roller\nNina Ny;nina.ny@eksempel.no;Hjemmetjenesten;Koordinator\n" }),
     allowed: "admin",

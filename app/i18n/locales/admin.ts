@@ -92,6 +92,11 @@ export const adminNb = {
     reactivateText: "{{name}} kan ikke logge inn.",
     reactivate: "Aktiver {{name}} igjen",
     reactivated: "{{name}} er aktivert igjen.",
+    secondFactorTitle: "Kode fra app ved innlogging",
+    secondFactorText: "{{name}} bruker en kode fra en app når de logger inn med passord. Har de mistet telefonen, kan du nullstille det. Da blir de logget ut, og setter opp en ny app neste gang de logger inn.",
+    secondFactorReset: "Nullstill koden for {{name}}",
+    secondFactorWasReset: "Koden fra app er nullstilt for {{name}}. De setter opp en ny neste gang de logger inn med passord.",
+    noSecondFactor: "Denne personen har ingen kode fra app å nullstille.",
     yourself: "Dette er din egen konto. Du kan ikke deaktivere den eller fjerne din egen administratorrolle.",
   },
   units: {
@@ -345,6 +350,11 @@ export const adminEn: AdminMessages = {
     reactivateText: "{{name}} cannot sign in.",
     reactivate: "Activate {{name}} again",
     reactivated: "{{name}} is active again.",
+    secondFactorTitle: "Code from an app at sign-in",
+    secondFactorText: "{{name}} uses a code from an app when signing in with a password. If they lost their phone, you can reset it. They are signed out and set up a new app the next time they sign in.",
+    secondFactorReset: "Reset the code for {{name}}",
+    secondFactorWasReset: "The app code is reset for {{name}}. They set up a new one the next time they sign in with a password.",
+    noSecondFactor: "This person has no app code to reset.",
     yourself: "This is your own account. You cannot deactivate it or remove your own administrator role.",
   },
   units: {
