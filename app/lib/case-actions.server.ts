@@ -11,7 +11,7 @@ import type { Caller } from "../../server/router.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt } from "./call.server.ts";
 import { formFieldName, FormRefusal, handlerFor, runFormAction, savedAnswer } from "./form-action.server.ts";
-import { formValues, optionalText, text } from "./form-values.ts";
+import { optionalText, text } from "./form-values.ts";
 import { shorten } from "../domain/text.ts";
 
 // The case pages' forms post to their route's action, which runs them here: a success
@@ -25,14 +25,8 @@ interface Options<T> {
   fieldAliases?: Record<string, string>;
 }
 
-/** What a refused form gets back, without identity numbers: they are typed again, never echoed into a page. */
-function valuesWithoutIdentityNumbers(form: FormData): Record<string, string> {
-  return Object.fromEntries(Object.entries(formValues(form)).filter(([name]) => !/identity/i.test(name)));
-}
-
 export function caseFormAction<T>(context: AppLoadContext, form: FormData, run: (caller: Caller) => Promise<T>, options: Options<T>) {
   return runFormAction(context, form, run, {
-    values: valuesWithoutIdentityNumbers(form),
     fieldName: formFieldName(options.fieldAliases),
     // A stale version: the page is drawn again from the case as it is now; the person's input stays.
     conflict: { kind: "redraw", messageKey: "caseDetail.conflict" },

@@ -29,7 +29,10 @@ export interface FormActionOptions<T> {
   onSuccess: (data: T, t: TFunction) => FormAnswer;
   /** Which form this answers: the form's `_formId`, else its intent, if not given. */
   formId?: string;
-  /** What the person sent, given back with a refusal: every field but the form's own machinery, if not given. */
+  /**
+   * What the person sent, given back with a refusal: every field but the form's own machinery, if
+   * not given. Identity numbers and passwords are left out either way (`withoutSecrets`).
+   */
   values?: Record<string, string>;
   /** The form's name for a procedure input's path: `formFieldName()` if not given. */
   fieldName?: (path: string) => string;
@@ -40,6 +43,14 @@ export interface FormActionOptions<T> {
    * is answered like any refusal.
    */
   conflict?: { kind: "merge" } | { kind: "redraw"; messageKey: string };
+}
+
+/** Fields never sent back into a page: an identity number or a password is typed again, never echoed into HTML or JSON. */
+const SECRET_FIELD = /identity|password/i;
+
+/** The values without identity numbers and passwords (any field whose name says so). */
+export function withoutSecrets(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !SECRET_FIELD.test(name)));
 }
 
 /** "changes.title" → "title", then the form's own name where the procedure calls it something else. */
@@ -91,7 +102,7 @@ export async function runFormAction<T>(
   options: FormActionOptions<T>,
 ): Promise<FormAnswer> {
   const formId = options.formId ?? formIdOf(form);
-  const values = options.values ?? formValues(form);
+  const values = withoutSecrets(options.values ?? formValues(form));
   const { t } = createI18n(context.lang);
   const refused = (status: number, message: string, fieldErrors?: Record<string, string>, stale?: Pick<FormResult, "conflict" | "orig">) =>
     json<FormResult>(
@@ -120,7 +131,7 @@ export async function runFormAction<T>(
   const fieldErrors = formFieldErrors(error.fieldErrors, options.fieldName);
   const current = error.status === 409 ? (error.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
   if (current && options.conflict?.kind === "merge") {
-    return refused(error.status, error.message, fieldErrors, { conflict: current, orig: origValues(form) });
+    return refused(error.status, error.message, fieldErrors, { conflict: current, orig: withoutSecrets(origValues(form)) });
   }
   if (current && options.conflict?.kind === "redraw") {
     return json<FormResult>({ formId, ok: false, message: t(options.conflict.messageKey), fieldErrors, conflict: {}, values }, { status: error.status });

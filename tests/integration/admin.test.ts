@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeIdentityNumber } from "../../app/domain/identity-number.ts";
@@ -5,6 +6,8 @@ import { createSession } from "../../server/auth/sessions.ts";
 import { unseal } from "../../server/identity/protect.ts";
 import type { Caller } from "../../server/router.ts";
 import { createUser } from "../../prisma/factories.ts";
+import { describeUnknownError } from "../../server/trpc/errors.ts";
+import { action as createUserAction } from "../../app/routes/admin_.brukere_.ny.tsx";
 import { openText, until, type TextClient } from "./collab-client.ts";
 import { signIn, startServer } from "./helpers.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
@@ -238,6 +241,27 @@ describe("people", () => {
     const result = await w.callers.admin.user.update({ userId: who.id, name: "Per Utenfor", email: who.email, unitId: w.unit.id, roles: ["STAFF"] });
     expect(result.rolesChanged).toBe(true);
     expect(await sessions()).toBe(0);
+  });
+});
+
+describe("a refused form on the administration's pages", () => {
+  it("never sends an identity number or a first password back into the page", async () => {
+    const w = await createPlanWorld(t.db);
+    const { auth, caller } = await signIn(t.db, w.people.admin.id);
+    const context = { caller, user: auth.user, lang: "nb", cspNonce: "", describeError: (e: unknown) => describeUnknownError(e, "nb") } as unknown as AppLoadContext;
+    const fnr = makeIdentityNumber("1988-08-08", 500, { synthetic: true });
+    const form = new FormData();
+    // A taken address: the procedure refuses the whole form (CONFLICT).
+    for (const [name, value] of [["name", "Nina Ny"], ["email", w.people.owner.email!], ["identityNumber", fnr], ["password", "et-hemmelig-passord"], ["roles", "STAFF"], ["roles", "COORDINATOR"]]) {
+      form.append(name!, value!);
+    }
+    const response = await createUserAction({ context, request: new Request("http://localhost/admin/brukere/ny", { method: "POST", body: form }), params: {} });
+    expect(response.status).toBe(409);
+    const body = await response.text();
+    expect(body).not.toContain(fnr);
+    expect(body).not.toContain("et-hemmelig-passord");
+    // What else the person typed comes back.
+    expect(JSON.parse(body)).toMatchObject({ ok: false, values: { name: "Nina Ny", email: w.people.owner.email, "roles[]": "STAFF\nCOORDINATOR" } });
   });
 });
 

@@ -74,6 +74,14 @@ describe("a refused form", () => {
     });
   });
 
+  it("never gives an identity number or a password back, whoever built the values", async () => {
+    const sent = { intent: "decide", grounds: "Vedtak", subjectIdentityNumber: "01019012345", guardian1Identity: "02029012345", password: "hemmelig1", newPassword: "hemmelig2" };
+    for (const values of [undefined, sent]) {
+      const response = await runFormAction(context, formOf(sent), () => Promise.reject(new FormRefusal("validation.required", "grounds")), { onSuccess: never, values });
+      expect((await body(response)).values).toEqual({ intent: "decide", grounds: "Vedtak" });
+    }
+  });
+
   it("refuses an intent the page does not know, also one that is a property of every object", async () => {
     for (const intent of ["nothing", "constructor"]) {
       const form = formOf({ intent });
