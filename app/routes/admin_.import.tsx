@@ -10,6 +10,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminFormElement, AdminNav, Receipt, SubmitButton, useAdminForm } from "../components/admin/admin-form.tsx";
 import { createI18n } from "../i18n/i18n.ts";
@@ -39,8 +40,11 @@ interface Preview {
   lines: { line: number; name: string; email: string | null; unit: string | null; roles: string[]; identityMasked: string | null; errors: Message[] }[];
   valid: boolean;
   saved: number;
+  /** The file sealed on the server, sent back with "Importer": its identity numbers never come to the page in clear. */
+  sealedCsv: string | null;
 }
-type ImportAnswer = { csv: string; preview: Preview | null; message: string | null; imported?: never };
+/** Never the file itself: after a preview the text field is empty, and the numbers are shown masked. */
+type ImportAnswer = { preview: Preview | null; message: string | null };
 
 /** The file's text: UTF-8 (a byte-order mark is fine), or Windows-1252 as older Excel saves CSV. */
 function decode(bytes: ArrayBuffer): string | null {
@@ -70,28 +74,29 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const { t } = createI18n(context.lang);
   const form = await readImportForm(request);
   const answer = (body: ImportAnswer, status = 200) => json(body, { status });
-  if (form === "tooBig") return answer({ csv: "", preview: null, message: t("adm.import.tooBig") }, 413);
+  if (form === "tooBig") return answer({ preview: null, message: t("adm.import.tooBig") }, 413);
+
+  if (text(form, "intent") === "commit") {
+    const sealedCsv = text(form, "sealedCsv");
+    const saved = await attempt(context, (caller) => caller.user.import({ mode: "commit", sealedCsv }));
+    if (saved.ok) return redirect(`/admin/import?importert=${saved.data.saved}`);
+    // Refused whole: the lines again with what is wrong, when the refusal has them.
+    const again = (saved.error.details as { preview?: Preview } | undefined)?.preview ?? null;
+    return answer({ preview: again, message: saved.error.message }, saved.error.status);
+  }
 
   let csv = text(form, "csv");
   const file = form.get("file");
   if (file && typeof file !== "string" && file.size > 0) {
     const decoded = decode(await file.arrayBuffer());
-    if (decoded === null) return answer({ csv: "", preview: null, message: t("adm.import.unreadable") }, 400);
+    if (decoded === null) return answer({ preview: null, message: t("adm.import.unreadable") }, 400);
     csv = decoded;
   }
-  if (!csv.trim()) return answer({ csv: "", preview: null, message: t("adm.import.nothing") }, 400);
+  if (!csv.trim()) return answer({ preview: null, message: t("adm.import.nothing") }, 400);
 
-  const preview = () => attempt(context, (caller) => caller.user.import({ mode: "preview", csv }));
-  if (text(form, "intent") === "commit") {
-    const saved = await attempt(context, (caller) => caller.user.import({ mode: "commit", csv }));
-    if (saved.ok) return redirect(`/admin/import?importert=${saved.data.saved}`);
-    // Refused whole: show the lines again with what is wrong.
-    const again = await preview();
-    return answer({ csv, preview: again.ok ? again.data : null, message: saved.error.message }, saved.error.status);
-  }
-  const result = await preview();
-  if (!result.ok) return answer({ csv, preview: null, message: result.error.message }, result.error.status);
-  return answer({ csv, preview: result.data, message: null });
+  const result = await attempt(context, (caller) => caller.user.import({ mode: "preview", csv }));
+  if (!result.ok) return answer({ preview: null, message: result.error.message }, result.error.status);
+  return answer({ preview: result.data, message: null });
 }
 
 export default function AdminImport() {
@@ -102,6 +107,15 @@ export default function AdminImport() {
   const commitForm = useAdminForm("import-commit");
   const [params] = useSearchParams();
   const imported = params.get("importert");
+  // After a preview the file is held sealed on the page, not in the fields: empty them (with
+  // JavaScript the browser would keep what was typed; without it the page comes back empty).
+  const fileRef = useRef<HTMLInputElement>(null);
+  const pasteRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!data?.preview) return;
+    if (fileRef.current) fileRef.current.value = "";
+    if (pasteRef.current) pasteRef.current.value = "";
+  }, [data]);
   return (
     <div className="page">
       <AdminNav />
@@ -128,23 +142,24 @@ export default function AdminImport() {
         ) : null}
         <div className="field">
           <label htmlFor="import-file">{t("adm.import.file")}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv,text/plain" />
+          <input ref={fileRef} id="import-file" name="file" type="file" accept=".csv,text/csv,text/plain" />
         </div>
         <div className="field">
           <label htmlFor="import-csv">{t("adm.import.paste")}</label>
-          <textarea id="import-csv" name="csv" rows={6} defaultValue={data?.csv ?? ""} spellCheck={false} />
+          {/* Empty after a preview: the file is never sent back into the page. */}
+          <textarea ref={pasteRef} id="import-csv" name="csv" rows={6} defaultValue="" spellCheck={false} />
         </div>
         <SubmitButton form={previewForm} variant="secondary">
           {t("adm.import.preview")}
         </SubmitButton>
       </AdminFormElement>
 
-      {data?.preview ? <PreviewSection preview={data.preview} csv={data.csv} message={data.message} commitForm={commitForm} /> : null}
+      {data?.preview ? <PreviewSection preview={data.preview} message={data.message} commitForm={commitForm} /> : null}
     </div>
   );
 }
 
-function PreviewSection({ preview, csv, message, commitForm }: { preview: Preview; csv: string; message: string | null; commitForm: ReturnType<typeof useAdminForm> }) {
+function PreviewSection({ preview, message, commitForm }: { preview: Preview; message: string | null; commitForm: ReturnType<typeof useAdminForm> }) {
   const { t } = useTranslation();
   const bad = preview.lines.filter((l) => l.errors.length > 0).length;
   return (
@@ -212,8 +227,8 @@ function PreviewSection({ preview, csv, message, commitForm }: { preview: Previe
           </tbody>
         </table>
       ) : null}
-      {preview.valid ? (
-        <AdminFormElement form={commitForm} intent="commit" hidden={{ csv }} label={t("adm.import.commit", { count: preview.lines.length })}>
+      {preview.valid && preview.sealedCsv ? (
+        <AdminFormElement form={commitForm} intent="commit" hidden={{ sealedCsv: preview.sealedCsv }} label={t("adm.import.commit", { count: preview.lines.length })}>
           <SubmitButton form={commitForm}>{t("adm.import.commit", { count: preview.lines.length })}</SubmitButton>
         </AdminFormElement>
       ) : null}

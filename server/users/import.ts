@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { maskIdentityNumber, parseIdentityNumber } from "../../app/domain/identity-number.ts";
 import { isOneOf, ROLES, type Role } from "../../app/domain/schemas.ts";
@@ -6,18 +7,20 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
-import { allowSyntheticNumbers, identityHash, protectIdentityNumber } from "../identity/protect.ts";
+import { allowSyntheticNumbers, identityHash, protectIdentityNumber, seal, unseal } from "../identity/protect.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { resources } from "../../app/i18n/resources.ts";
-import { normaliseEmail, roleRows } from "./accounts.ts";
+import { duplicateRefusal, normaliseEmail, roleRows } from "./accounts.ts";
 import { parseCsv } from "./csv.ts";
-import { MAX_IMPORT_LINES, type ImportUsersInput } from "./schemas.ts";
+import { MAX_IMPORT_CHARS, MAX_IMPORT_LINES, type ImportUsersInput } from "./schemas.ts";
 
 // Staff from a spreadsheet (CSV). The preview reads the file and says, line by line, what is
 // wrong; nothing is saved. Saving checks every line again in the transaction and saves all of
 // them or none, with one audit row for the import. Imported people get no password: they sign in
 // through the municipality's staff identity provider (docs/decisions/016-administration.md).
+// Between the two the page holds the file only sealed: identity numbers come back masked, never
+// in clear.
 
 const ADMIN_ONLY = rolePolicy(["ADMIN"]);
 
@@ -49,6 +52,28 @@ export interface ImportPreview {
   valid: boolean;
   /** How many people were saved (0 in a preview, and whenever anything is wrong). */
   saved: number;
+}
+
+/** The answer: a preview holds the file sealed, for the page to send back with "commit" (null once saved). */
+export type ImportAnswer = ImportPreview & { sealedCsv: string | null };
+
+/** The file for the page to hold: compressed, then sealed with the municipality it was read for. */
+function sealFile(municipalityId: string, csv: string): string {
+  return seal(deflateRawSync(JSON.stringify({ municipalityId, csv })).toString("base64"));
+}
+
+/** The sealed file's text; anything not sealed here, for this municipality, is refused in words. */
+function unsealFile(municipalityId: string, sealed: string): string {
+  let file: unknown;
+  try {
+    // Only what we sealed opens (AES-GCM); the limit guards the inflation all the same.
+    file = JSON.parse(inflateRawSync(Buffer.from(unseal(sealed), "base64"), { maxOutputLength: 8 * MAX_IMPORT_CHARS }).toString("utf8"));
+  } catch {
+    throw new DomainError("BAD_REQUEST", "adm.import.sealedInvalid");
+  }
+  const parsed = z.object({ municipalityId: z.literal(municipalityId), csv: z.string().max(MAX_IMPORT_CHARS) }).safeParse(file);
+  if (!parsed.success) throw new DomainError("BAD_REQUEST", "adm.import.sealedInvalid");
+  return parsed.data.csv;
 }
 
 type Column = "name" | "email" | "phone" | "title" | "unit" | "roles" | "identity";
@@ -87,37 +112,41 @@ ROLE_NAMES.set("leder", "UNIT_LEADER");
 
 const emailSchema = z.string().email().max(254);
 
-export async function importUsers(prisma: PrismaClient, actor: SessionUser, input: ImportUsersInput, meta: RequestMeta): Promise<ImportPreview> {
+export async function importUsers(prisma: PrismaClient, actor: SessionUser, input: ImportUsersInput, meta: RequestMeta): Promise<ImportAnswer> {
   if (input.mode === "preview") {
     const { municipalityId } = await ADMIN_ONLY.resolve(prisma, actor);
-    return { ...(await previewImport(prisma, municipalityId, input.csv)), saved: 0 };
+    return { ...(await previewImport(prisma, municipalityId, input.csv)), saved: 0, sealedCsv: sealFile(municipalityId, input.csv) };
   }
   return write(prisma, actor, meta, ADMIN_ONLY, "user.import", async (tx, { municipalityId }) => {
-    const preview = await previewImport(tx, municipalityId, input.csv);
+    const csv = unsealFile(municipalityId, input.sealedCsv);
+    const preview = await previewImport(tx, municipalityId, csv);
     // Nothing is saved unless every line can be: the preview comes back with the refusal.
-    if (!preview.valid) throw new DomainError("BAD_REQUEST", "adm.import.notSaved", {}, { preview: { ...preview, saved: 0 } });
+    if (!preview.valid) throw new DomainError("BAD_REQUEST", "adm.import.notSaved", {}, { preview: { ...preview, saved: 0, sealedCsv: input.sealedCsv } });
     const units = await unitsByName(tx, municipalityId);
     const created: string[] = [];
     for (const line of preview.lines) {
       const unitId = line.unit ? units.get(line.unit.toLocaleLowerCase("nb"))!.id : null;
       const identity = identityOf(line);
-      const user = await tx.user.create({
-        data: {
-          municipalityId,
-          name: line.name,
-          email: line.email,
-          phone: line.phone,
-          title: line.title,
-          unitId,
-          ...(identity ? protectIdentityNumber(identity) : {}),
-          roles: { create: roleRows(line.roles, unitId) },
-        },
-        select: { id: true },
-      });
+      const user = await tx.user
+        .create({
+          data: {
+            municipalityId,
+            name: line.name,
+            email: line.email,
+            phone: line.phone,
+            title: line.title,
+            unitId,
+            ...(identity ? protectIdentityNumber(identity) : {}),
+            roles: { create: roleRows(line.roles, unitId) },
+          },
+          select: { id: true },
+        })
+        // Someone saved the same address or number since the check: the unique index answers.
+        .catch(duplicateRefusal);
       created.push(user.id);
     }
     return {
-      result: { ...preview, saved: created.length },
+      result: { ...preview, saved: created.length, sealedCsv: null },
       target: { type: "municipality", id: municipalityId },
       details: { count: created.length, userIds: created },
     };

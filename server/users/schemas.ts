@@ -52,12 +52,18 @@ export const listUsersInput = z.object({ query: z.string().trim().max(100).optio
 export const MAX_IMPORT_CHARS = 400_000;
 export const MAX_IMPORT_LINES = 2_000;
 
-export const importUsersInput = z.object({
-  /** The file's text (UTF-8, a byte-order mark is fine). */
-  csv: z.string().max(MAX_IMPORT_CHARS),
-  /** "preview" only reads and answers each line's problems; "commit" saves every line, or nothing. */
-  mode: z.enum(["preview", "commit"]),
-});
+/** The file as the preview hands it back sealed (compressed, then AES-256-GCM): within a request's 1 MiB. */
+export const MAX_SEALED_IMPORT_CHARS = 1_000_000;
+
+/**
+ * "preview" reads the file's text (UTF-8, a byte-order mark is fine) and answers each line's
+ * problems, with the file sealed; "commit" takes that sealed file back and saves every line, or
+ * nothing. The file with its identity numbers never goes back to the page in clear.
+ */
+export const importUsersInput = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("preview"), csv: z.string().max(MAX_IMPORT_CHARS) }),
+  z.object({ mode: z.literal("commit"), sealedCsv: z.string().min(1).max(MAX_SEALED_IMPORT_CHARS) }),
+]);
 export type ImportUsersInput = z.infer<typeof importUsersInput>;
 
 export const createUnitInput = z.object({ name });

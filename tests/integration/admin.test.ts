@@ -3,11 +3,12 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeIdentityNumber } from "../../app/domain/identity-number.ts";
 import { createSession } from "../../server/auth/sessions.ts";
-import { unseal } from "../../server/identity/protect.ts";
+import { seal, unseal } from "../../server/identity/protect.ts";
 import type { Caller } from "../../server/router.ts";
 import { createUser } from "../../prisma/factories.ts";
 import { describeUnknownError } from "../../server/trpc/errors.ts";
 import { action as createUserAction } from "../../app/routes/admin_.brukere_.ny.tsx";
+import { action as importAction } from "../../app/routes/admin_.import.tsx";
 import { openText, until, type TextClient } from "./collab-client.ts";
 import { signIn, startServer } from "./helpers.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
@@ -59,7 +60,8 @@ function adminCalls(w: PlanWorld, providerId: string): Record<string, (c: Caller
     "user.resetSecondFactor": (c) => c.user.resetSecondFactor({ userId }),
     "user.setActive": (c) => c.user.setActive({ userId, active: false }),
     "user.import (preview)": (c) => c.user.import({ mode: "preview", csv: "navn;e-post\nNina Ny;nina.ny@eksempel.no" }),
-    "user.import (commit)": (c) => c.user.import({ mode: "commit", csv: "navn;e-post\nNina Ny;nina.ny@eksempel.no" }),
+    // Refused before the sealed file is opened.
+    "user.import (commit)": (c) => c.user.import({ mode: "commit", sealedCsv: "v1:forseglet" }),
     "unit.create": (c) => c.unit.create({ name: "Ny enhet" }),
     "unit.update": (c) => c.unit.update({ unitId: w.unit.id, name: "Nytt navn", closed: true, leaderIds: [userId] }),
     "municipality.settings": (c) => c.municipality.settings(),
@@ -348,7 +350,7 @@ describe("importing staff from CSV", () => {
     expect(await fingerprint()).toEqual(before);
 
     // Committing the same file is refused whole, with the preview to show.
-    const refused = await w.callers.admin.user.import({ mode: "commit", csv }).then(
+    const refused = await w.callers.admin.user.import({ mode: "commit", sealedCsv: preview.sealedCsv! }).then(
       () => null,
       (error: { code?: string; message?: string; details?: { preview?: { lines: unknown[] } } }) => error,
     );
@@ -382,7 +384,7 @@ describe("importing staff from CSV", () => {
     expect(preview.lines.map((l) => l.errors)).toEqual([[], [], []]);
     expect(preview.valid).toBe(true);
     const auditsBefore = await prisma().auditEvent.count();
-    const result = await w.callers.admin.user.import({ mode: "commit", csv });
+    const result = await w.callers.admin.user.import({ mode: "commit", sealedCsv: preview.sealedCsv! });
     expect(result.saved).toBe(3);
     const people = await prisma().user.findMany({
       where: { name: { in: ["Hansen, Lise", "Jon Jonsen", 'Sara "Sassa" Berg'] } },
@@ -403,6 +405,102 @@ describe("importing staff from CSV", () => {
     // The same file again: everyone is there already, nothing more is saved.
     const again = await w.callers.admin.user.import({ mode: "preview", csv });
     expect(again.lines.every((l) => l.errors.some((e) => e.key === "adm.import.emailTaken" || e.key === "adm.import.identityTaken"))).toBe(true);
+  });
+});
+
+describe("the import's file between preview and saving", () => {
+  const fnr = makeIdentityNumber("1979-02-02", 600, { synthetic: true });
+  const csv = `navn;e-post;fødselsnummer;enhet\nLise Lund;lise.lund@eksempel.no;${fnr};Hjemmetjenesten\n`;
+
+  it("comes back sealed, never with an identity number in clear, and is saved from the sealed form", async () => {
+    const w = await createPlanWorld(t.db);
+    const preview = await w.callers.admin.user.import({ mode: "preview", csv });
+    expect(preview.valid).toBe(true);
+    expect(preview.lines[0]!.identityMasked).toBe(`${fnr.slice(0, 6)} *****`);
+    expect(JSON.stringify(preview)).not.toContain(fnr);
+    expect(JSON.stringify(preview)).not.toContain("lise.lund@eksempel.no;");
+    expect(preview.sealedCsv).toMatch(/^v1:/);
+
+    const result = await w.callers.admin.user.import({ mode: "commit", sealedCsv: preview.sealedCsv! });
+    expect(result.saved).toBe(1);
+    const saved = await prisma().user.findUniqueOrThrow({ where: { email: "lise.lund@eksempel.no" } });
+    expect(saved.identityEnc && unseal(saved.identityEnc)).toBe(fnr);
+  });
+
+  it("refuses a sealed file that was changed, or sealed for another municipality, in words (400, never a 500)", async () => {
+    const w = await createPlanWorld(t.db);
+    const { sealedCsv } = await w.callers.admin.user.import({ mode: "preview", csv });
+    const flipped = `${sealedCsv!.slice(0, 10)}${sealedCsv![10] === "A" ? "B" : "A"}${sealedCsv!.slice(11)}`;
+    const awayAdmin = await createUser(prisma(), { municipalityId: w.other.id, roles: ["ADMIN"] });
+    const { caller } = await signIn(t.db, awayAdmin.id);
+    const before = await fingerprint();
+    for (const tampered of [flipped, "v1:", "v2:abc", "ikke forseglet", seal("navn;e-post\nNina;nina@eksempel.no")]) {
+      await expect(w.callers.admin.user.import({ mode: "commit", sealedCsv: tampered }), tampered.slice(0, 20)).rejects.toMatchObject({ code: "BAD_REQUEST", message: "adm.import.sealedInvalid" });
+    }
+    // Another municipality's administrator cannot save this one's file into theirs.
+    await expect(caller.user.import({ mode: "commit", sealedCsv: sealedCsv! })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "adm.import.sealedInvalid" });
+    expect(await fingerprint()).toEqual(before);
+
+    // Over HTTP: 400 with the Norwegian words.
+    const server = await startServer(t.db);
+    try {
+      const { token } = await createSession(prisma(), w.people.admin.id);
+      const response = await fetch(`${server.origin}/api/trpc/user.import`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.origin, cookie: `ip_session=${token}` },
+        body: JSON.stringify({ mode: "commit", sealedCsv: flipped }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("Forhåndsvisningen kunne ikke leses");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("the page empties the text field and holds the file only sealed", async () => {
+    const w = await createPlanWorld(t.db);
+    const { auth, caller } = await signIn(t.db, w.people.admin.id);
+    const context = { caller, user: auth.user, lang: "nb", cspNonce: "", describeError: (e: unknown) => describeUnknownError(e, "nb") } as unknown as AppLoadContext;
+    const post = (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      return importAction({ context, request: new Request("http://localhost/admin/import", { method: "POST", body: form }), params: {} });
+    };
+    const previewed = await post({ intent: "preview", csv });
+    expect(previewed.status).toBe(200);
+    const body = await previewed.text();
+    expect(body).not.toContain(fnr);
+    const answer = JSON.parse(body) as { csv?: string; preview: { sealedCsv: string; lines: { identityMasked: string }[] } };
+    expect(answer.csv).toBeUndefined();
+    expect(answer.preview.lines[0]!.identityMasked).toBe(`${fnr.slice(0, 6)} *****`);
+
+    const tampered = await post({ intent: "commit", sealedCsv: `${answer.preview.sealedCsv}x` });
+    expect(tampered.status).toBe(400);
+    const committed = await post({ intent: "commit", sealedCsv: answer.preview.sealedCsv });
+    expect(committed.status).toBe(302);
+    expect(committed.headers.get("Location")).toBe("/admin/import?importert=1");
+  });
+
+  it("a person saved by someone else meanwhile is a refusal in words, not a 500", async () => {
+    const w = await createPlanWorld(t.db);
+    const { sealedCsv } = await w.callers.admin.user.import({ mode: "preview", csv });
+    // Between the check in the commit and its insert: the same address arrives from elsewhere.
+    await prisma().$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION test_race() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.email = 'lise.lund@eksempel.no' AND NEW.name = 'Lise Lund' THEN
+          INSERT INTO "User" (id, "municipalityId", name, email, "updatedAt") VALUES (gen_random_uuid()::text, NEW."municipalityId", 'Kom først', 'lise.lund@eksempel.no', now());
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await prisma().$executeRawUnsafe(`CREATE TRIGGER test_race BEFORE INSERT ON "User" FOR EACH ROW EXECUTE FUNCTION test_race()`);
+    try {
+      await expect(w.callers.admin.user.import({ mode: "commit", sealedCsv: sealedCsv! })).rejects.toMatchObject({ code: "CONFLICT", message: "adm.error.emailTakenPlain" });
+    } finally {
+      await prisma().$executeRawUnsafe(`DROP TRIGGER test_race ON "User"`);
+      await prisma().$executeRawUnsafe(`DROP FUNCTION test_race()`);
+    }
+    expect(await prisma().user.count({ where: { email: "lise.lund@eksempel.no" } })).toBe(0);
   });
 });
 

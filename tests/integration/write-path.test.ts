@@ -555,8 +555,10 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     ],
     probe: async (w) => (await prisma().user.findUniqueOrThrow({ where: { id: w.people.staffOutside.id } })).totpEnabledAt,
   }),
-  "user.import": mutation({
-    call: (c) => c.user.import({ mode: "commit", csv: "navn;e-post;enhet;roller\nNina Ny;nina.ny@eksempel.no;Hjemmetjenesten;Koordinator\n" }),
+  "user.import": mutation<string>({
+    // The preview seals the file; "commit" takes it back sealed.
+    setup: async (w) => (await w.callers.admin.user.import({ mode: "preview", csv: "navn;e-post;enhet;roller\nNina Ny;nina.ny@eksempel.no;Hjemmetjenesten;Koordinator\n" })).sealedCsv!,
+    call: (c, _w, sealedCsv) => c.user.import({ mode: "commit", sealedCsv }),
     allowed: "admin",
     action: "user.import",
     refused: [
