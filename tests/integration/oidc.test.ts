@@ -1,7 +1,12 @@
 import { spawn } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { once } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMunicipality, createPlan, createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
+import { configurationOf } from "../../server/auth/oidc/client.ts";
+import { forgetProviderOrigins, providerOrigins } from "../../server/auth/oidc/providers.ts";
+import { createSession } from "../../server/auth/sessions.ts";
 import { identityHash, protectIdentityNumber, unseal } from "../../server/identity/protect.ts";
 import { TEST_RESIDENTS, TEST_STAFF } from "../../server/test-idp/persons.ts";
 import { registerTestProviders, startTestProviders, testClients, type TestProviders } from "../../server/test-idp/register.ts";
@@ -84,6 +89,21 @@ describe("signing in through the test ID-porten", () => {
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: person.id } })).lastSignInAt).not.toBeNull();
   });
 
+  it("gives a person made at the first sign-in the cases sent in by their identity number before", async () => {
+    const other = await createMunicipality(t.db.prisma);
+    const received = { type: "IP_APPLICATION" as const, channel: "PAPER" as const, subjectName: "Jakob Lund", description: "Søknad på papir.", receivedAt: new Date(), interimReplyDue: new Date(), decisionDue: new Date() };
+    const numbered = protectIdentityNumber(jakob.pid);
+    const ours = await t.db.prisma.case.create({ data: { ...received, municipalityId, reference: "2026-0001", subjectIdentityEnc: numbered.identityEnc, subjectIdentityHash: numbered.identityHash } });
+    const theirs = await t.db.prisma.case.create({ data: { ...received, municipalityId: other.id, reference: "2026-0001", subjectIdentityEnc: numbered.identityEnc, subjectIdentityHash: numbered.identityHash } });
+    const result = await signInThroughProvider(new TestBrowser(), server.origin, providers.slugs.resident, jakob.sub);
+    const person = await me(result.session);
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: ours.id } })).subjectUserId).toBe(person!.id);
+    // Another municipality's case stays theirs.
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: theirs.id } })).subjectUserId).toBeNull();
+    const res = await fetch(`${server.origin}/api/trpc/case.mine`, { headers: { cookie: `ip_session=${result.session}` } });
+    expect(JSON.stringify(await res.json())).toContain(ours.id);
+  });
+
   it("sends the browser to the provider's sign-out when the session came from it", async () => {
     const browser = new TestBrowser();
     const result = await signInThroughProvider(browser, server.origin, providers.slugs.resident, jakob.sub);
@@ -121,6 +141,28 @@ describe("a locked password is no lock on the identity provider (issue 11)", () 
   });
 });
 
+describe("the Content-Security-Policy and a provider whose sign-out is on another origin", () => {
+  it("allows the sign-out form to go to ID-porten's end_session_endpoint, as discovered", async () => {
+    // Like ID-porten: the issuer on one origin, sign-in and sign-out on another.
+    const metadata = http.createServer((req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ issuer, authorization_endpoint: "http://localhost:1/authorize", token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, end_session_endpoint: "http://localhost:1/endsession" }));
+    });
+    await new Promise<void>((resolve) => metadata.listen(0, "127.0.0.1", resolve));
+    const issuer = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`;
+    try {
+      const row = await t.db.prisma.identityProvider.create({
+        data: { municipalityId, slug: "like-idporten", kind: "RESIDENT", name: "Som ID-porten", issuer, clientId: "portal", source: "admin" },
+      });
+      await configurationOf(row);
+      forgetProviderOrigins();
+      expect(await providerOrigins(t.db.prisma)).toEqual(expect.arrayContaining([issuer, "http://localhost:1"]));
+    } finally {
+      metadata.close();
+    }
+  });
+});
+
 describe("signing in as staff", () => {
   it("maps the provider's role claim to our roles, for a new staff member", async () => {
     const browser = new TestBrowser();
@@ -128,15 +170,28 @@ describe("signing in as staff", () => {
     expect(await me(result.session)).toMatchObject({ name: "Nina Ny", roles: ["COORDINATOR"] });
   });
 
-  it("finds existing staff by verified e-mail, sets roles the mapping names and keeps the others", async () => {
+  it("finds existing staff by verified e-mail, sets roles the mapping names and keeps the others, and ends sessions with the old roles", async () => {
     const user = await createUser(t.db.prisma, { municipalityId, roles: ["STAFF", "ADMIN"], email: ingrid.email, name: "Ingrid Berg" });
+    const older = await createSession(t.db.prisma, user.id);
     const browser = new TestBrowser();
     const result = await signInThroughProvider(browser, server.origin, providers.slugs.staff, ingrid.sub);
     const person = await me(result.session);
     expect(person?.id).toBe(user.id);
     expect([...person!.roles].sort()).toEqual(["ADMIN", "COORDINATOR", "STAFF"]);
+    // The session opened before carried the old roles: it is gone, the new one stays.
+    expect(await t.db.prisma.session.findUnique({ where: { id: older.session.id } })).toBeNull();
+    expect(await me(result.session)).not.toBeNull();
     // The staff provider's pid binds the identity number to the account.
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).identityHash).toBe(identityHash(ingrid.pid));
+  });
+
+  it("never hands a resident's account to a staff sign-in with the same e-mail address", async () => {
+    const resident = await createUser(t.db.prisma, { municipalityId, roles: ["USER"], email: nina.email, name: "Nina Nordmann" });
+    const result = await signInThroughProvider(new TestBrowser(), server.origin, providers.slugs.staff, nina.sub);
+    const person = await me(result.session);
+    expect(person?.id).not.toBe(resident.id);
+    expect(person).toMatchObject({ name: "Nina Ny", roles: ["COORDINATOR"] });
+    expect(await t.db.prisma.userIdentity.count({ where: { userId: resident.id } })).toBe(0);
   });
 
   it("refuses staff whose claim maps to no role and who has no account", async () => {

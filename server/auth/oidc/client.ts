@@ -15,7 +15,11 @@ export interface ProviderRow {
 }
 
 const CACHE_MS = 60 * 60 * 1000;
-const cache = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+let discoveries = 0;
+
+/** How many discoveries have finished in this process: what depends on them can tell it is stale. */
+export const discoveryCount = () => discoveries;
+const cache = new Map<string, { at: number; config: Promise<oidc.Configuration>; resolved?: oidc.Configuration }>();
 
 function isLoopback(url: URL): boolean {
   return ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
@@ -35,10 +39,28 @@ export function configurationOf(provider: ProviderRow): Promise<oidc.Configurati
     execute: issuer.protocol === "http:" ? [oidc.allowInsecureRequests] : [],
     timeout: 10,
   });
+  const entry: { at: number; config: Promise<oidc.Configuration>; resolved?: oidc.Configuration } = { at: Date.now(), config };
   // A failed discovery is not kept: the next sign-in tries again.
-  config.catch(() => cache.delete(key));
-  cache.set(key, { at: Date.now(), config });
+  config
+    .then((c) => {
+      entry.resolved = c;
+      discoveries++;
+    })
+    .catch(() => cache.delete(key));
+  cache.set(key, entry);
   return config;
+}
+
+/**
+ * The origins a provider's discovered endpoints live on (sign-in and sign-out), if this process
+ * has discovered it: ID-porten's sign-out is not on its issuer's origin. Never waits for a
+ * discovery, so building a page's headers never does a network call.
+ */
+export function discoveredOrigins(provider: ProviderRow): string[] {
+  const resolved = cache.get(`${provider.id}:${provider.updatedAt.getTime()}`)?.resolved;
+  if (!resolved) return [];
+  const meta = resolved.serverMetadata();
+  return [meta.authorization_endpoint, meta.end_session_endpoint].flatMap((url) => (url ? [new URL(url).origin] : []));
 }
 
 export { oidc };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Role } from "../../../app/domain/schemas.ts";
 import type { PrismaClient } from "../../db/database.ts";
 import { seal } from "../../identity/protect.ts";
+import { discoveredOrigins, discoveryCount } from "./client.ts";
 
 /**
  * The enabled identity providers for the sign-in page: residents' first, then staff. The
@@ -63,7 +64,7 @@ export async function upsertEnvironmentProviders(prisma: PrismaClient, json: str
   return list.length;
 }
 
-let origins: { at: number; value: Promise<string[]> } | null = null;
+let origins: { at: number; discoveries: number; value: Promise<string[]> } | null = null;
 
 /**
  * The identity providers' origins, for the Content-Security-Policy's form-action: signing out
@@ -71,12 +72,12 @@ let origins: { at: number; value: Promise<string[]> } | null = null;
  * after a minute, so a new provider is allowed without a restart.
  */
 export function providerOrigins(prisma: PrismaClient): Promise<string[]> {
-  if (!origins || Date.now() - origins.at > 60_000) {
+  if (!origins || Date.now() - origins.at > 60_000 || origins.discoveries !== discoveryCount()) {
     const value = prisma.identityProvider
-      .findMany({ where: { enabled: true }, select: { issuer: true } })
-      .then((rows) => [...new Set(rows.map((r) => new URL(r.issuer).origin))])
+      .findMany({ where: { enabled: true } })
+      .then((rows) => [...new Set(rows.flatMap((r) => [new URL(r.issuer).origin, ...discoveredOrigins(r)]))])
       .catch(() => []);
-    origins = { at: Date.now(), value };
+    origins = { at: Date.now(), discoveries: discoveryCount(), value };
   }
   return origins.value;
 }

@@ -11,7 +11,8 @@ import type { Tx } from "../../db/types.ts";
 import { allowSyntheticNumbers, identityHash, protectIdentityNumber } from "../../identity/protect.ts";
 import { log } from "../../ops/log.ts";
 import { publish, recordChange } from "../../records/write.ts";
-import { createSession, sessionUserOf } from "../sessions.ts";
+import { events } from "../../events.ts";
+import { createSession, invalidateUserSessions, sessionUserOf } from "../sessions.ts";
 import { configurationOf, oidc } from "./client.ts";
 
 // Signing in through an OpenID provider (decision 015): authorization code flow with PKCE,
@@ -21,6 +22,9 @@ import { configurationOf, oidc } from "./client.ts";
 // plain messages (SignInRefused) and no session is made; the log and the audit row say why.
 
 const LOGIN_TTL_MS = 10 * 60 * 1000;
+
+/** Accounts a staff provider may find by e-mail: anyone who works in the municipality. */
+const STAFF_ROLES: readonly Role[] = ["STAFF", "COORDINATOR", "KE_CASE_OFFICER", "KE_LEADER", "UNIT_LEADER", "ADMIN"];
 
 export class SignInRefused extends Error {
   constructor(
@@ -167,9 +171,18 @@ async function finish(prisma: PrismaClient, slug: string, { currentUrl, stateCoo
   const roleClaim = provider.roleClaim ? raw[provider.roleClaim] : undefined;
   // The provider's tokens end here: nothing of them is stored.
 
-  const { token, session, committed, redirectTo } = await prisma.$transaction(async (tx) => {
+  // Not write(): the actor is found or made in this transaction, so there is nobody to check a
+  // policy for beforehand. It records through write()'s own core (recordChange): one auth.login
+  // row whose details say what the sign-in did (created, bound, rolesChanged) (decision 015).
+  const { token, session, committed, ended, redirectTo } = await prisma.$transaction(async (tx) => {
     const person = await findOrMakePerson(tx, provider, { subject: claims.sub, pid, claims, roleClaim });
     const { token, session } = await createSession(tx, person.user.id, meta, new Date(), provider.id);
+    // New roles from the provider: the person's other sessions (and their sockets and texts) carry
+    // the old ones, so they end, as when the administrator changes roles (decision 016).
+    const ended = person.changes.rolesChanged
+      ? (await tx.session.findMany({ where: { userId: person.user.id, id: { not: session.id } }, select: { id: true } })).map((s) => s.id)
+      : [];
+    if (ended.length) await invalidateUserSessions(tx, person.user.id, session.id);
     const actor = sessionUserOf(person.user, session.id);
     const committed = await recordChange(tx, {
       action: "auth.login",
@@ -183,15 +196,16 @@ async function finish(prisma: PrismaClient, slug: string, { currentUrl, stateCoo
       target: null,
       details: { provider: provider.slug, ...(claims.acr ? { acr: claims.acr } : {}), ...person.changes },
     });
-    return { token, session, committed, redirectTo: login.redirectTo };
+    return { token, session, committed, ended, redirectTo: login.redirectTo };
   });
   publish(committed);
+  if (ended.length) events.emit("auth.sessionsEnded", { userId: committed.event.actorId, sessionIds: ended });
   return { token, expiresAt: session.expiresAt, redirectTo };
 }
 
 interface Found {
   user: Awaited<ReturnType<typeof loadUser>> & object;
-  changes: { created?: true; bound?: true; rolesChanged?: true };
+  changes: { created?: true; bound?: true; rolesChanged?: true; casesLinked?: number };
 }
 
 function loadUser(tx: Tx, where: { id: string } | { email: string } | { municipalityId_identityHash: { municipalityId: string; identityHash: string } }) {
@@ -216,9 +230,14 @@ async function findOrMakePerson(
   let user = bound ? await loadUser(tx, { id: bound.userId }) : null;
   if (!user && input.pid) user = await loadUser(tx, { municipalityId_identityHash: { municipalityId, identityHash: identityHash(input.pid) } });
   const email = input.claims.email?.toLowerCase();
-  if (!user && provider.kind === "STAFF" && email && input.claims.email_verified !== false) {
+  // By e-mail only when the provider vouches for it (email_verified: true; many never send the
+  // claim), only staff accounts, and only one not yet bound at this provider: an address alone
+  // must never hand a resident's, or a bound colleague's, account to a new subject.
+  if (!user && provider.kind === "STAFF" && email && input.claims.email_verified === true) {
     const byEmail = await loadUser(tx, { email });
-    if (byEmail && byEmail.municipalityId === municipalityId) user = byEmail;
+    const staff = byEmail?.roles.some((r) => STAFF_ROLES.includes(r.role));
+    const boundHere = byEmail ? await tx.userIdentity.count({ where: { userId: byEmail.id, providerId: provider.id } }) : 0;
+    if (byEmail && byEmail.municipalityId === municipalityId && staff && boundHere === 0) user = byEmail;
   }
   const staffRoles = provider.kind === "STAFF" && provider.roleClaim ? mappedRoles(input.roleClaim, provider.roleMap) : [];
 
@@ -263,6 +282,16 @@ async function findOrMakePerson(
       if (add.length) await tx.userRole.createMany({ data: add.map((role) => ({ userId: user!.id, role })) });
       changes.rolesChanged = true;
     }
+  }
+
+  // Cases sent in by identity number before the person existed are theirs from now on: they find
+  // them at once in "Mine saker".
+  if (input.pid) {
+    const { count } = await tx.case.updateMany({
+      where: { municipalityId, subjectIdentityHash: identityHash(input.pid), subjectUserId: null },
+      data: { subjectUserId: user.id },
+    });
+    if (count) changes.casesLinked = count;
   }
 
   if (bound) await tx.userIdentity.update({ where: { id: bound.id }, data: { lastUsedAt: new Date() } });
