@@ -92,9 +92,10 @@ export async function createUser(prisma: PrismaClient, actor: SessionUser, input
 }
 
 /**
- * Changes a person. When their roles (or the unit they lead) change, every session of theirs
- * ends after commit, with its sockets and texts on every instance; one's own change keeps the
- * session making it.
+ * Changes a person. When their roles (or the unit they lead) or their identity number change,
+ * every session of theirs ends after commit, with its sockets and texts on every instance; one's
+ * own change keeps the session making it. A new identity number also removes the person's
+ * bindings to identity providers.
  */
 export async function updateUser(prisma: PrismaClient, actor: SessionUser, input: UpdateUserInput, meta: RequestMeta) {
   let ended = null as SessionsEnded | null;
@@ -120,13 +121,14 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, input
 
     const rolesChanged = !sameRoles(before.roles.map((r) => r.role), input.roles) || oldLeads !== newLeads;
     const identityRow = identity ? protectIdentityNumber(identity) : null;
+    const identityChanged = identityRow !== null && identityRow.identityHash !== before.identityHash;
     const fields = [
       before.name !== input.name && "name",
       before.email !== email && "email",
       before.phone !== phone && "phone",
       before.title !== title && "title",
       before.unitId !== unitId && "unit",
-      identityRow && identityRow.identityHash !== before.identityHash && "identityNumber",
+      identityChanged && "identityNumber",
       rolesChanged && "roles",
     ].filter((f): f is string => typeof f === "string");
 
@@ -139,8 +141,11 @@ export async function updateUser(prisma: PrismaClient, actor: SessionUser, input
     if (rolesChanged) {
       await tx.userRole.deleteMany({ where: { userId: before.id } });
       await tx.userRole.createMany({ data: roleRows(input.roles, newLeads).map((r) => ({ ...r, userId: before.id })) });
-      ended = await endSessions(tx, before.id, actor);
     }
+    // Another number is another person: the bindings to identity providers (made for the old
+    // number, or none) go, and so do the sessions; the next sign-in binds by the new number.
+    if (identityChanged) await tx.userIdentity.deleteMany({ where: { userId: before.id } });
+    if (rolesChanged || identityChanged) ended = await endSessions(tx, before.id, actor);
     return {
       result: { id: before.id, rolesChanged },
       target: { type: "user", id: before.id },

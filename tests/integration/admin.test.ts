@@ -3,6 +3,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeIdentityNumber } from "../../app/domain/identity-number.ts";
 import { createSession } from "../../server/auth/sessions.ts";
+import { events } from "../../server/events.ts";
 import { seal, unseal } from "../../server/identity/protect.ts";
 import type { Caller } from "../../server/router.ts";
 import { createUser } from "../../prisma/factories.ts";
@@ -243,6 +244,43 @@ describe("people", () => {
     const result = await w.callers.admin.user.update({ userId: who.id, name: "Per Utenfor", email: who.email, unitId: w.unit.id, roles: ["STAFF"] });
     expect(result.rolesChanged).toBe(true);
     expect(await sessions()).toBe(0);
+  });
+});
+
+describe("a new identity number", () => {
+  it("removes the person's bindings to identity providers and ends their sessions; the same number changes nothing", async () => {
+    const w = await createPlanWorld(t.db);
+    const who = w.people.staffOutside;
+    const first = makeIdentityNumber("1970-07-07", 700, { synthetic: true });
+    const second = makeIdentityNumber("1971-07-07", 700, { synthetic: true });
+    const provider = await w.callers.admin.identityProvider.create({ ...PROVIDER, slug: "helseid", clientSecret: null });
+    const edit = (identityNumber?: string) => w.callers.admin.user.update({ userId: who.id, name: who.name, email: who.email, roles: ["STAFF"], identityNumber });
+    await prisma().userRole.deleteMany({ where: { userId: who.id } });
+    await prisma().userRole.create({ data: { userId: who.id, role: "STAFF" } });
+    await edit(first);
+    // Signed in through the provider, bound to the subject it gave for the first number.
+    await prisma().userIdentity.create({ data: { userId: who.id, providerId: provider.id, subject: "subjekt-1" } });
+    await prisma().session.deleteMany({ where: { userId: who.id } });
+    await createSession(prisma(), who.id);
+    const bindings = () => prisma().userIdentity.count({ where: { userId: who.id } });
+    const sessions = () => prisma().session.count({ where: { userId: who.id } });
+    const ended: unknown[] = [];
+    const stop = events.on("auth.sessionsEnded", (e) => ended.push(e));
+    try {
+      await edit(first);
+      await edit(undefined);
+      expect([await bindings(), await sessions(), ended]).toEqual([1, 1, []]);
+
+      await edit(second);
+      expect([await bindings(), await sessions()]).toEqual([0, 0]);
+      expect(ended).toEqual([{ userId: who.id, sessionIds: "all" }]);
+      const row = await prisma().user.findUniqueOrThrow({ where: { id: who.id } });
+      expect(row.identityEnc && unseal(row.identityEnc)).toBe(second);
+      const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "user.update", targetId: who.id }, orderBy: { createdAt: "desc" } });
+      expect(audit.details).toEqual({ fields: ["identityNumber"] });
+    } finally {
+      stop();
+    }
   });
 });
 
