@@ -48,12 +48,16 @@ export async function inviteParticipant(prisma: PrismaClient, actor: SessionUser
     const participant = await tx.planParticipant.findUniqueOrThrow({ where: { id: input.participantId } });
     if (participant.kind === "REPRESENTATIVE" || !participant.active) throw new DomainError("BAD_REQUEST", "invitation.notInvitable");
     if (participant.userId) throw new DomainError("CONFLICT", "invitation.alreadyBound");
+    // A participant with an address is invited there: the link must reach the person the row
+    // names, not whoever the address typed here belongs to. Another address is changed on the row
+    // first (participant.update), where the group sees it.
+    if (participant.email && participant.email.toLowerCase() !== email) throw new DomainError("BAD_REQUEST", "invitation.emailMismatch", { email: participant.email });
     const now = new Date();
     await tx.participantInvite.updateMany({ where: { participantId: participant.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     const created = await tx.participantInvite.create({
       data: { participantId: participant.id, tokenHash: tokenHashOf(token), email, createdById: actor.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY_MS) },
     });
-    // Where the invitation went is the participant's contact address, unless they had one.
+    // Where the invitation went becomes the participant's contact address, if they had none.
     if (!participant.email) await tx.planParticipant.update({ where: { id: participant.id }, data: { email, version: { increment: 1 } } });
     return {
       result: { id: created.id, participantId: participant.id, email, expiresAt: created.expiresAt },
@@ -117,6 +121,13 @@ export async function getInvitation(prisma: PrismaClient, actor: SessionUser, in
  * Accepts an invitation: binds the signed-in person to the participant row, once. Refused when
  * used, expired, the row is someone else's already, the person is the plan's owner or already
  * in the plan, or their account's e-mail address is not the one invited.
+ *
+ * The row's consents end in the same transaction. A consent the user gave to a name ("Fastlege
+ * Hansen") is not a consent to whoever holds the link: someone signing in with ID-porten has no
+ * e-mail address to check, so the link alone would otherwise open the plan. The user consents
+ * again, to the person now bound (decision 017). No notice kind fits "consent to someone who
+ * joined" yet, so the owner is not told by a notice; the participant list shows the row without a
+ * valid consent.
  */
 export async function acceptInvitation(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof invitationTokenInput>, meta: RequestMeta) {
   return write(prisma, actor, meta, invitationPolicy(input.token), "participant.invite_accept", async (tx, { invite }) => {
@@ -135,6 +146,8 @@ export async function acceptInvitation(prisma: PrismaClient, actor: SessionUser,
     if (!claimed.count) throw new DomainError("CONFLICT", "invitation.used");
     const bound = await tx.planParticipant.updateMany({ where: { id: participant.id, userId: null, active: true }, data: { userId: actor.id, version: { increment: 1 } } });
     if (!bound.count) throw new DomainError("CONFLICT", "invitation.alreadyBound");
-    return { result: { ok: true as const }, details: { inviteId: invite.id, participantId: participant.id } };
+    // Not withdrawn by anyone (withdrawnById stays empty): ended by the binding, which the audit row says.
+    const ended = await tx.participantConsent.updateMany({ where: { participantId: participant.id, withdrawnAt: null }, data: { withdrawnAt: now } });
+    return { result: { ok: true as const }, details: { inviteId: invite.id, participantId: participant.id, consentsEnded: ended.count } };
   });
 }

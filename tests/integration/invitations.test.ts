@@ -93,6 +93,20 @@ describe("inviting a participant from outside", () => {
     const withAccount = await prisma().planParticipant.findFirstOrThrow({ where: { planId: w.plan.id, userId: w.people.staffInGroup.id } });
     await expect(w.callers.coordinator.participant.invite({ participantId: withAccount.id, email: "x@y.no" })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "invitation.alreadyBound" });
   });
+
+  it("a participant with an e-mail address is invited at that address only; another is refused in words", async () => {
+    const w = await createPlanWorld(t.db);
+    const participant = await w.callers.coordinator.participant.add({ planId: w.plan.id, kind: "PROVIDER", displayName: "Lærer Lise", organisation: "Skolen", email: "Lise@Skolen.no" });
+    await expect(w.callers.coordinator.participant.invite({ participantId: participant.id, email: "noen.andre@example.no" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      messageKey: "invitation.emailMismatch",
+      params: { email: "Lise@Skolen.no" },
+    });
+    expect(await prisma().participantInvite.count()).toBe(0);
+    expect((await prisma().planParticipant.findUniqueOrThrow({ where: { id: participant.id } })).email).toBe("Lise@Skolen.no");
+    // The same address, whatever its capitals, is the address.
+    await expect(w.callers.coordinator.participant.invite({ participantId: participant.id, email: "lise@skolen.no" })).resolves.toMatchObject({ email: "lise@skolen.no" });
+  });
 });
 
 describe("accepting an invitation", () => {
@@ -125,6 +139,34 @@ describe("accepting an invitation", () => {
     // A consent withdrawn: nothing again.
     await w.callers.owner.consent.withdraw({ planId: w.plan.id, participantId: participant.id });
     await expect(caller.plan.byId({ planId: w.plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("does not inherit a consent the row had: the user consents to the person who accepted, not to a name", async () => {
+    const w = await createPlanWorld(t.db);
+    // "Dr. Lund" is a name on the plan (no account) that the user has consented to.
+    const lund = w.external;
+    const consentsOf = () => prisma().participantConsent.findMany({ where: { participantId: lund.id } });
+    expect((await consentsOf()).filter((c) => c.withdrawnAt === null)).toHaveLength(1);
+    // A consent that starts later is open too.
+    await prisma().participantConsent.create({ data: { participantId: lund.id, grantedById: w.people.owner.id, validFrom: new Date(Date.now() + 7 * DAY) } });
+
+    const invited = await w.callers.coordinator.participant.invite({ participantId: lund.id, email: EMAIL });
+    const { gp, caller } = await gpSignsIn(w, null);
+    await caller.participant.acceptInvite({ token: invited.path.replace("/invitasjon/", "") });
+    expect((await prisma().planParticipant.findUniqueOrThrow({ where: { id: lund.id } })).userId).toBe(gp.id);
+
+    // The one who accepted sees nothing: accepting ended the row's consents in the same change.
+    await expect(caller.plan.byId({ planId: w.plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await caller.plan.list()).map((p) => p.id)).not.toContain(w.plan.id);
+    const consents = await consentsOf();
+    expect(consents).toHaveLength(2);
+    for (const c of consents) expect(c.withdrawnAt).not.toBeNull();
+    const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "participant.invite_accept", actorId: gp.id } });
+    expect(audit.details).toMatchObject({ participantId: lund.id, consentsEnded: 2 });
+
+    // Until the user consents to this person.
+    await w.callers.owner.consent.grant({ planId: w.plan.id, participantId: lund.id });
+    await expect(caller.plan.byId({ planId: w.plan.id })).resolves.toMatchObject({ id: w.plan.id });
   });
 
   it("expires after 7 days", async () => {

@@ -120,7 +120,8 @@ function ParticipantItem({ plan, participant: p }: { plan: PlanView; participant
 /**
  * Someone from outside (GP, school, NAV) is invited to the portal by e-mail: a one-time link, valid
  * for 7 days, that binds their sign-in to this row. Without e-mail set up, the link is shown here
- * to copy. They see the plan only once the user has consented.
+ * to copy. They see the plan only once the user has consented to them: a consent given to the
+ * row before ends when the link is accepted. A row with an address is invited at that address.
  */
 function InviteForm({ participant: p }: { participant: ParticipantView }) {
   const { t } = useTranslation();
@@ -144,7 +145,16 @@ function InviteForm({ participant: p }: { participant: ParticipantView }) {
       <FormDisclosure form={form} summary={t("invitation.heading", { name: p.name })}>
         <PlanFormElement form={form} intent="participant-invite" anchor={`participant-${p.id}`} hidden={{ participantId: p.id }}>
           <p className="hint">{t("invitation.hint")}</p>
-          <TextField form={form} name="email" type="email" label={t("invitation.email")} required autoComplete="email" />
+          {p.hasValidConsent ? <p className="hint">{t("invitation.consentAgain")}</p> : null}
+          <TextField
+            form={form}
+            name="email"
+            type="email"
+            label={t("invitation.email")}
+            hint={p.email ? t("invitation.emailFixed") : undefined}
+            required
+            autoComplete="email"
+          />
           <Submit form={form}>{t("invitation.submit")}</Submit>
         </PlanFormElement>
       </FormDisclosure>
