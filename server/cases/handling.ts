@@ -15,7 +15,7 @@ import { caseHandlingPolicy, type CaseScope } from "./access.ts";
 import { addWorkingDays, decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
 import { conflictOfConcurrentGrant, grantIndividualPlan, representativeInput, sealRepresentatives, type Grant } from "./grant.ts";
 import { nextReference } from "./intake.ts";
-import { findPersonByHash, sealTypedIdentity } from "./persons.ts";
+import { findPersonByHash, openPlanOf, sealTypedIdentity } from "./persons.ts";
 import { publicCase, type CaseRow } from "./read.ts";
 
 // The coordinating unit handles a case: assigns it, writes notes, sends the interim reply,
@@ -176,7 +176,8 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
     if (granted && input.coordinatorId) {
       // A case by name is about the person with its identity number, if there is one.
       subjectUserId ??= current.subjectIdentityHash ? ((await findPersonByHash(tx, actor.municipalityId, current.subjectIdentityHash))?.id ?? null) : null;
-      planId ??= subjectUserId ? ((await tx.plan.findFirst({ where: { ownerId: subjectUserId, municipalityId: actor.municipalityId, status: { not: "CLOSED" } } }))?.id ?? null) : null;
+      // The person's open plan is their open IP, by the same rule as the grant and the database.
+      planId ??= subjectUserId ? ((await openPlanOf(tx, actor.municipalityId, subjectUserId))?.id ?? null) : null;
       if (!planId) throw new DomainError("BAD_REQUEST", "case.noPlanForCoordinator");
       const handover = await handOver(tx, actor, { planId, coordinatorId: input.coordinatorId, handoverNote: input.handoverNote });
       coordinator = { from: handover.previous, to: handover.assignment.coordinatorId };

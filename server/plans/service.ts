@@ -14,6 +14,7 @@ import { newFromUserCounts } from "../records/activity.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
+import { openPlanOf } from "../cases/persons.ts";
 import { planContentWhere, planPolicy } from "./access.ts";
 import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
@@ -282,17 +283,36 @@ export const updatePlanInput = z.object({
     .strict(),
 });
 
+/**
+ * Changes the plan's type, status and dates. A person has one open individual plan (decision 017):
+ * reopening a closed IP, or making a plan an IP, while they have another open one is a CONFLICT in
+ * words, checked first and held by the database's partial unique index for two at the same moment.
+ */
 export async function updatePlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof updatePlanInput>, meta: RequestMeta) {
   return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canEditPlan), "plan.update", async (tx) => {
-    const current = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { version: true, status: true, startDate: true, endDate: true, nextReviewAt: true, type: true } });
+    const current = await tx.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { version: true, status: true, startDate: true, endDate: true, nextReviewAt: true, type: true, municipalityId: true, ownerId: true },
+    });
     assertCurrentVersion(current, input.version);
+    const becomes = { type: input.changes.type ?? current.type, status: input.changes.status ?? current.status };
+    if (becomes.type === "IP" && becomes.status !== "CLOSED") {
+      const open = await openPlanOf(tx, current.municipalityId, current.ownerId);
+      if (open && open.id !== input.planId) throw openIpExists();
+    }
     await applyVersioned(
       tx.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
       () => tx.plan.findUnique({ where: { id: input.planId }, select: { version: true, status: true, startDate: true, endDate: true, nextReviewAt: true, type: true } }),
     );
     return { result: { ok: true as const }, details: { fields: Object.keys(input.changes) } };
+  }).catch((error: unknown) => {
+    // Two plans of the person reopened at the same moment: the index refuses the second.
+    const e = error as { code?: string; meta?: { modelName?: string } };
+    throw e.code === "P2002" && e.meta?.modelName === "Plan" ? openIpExists() : error;
   });
 }
+
+const openIpExists = () => new DomainError("CONFLICT", "plan.openIpExists");
 
 export const createLogInput = z.object({ planId: id, date: isoDate.optional(), body: shortText(5000) });
 

@@ -239,6 +239,63 @@ describe("granting an individual plan", () => {
   });
 });
 
+describe("the person's one open individual plan, after the grant", () => {
+  /** Another plan of Kari's that the coordinator edits. */
+  const anotherPlan = (w: PlanWorld, spec: { status: "DRAFT" | "ACTIVE" | "CLOSED"; type?: "IP" | "OTHER" }) =>
+    prisma().plan.create({ data: { municipalityId: w.home.id, ownerId: w.people.owner.id, status: spec.status, type: spec.type ?? "IP", coordinators: { create: { coordinatorId: w.people.coordinator.id } } } });
+
+  it("reopening a closed IP, or making a plan an IP, while the person has an open IP is a CONFLICT in words, not a 500", async () => {
+    const w = await createPlanWorld(t.db);
+    const closed = await anotherPlan(w, { status: "CLOSED" });
+    const other = await anotherPlan(w, { status: "ACTIVE", type: "OTHER" });
+    for (const status of ["DRAFT", "ACTIVE"] as const) {
+      await expect(w.callers.coordinator.plan.update({ planId: closed.id, version: closed.version, changes: { status } }), status).rejects.toMatchObject({
+        code: "CONFLICT",
+        messageKey: "plan.openIpExists",
+      });
+    }
+    await expect(w.callers.coordinator.plan.update({ planId: other.id, version: other.version, changes: { type: "IP" } })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "plan.openIpExists" });
+    expect(await openPlansOf(w.people.owner.id)).toBe(1);
+    // Other changes to the open IP itself, and to the closed one, still go through.
+    await w.callers.coordinator.plan.update({ planId: w.plan.id, version: w.plan.version, changes: { status: "DRAFT" } });
+    await w.callers.coordinator.plan.update({ planId: closed.id, version: closed.version, changes: { type: "OTHER" } });
+    // Once the open one is closed, the other can be reopened.
+    await w.callers.coordinator.plan.update({ planId: w.plan.id, version: w.plan.version + 1, changes: { status: "CLOSED" } });
+    await w.callers.coordinator.plan.update({ planId: other.id, version: other.version, changes: { type: "IP" } });
+    expect(await prisma().plan.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ type: "IP", status: "ACTIVE" });
+    expect(await openPlansOf(w.people.owner.id)).toBe(1);
+  });
+
+  it("two closed IPs reopened at the same moment: one opens, the other is told why (CONFLICT, not a 500)", async () => {
+    const w = await createPlanWorld(t.db);
+    await prisma().plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED" } });
+    const a = await anotherPlan(w, { status: "CLOSED" });
+    const b = await anotherPlan(w, { status: "CLOSED" });
+    const reopen = (planId: string) => w.callers.coordinator.plan.update({ planId, version: 1, changes: { status: "ACTIVE" } });
+    const results = await Promise.allSettled([reopen(a.id), reopen(b.id)]);
+    expect(await openPlansOf(w.people.owner.id)).toBe(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatchObject({ code: "CONFLICT", messageKey: "plan.openIpExists" });
+  });
+
+  it("granting a coordinator links them to the person's open IP, by the same rule as the grant, not to another open plan", async () => {
+    const w = await createPlanWorld(t.db);
+    await prisma().plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED" } });
+    const other = await anotherPlan(w, { status: "ACTIVE", type: "OTHER" });
+    const c = await w.callers.owner.case.create({ type: "COORDINATOR_REQUEST", description: "Jeg ønsker en koordinator." });
+    const decide = () => w.callers.keLeader.case.decide({ caseId: c.id, version: 1, outcome: "GRANTED", grounds: "Innvilget.", coordinatorId: w.people.staffOutside.id, handoverNote: "Kari ønsker møter før 12." });
+    // An open plan of another kind is not the person's plan.
+    await expect(decide()).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "case.noPlanForCoordinator" });
+    expect(await prisma().coordinatorAssignment.count({ where: { planId: other.id, coordinatorId: w.people.staffOutside.id } })).toBe(0);
+    // With an open IP, the coordinator goes to it.
+    const ip = await anotherPlan(w, { status: "DRAFT" });
+    await expect(decide()).resolves.toMatchObject({ planId: ip.id });
+    const open = await prisma().coordinatorAssignment.findMany({ where: { coordinatorId: w.people.staffOutside.id, endedAt: null } });
+    expect(open.map((a) => a.planId)).toEqual([ip.id]);
+  });
+});
+
 describe("a plan for a child under 16", () => {
   const CHILD = makeIdentityNumber(yearsAgo(10), 500);
   const MOTHER = makeIdentityNumber("1985-03-04", 123);
