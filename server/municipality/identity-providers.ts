@@ -7,6 +7,7 @@ import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { events } from "../events.ts";
 import { seal } from "../identity/protect.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
@@ -141,9 +142,29 @@ export async function updateProvider(prisma: PrismaClient, actor: SessionUser, i
       data: { ...fields, roleMap: roleMap ?? Prisma.DbNull, ...secret },
       select: SELECT,
     });
-    return { result: shown(row), target: { type: "identityProvider", id: row.id }, details: { slug: row.slug, fields: changed as string[] } };
+    // Another issuer or client is another provider: its subjects may name other people, so the
+    // bindings made through the old one go, and so do the sessions it opened (but the one
+    // making the change).
+    const anotherProvider = before.issuer !== row.issuer || before.clientId !== row.clientId;
+    const ended = anotherProvider ? await endProviderSessions(tx, row.id, actor.sessionId) : [];
+    const unbound = anotherProvider ? (await tx.userIdentity.deleteMany({ where: { providerId: row.id } })).count : 0;
+    return {
+      result: { row: shown(row), ended },
+      target: { type: "identityProvider", id: row.id },
+      details: { slug: row.slug, fields: changed as string[], ...(anotherProvider ? { bindingsRemoved: unbound, sessionsEnded: ended.reduce((n, e) => n + e.sessionIds.length, 0) } : {}) },
+    };
   });
   // The sign-in page's Content-Security-Policy names the providers' origins.
   forgetProviderOrigins();
-  return updated;
+  for (const e of updated.ended) events.emit("auth.sessionsEnded", e);
+  return updated.row;
+}
+
+/** Deletes the sessions opened through the provider and says whose, for the events after commit. */
+async function endProviderSessions(tx: Tx, providerId: string, keepSessionId: string | null): Promise<{ userId: string; sessionIds: string[] }[]> {
+  const sessions = await tx.session.findMany({ where: { providerId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) }, select: { id: true, userId: true } });
+  await tx.session.deleteMany({ where: { id: { in: sessions.map((s) => s.id) } } });
+  const byUser = new Map<string, string[]>();
+  for (const session of sessions) byUser.set(session.userId, [...(byUser.get(session.userId) ?? []), session.id]);
+  return [...byUser].map(([userId, sessionIds]) => ({ userId, sessionIds }));
 }

@@ -542,6 +542,63 @@ describe("the import's file between preview and saving", () => {
   });
 });
 
+describe("a provider's new issuer or client", () => {
+  it("removes the bindings made through it and ends the sessions it opened (but the administrator's own); a new name changes nothing", async () => {
+    const w = await createPlanWorld(t.db);
+    const admin = w.callers.admin;
+    const provider = await admin.identityProvider.create({ ...PROVIDER, slug: "helseid", clientSecret: null });
+    const other = await admin.identityProvider.create({ ...PROVIDER, slug: "entra", issuer: "https://login.microsoftonline.com/x/v2.0", clientSecret: null });
+    const [owner, staff] = [w.people.owner.id, w.people.staffOutside.id];
+    await prisma().userIdentity.createMany({
+      data: [
+        { userId: owner, providerId: provider.id, subject: "a" },
+        { userId: staff, providerId: provider.id, subject: "b" },
+        { userId: staff, providerId: other.id, subject: "c" },
+      ],
+    });
+    await prisma().session.deleteMany({ where: { userId: { in: [owner, staff] } } });
+    const through = await createSession(prisma(), owner, {}, new Date(), provider.id);
+    const byPassword = await createSession(prisma(), owner);
+    const staffThrough = await createSession(prisma(), staff, {}, new Date(), provider.id);
+    const staffOther = await createSession(prisma(), staff, {}, new Date(), other.id);
+    // The administrator signed in through it too: the change keeps the session making it.
+    await prisma().session.updateMany({ where: { userId: w.people.admin.id }, data: { providerId: provider.id } });
+    const adminSessions = await prisma().session.count({ where: { userId: w.people.admin.id } });
+
+    const state = async () => ({
+      bindings: (await prisma().userIdentity.findMany({ orderBy: { subject: "asc" }, select: { subject: true } })).map((b) => b.subject),
+      sessions: (await prisma().session.findMany({ where: { userId: { in: [owner, staff] } }, select: { id: true } })).map((x) => x.id).sort(),
+      admin: await prisma().session.count({ where: { userId: w.people.admin.id } }),
+    });
+    const ended: { userId: string; sessionIds: string[] | "all" }[] = [];
+    const stop = events.on("auth.sessionsEnded", (e) => ended.push(e));
+    try {
+      const before = await state();
+      await admin.identityProvider.update({ ...PROVIDER, providerId: provider.id, name: "HelseID ansatte" });
+      expect(await state()).toEqual(before);
+      expect(ended).toEqual([]);
+
+      await admin.identityProvider.update({ ...PROVIDER, providerId: provider.id, issuer: "https://helseid-sts.nhn.no" });
+      expect(await state()).toEqual({ bindings: ["c"], sessions: [byPassword.session.id, staffOther.session.id].sort(), admin: adminSessions });
+      expect(ended.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
+        [
+          { userId: owner, sessionIds: [through.session.id] },
+          { userId: staff, sessionIds: [staffThrough.session.id] },
+        ].sort((a, b) => a.userId.localeCompare(b.userId)),
+      );
+      const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "identityProvider.update", targetId: provider.id }, orderBy: { createdAt: "desc" } });
+      expect(audit.details).toMatchObject({ fields: ["name", "issuer"], bindingsRemoved: 2, sessionsEnded: 2 });
+
+      // A new client id is another client as well.
+      await prisma().userIdentity.create({ data: { userId: owner, providerId: provider.id, subject: "d" } });
+      await admin.identityProvider.update({ ...PROVIDER, providerId: provider.id, issuer: "https://helseid-sts.nhn.no", clientId: "ip-portal-2" });
+      expect((await state()).bindings).toEqual(["c"]);
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe("municipality settings and identity providers", () => {
   it("saves the settings; password sign-in goes off only with an enabled staff provider", async () => {
     const w = await createPlanWorld(t.db);
