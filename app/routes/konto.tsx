@@ -17,7 +17,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return json({ me, notifications, signIn });
 }
 
-type ActionData = { error: string | null; mismatch: boolean; recoveryCodes?: string[] };
+type ActionData = { error: string | null; mismatch: boolean; recoveryCodes?: string[]; renewError?: string };
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -28,8 +28,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
     return redirect("/konto?varsler=lagret#notification-settings-heading");
   }
   if (form.get("intent") === "recovery-codes") {
-    const result = await attempt(context, (caller) => caller.auth.recoveryCodesRenew());
-    if (!result.ok) return json<ActionData>({ error: result.error.message, mismatch: false }, { status: result.error.status });
+    // Only with a current code from the app, as at sign-in.
+    const result = await attempt(context, (caller) => caller.auth.recoveryCodesRenew({ code: String(form.get("code") ?? "") }));
+    if (!result.ok) return json<ActionData>({ error: null, mismatch: false, renewError: result.error.message }, { status: result.error.status });
     // Shown once, in this answer.
     return json<ActionData>({ error: null, mismatch: false, recoveryCodes: result.data.recoveryCodes });
   }
@@ -68,7 +69,7 @@ export default function Account() {
         </dl>
       </section>
       <NotificationSettings settings={notifications} saved={params.get("varsler") === "lagret"} />
-      <SecondFactorSection settings={signIn} renewed={renewed} recoveryLeft={params.get("reservekoder")} />
+      <SecondFactorSection settings={signIn} renewed={renewed} renewError={actionData?.renewError} recoveryLeft={params.get("reservekoder")} />
       {!signIn.hasPassword ? (
         <section aria-labelledby="password-heading" className="card">
           <h2 id="password-heading">{t("account.changePassword")}</h2>
@@ -126,7 +127,17 @@ export default function Account() {
 type SignInSettings = SerializeFrom<typeof loader>["signIn"];
 
 /** Whether the second factor is set up, and new recovery codes (shown once). */
-function SecondFactorSection({ settings, renewed, recoveryLeft }: { settings: SignInSettings; renewed?: string[]; recoveryLeft: string | null }) {
+function SecondFactorSection({
+  settings,
+  renewed,
+  renewError,
+  recoveryLeft,
+}: {
+  settings: SignInSettings;
+  renewed?: string[];
+  renewError?: string;
+  recoveryLeft: string | null;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const status = !settings.hasPassword
@@ -160,6 +171,28 @@ function SecondFactorSection({ settings, renewed, recoveryLeft }: { settings: Si
           <p id="renew-hint" className="hint">
             {t("secondFactor.renewHint")}
           </p>
+          {renewError ? (
+            <p role="alert" id="renew-code-error" className="alert alert-error">
+              {renewError}
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor="renew-code">{t("secondFactor.codeLabel")}</label>
+            <input
+              id="renew-code"
+              name="code"
+              type="text"
+              className="totp-code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              aria-invalid={renewError ? true : undefined}
+              aria-describedby={renewError ? "renew-code-hint renew-code-error" : "renew-code-hint"}
+            />
+            <p id="renew-code-hint" className="hint">
+              {t("secondFactor.renewCodeHint")}
+            </p>
+          </div>
           <div>
             <button type="submit" className="button-secondary" aria-describedby="renew-hint">
               {t("secondFactor.renew")}

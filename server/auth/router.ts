@@ -65,6 +65,6 @@ export const authRouter = router({
   /** How this person signs in: a password or not, and the second factor (for "Min konto"). */
   signInSettings: protectedProcedure.query(({ ctx }) => signInSettings(ctx.db.prisma, ctx.auth.user)),
 
-  /** New recovery codes, shown once; the old ones stop working. */
-  recoveryCodesRenew: protectedProcedure.mutation(({ ctx }) => renewRecoveryCodes(ctx.db.prisma, ctx.auth.user, ctx.meta)),
+  /** New recovery codes, shown once, for a current code from the app; the old ones stop working. */
+  recoveryCodesRenew: protectedProcedure.input(secondFactorCodeInput).mutation(({ ctx, input }) => renewRecoveryCodes(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
-import { DomainError } from "../errors.ts";
+import { DomainError, type DomainErrorCode } from "../errors.ts";
 import { seal, unseal } from "../identity/protect.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
@@ -154,7 +154,7 @@ async function requirePending(prisma: PrismaClient, token: string | null) {
  * One code under the limits. A wrong one is counted and recorded (`auth.totp_failed`); after the
  * limit every answer is "too many attempts", as for passwords.
  */
-async function attemptCode(prisma: PrismaClient, user: SignInUser, meta: RequestMeta, verify: () => Promise<boolean>) {
+async function attemptCode(prisma: PrismaClient, user: SignInUser, meta: RequestMeta, verify: () => Promise<boolean>, wrong: DomainErrorCode = "UNAUTHORIZED") {
   const outcome = await limitedAttempt(prisma, `second-factor:${user.id}`, meta.ip ?? "unknown", verify, {
     maxPerAccount: MAX_SECOND_FACTOR_FAILURES_PER_ACCOUNT,
   });
@@ -164,7 +164,7 @@ async function attemptCode(prisma: PrismaClient, user: SignInUser, meta: Request
   }
   if (outcome === "failed") {
     await recordAudit(prisma, { action: "auth.totp_failed", municipalityId: user.municipalityId, actorId: user.id, meta });
-    throw new DomainError("UNAUTHORIZED", "secondFactor.wrongCode");
+    throw new DomainError(wrong, "secondFactor.wrongCode");
   }
 }
 
@@ -221,11 +221,21 @@ export async function verifySecondFactor(prisma: PrismaClient, token: string | n
   });
 }
 
-/** New recovery codes, shown once; the old ones stop working. */
-export async function renewRecoveryCodes(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
+/**
+ * New recovery codes, shown once; the old ones stop working. Only with a code from the app, as at
+ * sign-in (counted under the same limits, each step once): a session alone, say one left open,
+ * must not be enough to take the way back into the account.
+ */
+export async function renewRecoveryCodes(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof secondFactorCodeInput>, meta: RequestMeta) {
+  const user = await signInUser(prisma, actor.id);
+  if (!user?.totpEnabledAt || !user.totpKeyEnc) throw new DomainError("BAD_REQUEST", "secondFactor.notSetUp");
+  const key = unsealKey(user.totpKeyEnc);
+  const matched = { step: null as number | null };
+  // Signed in already: a wrong code is a refused form (400), not "signed out" (401).
+  await attemptCode(prisma, user, meta, async () => (matched.step = matchTotp(key, normaliseCode(input.code), user.totpLastStep)) !== null, "BAD_REQUEST");
+  const step = matched.step!;
   return write(prisma, actor, meta, selfPolicy, "auth.recovery_codes_renewed", async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
-    if (!user.totpEnabledAt) throw new DomainError("BAD_REQUEST", "secondFactor.notSetUp");
+    if (!(await takeTotpStep(tx, actor.id, step))) throw new DomainError("BAD_REQUEST", "secondFactor.wrongCode");
     return { result: { recoveryCodes: await replaceRecoveryCodes(tx, actor.id) } };
   });
 }

@@ -92,7 +92,8 @@ export async function logout(prisma: PrismaClient, actor: SessionUser, sessionId
 }
 
 /**
- * Changes the password, ends every session of the account, and opens a fresh one for this browser.
+ * Changes the password, ends every session of the account and every sign-in waiting for its
+ * second factor, and opens a fresh session for this browser.
  * A wrong current password counts like a failed sign-in (the same limit, keyed to the account) and
  * is recorded, so nobody can guess it from a stolen session.
  */
@@ -117,6 +118,8 @@ export async function changePassword(prisma: PrismaClient, actor: SessionUser, i
   const { token, session } = await write(prisma, actor, meta, selfPolicy, "auth.password_changed", async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await invalidateUserSessions(tx, actor.id);
+    // A sign-in that got past the old password and waits for its code ends too.
+    await tx.pendingSignIn.deleteMany({ where: { userId: actor.id } });
     return { result: await createSession(tx, actor.id, meta) };
   });
   events.emit("auth.sessionsEnded", { userId: actor.id, sessionIds: "all" });

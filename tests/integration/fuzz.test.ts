@@ -6,7 +6,9 @@ import { makeIdentityNumber } from "../../app/domain/identity-number.ts";
 import { isNoticeKind, NOTICE_KIND_LIST } from "../../app/domain/notice-kinds.ts";
 import { hasUnstorableCharacters } from "../../app/domain/text.ts";
 import { hashPassword, verifyPassword } from "../../server/auth/password.ts";
+import { generateTotpKey } from "../../server/auth/second-factor.ts";
 import { createSession, SESSION_COOKIE, validateSessionToken } from "../../server/auth/sessions.ts";
+import { seal } from "../../server/identity/protect.ts";
 import { appRouter, createCaller, type AppRouter, type Caller } from "../../server/router.ts";
 import { createContextInner } from "../../server/trpc/context.ts";
 import { createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
@@ -369,6 +371,14 @@ async function personAtSecondStep(w: PlanWorld, step: "setup" | "code"): Promise
   return { userId: person.id, pending: await signIn(), code: generateHOTP(key, BigInt(step30 + 1), 6) };
 }
 
+/** The owner with an authenticator of their own, fresh for every call (each step is taken once; wrong codes count per account). */
+async function ownerWithAuthenticator(w: PlanWorld): Promise<Fixture> {
+  const key = generateTotpKey();
+  await prisma().user.update({ where: { id: w.people.owner.id }, data: { totpKeyEnc: seal(Buffer.from(key).toString("base64")), totpEnabledAt: new Date(), totpLastStep: null } });
+  await prisma().loginAttempt.deleteMany({ where: { emailKey: `second-factor:${w.people.owner.id}` } });
+  return { code: generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000)), 6) };
+}
+
 const CASES: Table = {
   // Signing in and one's own account.
   "auth.login": {
@@ -399,6 +409,14 @@ const CASES: Table = {
     caller: (s, ip) => browserWithPendingSignIn(s.pending, ip),
     input: (_w, s, text) => ({ code: text("code", s.code) }),
     probe: async (_w, s) => (await prisma().user.findUniqueOrThrow({ where: { id: s.userId } })).totpLastStep,
+    specials: 12,
+  },
+  "auth.recoveryCodesRenew": {
+    who: "owner",
+    fields: { code: "secret" },
+    each: (w) => ownerWithAuthenticator(w),
+    input: (_w, s, text) => ({ code: text("code", s.code) }),
+    probe: async (w) => (await prisma().recoveryCode.findMany({ where: { userId: w.people.owner.id } })).map((r) => r.codeHash).sort(),
     specials: 12,
   },
   "auth.changePassword": {
@@ -748,8 +766,12 @@ const CASES: Table = {
   },
   "user.import": {
     who: "admin",
-    fields: { csv: "text" },
-    input: (_w, _s, text) => ({ mode: "preview" as const, csv: text("csv", "navn;e-post\nNina Ny;nina@eksempel.no") }),
+    fields: { csv: "text", sealedCsv: "secret" },
+    // The preview reads the file; a sealed file fuzzed is a commit with it (only what the preview sealed opens).
+    input: (_w, _s, text) => {
+      const sealedCsv = text("sealedCsv");
+      return sealedCsv === undefined ? { mode: "preview" as const, csv: text("csv", "navn;e-post\nNina Ny;nina@eksempel.no") } : { mode: "commit" as const, sealedCsv };
+    },
   },
   "unit.create": {
     who: "admin",
@@ -1053,6 +1075,7 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "user.byId": IDS_ONLY,
   "user.deactivate": IDS_ONLY,
   "user.reactivate": IDS_ONLY,
+  "user.resetSecondFactor": IDS_ONLY,
   "unit.coordinatorLoad": IDS_ONLY,
 };
 

@@ -252,7 +252,7 @@ describe("the code", () => {
 describe("recovery codes", () => {
   it("work once each; new ones replace the old", async () => {
     const user = await staffMember();
-    const { recoveryCodes, session } = await setUp(user);
+    const { key, recoveryCodes, session } = await setUp(user);
 
     const first = await passwordStep(user);
     // As a person might type it: upper case, without the dash.
@@ -269,7 +269,7 @@ describe("recovery codes", () => {
     const auth = await validateSessionToken(prisma(), session!);
     const signedIn = createCaller(createContextInner({ db: t.db, auth, meta: { ip: "10.1.0.9" } }));
     expect(await signedIn.auth.signInSettings()).toMatchObject({ hasPassword: true, secondFactorRequired: true, recoveryCodesLeft: RECOVERY_CODE_COUNT - 1 });
-    const { recoveryCodes: fresh } = await signedIn.auth.recoveryCodesRenew();
+    const { recoveryCodes: fresh } = await signedIn.auth.recoveryCodesRenew({ code: codeAt(key, stepNow() + 1) });
     expect(fresh).toHaveLength(RECOVERY_CODE_COUNT);
     expect(await auditCount("auth.recovery_codes_renewed")).toBe(1);
     await expect(second.caller.auth.secondFactorVerify({ code: recoveryCodes[1] })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -339,6 +339,49 @@ describe("Min konto", () => {
     const caller = createCaller(createContextInner({ db: t.db, auth }));
     expect(await caller.auth.signInSettings()).toMatchObject({ hasPassword: false, secondFactorSince: null, recoveryCodesLeft: 0 });
     await expect(caller.auth.changePassword({ currentPassword: "x", newPassword: "nytt-passord-123" })).rejects.toMatchObject({ messageKey: "auth.noPassword" });
-    await expect(caller.auth.recoveryCodesRenew()).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "secondFactor.notSetUp" });
+    await expect(caller.auth.recoveryCodesRenew({ code: "123456" })).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "secondFactor.notSetUp" });
+  });
+
+  it("renews the recovery codes only for a current code from the app, counted under the sign-in's limits", async () => {
+    const user = await staffMember();
+    const { key, session } = await setUp(user, "10.1.2.1");
+    const auth = await validateSessionToken(prisma(), session!);
+    const signedIn = createCaller(createContextInner({ db: t.db, auth, meta: { ip: "10.1.2.2" } }));
+    const hashes = async () => (await prisma().recoveryCode.findMany({ where: { userId: user.id }, orderBy: { codeHash: "asc" } })).map((r) => r.codeHash);
+    const before = await hashes();
+
+    // A session alone is not enough: a wrong code, or the step already used at the set-up, is refused in words.
+    await expect(signedIn.auth.recoveryCodesRenew({ code: wrongCode(key) })).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "secondFactor.wrongCode" });
+    expect(await auditCount("auth.totp_failed")).toBe(1);
+    const used = (await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep!;
+    await expect(signedIn.auth.recoveryCodesRenew({ code: codeAt(key, used) })).rejects.toMatchObject({ code: "BAD_REQUEST", messageKey: "secondFactor.wrongCode" });
+    expect(await hashes()).toEqual(before);
+    expect(await auditCount("auth.recovery_codes_renewed")).toBe(0);
+
+    // The right code renews them, once.
+    const code = codeAt(key, used + 1);
+    expect((await signedIn.auth.recoveryCodesRenew({ code })).recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
+    expect(await hashes()).not.toEqual(before);
+    await expect(signedIn.auth.recoveryCodesRenew({ code })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    // Wrong codes here count with the sign-in's: from this address, the sign-in's code step closes too.
+    // One refused above since the success; the rest up to the limit here.
+    for (let n = 1; n < MAX_FAILURES_PER_ACCOUNT_AND_IP; n++) await signedIn.auth.recoveryCodesRenew({ code: wrongCode(key) }).catch(() => null);
+    const b = await passwordStep(user, "10.1.2.2");
+    await expect(b.caller.auth.secondFactorVerify({ code: codeAt(key, stepNow() + 1) })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(signedIn.auth.recoveryCodesRenew({ code: codeAt(key, stepNow() + 1) })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
+  it("a new password also ends the sign-ins waiting for their code", async () => {
+    const user = await staffMember();
+    const { key, session } = await setUp(user);
+    const waiting = await passwordStep(user);
+    expect(await prisma().pendingSignIn.count({ where: { userId: user.id } })).toBe(1);
+    const auth = await validateSessionToken(prisma(), session!);
+    const signedIn = createCaller(createContextInner({ db: t.db, auth, meta: { ip: "10.1.3.1" }, cookies: { set() {}, clear() {} } }));
+    await signedIn.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "nytt-passord-123" });
+    expect(await prisma().pendingSignIn.count({ where: { userId: user.id } })).toBe(0);
+    await expect(waiting.caller.auth.secondFactorVerify({ code: codeAt(key, stepNow() + 1) })).rejects.toMatchObject({ code: "UNAUTHORIZED", messageKey: "secondFactor.expired" });
+    expect(waiting.jar.session).toBeNull();
   });
 });

@@ -216,17 +216,18 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     ],
     probe: (w) => prisma().session.count({ where: { userId: w.people.owner.id } }),
   }),
-  "auth.recoveryCodesRenew": mutation({
-    setup: async (w) => {
-      await ownerAtSecondStep(w, "code");
-    },
-    call: (c) => c.auth.recoveryCodesRenew(),
+  "auth.recoveryCodesRenew": mutation<AtSecondStep>({
+    // Set up, with a code from the app not yet used.
+    setup: (w) => ownerAtSecondStep(w, "code"),
+    call: (c, _w, s) => c.auth.recoveryCodesRenew({ code: s.code }),
     allowed: "owner",
     action: "auth.recovery_codes_renewed",
     refused: [
       { who: "anonymous", code: "UNAUTHORIZED" },
       // Without a second factor there are no codes to renew (the owner's are what is probed).
       { who: "coordinator", code: "BAD_REQUEST" },
+      // A session alone is not enough: a wrong code is refused, counted and recorded.
+      { who: "owner", code: "BAD_REQUEST", call: (c, _w, s) => c.auth.recoveryCodesRenew({ code: s.wrong }), audit: ["auth.totp_failed"] },
     ],
     probe: recoveryHashes,
   }),

@@ -46,6 +46,7 @@ export const secondFactorNb = {
     usedRecovery: "Du logget inn med en reservekode. Du har {{count}} igjen. Lag nye når du har få igjen.",
     renew: "Lag nye reservekoder",
     renewHint: "De gamle kodene slutter å virke med en gang.",
+    renewCodeHint: "Skriv inn de seks sifrene som appen for engangskoder viser nå.",
     renewed: "Nye reservekoder er laget. De gamle virker ikke lenger.",
   },
 };
@@ -92,6 +93,7 @@ export const secondFactorEn: typeof secondFactorNb = {
     usedRecovery: "You signed in with a recovery code. You have {{count}} left. Make new ones when you have few left.",
     renew: "Make new recovery codes",
     renewHint: "The old codes stop working at once.",
+    renewCodeHint: "Type the six digits your one-time code app shows now.",
     renewed: "New recovery codes are made. The old ones no longer work.",
   },
 };
