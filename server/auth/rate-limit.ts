@@ -21,8 +21,13 @@ export const MAX_FAILURES_PER_ACCOUNT = 100;
 const SLOWDOWN_STEP_MS = 1000;
 const MAX_SLOWDOWN_MS = 10_000;
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+/**
+ * An e-mail address as accounts are found and counted by it: trimmed, in lower case; nothing (or
+ * only spaces) is null. The one normalisation for sign-in, the limits and the administration.
+ */
+export function normaliseEmail(email: string | null | undefined): string | null {
+  const trimmed = email?.trim().toLowerCase();
+  return trimmed ? trimmed : null;
 }
 
 export interface LoginLimit {

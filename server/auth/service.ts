@@ -41,7 +41,8 @@ export const changePasswordInput = z.object({
  * (docs/security.md).
  */
 export async function login(prisma: PrismaClient, input: z.infer<typeof loginInput>, meta: RequestMeta): Promise<LoginOutcome> {
-  const emailKey = normaliseEmail(input.email);
+  // Never empty: the input is trimmed and required.
+  const emailKey = normaliseEmail(input.email) ?? "";
   const ip = meta.ip ?? "unknown";
   const user = await prisma.user.findUnique({
     where: { email: emailKey },

@@ -2,6 +2,7 @@ import { maskIdentityNumber } from "../../app/domain/identity-number.ts";
 import type { Role } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import { hashPassword } from "../auth/password.ts";
+import { normaliseEmail } from "../auth/rate-limit.ts";
 import { invalidateUserSessions, type SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
@@ -185,11 +186,6 @@ export async function resetSecondFactor(prisma: PrismaClient, actor: SessionUser
 
 // ---------------------------------------------------------------------------------------------
 // Shared by the form, the import and the units.
-
-export function normaliseEmail(email: string | null | undefined): string | null {
-  const trimmed = email?.trim().toLowerCase();
-  return trimmed ? trimmed : null;
-}
 
 /** The rows of a person's roles: a UNIT_LEADER's names the unit led. */
 export function roleRows(roles: readonly Role[], leadsUnitId: string | null): { role: Role; unitId: string | null }[] {

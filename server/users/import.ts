@@ -11,7 +11,8 @@ import { allowSyntheticNumbers, identityHash, protectIdentityNumber, seal, unsea
 import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { resources } from "../../app/i18n/resources.ts";
-import { duplicateRefusal, normaliseEmail, roleRows } from "./accounts.ts";
+import { normaliseEmail } from "../auth/rate-limit.ts";
+import { duplicateRefusal, roleRows } from "./accounts.ts";
 import { parseCsv } from "./csv.ts";
 import { MAX_IMPORT_CHARS, MAX_IMPORT_LINES, type ImportUsersInput } from "./schemas.ts";
 
