@@ -101,9 +101,12 @@ describe("rate limits", () => {
     }
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(LIMITS.mutations.perSession.burst);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    const refused = await markRead(busy);
-    expect(refused.status).toBe(429);
-    expect(JSON.stringify(await refused.json())).toContain("For mange forespørsler");
+    // The bucket refills two tokens a second, so a single call after the loop may find one:
+    // thirty more at once cannot all.
+    const again = await Promise.all(Array.from({ length: 30 }, () => markRead(busy)));
+    const refused = again.find((res) => res.status === 429);
+    expect(refused).toBeDefined();
+    expect(JSON.stringify(await refused!.json())).toContain("For mange forespørsler");
     expect((await markRead(other)).status).toBe(200);
     // Reads are not limited here.
     expect((await fetch(`${server.origin}/api/trpc/auth.me`, { headers: { cookie: busy } })).status).toBe(200);
