@@ -153,7 +153,8 @@ function Label({ id, label, optional }: { id: string; label: string; optional?: 
   );
 }
 
-function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+/** A field's hint and error, with the ids its control names in aria-describedby. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
       {hint ? (

@@ -1,7 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminFormElement, AdminNav, Receipt, SubmitButton, useAdminForm } from "../components/admin/admin-form.tsx";
+import { AdminFormElement, AdminNav } from "../components/admin/admin-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { usePageForm } from "../hooks/use-page-form.ts";
+import { Receipt } from "../components/receipt.tsx";
 import { UserFields } from "../components/admin/user-fields.tsx";
 import { adminFormAction, nullable, rolesOf } from "../lib/admin-actions.server.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
@@ -89,10 +92,10 @@ export default function EditUser() {
   const [params] = useSearchParams();
   const saved = params.get("lagret");
   const confirming = params.get("bekreft") === "deaktiver";
-  const edit = useAdminForm("edit-user");
-  const deactivate = useAdminForm("deactivate-user");
-  const reactivate = useAdminForm("reactivate-user");
-  const resetCode = useAdminForm("reset-second-factor");
+  const edit = usePageForm("edit-user");
+  const deactivate = usePageForm("deactivate-user");
+  const reactivate = usePageForm("reactivate-user");
+  const resetCode = usePageForm("reset-second-factor");
   const lastSignIn = user.lastSignInAt ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(user.lastSignInAt)) : null;
 
   return (
@@ -102,7 +105,7 @@ export default function EditUser() {
         <Link to="/admin/brukere">{t("adm.user.back")}</Link>
       </p>
       <h1>{user.name}</h1>
-      <Receipt message={saved && RECEIPTS[saved] ? t(RECEIPTS[saved]!, { name: user.name }) : null} />
+      <Receipt show={Boolean(saved && RECEIPTS[saved])}>{saved && RECEIPTS[saved] ? t(RECEIPTS[saved], { name: user.name }) : null}</Receipt>
       <dl className="facts card">
         <div className="facts-row">
           <dt>{t("adm.user.status")}</dt>

@@ -1,7 +1,9 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminFormElement, AdminNav, SubmitButton, useAdminForm } from "../components/admin/admin-form.tsx";
+import { AdminFormElement, AdminNav } from "../components/admin/admin-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { usePageForm } from "../hooks/use-page-form.ts";
 import { EMPTY_PERSON, UserFields } from "../components/admin/user-fields.tsx";
 import { adminFormAction, nullable, rolesOf } from "../lib/admin-actions.server.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
@@ -48,7 +50,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function NewUser() {
   const { t } = useTranslation();
   const { units, passwordSignIn } = useLoaderData<typeof loader>();
-  const form = useAdminForm("new-user");
+  const form = usePageForm("new-user");
   return (
     <div className="page">
       <AdminNav />

@@ -1,7 +1,10 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminFormElement, AdminNav, Receipt, SubmitButton, TextField, useAdminForm } from "../components/admin/admin-form.tsx";
+import { AdminFormElement, AdminNav, TextField } from "../components/admin/admin-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { usePageForm } from "../hooks/use-page-form.ts";
+import { Receipt } from "../components/receipt.tsx";
 import { adminFormAction } from "../lib/admin-actions.server.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { text } from "../lib/form-values.ts";
@@ -65,7 +68,7 @@ export default function AdminUnits() {
   const { t } = useTranslation();
   const { units, staff } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const create = useAdminForm("new-unit");
+  const create = usePageForm("new-unit");
   const savedUnit = units.find((u) => u.id === params.get("enhet"));
   const receipt = savedUnit ? t(params.get("lagret") === "opprettet" ? "adm.units.created" : "adm.units.saved", { name: savedUnit.name }) : null;
   return (
@@ -73,7 +76,7 @@ export default function AdminUnits() {
       <AdminNav />
       <h1>{t("adm.units.title")}</h1>
       <p>{t("adm.units.intro")}</p>
-      <Receipt message={receipt} />
+      <Receipt show={Boolean(receipt)}>{receipt}</Receipt>
       <section aria-labelledby="new-unit-heading" className="card">
         <h2 id="new-unit-heading">{t("adm.units.newTitle")}</h2>
         <AdminFormElement form={create} intent="create" labelledBy="new-unit-heading">
@@ -97,10 +100,10 @@ function UnitCard({
   staff: { id: string; name: string; title: string | null }[];
 }) {
   const { t } = useTranslation();
-  const rename = useAdminForm(`rename-${unit.id}`);
-  const state = useAdminForm(`state-${unit.id}`);
-  const addLeader = useAdminForm(`add-leader-${unit.id}`);
-  const removeLeader = useAdminForm(`remove-leader-${unit.id}`);
+  const rename = usePageForm(`rename-${unit.id}`);
+  const state = usePageForm(`state-${unit.id}`);
+  const addLeader = usePageForm(`add-leader-${unit.id}`);
+  const removeLeader = usePageForm(`remove-leader-${unit.id}`);
   const headingId = `enhet-${unit.id}`;
   const candidates = staff.filter((s) => !unit.leaders.some((l) => l.id === s.id));
   const closed = unit.closedAt !== null;

@@ -12,7 +12,10 @@ import {
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { AdminFormElement, AdminNav, Receipt, SubmitButton, useAdminForm } from "../components/admin/admin-form.tsx";
+import { AdminFormElement, AdminNav } from "../components/admin/admin-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { usePageForm } from "../hooks/use-page-form.ts";
+import { Receipt } from "../components/receipt.tsx";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt, load, redirectToLogin } from "../lib/call.server.ts";
 import { text } from "../lib/form-values.ts";
@@ -103,8 +106,8 @@ export default function AdminImport() {
   const { t } = useTranslation();
   useLoaderData<typeof loader>();
   const data = useActionData<ImportAnswer>();
-  const previewForm = useAdminForm("import-preview");
-  const commitForm = useAdminForm("import-commit");
+  const previewForm = usePageForm("import-preview");
+  const commitForm = usePageForm("import-commit");
   const [params] = useSearchParams();
   const imported = params.get("importert");
   // After a preview the file is held sealed on the page, not in the fields: empty them (with
@@ -120,7 +123,7 @@ export default function AdminImport() {
     <div className="page">
       <AdminNav />
       <h1>{t("adm.import.title")}</h1>
-      <Receipt message={imported && /^\d+$/.test(imported) ? t("adm.import.saved", { count: Number(imported) }) : null} />
+      <Receipt show={Boolean(imported && /^\d+$/.test(imported))}>{t("adm.import.saved", { count: Number(imported) })}</Receipt>
       <p>{t("adm.import.intro")}</p>
       <section aria-labelledby="columns-heading" className="card">
         <h2 id="columns-heading">{t("adm.import.columnsTitle")}</h2>
@@ -159,7 +162,7 @@ export default function AdminImport() {
   );
 }
 
-function PreviewSection({ preview, message, commitForm }: { preview: Preview; message: string | null; commitForm: ReturnType<typeof useAdminForm> }) {
+function PreviewSection({ preview, message, commitForm }: { preview: Preview; message: string | null; commitForm: ReturnType<typeof usePageForm> }) {
   const { t } = useTranslation();
   const bad = preview.lines.filter((l) => l.errors.length > 0).length;
   return (

@@ -1,7 +1,10 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminFormElement, AdminNav, Receipt, SubmitButton, TextField, useAdminForm } from "../components/admin/admin-form.tsx";
+import { AdminFormElement, AdminNav, TextField } from "../components/admin/admin-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { usePageForm } from "../hooks/use-page-form.ts";
+import { Receipt } from "../components/receipt.tsx";
 import { ProviderFields, type ProviderView } from "../components/admin/provider-fields.tsx";
 import { isOneOf, ROLES, type Role } from "../domain/schemas.ts";
 import { adminFormAction, nullable } from "../lib/admin-actions.server.ts";
@@ -109,8 +112,8 @@ export default function AdminSettings() {
   const { t } = useTranslation();
   const { settings, providers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const form = useAdminForm("settings");
-  const addForm = useAdminForm("provider-new");
+  const form = usePageForm("settings");
+  const addForm = usePageForm("provider-new");
   const saved = params.get("lagret");
   const savedProvider = providers.find((p) => p.id === params.get("tjeneste"));
   const receipt =
@@ -123,7 +126,7 @@ export default function AdminSettings() {
     <div className="page">
       <AdminNav />
       <h1>{t("adm.settings.title")}</h1>
-      <Receipt message={receipt} />
+      <Receipt show={Boolean(receipt)}>{receipt}</Receipt>
       {settings.demo ? <p className="alert alert-info">{t("adm.settings.demo")}</p> : null}
       <AdminFormElement form={form} intent="settings" label={t("adm.settings.title")} className="stack card">
         <dl className="facts">
@@ -176,7 +179,7 @@ export default function AdminSettings() {
 
 function ProviderCard({ provider }: { provider: ProviderView }) {
   const { t } = useTranslation();
-  const form = useAdminForm(`provider-${provider.id}`);
+  const form = usePageForm(`provider-${provider.id}`);
   const headingId = `tjeneste-${provider.id}`;
   return (
     <article aria-labelledby={headingId} className="card provider-card">

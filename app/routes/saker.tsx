@@ -2,10 +2,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseStatusBadge, DeadlineFlag } from "../components/case/case-bits.tsx";
-import { CaseFormElement, CaseSubmit } from "../components/case/case-form.tsx";
+import { CaseFormElement } from "../components/case/case-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 import { Disclosure, RadioGroup, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { formatDate, osloDateTimeToIso, osloNow } from "../domain/oslo-time.ts";
-import { useCaseForm } from "../hooks/use-case-form.ts";
+import { usePageForm } from "../hooks/use-page-form.ts";
 import { CASE_TYPES, isOneOf, KE_ROLES, MANUAL_CASE_CHANNELS } from "../domain/lists.ts";
 import { caseFormAction } from "../lib/case-actions.server.ts";
 import { CASE_LIST_STATUSES, type CaseListRow } from "../lib/case-types.ts";
@@ -195,7 +196,7 @@ function CaseTable({ cases }: { cases: CaseListRow[] }) {
 function RegisterCase() {
   const { t } = useTranslation();
   const { now } = useLoaderData<typeof loader>();
-  const form = useCaseForm("register");
+  const form = usePageForm("register");
   return (
     <Disclosure summary={t("cases.register")} open={Boolean(form.result)}>
       <p className="hint">{t("cases.registerHint")}</p>
@@ -223,7 +224,7 @@ function RegisterCase() {
         <TextField form={form} name="subjectName" label={t("cases.subjectName")} hint={t("cases.subjectHint")} required />
         <TextField form={form} name="subjectIdentityNumber" label={t("identity.label")} hint={t("casePerson.identityHint")} optional />
         <TextArea form={form} name="description" label={t("cases.description")} hint={t("cases.descriptionHint")} required rows={4} />
-        <CaseSubmit form={form}>{t("cases.registerSubmit")}</CaseSubmit>
+        <SubmitButton form={form}>{t("cases.registerSubmit")}</SubmitButton>
       </CaseFormElement>
     </Disclosure>
   );

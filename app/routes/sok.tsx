@@ -2,10 +2,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { CaseFormElement, CaseSubmit } from "../components/case/case-form.tsx";
+import { CaseFormElement } from "../components/case/case-form.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 import { RadioGroup, TextArea, TextField } from "../components/form.tsx";
 import { formatDate, formatDateTime } from "../domain/oslo-time.ts";
-import { useCaseForm } from "../hooks/use-case-form.ts";
+import { usePageForm } from "../hooks/use-page-form.ts";
 import { isOneOf, SELF_SERVICE_CASE_TYPES } from "../domain/lists.ts";
 import { isUuid } from "../domain/ids.ts";
 import { caseFormAction } from "../lib/case-actions.server.ts";
@@ -86,7 +87,7 @@ export default function Apply() {
 
 function ApplyForm({ isUser, isRelative, preselected }: { isUser: boolean; isRelative: boolean; preselected?: string }) {
   const { t } = useTranslation();
-  const form = useCaseForm("apply");
+  const form = usePageForm("apply");
   const forSomeoneElse = isRelative && !isUser;
   return (
     <div className="card">
@@ -129,9 +130,9 @@ function ApplyForm({ isUser, isRelative, preselected }: { isUser: boolean; isRel
           rows={6}
         />
         {isUser ? <p className="hint">{t("apply.consentNote")}</p> : null}
-        <CaseSubmit form={form} busyText={t("apply.sending")}>
+        <SubmitButton form={form} busyText={t("apply.sending")}>
           {t("apply.submit")}
-        </CaseSubmit>
+        </SubmitButton>
       </CaseFormElement>
     </div>
   );

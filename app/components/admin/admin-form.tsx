@@ -1,36 +1,13 @@
-import { Form, Link, useActionData, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { Form, Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { FormResult } from "../../lib/form-result.ts";
+import type { PageForm } from "../../hooks/use-page-form.ts";
+import { HintAndError } from "../form.tsx";
 
 // The administration pages' forms: plain POSTs to the route's action (the same with and without
 // JavaScript), named by `intent`. A success redirects back with a receipt; a refusal comes back
-// as the route's action data for the form with this id, with what the person sent.
-
-export function useAdminForm(formId: string) {
-  const actionData = useActionData<FormResult>();
-  const navigation = useNavigation();
-  const result = actionData && actionData.formId === formId && !actionData.ok ? actionData : undefined;
-  return {
-    formId,
-    result,
-    busy: navigation.state !== "idle" && navigation.formData?.get("_formId") === formId,
-    /** What the person sent (after a refusal), else `fallback`. */
-    value(name: string, fallback = ""): string {
-      return result?.values?.[name] ?? fallback;
-    },
-    /** Whether a checkbox was ticked (after a refusal), else `fallback`. */
-    checked(name: string, value: string, fallback: boolean): boolean {
-      if (!result?.values) return fallback;
-      return result.values[name] === value || (result.values[`${name}[]`] ?? "").split("\n").includes(value);
-    },
-    error(name: string): string | undefined {
-      return result?.fieldErrors?.[name];
-    },
-  };
-}
-
-export type AdminForm = ReturnType<typeof useAdminForm>;
+// as the route's action data for the form with this id, with what the person sent
+// (app/hooks/use-page-form.ts).
 
 export function AdminFormElement({
   form,
@@ -42,7 +19,7 @@ export function AdminFormElement({
   encType,
   children,
 }: {
-  form: AdminForm;
+  form: PageForm;
   intent: string;
   hidden?: Record<string, string>;
   className?: string;
@@ -93,7 +70,7 @@ export function TextField({
   inputMode,
   maxLength,
 }: {
-  form: AdminForm;
+  form: PageForm;
   name: string;
   label: string;
   hint?: string;
@@ -116,16 +93,7 @@ export function TextField({
         {label}
         {optional ? <span className="optional"> {t("form.optional")}</span> : null}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <input
         id={id}
         name={name}
@@ -142,33 +110,6 @@ export function TextField({
   );
 }
 
-export function SubmitButton({ form, children, variant = "primary" }: { form: AdminForm; children: ReactNode; variant?: "primary" | "secondary" | "danger" }) {
-  const { t } = useTranslation();
-  return (
-    <div className="form-actions">
-      <button type="submit" className={`button-${variant}`} aria-disabled={form.busy || undefined}>
-        {children}
-      </button>
-      <p role="status" className="saved-note">
-        {form.busy ? t("common.saving") : ""}
-      </p>
-    </div>
-  );
-}
-
-/** The receipt after a save (the page came back with "?lagret=…"), focused so the reader continues from it. */
-export function Receipt({ message }: { message: string | null }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const location = useLocation();
-  useEffect(() => {
-    if (message) ref.current?.focus();
-  }, [message, location.key]);
-  return (
-    <div role="status" ref={ref} tabIndex={-1} className="receipt">
-      {message ? <p className="alert alert-success">{message}</p> : null}
-    </div>
-  );
-}
 
 const SECTIONS = [
   { to: "/admin", key: "overview" },

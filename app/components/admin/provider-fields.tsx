@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../domain/lists.ts";
-import { TextField, type AdminForm } from "./admin-form.tsx";
+import { TextField } from "./admin-form.tsx";
+import type { PageForm } from "../../hooks/use-page-form.ts";
 
 // An identity provider's settings, the same when adding and changing one. The client secret is
 // write-only: the page only says whether one is stored.
@@ -28,7 +29,7 @@ export const roleMapText = (map: Record<string, Role> | null) =>
     .map(([value, role]) => `${value}=${role}`)
     .join("\n");
 
-export function ProviderFields({ form, provider }: { form: AdminForm; provider: ProviderView | null }) {
+export function ProviderFields({ form, provider }: { form: PageForm; provider: ProviderView | null }) {
   const { t } = useTranslation();
   const id = (name: string) => `${form.formId}-${name}`;
   const kind = form.value("kind", provider?.kind ?? "STAFF");

@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { HintAndError } from "../form.tsx";
 import { ROLES, type Role } from "../../domain/lists.ts";
-import { TextField, type AdminForm } from "./admin-form.tsx";
+import { TextField } from "./admin-form.tsx";
+import type { PageForm } from "../../hooks/use-page-form.ts";
 
 // The fields of a person, the same when creating and editing: name, how they sign in, where they
 // work and their roles (with the unit a unit leader leads).
@@ -30,7 +32,7 @@ export function UserFields({
   identityMasked,
   password,
 }: {
-  form: AdminForm;
+  form: PageForm;
   person: PersonDefaults;
   units: UnitOption[];
   /** Editing: the stored number, masked. */
@@ -47,16 +49,7 @@ export function UserFields({
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        {hint ? (
-          <p id={`${id}-hint`} className="hint">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <select id={id} name={name} defaultValue={form.value(name, selected ?? "")} aria-invalid={error ? true : undefined} aria-describedby={described}>
           <option value="">{noneLabel}</option>
           {unitChoices(selected).map((u) => (

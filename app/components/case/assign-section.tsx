@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { useCaseForm } from "../../hooks/use-case-form.ts";
+import { usePageForm } from "../../hooks/use-page-form.ts";
 import type { CaseInternalView } from "../../lib/case-types.ts";
 import { SelectField } from "../form.tsx";
-import { CaseFormElement, CaseSubmit, Receipt } from "./case-form.tsx";
+import { CaseFormElement } from "./case-form.tsx";
+import { SubmitButton } from "../submit-button.tsx";
+import { Receipt } from "../receipt.tsx";
 
 export interface CaseOfficer {
   id: string;
@@ -12,7 +14,7 @@ export interface CaseOfficer {
 /** Who handles the case, and (while it is open) handing it to a case officer. */
 export function AssignSection({ internal, officers, me, open, saved }: { internal: CaseInternalView; officers: CaseOfficer[]; me: string; open: boolean; saved: boolean }) {
   const { t } = useTranslation();
-  const form = useCaseForm("assign");
+  const form = usePageForm("assign");
   return (
     <section id="saksbehandler" aria-labelledby="assign-heading" className="card section">
       <h2 id="assign-heading">{t("caseDetail.assignHeading")}</h2>
@@ -28,9 +30,9 @@ export function AssignSection({ internal, officers, me, open, saved }: { interna
             defaultValue={internal.assignedTo?.id ?? me}
             options={officers.map((o) => ({ value: o.id, label: o.id === me ? t("caseDetail.me", { name: o.name }) : o.name }))}
           />
-          <CaseSubmit form={form} variant="secondary">
+          <SubmitButton form={form} variant="secondary">
             {t("caseDetail.assignSubmit")}
-          </CaseSubmit>
+          </SubmitButton>
         </CaseFormElement>
       ) : null}
     </section>

@@ -1,7 +1,7 @@
-import { Form, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { CaseForm } from "../../hooks/use-case-form.ts";
+import type { PageForm } from "../../hooks/use-page-form.ts";
 
 /**
  * A case form: a plain POST to the route's action, named by `intent`, with the version it was
@@ -16,7 +16,7 @@ export function CaseFormElement({
   children,
   labelledBy,
 }: {
-  form: CaseForm;
+  form: PageForm;
   intent: string;
   version?: number;
   hidden?: Record<string, string>;
@@ -46,7 +46,7 @@ export function CaseFormElement({
   );
 }
 
-function CaseFormMessage({ form }: { form: CaseForm }) {
+function CaseFormMessage({ form }: { form: PageForm }) {
   const { t } = useTranslation();
   const { result } = form;
   if (!result) return null;
@@ -58,44 +58,4 @@ function CaseFormMessage({ form }: { form: CaseForm }) {
   );
 }
 
-export function CaseSubmit({
-  form,
-  children,
-  variant = "primary",
-  busyText,
-}: {
-  form: CaseForm;
-  children: ReactNode;
-  variant?: "primary" | "secondary" | "danger";
-  /** What to say while it is on its way ("Sender …"); "Lagrer …" if not given. */
-  busyText?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="form-actions">
-      <button type="submit" className={`button-${variant}`} aria-disabled={form.busy || undefined}>
-        {children}
-      </button>
-      <p role="status" className="saved-note">
-        {form.busy ? (busyText ?? t("common.saving")) : ""}
-      </p>
-    </div>
-  );
-}
 
-/**
- * A receipt after a save (the page was redirected back with "?lagret=…"): announced, and focused
- * so the person using a keyboard or screen reader continues from where the change shows.
- */
-export function Receipt({ show, children }: { show: boolean; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const location = useLocation();
-  useEffect(() => {
-    if (show) ref.current?.focus();
-  }, [show, location.key]);
-  return (
-    <div role="status" ref={ref} tabIndex={-1} className="receipt">
-      {show ? <p className="alert alert-success">{children}</p> : null}
-    </div>
-  );
-}

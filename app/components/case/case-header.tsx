@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
 import { CaseStatusBadge, DeadlineFlag } from "./case-bits.tsx";
-import { Receipt } from "./case-form.tsx";
+import { Receipt } from "../receipt.tsx";
 
 /** The case's title, its status and its deadline warnings; the receipt after registering it. */
 export function CaseHeader({ item, internal, registered }: { item: CaseDetailView; internal: CaseInternalView; registered: boolean }) {

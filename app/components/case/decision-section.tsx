@@ -2,20 +2,22 @@ import { useTranslation } from "react-i18next";
 import { PlanFact } from "./case-bits.tsx";
 import { CASE_OUTCOMES, COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf } from "../../domain/lists.ts";
 import { formatDateTime } from "../../domain/oslo-time.ts";
-import { useCaseForm } from "../../hooks/use-case-form.ts";
+import { usePageForm } from "../../hooks/use-page-form.ts";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { RadioGroup, SelectField, TextArea, TextField } from "../form.tsx";
 import type { CoordinatorCandidate } from "../plan/coordinator-section.tsx";
 import { Prose } from "../plan/shared.tsx";
-import { CaseFormElement, CaseSubmit, Receipt } from "./case-form.tsx";
-import type { CaseForm } from "../../hooks/use-case-form.ts";
+import { CaseFormElement } from "./case-form.tsx";
+import { SubmitButton } from "../submit-button.tsx";
+import { Receipt } from "../receipt.tsx";
+import type { PageForm } from "../../hooks/use-page-form.ts";
 
 /** The legal basis a parent has for acting for their child; the case officer may write another. */
 const PARENTAL_LEGAL_BASIS = "Foreldreansvar (barneloven § 30)";
 
 /** A child under 16: the parents or guardians who will represent them in the plan (the first required). */
-function GuardianFields({ form }: { form: CaseForm }) {
+function GuardianFields({ form }: { form: PageForm }) {
   const { t } = useTranslation();
   return (
     <fieldset className="fieldset">
@@ -65,7 +67,7 @@ export function DecisionSection({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const form = useCaseForm("decide");
+  const form = usePageForm("decide");
   const coordinatorRequired = isOneOf(COORDINATOR_REQUIRED_CASE_TYPES, item.type);
   const coordinatorOptional = isOneOf(COORDINATOR_OPTIONAL_CASE_TYPES, item.type);
   const needsAccount = (coordinatorRequired || coordinatorOptional) && !internal.subjectUserId && !internal.personRecords.personId;
@@ -146,7 +148,7 @@ export function DecisionSection({
               <TextArea form={form} name="handoverNote" label={t("caseDetail.handoverNote")} hint={t("caseDetail.handoverHint")} optional rows={3} />
             </>
           ) : null}
-          <CaseSubmit form={form}>{t("caseDetail.decideSubmit")}</CaseSubmit>
+          <SubmitButton form={form}>{t("caseDetail.decideSubmit")}</SubmitButton>
         </CaseFormElement>
       ) : (
         <p className="empty">{t("caseUi.status.CLOSED")}</p>

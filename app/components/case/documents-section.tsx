@@ -2,7 +2,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../domain/oslo-time.ts";
 import { useLang } from "../../lib/use-lang.ts";
-import { Receipt } from "./case-form.tsx";
+import { Receipt } from "../receipt.tsx";
 
 export interface CaseDocument {
   id: string;

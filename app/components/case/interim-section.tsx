@@ -1,17 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../domain/oslo-time.ts";
-import { useCaseForm } from "../../hooks/use-case-form.ts";
+import { usePageForm } from "../../hooks/use-page-form.ts";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { TextArea } from "../form.tsx";
 import { DeadlineFlag, Letter } from "./case-bits.tsx";
-import { CaseFormElement, CaseSubmit, Receipt } from "./case-form.tsx";
+import { CaseFormElement } from "./case-form.tsx";
+import { SubmitButton } from "../submit-button.tsx";
+import { Receipt } from "../receipt.tsx";
 
 /** The interim reply (foreløpig svar): the letter once sent, else sending it from the template while the case is open. */
 export function InterimSection({ item, internal, open, saved }: { item: CaseDetailView; internal: CaseInternalView; open: boolean; saved: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const form = useCaseForm("interim");
+  const form = usePageForm("interim");
   return (
     <section id="forelopig-svar" aria-labelledby="interim-heading" className="card section">
       <h2 id="interim-heading">{t("caseDetail.interimHeading")}</h2>
@@ -36,7 +38,7 @@ export function InterimSection({ item, internal, open, saved }: { item: CaseDeta
           <p className="hint">{t("caseDetail.interimExplain")}</p>
           <CaseFormElement key={internal.version} form={form} intent="interim" version={internal.version}>
             <TextArea form={form} name="reason" label={t("caseDetail.interimReason")} hint={t("caseDetail.interimReasonHint")} optional rows={3} />
-            <CaseSubmit form={form}>{t("caseDetail.interimSubmit")}</CaseSubmit>
+            <SubmitButton form={form}>{t("caseDetail.interimSubmit")}</SubmitButton>
           </CaseFormElement>
         </>
       ) : (

@@ -1,16 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../domain/oslo-time.ts";
-import { useCaseForm } from "../../hooks/use-case-form.ts";
+import { usePageForm } from "../../hooks/use-page-form.ts";
 import type { CaseInternalView } from "../../lib/case-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { Disclosure, TextArea } from "../form.tsx";
-import { CaseFormElement, CaseSubmit, Receipt } from "./case-form.tsx";
+import { CaseFormElement } from "./case-form.tsx";
+import { SubmitButton } from "../submit-button.tsx";
+import { Receipt } from "../receipt.tsx";
 
 /** The coordinating unit's own notes on the case, oldest first, and a new one. */
 export function NotesSection({ internal, saved }: { internal: CaseInternalView; saved: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const form = useCaseForm("note");
+  const form = usePageForm("note");
   return (
     <section id="notater" aria-labelledby="notes-heading" className="card section">
       <h2 id="notes-heading">{t("caseDetail.notesHeading")}</h2>
@@ -31,7 +33,7 @@ export function NotesSection({ internal, saved }: { internal: CaseInternalView; 
       <Disclosure summary={t("caseDetail.noteAdd")} open={Boolean(form.result)}>
         <CaseFormElement key={internal.notes.length} form={form} intent="note">
           <TextArea form={form} name="body" label={t("caseDetail.noteBody")} required rows={4} />
-          <CaseSubmit form={form}>{t("caseDetail.noteSubmit")}</CaseSubmit>
+          <SubmitButton form={form}>{t("caseDetail.noteSubmit")}</SubmitButton>
         </CaseFormElement>
       </Disclosure>
     </section>
