@@ -4,6 +4,7 @@ import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { birthDateOf, findOrCreatePerson, isChild, openPlanOf, PARENTAL_LEGAL_BASIS, sealTypedIdentity, type SealedIdentity } from "./persons.ts";
 import type { CaseRow } from "./read.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 // Granting an individual plan (a use case of deciding a case, server/cases/handling.ts): the
 // person, their one open plan, and for a child the parents or guardians who act for them.
@@ -114,9 +115,9 @@ export async function grantIndividualPlan(
  * number, and otherwise the coordinator's one open term.
  */
 export function conflictOfConcurrentGrant(error: unknown): DomainError | null {
-  const e = error as { code?: string; meta?: { modelName?: string } };
-  if (e.code !== "P2002") return null;
-  if (e.meta?.modelName === "Plan") return new DomainError("CONFLICT", "casePerson.planConcurrent");
-  if (e.meta?.modelName === "User") return new DomainError("CONFLICT", "casePerson.personConcurrent");
+  const unique = uniqueViolation(error);
+  if (!unique) return null;
+  if (unique.model === "Plan") return new DomainError("CONFLICT", "casePerson.planConcurrent");
+  if (unique.model === "User") return new DomainError("CONFLICT", "casePerson.personConcurrent");
   return new DomainError("CONFLICT", "coordinator.concurrent");
 }

@@ -15,6 +15,7 @@ import { decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
 import { findPersonByHash, sealTypedIdentity, type SealedIdentity } from "./persons.ts";
 import { publicCase } from "./read.ts";
 import { getCaseSetting } from "./settings.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 // Receiving a case: in the portal from the person or a relative, as a notice of need from staff, or
 // registered by the coordinating unit from paper or phone. Deadlines are fixed at receipt.
@@ -141,7 +142,7 @@ async function retryOnDuplicateReference<T>(fn: () => Promise<T>, attempts = 5):
     try {
       return await fn();
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002" || attempt >= attempts) throw error;
+      if (!uniqueViolation(error) || attempt >= attempts) throw error;
     }
   }
 }

@@ -11,6 +11,7 @@ import { planPolicy } from "../plans/access.ts";
 import { shortText } from "../plans/schemas.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 export const assignCoordinatorInput = z.object({
   planId: id,
@@ -42,7 +43,7 @@ export async function assignCoordinator(prisma: PrismaClient, actor: SessionUser
     };
   }).catch((error: unknown) => {
     // Someone else appointed a coordinator at the same moment: the one-open-term index refused ours.
-    if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "coordinator.concurrent");
+    if (uniqueViolation(error)) throw new DomainError("CONFLICT", "coordinator.concurrent");
     throw error;
   });
 }

@@ -11,6 +11,7 @@ import { events } from "../events.ts";
 import { seal } from "../identity/protect.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 // The municipality's OpenID Connect providers, as the administrator sets them up: one for
 // residents (ID-porten), one or more for staff (HelseID, Entra ID) with a claim that maps to our
@@ -116,7 +117,7 @@ export async function createProvider(prisma: PrismaClient, actor: SessionUser, i
         select: SELECT,
       })
       .catch((error: unknown) => {
-        if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "adm.idp.slugTaken", { slug: input.slug });
+        if (uniqueViolation(error)) throw new DomainError("CONFLICT", "adm.idp.slugTaken", { slug: input.slug });
         throw error;
       });
     return { result: shown(row), target: { type: "identityProvider", id: row.id }, details: { slug: row.slug, kind: row.kind, enabled: row.enabled } };

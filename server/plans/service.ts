@@ -18,6 +18,7 @@ import { openPlanOf } from "../cases/persons.ts";
 import { planContentWhere, planPolicy } from "./access.ts";
 import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
@@ -307,8 +308,7 @@ export async function updatePlan(prisma: PrismaClient, actor: SessionUser, input
     return { result: { ok: true as const }, details: { fields: Object.keys(input.changes) } };
   }).catch((error: unknown) => {
     // Two plans of the person reopened at the same moment: the index refuses the second.
-    const e = error as { code?: string; meta?: { modelName?: string } };
-    throw e.code === "P2002" && e.meta?.modelName === "Plan" ? openIpExists() : error;
+    throw uniqueViolation(error)?.model === "Plan" ? openIpExists() : error;
   });
 }
 

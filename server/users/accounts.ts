@@ -13,6 +13,7 @@ import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import type { CreateUserInput, UpdateUserInput } from "./schemas.ts";
 import { setUserActive } from "./service.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 // The administrator's accounts: create, edit (roles included), deactivate and reactivate.
 // Everything goes through write() with rolePolicy(["ADMIN"]), scoped to the administrator's
@@ -228,10 +229,8 @@ export async function refuseDuplicates(tx: Tx, municipalityId: string, { email, 
 
 /** Two administrators saving the same address at once: the unique index answers the second. */
 export function duplicateRefusal(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") {
-    const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? "");
-    throw new DomainError("CONFLICT", target.includes("identity") ? "adm.error.identityTaken" : "adm.error.emailTakenPlain");
-  }
+  const unique = uniqueViolation(error);
+  if (unique) throw new DomainError("CONFLICT", unique.target.includes("identity") ? "adm.error.identityTaken" : "adm.error.emailTakenPlain");
   throw error;
 }
 

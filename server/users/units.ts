@@ -8,6 +8,7 @@ import { rolePolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { endSessions } from "./accounts.ts";
 import type { UpdateUnitInput } from "./schemas.ts";
+import { uniqueViolation } from "../db/unique.ts";
 
 // The municipality's units: the administrator creates, renames, closes and reopens them and
 // names who leads each. A closed unit keeps its history (measures, its members' past) and takes
@@ -76,6 +77,6 @@ async function refuseTakenName(tx: Tx, municipalityId: string, name: string, exc
 }
 
 function nameRefusal(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") throw new DomainError("CONFLICT", "adm.error.unitNameTakenPlain");
+  if (uniqueViolation(error)) throw new DomainError("CONFLICT", "adm.error.unitNameTakenPlain");
   throw error;
 }
