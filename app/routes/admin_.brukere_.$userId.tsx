@@ -11,6 +11,7 @@ import { load, redirectToLogin } from "../lib/call.server.ts";
 import { text } from "../lib/form-values.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { useLang } from "../lib/use-lang.ts";
+import { formatDateTime } from "../domain/oslo-time.ts";
 import adminStyles from "../styles/admin.css";
 
 export const meta: MetaFunction = () => [{ title: "Bruker – Administrasjon – Individuell plan" }];
@@ -96,7 +97,7 @@ export default function EditUser() {
   const deactivate = usePageForm("deactivate-user");
   const reactivate = usePageForm("reactivate-user");
   const resetCode = usePageForm("reset-second-factor");
-  const lastSignIn = user.lastSignInAt ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nb-NO", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(user.lastSignInAt)) : null;
+  const lastSignIn = formatDateTime(user.lastSignInAt, lang) || null;
 
   return (
     <div className="page">
