@@ -92,6 +92,12 @@ export async function validateSessionToken(
   return { session: { id, userId: row.user.id, expiresAt, renewed }, user: sessionUserOf(row.user, id) };
 }
 
+/** Whether a session still holds (not ended, not expired, account active): for connections opened earlier. */
+export async function isSessionActive(prisma: PrismaClient, sessionId: string, now = new Date()): Promise<boolean> {
+  const row = await prisma.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: { active: true } } } });
+  return Boolean(row && row.expiresAt.getTime() > now.getTime() && row.user.active);
+}
+
 /** The signed-in person as services see them, from their account row. */
 export function sessionUserOf(
   user: {

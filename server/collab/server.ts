@@ -2,11 +2,9 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { Forbidden } from "@hocuspocus/common";
-import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { Hocuspocus, type Connection, type Extension } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
 import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "lib0/decoding";
-import { createClient } from "redis";
 import * as Y from "yjs";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { PlanRole } from "../../app/domain/schemas.ts";
@@ -17,7 +15,10 @@ import { events } from "../events.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { LIMITS, RateLimiter } from "../http/limits.ts";
 import { isPortalOrigin } from "../http/origin-check.ts";
+import { isSessionActive } from "../auth/sessions.ts";
+import { closeRedis, redisClient, type RedisClient } from "../ops/redis.ts";
 import { publish } from "../records/write.ts";
+import { ResilientRedis } from "./redis-sync.ts";
 import { resolveDocumentAccess } from "./access.ts";
 import { parseDocumentName, type DocumentName } from "./names.ts";
 import { AUDIT_BATCH_MS, auditOpen, createFromColumn, createUpdateLog, loadState, storeDocument, type Editor } from "./store.ts";
@@ -47,6 +48,8 @@ export interface CollabContext {
 
 /** Whose connections to check again, on every instance: a person's in a plan, a session's, or a document's. */
 interface RecheckMessage {
+  /** The instance that sent it (it has checked its own already). */
+  from?: string;
   planId: string | null;
   userId: string | null;
   sessionIds: string[] | "all" | null;
@@ -96,20 +99,26 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   const textOpens = new RateLimiter(LIMITS.textOpens.perSession);
 
   const extensions: Extension[] = [];
-  const redisClients: { quit(): Promise<unknown>; isReady: boolean }[] = [];
-  let publishRecheck: ((message: string) => Promise<unknown>) | null = null;
+  const redisClients: RedisClient[] = [];
+  const instanceId = randomUUID();
+  let publishRecheck: ((message: RecheckMessage) => void) | null = null;
+  let redisSync: ResilientRedis | null = null;
   if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), prefix: "ip-portal:collab" }));
-    const pub = createClient({ url: options.redisUrl });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    redisClients.push(pub, sub);
+    extensions.push((redisSync = new ResilientRedis(options.redisUrl, "ip-portal:collab")));
     // Access changes are decided on one instance; every instance re-checks its own connections.
-    await sub.subscribe(RECHECK_CHANNEL, (message) => {
-      void recheckLocal(JSON.parse(message) as RecheckMessage);
-    });
-    publishRecheck = (message) => pub.publish(RECHECK_CHANNEL, message);
+    // Those announced while Redis was away never arrived: on its return all are checked again.
+    const pub = redisClient(options.redisUrl, "collab-recheck-pub");
+    const sub = redisClient(options.redisUrl, "collab-recheck-sub", () => void recheckAll());
+    redisClients.push(pub, sub);
+    void sub
+      .subscribe(RECHECK_CHANNEL, (message) => {
+        const parsed = JSON.parse(message) as RecheckMessage;
+        if (parsed.from !== instanceId) void recheckLocal(parsed);
+      })
+      .catch(() => {});
+    publishRecheck = (message) => {
+      if (pub.isReady) void pub.publish(RECHECK_CHANNEL, JSON.stringify({ ...message, from: instanceId })).catch(() => {});
+    };
   }
 
   const hocuspocus = new Hocuspocus<CollabContext>({
@@ -276,9 +285,18 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     }
   }
 
+  /** Every connection of this instance, after Redis was away: ended sessions close, access is checked again. */
+  async function recheckAll() {
+    for (const connection of [...connections]) {
+      const active = await isSessionActive(db.prisma, connection.context.sessionId).catch(() => true);
+      if (!active) connection.close(Forbidden);
+      else await recheck(connection);
+    }
+  }
+
   function announce(message: RecheckMessage) {
-    if (publishRecheck) void publishRecheck(JSON.stringify(message)).catch(() => recheckLocal(message));
-    else void recheckLocal(message);
+    void recheckLocal(message);
+    publishRecheck?.(message);
   }
 
   const unsubscribe = [
@@ -314,7 +332,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   return {
     hocuspocus,
     /** Whether the Redis clients (when configured) are connected. */
-    redisReady: () => redisClients.every((client) => client.isReady),
+    redisReady: () => redisClients.every((client) => client.isReady) && (redisSync?.up ?? true),
     /** Takes the HTTP upgrade when it is for the collaboration path; false otherwise. */
     handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const path = (req.url ?? "").split("?")[0];
@@ -338,7 +356,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       // Closing the sockets ends each document's connections; the last one out stores it.
       ws.closeAll(1001, "Server restarting", true);
       await waitForUnload(hocuspocus);
-      await Promise.all(redisClients.map((c) => c.quit().catch(() => {})));
+      await Promise.all(redisClients.map(closeRedis));
       for (const extension of extensions) await (extension as { onDestroy?: (p: never) => Promise<unknown> }).onDestroy?.({ instance: hocuspocus } as never);
     },
   };

@@ -4,8 +4,10 @@ import { readMigrations } from "../db/migrate.ts";
 
 // Liveness and readiness, for the platform that runs the portal (Kubernetes, systemd, a load
 // balancer). Live: the process answers; restart it only when this fails. Ready: it can serve
-// people now (database, Redis when configured, every migration applied, not shutting down);
-// take it out of the load balancer while this fails, without restarting it.
+// people now (database, every migration applied, not shutting down); take it out of the load
+// balancer while this fails, without restarting it. Redis down is reported ("degraded") but
+// does not fail readiness: every instance serves its own people without it, and failing them
+// all at once would take the whole service out of the load balancer.
 
 const TIMEOUT_MS = 2000;
 
@@ -61,9 +63,10 @@ export function readinessHandler(db: Database, options: ReadinessOptions = {}): 
     const dbUp = await isDatabaseUp(db);
     const checks: Record<string, "ok" | "down" | "pending" | "draining"> = { db: dbUp ? "ok" : "down" };
     if (dbUp) checks.migrations = (await migrationsApplied(db, expected)) ? "ok" : "pending";
-    if (options.redis) checks.redis = options.redis() ? "ok" : "down";
     if (options.draining?.()) checks.shutdown = "draining";
     const ready = Object.values(checks).every((value) => value === "ok");
-    res.status(ready ? 200 : 503).json({ status: ready ? "ok" : "error", ...checks });
+    const redis = options.redis ? (options.redis() ? "ok" : "down") : undefined;
+    const status = !ready ? "error" : redis === "down" ? "degraded" : "ok";
+    res.status(ready ? 200 : 503).json({ status, ...checks, ...(redis ? { redis } : {}) });
   };
 }

@@ -43,8 +43,12 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   const joins = new RateLimiter(LIMITS.roomJoins.perSession);
   const timerKey = (socket: PlanSocket, planId: string) => `${socket.id}:${planId}`;
 
+  /** Tells the room who is there. Other instances that do not answer in time are left out, never an error. */
   async function broadcastPresence(planId: string) {
-    const sockets = await io.in(room(planId)).fetchSockets();
+    const sockets = await io
+      .in(room(planId))
+      .fetchSockets()
+      .catch(() => io.local.in(room(planId)).fetchSockets());
     const people = new Map<string, PresentPerson>();
     for (const s of sockets) people.set(s.data.user.id, { id: s.data.user.id, name: s.data.user.name });
     io.to(room(planId)).emit("plan:presence", { planId, people: [...people.values()] });
@@ -147,7 +151,11 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
     }),
     events.on("plan.accessRevoked", ({ planId, userId }) => {
       void (async () => {
-        const sockets = await io.in(`user:${userId}`).fetchSockets();
+        // Sockets on instances that cannot be asked now are checked when Redis is back (recheckSocket).
+        const sockets = await io
+          .in(`user:${userId}`)
+          .fetchSockets()
+          .catch(() => io.local.in(`user:${userId}`).fetchSockets());
         for (const remote of sockets) {
           if (!remote.rooms.has(room(planId))) continue;
           // The access that remains (say, read instead of edit) is re-checked; none left: out.
@@ -166,9 +174,16 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
     }),
   ];
 
-  return () => {
-    unsubscribe.forEach((off) => off());
-    expiryTimers.forEach((timer) => clearTimeout(timer));
-    expiryTimers.clear();
+  return {
+    /** Checks again every plan this socket of this instance follows. */
+    async recheckSocket(socket: PlanSocket) {
+      const planIds = [...socket.rooms].filter((r) => r.startsWith("plan:")).map((r) => r.slice(5));
+      for (const planId of planIds) await recheck(socket, planId);
+    },
+    detach() {
+      unsubscribe.forEach((off) => off());
+      expiryTimers.forEach((timer) => clearTimeout(timer));
+      expiryTimers.clear();
+    },
   };
 }

@@ -1,14 +1,14 @@
 import type http from "node:http";
-import { createAdapter } from "@socket.io/redis-adapter";
-import { createClient } from "redis";
+import { RedisAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import type { RequestMeta } from "../audit/audit.ts";
-import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
+import { isSessionActive, readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { Database } from "../db/database.ts";
 import { events } from "../events.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { LIMITS, sessionKeyOf, type ConnectionLimits } from "../http/limits.ts";
 import { isPortalOrigin, type OriginOptions } from "../http/origin-check.ts";
+import { closeRedis, redisClient, safePublisher, type RedisClient } from "../ops/redis.ts";
 import { attachPlanRooms, type PlanClientEvents, type PlanServerEvents } from "./plan-rooms.ts";
 
 export interface SocketData {
@@ -46,14 +46,25 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     raw.once("close", () => options.connections?.released(ip, key));
   });
 
-  const redisClients: { quit(): Promise<unknown>; isReady: boolean }[] = [];
+  const redisClients: RedisClient[] = [];
   if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
+    const pub = redisClient(options.redisUrl, "socket-pub");
+    // Events sent while Redis was away reached only this instance's sockets: on its return every
+    // local socket checks its session and its plans again, as after a missed "sessions ended".
+    const sub = redisClient(options.redisUrl, "socket-sub", () => void recheckAll());
     redisClients.push(pub, sub);
-    // The adapter's types lag redis 5's generics; the clients are what it expects at runtime.
-    io.adapter(createAdapter(pub as never, sub as never));
+    const publisher = safePublisher(pub);
+    // While Redis is away this instance is alone: rooms, presence and broadcasts are its own.
+    class LocalWhenAlone extends RedisAdapter {
+      constructor(nsp: never) {
+        // The adapter's types lag redis 5's generics; the clients are what it expects at runtime.
+        super(nsp, publisher as never, sub as never);
+      }
+      override serverCount(): Promise<number> {
+        return pub.isReady ? super.serverCount().catch(() => 1) : Promise.resolve(1);
+      }
+    }
+    io.adapter(LocalWhenAlone as never);
   }
 
   io.use(async (socket, next) => {
@@ -75,7 +86,15 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
     void socket.join([`user:${user.id}`, `session:${sessionId}`, `municipality:${user.municipalityId}`]);
   });
 
-  const detachPlanRooms = attachPlanRooms(io, db);
+  const planRooms = attachPlanRooms(io, db);
+
+  async function recheckAll() {
+    for (const socket of io.sockets.sockets.values()) {
+      const active = await isSessionActive(db.prisma, socket.data.sessionId).catch(() => true);
+      if (!active) socket.disconnect(true);
+      else await planRooms.recheckSocket(socket);
+    }
+  }
 
   // The coordinating unit's dashboard reloads its counters when anything in the municipality
   // changes. The ping carries no data: the dashboard fetches what its reader may see.
@@ -102,11 +121,11 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
       unsubscribe();
       offNotifications();
       offDashboard.forEach((off) => off());
-      detachPlanRooms();
+      planRooms.detach();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       }).catch(() => {});
-      await Promise.all(redisClients.map((c) => c.quit().catch(() => {})));
+      await Promise.all(redisClients.map(closeRedis));
     },
   };
 }
