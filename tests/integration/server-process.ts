@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-// A portal server in its own process, on PostgreSQL: for what one process cannot show
-// (being killed mid-edit, two instances sharing Redis).
+// A portal server in its own process, on PostgreSQL or on the embedded database in a
+// directory: for what one process cannot show (being killed mid-edit or mid-write, two
+// instances sharing Redis).
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = path.join(ROOT, "tests/integration/server-process-entry.ts");
@@ -17,10 +18,22 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export function startServerProcess(env: { DATABASE_URL: string; PORT?: number; REDIS_URL?: string }): Promise<ServerProcess> {
+/** Exactly one database: a PostgreSQL URL, or a PGlite directory (that no other process has open). */
+export type ServerProcessEnv = ({ DATABASE_URL: string; PGLITE_DIR?: undefined } | { PGLITE_DIR: string; DATABASE_URL?: undefined }) & {
+  PORT?: number;
+  REDIS_URL?: string;
+};
+
+export function startServerProcess(env: ServerProcessEnv): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: env.DATABASE_URL, PORT: String(env.PORT ?? 0), REDIS_URL: env.REDIS_URL ?? "" },
+    env: {
+      ...process.env,
+      DATABASE_URL: env.DATABASE_URL ?? "",
+      PGLITE_DIR: env.PGLITE_DIR ?? "",
+      PORT: String(env.PORT ?? 0),
+      REDIS_URL: env.REDIS_URL ?? "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
