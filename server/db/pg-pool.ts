@@ -30,5 +30,32 @@ class TextNameClient extends pg.Client {
 }
 
 export function createPgPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, Client: TextNameClient });
+  // A server that does not answer must not hold a request: after 5 s it is "unavailable" (a 503).
+  const pool = new pg.Pool({ connectionString, max, Client: TextNameClient, connectionTimeoutMillis: 5_000 });
+  releaseLostConnections(pool);
+  return pool;
+}
+
+/**
+ * Gives the pool back a connection that died while checked out. Prisma's transaction manager
+ * releases a transaction's connection only after its ROLLBACK succeeds, which it never does on a
+ * dead connection: after a database restart under load every connection was held for ever and
+ * each request waited for a free one (tests/integration/faults-postgres.test.ts).
+ */
+function releaseLostConnections(pool: pg.Pool) {
+  const checkedOut = new Set<pg.PoolClient>();
+  const watched = new WeakSet<pg.PoolClient>();
+  pool.on("acquire", (client) => {
+    checkedOut.add(client);
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on("end", () => {
+      if (!checkedOut.delete(client)) return;
+      const release = client.release;
+      // Whoever holds it may still release it: that is now a no-op, not a double release.
+      client.release = () => {};
+      release(new Error("connection lost"));
+    });
+  });
+  pool.on("release", (_error, client) => checkedOut.delete(client));
 }
