@@ -163,7 +163,9 @@ export function ErrorBoundary() {
       ? [t("errors.notFoundTitle"), t("errors.notFound")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
-        : [t("errors.title"), t("errors.internal")];
+        : status === 503
+          ? [t("errors.title"), t("errors.databaseUnavailable")]
+          : [t("errors.title"), t("errors.internal")];
   return (
     <div className="page error-page">
       <h1>{title}</h1>

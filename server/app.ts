@@ -13,6 +13,8 @@ import type { Database } from "./db/database.ts";
 import type { Env } from "./env.ts";
 import { livenessHandler, readinessHandler } from "./health/health.ts";
 import { clientIp } from "./http/client-ip.ts";
+import { databaseGate, sendUnavailable } from "./http/database-gate.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import { applyTimeouts, bodyLimit, bodyLimitFor, ConnectionLimits, MutationLimits, refuseUpgrade, sessionKeyOf } from "./http/limits.ts";
 import { metaOf } from "./http/meta.ts";
 import { originCheck } from "./http/origin-check.ts";
@@ -53,6 +55,7 @@ export async function createApp({ env, db, build }: AppOptions) {
   configureIdentityKey(env.IDENTITY_KEY, env.NODE_ENV === "production");
   const metrics = createMetrics();
   const mutationLimits = new MutationLimits(() => metrics.limited("mutation"));
+  const gate = databaseGate(db);
   // One set of connection limits per socket server: every page opens one socket of each.
   const socketLimits = new ConnectionLimits(() => metrics.limited("connection"));
   const collabLimits = new ConnectionLimits(() => metrics.limited("connection"));
@@ -135,6 +138,7 @@ export async function createApp({ env, db, build }: AppOptions) {
   });
 
   app.use(originCheck({ allowedOrigins: env.ALLOWED_ORIGINS.split(","), trustProxy }));
+  app.use(gate.middleware);
   app.use(sessionMiddleware(db));
   // Sign-in through the municipality's identity providers (ID-porten, staff providers).
   app.use(oidcRoutes(db, { publicUrl: env.PUBLIC_URL }));
@@ -159,6 +163,7 @@ export async function createApp({ env, db, build }: AppOptions) {
           limits: mutationLimits,
         }),
       onError: ({ error }) => {
+        gate.saw(error);
         if (error.code === "INTERNAL_SERVER_ERROR") log.error({ err: error.cause ?? error }, "procedure failed");
       },
     }),
@@ -190,17 +195,24 @@ export async function createApp({ env, db, build }: AppOptions) {
           lang: req.lang,
           cspNonce: res.locals.cspNonce as string,
           describeError: (error) => describeUnknownError(error, req.lang),
-          logError: (error) => log.error({ err: error }, "page failed"),
+          logError: (error) => {
+            gate.saw(error);
+            log.error({ err: error }, "page failed");
+          },
         }),
       }),
     );
   }
 
   // Last resort: a plain Norwegian message, never a stack trace.
-  const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
-    log.error({ err: error }, "request failed");
+  const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+    gate.saw(error);
+    const unavailable = isDatabaseUnavailable(error);
+    if (unavailable) log.warn({ err: error }, "database unavailable");
+    else log.error({ err: error }, "request failed");
     if (res.headersSent) return;
-    res.status(500).type("text/plain; charset=utf-8").send("Noe gikk galt hos oss. Prøv igjen om litt.");
+    if (unavailable) sendUnavailable(req, res);
+    else res.status(500).type("text/plain; charset=utf-8").send("Noe gikk galt hos oss. Prøv igjen om litt.");
   };
   app.use(errorHandler);
 

@@ -2,7 +2,7 @@
 // into a tRPC error with an HTTP status. Its message is a key in the i18n catalogue, so the person
 // reads it in their own language.
 
-export type DomainErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS";
+export type DomainErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE";
 
 export class DomainError extends Error {
   constructor(
@@ -16,6 +16,9 @@ export class DomainError extends Error {
     this.name = "DomainError";
   }
 }
+
+/** The database cannot be reached now: a 503 the person may simply retry. */
+export const databaseUnavailable = () => new DomainError("SERVICE_UNAVAILABLE", "errors.databaseUnavailable");
 
 /** NOT_FOUND never says whether the thing exists: outsiders and other municipalities get the same answer. */
 export const notFound = () => new DomainError("NOT_FOUND", "errors.code.NOT_FOUND");

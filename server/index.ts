@@ -95,6 +95,8 @@ async function main() {
     log.flush();
     process.exit(0);
   };
+  // A promise nobody awaited that failed is a bug to fix, not a reason to stop serving everyone.
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

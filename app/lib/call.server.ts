@@ -12,7 +12,7 @@ export async function load<T>(context: AppLoadContext, request: Request, fn: (ca
   } catch (error) {
     const described = context.describeError(error);
     if (described.status === 401) throw redirectToLogin(request);
-    if (described.status >= 500) throw error;
+    if (described.code === "INTERNAL_SERVER_ERROR") throw error;
     throw json({ message: described.message }, { status: described.status });
   }
 }
@@ -23,7 +23,7 @@ export async function attempt<T>(context: AppLoadContext, fn: (caller: Caller) =
     return { ok: true as const, data: await fn(context.caller) };
   } catch (error) {
     const described = context.describeError(error);
-    if (described.status >= 500) throw error;
+    if (described.code === "INTERNAL_SERVER_ERROR") throw error;
     return { ok: false as const, error: described };
   }
 }

@@ -22,7 +22,7 @@ export async function loadWithPurpose<T>(
   } catch (error) {
     const described = context.describeError(error);
     if (described.status === 401) throw redirectToLogin(request);
-    if (described.status >= 500) throw error;
+    if (described.code === "INTERNAL_SERVER_ERROR") throw error;
     const planId = (described.details as { planId?: unknown } | undefined)?.planId;
     if (described.status === 403 && isPurposeRequired(described.message) && typeof planId === "string" && isUuid(planId)) {
       const url = new URL(request.url);

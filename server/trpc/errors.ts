@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import type { Lang } from "../../app/i18n/resources.ts";
-import { DomainError } from "../errors.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
+import { databaseUnavailable, DomainError } from "../errors.ts";
 import { translate } from "../i18n.ts";
 import { formatZodError } from "./zod-messages.ts";
 
@@ -20,11 +21,15 @@ export class DomainTRPCError extends TRPCError {
   }
 }
 
-/** The edge mapping: anything carrying a DomainError becomes a DomainTRPCError; other errors pass through. */
+/**
+ * The edge mapping: anything carrying a DomainError becomes a DomainTRPCError, and so does a
+ * database that cannot be reached (a 503); other errors pass through.
+ */
 export function toTRPCError(error: unknown): unknown {
   if (error instanceof DomainTRPCError) return error;
   if (error instanceof DomainError) return new DomainTRPCError(error);
   if (error instanceof TRPCError && error.cause instanceof DomainError) return new DomainTRPCError(error.cause);
+  if (isDatabaseUnavailable(error)) return new DomainTRPCError(databaseUnavailable());
   return error;
 }
 

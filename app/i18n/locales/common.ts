@@ -35,6 +35,7 @@ export const commonNb = {
   errors: {
     title: "Noe gikk galt",
     internal: "Noe gikk galt hos oss. Prøv igjen om litt.",
+    databaseUnavailable: "Portalen får ikke kontakt med databasen akkurat nå. Vent litt og prøv igjen.",
     notFoundTitle: "Siden finnes ikke",
     notFound: "Vi finner ikke siden du leter etter. Sjekk adressen, eller gå til forsiden.",
     forbiddenTitle: "Ingen tilgang",
@@ -166,6 +167,7 @@ export const commonEn: typeof commonNb = {
   errors: {
     title: "Something went wrong",
     internal: "Something went wrong on our side. Please try again shortly.",
+    databaseUnavailable: "The portal cannot reach its database right now. Wait a little and try again.",
     notFoundTitle: "Page not found",
     notFound: "We cannot find the page you are looking for. Check the address, or go to the front page.",
     forbiddenTitle: "No access",
