@@ -8,9 +8,10 @@ import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "li
 import * as Y from "yjs";
 import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { PlanRole } from "../../app/domain/schemas.ts";
-import { caretColour } from "../../app/lib/collab.ts";
+import { caretColour, DATABASE_UNAVAILABLE_REASON } from "../../app/lib/collab.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { Database } from "../db/database.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { events } from "../events.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { LIMITS, RateLimiter } from "../http/limits.ts";
@@ -34,6 +35,13 @@ const REMOTE_HEADER = "x-ip-portal-remote-address";
 const CONNECTION_HEADER = "x-ip-portal-connection-id";
 const RECHECK_CHANNEL = "ip-portal:collab:recheck";
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The database is away: the whole socket closes with "try again later", so the browser
+ * reconnects with backoff and keeps every change not yet acknowledged. (A refusal instead
+ * would tell the browser it lost access, and it would drop its copy.)
+ */
+const UNAVAILABLE_CLOSE = { code: 1013, reason: DATABASE_UNAVAILABLE_REASON } as const;
+const RETRY_RECHECK_MS = 5_000;
 
 export interface CollabContext {
   user: SessionUser;
@@ -97,6 +105,17 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   const connections = new Set<Connection<CollabContext>>();
   const expiryTimers = new Map<Connection<CollabContext>, NodeJS.Timeout>();
   const textOpens = new RateLimiter(LIMITS.textOpens.perSession);
+  /** Each open socket by its connection id, to close it for a retry when the database is away. */
+  const sockets = new Map<string, { close(code: number, reason: string): void }>();
+
+  /** Rethrows `error`; when it is the database being away, first closes the socket for a retry. */
+  function failed(socket: { close(code: number, reason: string): void } | undefined, error: unknown): never {
+    if (isDatabaseUnavailable(error)) {
+      socket?.close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
+      throw Object.assign(new Error("database unavailable"), { reason: UNAVAILABLE_CLOSE.reason });
+    }
+    throw error;
+  }
 
   const extensions: Extension[] = [];
   const redisClients: RedisClient[] = [];
@@ -129,37 +148,24 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     extensions,
 
     async onAuthenticate({ documentName, requestHeaders, connectionConfig }) {
-      const doc = parseDocumentName(documentName);
-      const auth = await sessionOf(requestHeaders);
-      if (!doc || !auth) throw new Error("Unauthorized");
-      // Each opening is a lookup, an access check and a read row: a session opens only so many.
-      if (!textOpens.take(auth.session.id)) throw new Error("Too many");
-      const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent"), requestId: requestHeaders.get(CONNECTION_HEADER) };
-      const access = await db.prisma.$transaction(async (tx) => {
-        const found = await resolveDocumentAccess(tx, auth.user, doc);
-        await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta, found.planRole), readOnly: !found.canEdit, purpose: found.purpose });
-        return found;
-      });
-      connectionConfig.readOnly = !access.canEdit;
-      planOf.set(documentName, access.planId);
-      return {
-        user: auth.user,
-        sessionId: auth.session.id,
-        doc,
-        planId: access.planId,
-        planRole: access.planRole,
-        meta,
-        columnText: access.columnText,
-        expiresAt: access.expiresAt,
-      } satisfies CollabContext;
+      try {
+        return await authenticate(documentName, requestHeaders, connectionConfig);
+      } catch (error) {
+        failed(sockets.get(requestHeaders.get(CONNECTION_HEADER) ?? ""), error);
+      }
     },
 
-    async onLoadDocument({ document, documentName, context }) {
+
+    async onLoadDocument({ document, documentName, context, requestHeaders }) {
       const doc = parseDocumentName(documentName);
       if (!doc) throw new Error("Unknown document");
       const planId = context?.planId ?? planOf.get(documentName);
-      const state = (await loadState(db.prisma, documentName)) ?? (planId ? await createFromColumn(db.prisma, doc, planId, context?.columnText ?? "") : null);
-      if (state) Y.applyUpdate(document, state);
+      try {
+        const state = (await loadState(db.prisma, documentName)) ?? (planId ? await createFromColumn(db.prisma, doc, planId, context?.columnText ?? "") : null);
+        if (state) Y.applyUpdate(document, state);
+      } catch (error) {
+        failed(sockets.get(requestHeaders.get(CONNECTION_HEADER) ?? ""), error);
+      }
     },
 
     async connected({ connection, context }) {
@@ -176,7 +182,10 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     async beforeHandleMessage({ connection, update, documentName }) {
       if (connection.readOnly) return;
       const yUpdate = yUpdateOf(update);
-      if (yUpdate) loggedIds.set(update, await updateLog.append(documentName, yUpdate));
+      if (!yUpdate) return;
+      // Not written down, not acknowledged: the client keeps the change and sends it again.
+      const id = await updateLog.append(documentName, yUpdate).catch((error: unknown) => failed(connection.webSocket as never, error));
+      loggedIds.set(update, id);
     },
     async afterHandleMessage({ update, documentName }) {
       const id = loggedIds.get(update);
@@ -232,6 +241,33 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     },
   });
 
+  /** Opens a text for a signed-in person: their session, the plan's rules for this text, a read row. */
+  async function authenticate(documentName: string, requestHeaders: Headers, connectionConfig: { readOnly: boolean }): Promise<CollabContext> {
+    const doc = parseDocumentName(documentName);
+    const auth = await sessionOf(requestHeaders);
+    if (!doc || !auth) throw new Error("Unauthorized");
+    // Each opening is a lookup, an access check and a read row: a session opens only so many.
+    if (!textOpens.take(auth.session.id)) throw new Error("Too many");
+    const meta: RequestMeta = { ip: requestHeaders.get(REMOTE_HEADER), userAgent: requestHeaders.get("user-agent"), requestId: requestHeaders.get(CONNECTION_HEADER) };
+    const access = await db.prisma.$transaction(async (tx) => {
+      const found = await resolveDocumentAccess(tx, auth.user, doc);
+      await auditOpen(tx, doc, { planId: found.planId, editor: editorOf(auth.user, meta, found.planRole), readOnly: !found.canEdit, purpose: found.purpose });
+      return found;
+    });
+    connectionConfig.readOnly = !access.canEdit;
+    planOf.set(documentName, access.planId);
+    return {
+      user: auth.user,
+      sessionId: auth.session.id,
+      doc,
+      planId: access.planId,
+      planRole: access.planRole,
+      meta,
+      columnText: access.columnText,
+      expiresAt: access.expiresAt,
+    } satisfies CollabContext;
+  }
+
   // Every text a socket opens looks its session up again (one indexed read): a socket whose
   // texts were all closed must not open another after sign-out, a password change or the
   // account's deactivation. Open texts are closed when their session ends (auth.sessionsEnded).
@@ -261,8 +297,12 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
         connection.sendStateless(JSON.stringify({ type: "access", readOnly: true }));
       }
       scheduleExpiry(connection, access.expiresAt);
-    } catch {
-      connection.close(Forbidden);
+    } catch (error) {
+      // The database being away says nothing about access: ask again in a moment.
+      if (isDatabaseUnavailable(error)) {
+        clearTimeout(expiryTimers.get(connection));
+        expiryTimers.set(connection, setTimeout(() => void recheck(connection), RETRY_RECHECK_MS));
+      } else connection.close(Forbidden);
     }
   }
 
@@ -315,6 +355,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     serverOptions: { maxPayload: LIMITS.socketMessageBytes },
     hooks: {
       open(peer) {
+        const id = (peer.request as Request).headers.get(CONNECTION_HEADER);
+        if (id) sockets.set(id, peer);
         (peer as unknown as { _hp: ReturnType<typeof hocuspocus.handleConnection> })._hp = hocuspocus.handleConnection(
           peer.websocket as never,
           peer.request as Request,
@@ -324,6 +366,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
         (peer as unknown as { _hp?: ReturnType<typeof hocuspocus.handleConnection> })._hp?.handleMessage(message.uint8Array());
       },
       close(peer, event) {
+        sockets.delete((peer.request as Request).headers.get(CONNECTION_HEADER) ?? "");
         (peer as unknown as { _hp?: ReturnType<typeof hocuspocus.handleConnection> })._hp?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
       },
     },

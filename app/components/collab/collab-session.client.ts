@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import type { Editor } from "@tiptap/core";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { collabUrl } from "../../lib/collab.ts";
+import { collabUrl, DATABASE_UNAVAILABLE_REASON } from "../../lib/collab.ts";
 import { localDocumentName, registerLocalDocument } from "../../lib/collab-storage.ts";
 
 // One shared text in the browser: its Yjs document, its Hocuspocus provider on the page's one
@@ -184,7 +184,9 @@ export class CollabSession {
         // Someone who may only read keeps no copy of the text in the browser.
         if (scope === "readonly") void this.dropLocalCopy();
       },
-      onAuthenticationFailed: () => {
+      onAuthenticationFailed: ({ reason }) => {
+        // The server could not ask its database: it closes the socket, and the reconnection asks again.
+        if (reason === DATABASE_UNAVAILABLE_REASON) return;
         this.set({ denied: true });
         void this.dropLocalCopy();
       },
