@@ -31,7 +31,7 @@ export async function startTcpProxy(upstreams: () => number[]): Promise<TcpProxy
     upstream.once("error", () => (connected ? client.destroy() : connectUpstream(client, rest)));
     upstream.once("close", () => {
       open.delete(upstream);
-      client.destroy();
+      if (connected) client.destroy();
     });
   }
 
