@@ -2,6 +2,7 @@ import { Redis } from "@hocuspocus/extension-redis";
 import {
   OutgoingMessage,
   type afterLoadDocumentPayload,
+  type afterStoreDocumentPayload,
   type beforeBroadcastStatelessPayload,
   type onAwarenessUpdatePayload,
   type onChangePayload,
@@ -15,8 +16,19 @@ import { ioRedisClient } from "../ops/redis.ts";
 // document is subscribed again and announces its state vector; Hocuspocus answers that with the
 // missing updates and its own vector, so two instances that edited the same text apart converge.
 
-/** How long opening a document waits for Redis before it goes on without it. */
-const LOAD_WAIT_MS = 2_000;
+/** How long opening or storing a document waits for Redis before it goes on without it. */
+const REDIS_WAIT_MS = 2_000;
+
+/** `work`, or nothing after REDIS_WAIT_MS; its rejection (another instance stores it: skip) still counts. */
+async function within(work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, REDIS_WAIT_MS)));
+  try {
+    await Promise.race([work, wait]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export class ResilientRedis extends Redis {
   private readonly prefix: string;
@@ -36,15 +48,17 @@ export class ResilientRedis extends Redis {
   override async afterLoadDocument(payload: afterLoadDocumentPayload) {
     if (!this.up) return;
     // Redis may go away mid-load; the document opens anyway and is synced on return.
-    let timer: NodeJS.Timeout | undefined;
-    const wait = new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_WAIT_MS)));
-    await Promise.race([super.afterLoadDocument(payload).catch(() => {}), wait]);
-    clearTimeout(timer);
+    await within(super.afterLoadDocument(payload).catch(() => {}));
   }
 
-  // The lock only spares a second instance a redundant store; without Redis each stores its own merge.
+  // The lock only spares a second instance a redundant store; without Redis each stores its own
+  // merge. A lock that Redis does not answer for in time (it went away mid-command) is not waited for.
   override async onStoreDocument(payload: onStoreDocumentPayload) {
-    if (this.up) return super.onStoreDocument(payload);
+    if (this.up) await within(super.onStoreDocument(payload));
+  }
+
+  override async afterStoreDocument(payload: afterStoreDocumentPayload) {
+    await within(super.afterStoreDocument(payload));
   }
 
   override async onChange(payload: onChangePayload) {

@@ -6,7 +6,7 @@ import { Hocuspocus, type Connection, type Extension } from "@hocuspocus/server"
 import crossws from "crossws/adapters/node";
 import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "lib0/decoding";
 import * as Y from "yjs";
-import { readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
+import { isSessionActive, readSessionToken, validateSessionToken, type SessionUser } from "../auth/sessions.ts";
 import type { PlanRole } from "../../app/domain/schemas.ts";
 import { caretColour, DATABASE_UNAVAILABLE_REASON } from "../../app/lib/collab.ts";
 import type { RequestMeta } from "../audit/audit.ts";
@@ -16,8 +16,7 @@ import { events } from "../events.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { LIMITS, RateLimiter } from "../http/limits.ts";
 import { isPortalOrigin } from "../http/origin-check.ts";
-import { isSessionActive } from "../auth/sessions.ts";
-import { closeRedis, redisClient, type RedisClient } from "../ops/redis.ts";
+import { closeRedis, recheckWhenRedisMissed, redisClient, type RedisClient } from "../ops/redis.ts";
 import { publish } from "../records/write.ts";
 import { ResilientRedis } from "./redis-sync.ts";
 import { resolveDocumentAccess } from "./access.ts";
@@ -122,13 +121,15 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   const instanceId = randomUUID();
   let publishRecheck: ((message: RecheckMessage) => void) | null = null;
   let redisSync: ResilientRedis | null = null;
+  let stopRechecks = () => {};
   if (options.redisUrl) {
     extensions.push((redisSync = new ResilientRedis(options.redisUrl, "ip-portal:collab")));
     // Access changes are decided on one instance; every instance re-checks its own connections.
-    // Those announced while Redis was away never arrived: on its return all are checked again.
+    // Those announced while Redis was away never arrived.
     const pub = redisClient(options.redisUrl, "collab-recheck-pub");
-    const sub = redisClient(options.redisUrl, "collab-recheck-sub", () => void recheckAll());
+    const sub = redisClient(options.redisUrl, "collab-recheck-sub");
     redisClients.push(pub, sub);
+    stopRechecks = recheckWhenRedisMissed(redisClients, recheckAll);
     void sub
       .subscribe(RECHECK_CHANNEL, (message) => {
         const parsed = JSON.parse(message) as RecheckMessage;
@@ -154,7 +155,6 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
         failed(sockets.get(requestHeaders.get(CONNECTION_HEADER) ?? ""), error);
       }
     },
-
 
     async onLoadDocument({ document, documentName, context, requestHeaders }) {
       const doc = parseDocumentName(documentName);
@@ -325,11 +325,10 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     }
   }
 
-  /** Every connection of this instance, after Redis was away: ended sessions close, access is checked again. */
+  /** Every connection of this instance: an ended session is closed, access checked again. */
   async function recheckAll() {
     for (const connection of [...connections]) {
-      const active = await isSessionActive(db.prisma, connection.context.sessionId).catch(() => true);
-      if (!active) connection.close(Forbidden);
+      if (!(await isSessionActive(db.prisma, connection.context.sessionId))) connection.close(Forbidden);
       else await recheck(connection);
     }
   }
@@ -394,6 +393,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     /** Stores what is pending and closes every connection. */
     async close() {
       unsubscribe.forEach((off) => off());
+      stopRechecks();
       expiryTimers.forEach((timer) => clearTimeout(timer));
       hocuspocus.flushPendingStores();
       // Closing the sockets ends each document's connections; the last one out stores it.

@@ -2,6 +2,7 @@ import type { Server, Socket } from "socket.io";
 import { USER_SIDE_AND_KE_ONLY } from "../../app/domain/audit-actions.ts";
 import { isUuid } from "../../app/domain/ids.ts";
 import type { Database } from "../db/database.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { events } from "../events.ts";
 import { LIMITS, RateLimiter } from "../http/limits.ts";
 import { resolvePlanAccess } from "../plans/access.ts";
@@ -36,6 +37,7 @@ type PlanServer = Server<PlanClientEvents, PlanServerEvents, Record<string, neve
 const room = (planId: string) => `plan:${planId}`;
 // setTimeout cannot wait longer than about 24.8 days; a longer consent is re-checked then.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const RETRY_MS = 5_000;
 
 export function attachPlanRooms(io: PlanServer, db: Database) {
   const expiryTimers = new Map<string, NodeJS.Timeout>();
@@ -43,12 +45,16 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
   const joins = new RateLimiter(LIMITS.roomJoins.perSession);
   const timerKey = (socket: PlanSocket, planId: string) => `${socket.id}:${planId}`;
 
-  /** Tells the room who is there. Other instances that do not answer in time are left out, never an error. */
-  async function broadcastPresence(planId: string) {
-    const sockets = await io
-      .in(room(planId))
+  /** The sockets in a room on every instance; this instance's alone when the others cannot be asked in time. */
+  const socketsIn = (name: string) =>
+    io
+      .in(name)
       .fetchSockets()
-      .catch(() => io.local.in(room(planId)).fetchSockets());
+      .catch(() => io.local.in(name).fetchSockets());
+
+  /** Tells the room who is there. */
+  async function broadcastPresence(planId: string) {
+    const sockets = await socketsIn(room(planId));
     const people = new Map<string, PresentPerson>();
     for (const s of sockets) people.set(s.data.user.id, { id: s.data.user.id, name: s.data.user.name });
     io.to(room(planId)).emit("plan:presence", { planId, people: [...people.values()] });
@@ -68,8 +74,10 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
     try {
       const access = await resolvePlanAccess(db.prisma, socket.data.user, planId);
       scheduleExpiry(socket, planId, access.expiresAt);
-    } catch {
-      await evict(socket, planId);
+    } catch (error) {
+      // The database being away says nothing about access: ask again in a moment.
+      if (isDatabaseUnavailable(error)) scheduleExpiry(socket, planId, new Date(Date.now() + RETRY_MS));
+      else await evict(socket, planId);
     }
   }
 
@@ -152,10 +160,7 @@ export function attachPlanRooms(io: PlanServer, db: Database) {
     events.on("plan.accessRevoked", ({ planId, userId }) => {
       void (async () => {
         // Sockets on instances that cannot be asked now are checked when Redis is back (recheckSocket).
-        const sockets = await io
-          .in(`user:${userId}`)
-          .fetchSockets()
-          .catch(() => io.local.in(`user:${userId}`).fetchSockets());
+        const sockets = await socketsIn(`user:${userId}`);
         for (const remote of sockets) {
           if (!remote.rooms.has(room(planId))) continue;
           // The access that remains (say, read instead of edit) is re-checked; none left: out.

@@ -8,7 +8,7 @@ import { events } from "../events.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { LIMITS, sessionKeyOf, type ConnectionLimits } from "../http/limits.ts";
 import { isPortalOrigin, type OriginOptions } from "../http/origin-check.ts";
-import { closeRedis, redisClient, safePublisher, type RedisClient } from "../ops/redis.ts";
+import { closeRedis, recheckWhenRedisMissed, redisClient, safePublisher, type RedisClient } from "../ops/redis.ts";
 import { attachPlanRooms, type PlanClientEvents, type PlanServerEvents } from "./plan-rooms.ts";
 
 export interface SocketData {
@@ -47,12 +47,13 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
   });
 
   const redisClients: RedisClient[] = [];
+  let stopRechecks = () => {};
   if (options.redisUrl) {
     const pub = redisClient(options.redisUrl, "socket-pub");
-    // Events sent while Redis was away reached only this instance's sockets: on its return every
-    // local socket checks its session and its plans again, as after a missed "sessions ended".
-    const sub = redisClient(options.redisUrl, "socket-sub", () => void recheckAll());
+    const sub = redisClient(options.redisUrl, "socket-sub");
     redisClients.push(pub, sub);
+    // Events sent while Redis was away reached only their own instance's sockets.
+    stopRechecks = recheckWhenRedisMissed(redisClients, recheckAll);
     const publisher = safePublisher(pub);
     // While Redis is away this instance is alone: rooms, presence and broadcasts are its own.
     class LocalWhenAlone extends RedisAdapter {
@@ -88,10 +89,10 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
 
   const planRooms = attachPlanRooms(io, db);
 
+  /** Every socket of this instance: an ended session is disconnected, every plan it follows checked again. */
   async function recheckAll() {
-    for (const socket of io.sockets.sockets.values()) {
-      const active = await isSessionActive(db.prisma, socket.data.sessionId).catch(() => true);
-      if (!active) socket.disconnect(true);
+    for (const socket of [...io.sockets.sockets.values()]) {
+      if (!(await isSessionActive(db.prisma, socket.data.sessionId))) socket.disconnect(true);
       else await planRooms.recheckSocket(socket);
     }
   }
@@ -122,6 +123,7 @@ export async function createSocketServer(httpServer: http.Server, db: Database, 
       offNotifications();
       offDashboard.forEach((off) => off());
       planRooms.detach();
+      stopRechecks();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       }).catch(() => {});
