@@ -86,6 +86,8 @@ export async function createApp({ env, db, build }: AppOptions) {
     withRequestId(requestId, next);
   });
   app.use(bodyLimit(() => metrics.limited("body")));
+  // Liveness first: whatever else is slow or away (the database), the process answers.
+  app.get("/healthz/live", livenessHandler());
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -120,12 +122,11 @@ export async function createApp({ env, db, build }: AppOptions) {
     next();
   });
 
-  // Liveness and readiness (server/health/health.ts); /healthz is readiness.
+  // Readiness (server/health/health.ts); /healthz is readiness.
   const readiness = readinessHandler(db, {
     redis: env.REDIS_URL ? () => realtime.redisReady() && collab.redisReady() : undefined,
     draining: () => draining,
   });
-  app.get("/healthz/live", livenessHandler());
   app.get(["/healthz", "/healthz/ready"], readiness);
   // Prometheus, for the operators only: with METRICS_TOKEN as a bearer token, else not there.
   app.get("/metrics", async (req, res) => {
@@ -138,6 +139,12 @@ export async function createApp({ env, db, build }: AppOptions) {
   });
 
   app.use(originCheck({ allowedOrigins: env.ALLOWED_ORIGINS.split(","), trustProxy }));
+  // Static files need neither the database nor a session.
+  if (build) {
+    app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+    app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  }
   app.use(gate.middleware);
   app.use(sessionMiddleware(db));
   // Sign-in through the municipality's identity providers (ID-porten, staff providers).
@@ -170,9 +177,6 @@ export async function createApp({ env, db, build }: AppOptions) {
   );
 
   if (build) {
-    app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
-    app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
     app.all(
       "*",
       createRequestHandler({

@@ -17,8 +17,8 @@ export class DomainError extends Error {
   }
 }
 
-/** The database cannot be reached now: a 503 the person may simply retry. */
-export const databaseUnavailable = () => new DomainError("SERVICE_UNAVAILABLE", "errors.databaseUnavailable");
+/** The database cannot be reached now: a 503 the person may simply retry (`cause` keeps what said so). */
+export const databaseUnavailable = (cause?: unknown) => Object.assign(new DomainError("SERVICE_UNAVAILABLE", "errors.databaseUnavailable"), { cause });
 
 /** NOT_FOUND never says whether the thing exists: outsiders and other municipalities get the same answer. */
 export const notFound = () => new DomainError("NOT_FOUND", "errors.code.NOT_FOUND");

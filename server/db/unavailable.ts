@@ -14,15 +14,20 @@ const MESSAGES = /Connection terminated|connection error and is not queryable|ti
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   const queue = [error];
+  let fromDatabase = false;
+  let socketCode = false;
   while (queue.length) {
     const e = queue.shift();
     if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    const { code, kind, message, cause, meta } = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (typeof code === "string" && (PRISMA_CODES.has(code) || SQLSTATES.test(code) || SOCKET_CODES.has(code))) return true;
+    const { name, code, kind, message, cause, meta } = e as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof code === "string" && (PRISMA_CODES.has(code) || SQLSTATES.test(code))) return true;
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
+    if (typeof name === "string" && /^(PrismaClient|DriverAdapterError)/.test(name)) fromDatabase = true;
+    if (typeof code === "string" && SOCKET_CODES.has(code)) socketCode = true;
     queue.push(cause, meta?.driverAdapterError);
   }
-  return false;
+  // A refused socket is the database's only when the database reported it (not e-mail, not an identity provider).
+  return fromDatabase && socketCode;
 }

@@ -29,7 +29,7 @@ export function toTRPCError(error: unknown): unknown {
   if (error instanceof DomainTRPCError) return error;
   if (error instanceof DomainError) return new DomainTRPCError(error);
   if (error instanceof TRPCError && error.cause instanceof DomainError) return new DomainTRPCError(error.cause);
-  if (isDatabaseUnavailable(error)) return new DomainTRPCError(databaseUnavailable());
+  if (isDatabaseUnavailable(error)) return new DomainTRPCError(databaseUnavailable(error));
   return error;
 }
 

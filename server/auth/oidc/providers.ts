@@ -76,7 +76,11 @@ export function providerOrigins(prisma: PrismaClient): Promise<string[]> {
     const value = prisma.identityProvider
       .findMany({ where: { enabled: true } })
       .then((rows) => [...new Set(rows.flatMap((r) => [new URL(r.issuer).origin, ...discoveredOrigins(r)]))])
-      .catch(() => []);
+      .catch((): string[] => {
+        // The database was away: none for this request, and asked again by the next one.
+        origins = null;
+        return [];
+      });
     origins = { at: Date.now(), discoveries: discoveryCount(), value };
   }
   return origins.value;
