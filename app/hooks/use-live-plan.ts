@@ -1,6 +1,7 @@
 import { useNavigate, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { openPortalSocket } from "../lib/portal-socket.ts";
 
 export interface PresentPerson {
   id: string;
@@ -40,7 +41,7 @@ export function useLivePlan(planId: string, viewerId: string, endedPath: string)
   });
 
   useEffect(() => {
-    const socket: Socket<ServerEvents, ClientEvents> = io({ path: "/socket.io", transports: ["websocket", "polling"] });
+    const { socket, close } = openPortalSocket<Socket<ServerEvents, ClientEvents>>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const join = () => {
       socket.emit("plan:join", planId, (result) => setConnected(Boolean(result?.ok)));
@@ -63,7 +64,7 @@ export function useLivePlan(planId: string, viewerId: string, endedPath: string)
     return () => {
       clearTimeout(timer);
       if (socket.connected) socket.emit("plan:leave", planId);
-      socket.disconnect();
+      close();
     };
   }, [planId, viewerId, endedPath]);
 

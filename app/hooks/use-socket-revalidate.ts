@@ -1,6 +1,6 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { io } from "socket.io-client";
+import { openPortalSocket } from "../lib/portal-socket.ts";
 
 /**
  * Reloads the page's data when the server sends `event` on the portal's socket, at most once per
@@ -13,7 +13,7 @@ export function useSocketRevalidate(event: "notification" | "dashboard:changed",
     revalidate.current = revalidator.revalidate;
   });
   useEffect(() => {
-    const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
+    const { socket, close } = openPortalSocket();
     let timer: ReturnType<typeof setTimeout> | undefined;
     socket.on(event, () => {
       timer ??= setTimeout(() => {
@@ -24,7 +24,7 @@ export function useSocketRevalidate(event: "notification" | "dashboard:changed",
     return () => {
       clearTimeout(timer);
       socket.off(event);
-      socket.disconnect();
+      close();
     };
   }, [event, throttleMs]);
 }

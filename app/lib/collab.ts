@@ -13,13 +13,13 @@ export const collabDocument = {
   meetingMinutes: (meetingId: string) => `meeting:${meetingId}:minutes`,
 } as const;
 
-/** The WebSocket address of the collaboration server: same origin, path /collab. */
 /**
  * Why the server closed a socket for a retry: its database is away. The browser keeps its
  * changes and reconnects; it is not a refusal.
  */
 export const DATABASE_UNAVAILABLE_REASON = "database-unavailable";
 
+/** The WebSocket address of the collaboration server: same origin, path /collab. */
 export function collabUrl(location: Pick<Location, "protocol" | "host">): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
 }

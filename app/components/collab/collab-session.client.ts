@@ -27,6 +27,20 @@ let socketCloseTimer: ReturnType<typeof setTimeout> | undefined;
 const goOffline = () => socket?.disconnect();
 const goOnline = () => void socket?.connect();
 
+/**
+ * The server could not ask its database whether this text may be opened. It closes the socket
+ * itself when it can; when another opener's attempt failed for this one too, the page's socket
+ * is opened again after a pause, and every text on it asks again.
+ */
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+function reconnectSoon() {
+  retryTimer ??= setTimeout(() => {
+    retryTimer = undefined;
+    socket?.disconnect();
+    void socket?.connect();
+  }, 3_000);
+}
+
 function acquireSocket(): HocuspocusProviderWebsocket {
   clearTimeout(socketCloseTimer);
   if (!socket) {
@@ -185,8 +199,8 @@ export class CollabSession {
         if (scope === "readonly") void this.dropLocalCopy();
       },
       onAuthenticationFailed: ({ reason }) => {
-        // The server could not ask its database: it closes the socket, and the reconnection asks again.
-        if (reason === DATABASE_UNAVAILABLE_REASON) return;
+        // Not a refusal: the server could not ask its database. Ask again; keep every change.
+        if (reason === DATABASE_UNAVAILABLE_REASON) return reconnectSoon();
         this.set({ denied: true });
         void this.dropLocalCopy();
       },
