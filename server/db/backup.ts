@@ -168,7 +168,7 @@ async function restorePostgres(databaseUrl: string, file: string) {
   // One transaction: the database gets all of the backup or, if anything fails, none of it.
   // Owners and grants are the target server's own (its roles need not be the ones backed up).
   const { dbname, env } = libpq(databaseUrl);
-  await run("pg_restore", ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", "--no-password", `--dbname=${dbname}`, file], env);
+  await run("pg_restore", ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", "--no-password", `--dbname=${dbname}`, path.resolve(file)], env);
 }
 
 /** The URL for libpq's --dbname without the password, which goes in the environment instead of the process list. */

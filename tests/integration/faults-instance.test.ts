@@ -75,6 +75,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)("an instance killed behind the loa
         throw new Error(`${String(error)}: a=${a.provider.unsyncedChanges}/${a.text().length} b=${b.provider.unsyncedChanges}/${b.text().length}`);
       },
     );
+    // The coordinator's text was on the killed instance and moved; the owner's was not touched.
+    expect(b.state.closed).toBeGreaterThan(0);
+    expect(a.state.closed).toBe(0);
     const words = new Set(a.text().split(/\s+/));
     expect([...typed.a, ...typed.b].filter((word) => !words.has(word))).toEqual([]);
     let stored = "";

@@ -152,6 +152,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     viaProxy.port = String(proxy.port);
     const server = await startServerProcess({ DATABASE_URL: viaProxy.toString() });
     processes.push(server);
+    // The job queue reaches the database through the same cut; a job falls due during the outage.
+    const jobsDb = connectPostgres(viaProxy.toString());
+    const jobs = await startJobs(jobsDb);
+    stops.push(async () => {
+      await jobs.stop();
+      await jobsDb.close();
+    });
+    const ran: string[] = [];
+    await jobs.boss.createQueue("fault-probe");
+    await jobs.boss.work("fault-probe", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      ran.push(job.id);
+    });
     const cookie = await cookieOf(w, "coordinator");
     const name = `goal:${w.goal.id}:description`;
     const editor = openText(server.origin, (await createSession(t.db.prisma, w.people.owner.id)).token, name);
@@ -160,6 +172,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     editor.type("Før bruddet. ");
     await until(() => editor.provider.unsyncedChanges === 0, "acknowledged before the outage");
 
+    const due = await jobs.boss.send("fault-probe", {}, { startAfter: 2 });
     proxy.cut();
     // Pages and procedures: a clean 503, also for the session lookup, and readiness says why.
     expectClean503(await readPlan(w, server.origin, cookie));
@@ -176,6 +189,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     await sleep(4_500);
     expect(server.child.exitCode).toBeNull();
 
+    // It fell due two seconds into the outage and could not run.
+    expect(ran).not.toContain(due);
     proxy.restore();
     // Back without a restart: the edit is acknowledged and stored, requests work, readiness is ok.
     await until(() => editor.provider.unsyncedChanges === 0, "the edit made during the outage is acknowledged", 30_000);
@@ -184,5 +199,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     expect((await writeLog(w, server.origin, cookie, "Etter bruddet")).status).toBe(200);
     expect((await fetch(`${server.origin}/healthz/ready`)).status).toBe(200);
     expect(await t.db.prisma.logEntry.count({ where: { planId: w.plan.id, body: "Under bruddet" } })).toBe(0);
+    await until(() => ran.includes(due!), "the job that fell due during the outage runs after it", 30_000);
   }, 90_000);
 });

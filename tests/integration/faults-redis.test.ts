@@ -78,6 +78,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Redis stopped for 10 s under two 
     const b = await text(w, "coordinator", name, two.origin);
     const heardOnTwo = await watch(w, "coordinator", two.origin);
     const heardOnOne = await watch(w, "owner", one.origin);
+    const reader = await text(w, "relativeWithConsent", name, two.origin);
     a.type("Før. ");
     await until(() => b.text().includes("Før."), "the text crosses instances before the outage");
 
@@ -106,7 +107,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Redis stopped for 10 s under two 
     expect(heardOnOne).not.toContain("log.create");
     await until(() => a.provider.unsyncedChanges === 0 && b.provider.unsyncedChanges === 0, "both instances acknowledge their edits");
 
+    // Consent withdrawn on one during the outage: two cannot hear of it yet.
+    const participant = await t.db.prisma.planParticipant.findFirstOrThrow({ where: { planId: w.plan.id, userId: w.people.relativeWithConsent.id } });
+    const withdrawn = await fetch(`${one.origin}/api/trpc/consent.withdraw`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: one.origin, cookie: `ip_session=${await tokenOf(w, "owner")}` },
+      body: JSON.stringify({ planId: w.plan.id, participantId: participant.id }),
+    });
+    expect(withdrawn.status).toBe(200);
+
     await sleep(Math.max(0, 10_000 - (Date.now() - outageStarted)));
+    expect(reader.state.closed).toBe(0);
     for (const p of [one, two]) expect(p.child.exitCode, "the process is still running").toBeNull();
     await redis.start();
 
@@ -117,6 +128,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)("Redis stopped for 10 s under two 
       },
     );
     await until(() => a2.text() === a.text(), "the second editor on one converges too");
+    // Every connection on two was checked again on Redis's return: the relative's is closed.
+    await until(() => reader.state.closed > 0 || reader.state.failed !== null, "the withdrawn relative's text on two is closed", 10_000);
     for (const origin of [one.origin, two.origin]) await until(async () => (await readiness(origin)).body.status === "ok", "readiness reports Redis back");
     // And updates cross instances again: typing, and live updates.
     b.type("Etter. ");
