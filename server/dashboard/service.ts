@@ -19,13 +19,13 @@ import { write } from "../records/write.ts";
 // (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
 // condition, so the list always has exactly as many rows as the figure says.
 
-/** Who reads the dashboard: the coordinating unit and the administrator (unit leaders have unit.coordinatorLoad). */
-const dashboardReaders = rolePolicy([...KE_ROLES, "ADMIN"]);
 /**
- * The lists behind the figures name people: the coordinating unit's alone. The administrator
- * sees the figures, not who is behind them, unless they also hold a KE role (issue 12).
+ * Who reads the dashboard, its figures and the lists behind them: the coordinating unit alone
+ * (issue 14). The administrator keeps accounts, not plans, and sees it only with a KE role of
+ * their own; unit leaders have their unit's page (unit.coordinatorLoad).
  */
-const listReaders = rolePolicy(KE_ROLES);
+const dashboardReaders = rolePolicy(KE_ROLES);
+const listReaders = dashboardReaders;
 
 export const dashboardFilter = z
   .object({
