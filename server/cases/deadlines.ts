@@ -16,7 +16,9 @@
  *   counting only working days (not Saturday, Sunday or a public holiday),
  *   until N are counted; the deadline is that date.
  * - Interim reply (§ 11 a): same day-of-month in the next month, or the last
- *   day of that month when the day does not exist (31 Jan → 28/29 Feb).
+ *   day of that month when the day does not exist (31 Jan → 28/29 Feb). A case's
+ *   interim reply is never due after its decision (caseDeadlines): when the
+ *   decision is due within the month, a reply is due only if the decision is late.
  * - A deadline that lands on a weekend or holiday is kept as is unless
  *   `rollForwardToWorkingDay` is set, which moves it to the next working day
  *   (the statutory rule for deadlines that run out on a holiday).
@@ -255,4 +257,15 @@ export function interimReplyDeadline(receivedAt: Date, options?: DeadlineOptions
   const dueMonth = month === 12 ? 1 : month + 1;
   const due = formatYmd({ year: dueYear, month: dueMonth, day: Math.min(day, daysInMonth(dueYear, dueMonth)) });
   return toDeadline(due, options);
+}
+
+/**
+ * A case's two deadlines. The interim reply is owed when the case cannot be answered within a
+ * month (§ 11 a): a decision due sooner makes one owed only once the decision is late, so the
+ * interim reply falls due with the decision, never after it.
+ */
+export function caseDeadlines(receivedAt: Date, rule: DeadlineRule, options?: DeadlineOptions): { decision: Deadline; interimReply: Deadline } {
+  const decision = decisionDeadline(receivedAt, rule, options);
+  const oneMonth = interimReplyDeadline(receivedAt, options);
+  return { decision, interimReply: oneMonth.date <= decision.date ? oneMonth : decision };
 }

@@ -12,7 +12,7 @@ import { isoDate, longText, shortText, version } from "../plans/schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { write, type Change, type DetailsOf } from "../records/write.ts";
 import { caseHandlingPolicy, type CaseScope } from "./access.ts";
-import { addWorkingDays, decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
+import { addWorkingDays, caseDeadlines } from "./deadlines.ts";
 import { conflictOfConcurrentGrant, grantIndividualPlan, representativeInput, sealRepresentatives, type Grant } from "./grant.ts";
 import { nextReference } from "./intake.ts";
 import { findPersonByHash, openPlanOf, sealTypedIdentity } from "./persons.ts";
@@ -150,6 +150,7 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
       planId = grant.planId;
       subjectUserId = grant.personId;
       if (grant.planCreated && !input.coordinatorId) {
+        const followUp = caseDeadlines(new Date(), { amount: 10, unit: "WORKING_DAYS" });
         await tx.case.create({
           data: {
             municipalityId: actor.municipalityId,
@@ -164,8 +165,8 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
             planId,
             description: translate("nb", "case.coordinatorFollowUp", { reference: current.reference }),
             receivedAt: new Date(),
-            interimReplyDue: calendarDate(interimReplyDeadline(new Date()).date),
-            decisionDue: calendarDate(decisionDeadline(new Date(), { amount: 10, unit: "WORKING_DAYS" }).date),
+            interimReplyDue: calendarDate(followUp.interimReply.date),
+            decisionDue: calendarDate(followUp.decision.date),
           },
         });
       }

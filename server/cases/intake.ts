@@ -11,7 +11,7 @@ import { resolvePlanAccess } from "../plans/access.ts";
 import { shortText } from "../plans/schemas.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
-import { decisionDeadline, interimReplyDeadline } from "./deadlines.ts";
+import { caseDeadlines } from "./deadlines.ts";
 import { findPersonByHash, sealTypedIdentity, type SealedIdentity } from "./persons.ts";
 import { publicCase } from "./read.ts";
 import { getCaseSetting } from "./settings.ts";
@@ -110,8 +110,7 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
       }
 
       const setting = await getCaseSetting(tx, actor.municipalityId, input.type);
-      const decision = decisionDeadline(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit });
-      const interim = interimReplyDeadline(receivedAt);
+      const { decision, interimReply: interim } = caseDeadlines(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit });
       const created = await tx.case.create({
         data: {
           municipalityId: actor.municipalityId,

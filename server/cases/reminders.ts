@@ -50,6 +50,8 @@ export async function runDeadlineReminders(prisma: PrismaClient, now = new Date(
     for (const { which, due } of deadlines) {
       const kind = today > due ? "passed" : today >= subtractWorkingDays(due, setting.reminderWorkingDays) ? "soon" : null;
       if (!kind) continue;
+      // An interim reply due with the decision is owed only once the decision is late (caseDeadlines).
+      if (which === "interim" && kind === "soon" && due >= calendarDay(c.decisionDue)) continue;
       for (const userId of recipients) {
         items.push({
           municipalityId: c.municipalityId,

@@ -32,6 +32,18 @@ async function openCase(w: Awaited<ReturnType<typeof createPlanWorld>>, decision
 }
 
 describe("deadline reminders", () => {
+  it("an interim reply due with the decision is not reminded before it: it is owed only once the decision is late", async () => {
+    const w = await createPlanWorld(t.db);
+    const today = osloDate(new Date());
+    const soonBoth = addWorkingDays(today, 2);
+    const together = await openCase(w, soonBoth, soonBoth, 1);
+    const lateTogether = await openCase(w, "2020-01-10", "2020-01-10", 2);
+    await runDeadlineReminders(t.db.prisma);
+    const rows = await t.db.prisma.notification.findMany({ where: { userId: w.people.caseOfficer.id }, select: { caseId: true, title: true } });
+    expect(rows.filter((r) => r.caseId === together.id).map((r) => r.title)).toEqual([expect.stringContaining("Frist for avgjørelse nærmer seg")]);
+    expect(rows.filter((r) => r.caseId === lateTogether.id)).toHaveLength(2);
+  });
+
   it("remind the case officer and the KE leader before a deadline and when it has passed, once each", async () => {
     const w = await createPlanWorld(t.db);
     const today = osloDate(new Date());

@@ -3,6 +3,7 @@ import { endOfOsloDay, osloDate } from "../../app/domain/oslo-time.ts";
 import {
   addCalendarDays,
   addWorkingDays,
+  caseDeadlines,
   decisionDeadline,
   easterSunday,
   interimReplyDeadline,
@@ -232,6 +233,48 @@ describe("interimReplyDeadline (one month)", () => {
     // In winter the offset is one hour: 2027-01-14T23:30Z is 00:30 CET on 15 Jan.
     expect(osloDate(new Date("2027-01-14T23:30:00Z"))).toBe("2027-01-15");
     expect(osloDate(new Date("2027-01-14T22:59:59Z"))).toBe("2027-01-14");
+  });
+});
+
+describe("caseDeadlines: the interim reply is never due after the decision", () => {
+  it("falls due with a decision due within the month (received before Christmas: 28, not 29 December)", () => {
+    // Sunday 29 November 2026, 20 working days over Christmas: decision Monday 28 December.
+    const { decision, interimReply } = caseDeadlines(noonOslo("2026-11-29"), { amount: 20, unit: "WORKING_DAYS" });
+    expect(decision.date).toBe("2026-12-28");
+    expect(interimReply).toEqual(decision);
+  });
+
+  it("falls due with the decision over Easter", () => {
+    // 15 working days from 10 March 2027 skip Maundy Thursday, Good Friday and Easter Monday.
+    const { decision, interimReply } = caseDeadlines(noonOslo("2027-03-10"), { amount: 15, unit: "WORKING_DAYS" });
+    expect(decision.date).toBe("2027-04-05");
+    expect(interimReply.date).toBe("2027-04-05");
+  });
+
+  it("stays one month after receipt when the decision is due later", () => {
+    const { decision, interimReply } = caseDeadlines(noonOslo("2027-03-15"), { amount: 42, unit: "CALENDAR_DAYS" });
+    expect(decision.date).toBe("2027-04-26");
+    expect(interimReply.date).toBe("2027-04-15");
+  });
+
+  it("around a month's end: the shorter month's last day, whichever deadline it is", () => {
+    expect(caseDeadlines(noonOslo("2027-01-31"), { amount: 28, unit: "CALENDAR_DAYS" })).toMatchObject({ decision: { date: "2027-02-28" }, interimReply: { date: "2027-02-28" } });
+    expect(caseDeadlines(noonOslo("2027-01-31"), { amount: 29, unit: "CALENDAR_DAYS" })).toMatchObject({ decision: { date: "2027-03-01" }, interimReply: { date: "2027-02-28" } });
+    expect(caseDeadlines(noonOslo("2028-01-31"), { amount: 10, unit: "WORKING_DAYS" })).toMatchObject({ decision: { date: "2028-02-14" }, interimReply: { date: "2028-02-14" } });
+  });
+
+  it("is never after the decision, for every day of a year and every default rule", () => {
+    for (let day = 0; day < 366; day++) {
+      const received = new Date(Date.UTC(2027, 0, 1, 11) + day * 86_400_000);
+      for (const rule of [
+        { amount: 10, unit: "WORKING_DAYS" },
+        { amount: 20, unit: "WORKING_DAYS" },
+        { amount: 42, unit: "CALENDAR_DAYS" },
+      ] as const) {
+        const { decision, interimReply } = caseDeadlines(received, rule);
+        expect(interimReply.date <= decision.date, `${received.toISOString()} ${rule.amount} ${rule.unit}`).toBe(true);
+      }
+    }
   });
 });
 
