@@ -2,11 +2,11 @@ import type { PrismaClient } from "../server/db/database.ts";
 import type { Role } from "../server/db/generated/enums.ts";
 import type { PrismaClient as Client } from "../server/db/database.ts";
 import type { LifeArea } from "../server/db/generated/enums.ts";
-import { decisionDeadline, interimReplyDeadline } from "../server/cases/deadlines.ts";
+import { caseDeadlines } from "../server/cases/deadlines.ts";
 import { DEFAULT_CASE_SETTINGS } from "../server/cases/settings.ts";
 import type { CaseOutcome, CaseType } from "../server/db/generated/enums.ts";
 import { osloDate } from "../app/domain/oslo-time.ts";
-import { addCalendarDays } from "../server/cases/deadlines.ts";
+import { addCalendarDays } from "../app/domain/working-days.ts";
 import { buildAgenda } from "../server/meetings/agenda.ts";
 import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
@@ -536,6 +536,7 @@ async function seedDemoCases(prisma: Client, municipalityId: string, who: { offi
   for (const spec of specs.sort((a, b) => b.daysAgo - a.daysAgo)) {
     const receivedAt = new Date(Date.now() - spec.daysAgo * day);
     const setting = DEFAULT_CASE_SETTINGS[spec.type];
+    const deadlines = caseDeadlines(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit });
     const decidedAt = spec.decidedAfterDays ? new Date(receivedAt.getTime() + spec.decidedAfterDays * day) : null;
     await prisma.case.create({
       data: {
@@ -551,8 +552,8 @@ async function seedDemoCases(prisma: Client, municipalityId: string, who: { offi
         description: spec.description,
         receivedAt,
         assignedToId: spec.assigned ?? null,
-        interimReplyDue: new Date(`${interimReplyDeadline(receivedAt).date}T00:00:00Z`),
-        decisionDue: new Date(`${decisionDeadline(receivedAt, { amount: setting.deadlineAmount, unit: setting.deadlineUnit }).date}T00:00:00Z`),
+        interimReplyDue: new Date(`${deadlines.interimReply.date}T00:00:00Z`),
+        decisionDue: new Date(`${deadlines.decision.date}T00:00:00Z`),
         formalDecision: setting.formalDecision,
         interimReplySentAt: spec.interimSent ? new Date(receivedAt.getTime() + 29 * day) : null,
         interimReplyText: spec.interimSent

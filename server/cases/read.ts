@@ -9,7 +9,7 @@ import type { Tx } from "../db/types.ts";
 import { rolePolicy, selfPolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 import { casePartyWhere, caseReadPolicy } from "./access.ts";
-import { addCalendarDays } from "./deadlines.ts";
+import { addCalendarDays } from "../../app/domain/working-days.ts";
 import { birthDateOf, isChild, maskedIdentity, recordsOfCaseSubject } from "./persons.ts";
 
 // Reading cases: the person's own (public part), the coordinating unit's lists and one case with

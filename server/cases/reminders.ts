@@ -3,7 +3,7 @@ import { calendarDate, calendarDay, formatDate, osloDate } from "../../app/domai
 import type { PrismaClient } from "../db/database.ts";
 import { translate } from "../i18n.ts";
 import { announceNotifications, storeNotifications, type NewNotification } from "../notifications/deliver.ts";
-import { addCalendarDays, subtractWorkingDays } from "./deadlines.ts";
+import { addCalendarDays, subtractWorkingDays } from "../../app/domain/working-days.ts";
 import { getCaseSetting } from "./settings.ts";
 
 // Deadline reminders for the coordinating unit: before a deadline (the case type's number of

@@ -4,7 +4,7 @@ import { id } from "../../app/domain/schemas.ts";
 import { calendarDate, OSLO_TIME_ZONE, osloDate } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { addCalendarDays } from "../cases/deadlines.ts";
+import { addCalendarDays } from "../../app/domain/working-days.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";

@@ -1,6 +1,6 @@
 import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES } from "../../app/domain/schemas.ts";
 import { calendarDate, formatDate, todayInOslo } from "../../app/domain/oslo-time.ts";
-import { addCalendarDays } from "../cases/deadlines.ts";
+import { addCalendarDays } from "../../app/domain/working-days.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { translate } from "../i18n.ts";
 import { loadGroup } from "../meetings/group.ts";

@@ -1,6 +1,6 @@
 import { endOfOsloDay, formatMeetingTime, osloDate } from "../../app/domain/oslo-time.ts";
 import { OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
-import { addCalendarDays } from "../cases/deadlines.ts";
+import { addCalendarDays } from "../../app/domain/working-days.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Meeting, Prisma } from "../db/generated/client.ts";
 import { translate } from "../i18n.ts";

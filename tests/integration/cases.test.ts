@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { osloDate } from "../../app/domain/oslo-time.ts";
-import { addWorkingDays } from "../../server/cases/deadlines.ts";
+import { addWorkingDays } from "../../app/domain/working-days.ts";
 import { createPlanWorld } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { osloDate } from "../../app/domain/oslo-time.ts";
-import { addWorkingDays } from "../../server/cases/deadlines.ts";
+import { addWorkingDays } from "../../app/domain/working-days.ts";
 import { runDeadlineReminders } from "../../server/cases/reminders.ts";
 import { startNotificationEmails } from "../../server/notifications/email.ts";
 import { createPlanWorld } from "./plan-world.ts";

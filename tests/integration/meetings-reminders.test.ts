@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { osloDate } from "../../app/domain/oslo-time.ts";
-import { addCalendarDays } from "../../server/cases/deadlines.ts";
+import { addCalendarDays } from "../../app/domain/working-days.ts";
 import { runMeetingReminders } from "../../server/meetings/reminders.ts";
 import { seedDemo } from "../../prisma/demo.ts";
 import { signIn } from "./helpers.ts";

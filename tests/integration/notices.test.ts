@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { calendarDate, osloLocalToInstant, todayInOslo } from "../../app/domain/oslo-time.ts";
 import { notificationsNb } from "../../app/i18n/locales/notifications.ts";
-import { addCalendarDays, addWorkingDays } from "../../server/cases/deadlines.ts";
+import { addCalendarDays, addWorkingDays } from "../../app/domain/working-days.ts";
 import { runDeadlineReminders } from "../../server/cases/reminders.ts";
 import { yDocFromText } from "../../server/collab/projection.ts";
 import { storeDocument, type Editor } from "../../server/collab/store.ts";

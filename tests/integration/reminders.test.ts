@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fromPglite, type PgBoss } from "pg-boss";
 import { osloDate } from "../../app/domain/oslo-time.ts";
-import { addWorkingDays } from "../../server/cases/deadlines.ts";
+import { addWorkingDays } from "../../app/domain/working-days.ts";
 import { runDeadlineReminders } from "../../server/cases/reminders.ts";
 import { createBoss } from "../../server/jobs/boss.ts";
 import { createPlanWorld } from "./plan-world.ts";
