@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingPlanner } from "../components/meeting/meeting-planner.tsx";
-import { osloNow } from "../domain/oslo-time.ts";
+import { NEW_MEETING_TIME, newMeetingDay } from "../lib/meeting-defaults.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { planMeetingAction } from "../lib/meeting-actions.server.ts";
@@ -17,9 +17,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
   const plan = await load(context, request, (caller) => caller.plan.byId({ planId }));
   if (!plan.access.canEditPlan) throw json({ message: "forbidden" }, { status: 403 });
-  // A week from today at ten: a usual time, easy to change.
-  const inAWeek = osloNow(new Date(Date.now() + 7 * 86_400_000));
-  return json({ planId, ownerName: plan.owner.name, group: groupForPlanning(plan), defaults: { date: inAWeek.date, time: "10:00" } });
+  return json({ planId, ownerName: plan.owner.name, group: groupForPlanning(plan), defaults: { date: newMeetingDay(), time: NEW_MEETING_TIME } });
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {

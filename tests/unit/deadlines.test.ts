@@ -1,19 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { endOfOsloDay, osloDate } from "../../app/domain/oslo-time.ts";
+import { newMeetingDay } from "../../app/lib/meeting-defaults.ts";
+import { caseDeadlines, decisionDeadline, interimReplyDeadline } from "../../server/cases/deadlines.ts";
 import {
   addCalendarDays,
   addWorkingDays,
-  caseDeadlines,
-  decisionDeadline,
   easterSunday,
-  interimReplyDeadline,
   isHoliday,
   isWorkingDay,
   nextWorkingDay,
   norwegianHolidays,
   subtractWorkingDays,
   workingDaysBetween,
-} from "../../server/cases/deadlines.ts";
+} from "../../app/domain/working-days.ts";
 
 // Every instant below is written in UTC ("Z"), so nothing depends on the machine's TZ.
 // Oslo is UTC+1 in winter (CET) and UTC+2 in summer (CEST); in 2027 summer time runs
@@ -351,5 +350,15 @@ describe("workingDaysBetween and subtractWorkingDays", () => {
         expect(workingDaysBetween(back, date)).toBe(0);
       }
     }
+  });
+});
+
+describe("a new meeting's default day", () => {
+  it("is the next working day in Oslo: never a weekend or a public holiday", () => {
+    expect(newMeetingDay(new Date("2026-11-27T12:00:00Z"))).toBe("2026-11-30"); // Friday → Monday
+    expect(newMeetingDay(new Date("2026-11-28T12:00:00Z"))).toBe("2026-11-30"); // Saturday → Monday
+    expect(newMeetingDay(new Date("2026-12-24T12:00:00Z"))).toBe("2026-12-28"); // Christmas Eve → past the holidays
+    expect(newMeetingDay(new Date("2026-11-29T23:30:00Z"))).toBe("2026-12-01"); // 00:30 Monday in Oslo → Tuesday
+    expect(newMeetingDay(new Date("2027-03-24T12:00:00Z"))).toBe("2027-03-30"); // before Easter → Tuesday after
   });
 });
