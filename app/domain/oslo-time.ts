@@ -158,6 +158,11 @@ export function formatDateTime(value: string | Date | null | undefined, lang: La
   return format(lang, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(value));
 }
 
+/** A calendar month "YYYY-MM" as people write it ("august 2026"). */
+export function formatMonth(month: string, lang: Lang): string {
+  return format(lang, { month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
 /** A time of day ("14:05"). */
 export function formatTime(value: string | Date, lang: Lang): string {
   return format(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(value));

@@ -5,7 +5,8 @@ import { BarTable, Figure } from "../components/dashboard/figure.tsx";
 import { MeetingFigures } from "../components/dashboard/meeting-figures.tsx";
 import { PlanTable } from "../components/plan-table.tsx";
 import { CASE_TYPES } from "../domain/lists.ts";
-import { formatDate } from "../domain/oslo-time.ts";
+import { formatNumber } from "../domain/numbers.ts";
+import { formatDate, formatMonth } from "../domain/oslo-time.ts";
 import { useSocketRevalidate } from "../hooks/use-socket-revalidate.ts";
 import { load } from "../lib/call.server.ts";
 import { CASE_METRICS, filterFromSearch, PLAN_METRICS, searchFromFilter } from "../lib/dashboard-filter.ts";
@@ -141,11 +142,11 @@ export default function KeDashboard() {
               c.processingTimes.map((row) => (
                 <tr key={row.month}>
                   <th scope="row" data-label={t("dash.month")}>
-                    {row.month}
+                    {formatMonth(row.month, lang)}
                   </th>
-                  <td data-label={t("dash.decided")}>{row.decided ?? t("dash.hidden")}</td>
-                  <td data-label={t("dash.median")}>{row.medianDays ?? t("dash.hidden")}</td>
-                  <td data-label={t("dash.p90")}>{row.p90Days ?? t("dash.hidden")}</td>
+                  <td data-label={t("dash.decided")}>{row.decided === null ? t("dash.hidden") : formatNumber(row.decided, lang)}</td>
+                  <td data-label={t("dash.median")}>{row.medianDays === null ? t("dash.hidden") : formatNumber(row.medianDays, lang)}</td>
+                  <td data-label={t("dash.p90")}>{row.p90Days === null ? t("dash.hidden") : formatNumber(row.p90Days, lang)}</td>
                 </tr>
               ))
             ) : (

@@ -1,14 +1,17 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../domain/numbers.ts";
+import { useLang } from "../../lib/use-lang.ts";
 
 /** One dashboard number and the link to the list behind it; null means hidden (below 5). */
 export function Figure({ label, value, href, alarm = false }: { label: string; value: number | null; href: string; alarm?: boolean }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <div className={alarm && value ? "figure figure-alarm" : "figure"}>
       <dt>{label}</dt>
       <dd>
-        <span className="figure-value">{value === null ? t("dash.hidden") : value}</span>
+        <span className="figure-value">{value === null ? t("dash.hidden") : formatNumber(value, lang)}</span>
         <Link to={href} className="figure-link">
           {t("dash.openList")}
           <span className="visually-hidden">: {label}</span>
@@ -31,6 +34,7 @@ export function BarTable({
   rows: { label: string; value: number | null }[];
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
   return (
     <table className="bar-table">
@@ -50,7 +54,7 @@ export function BarTable({
             <th scope="row">{row.label}</th>
             <td>
               <span className="bar" style={{ width: `${((row.value ?? 0) / max) * 100}%` }} aria-hidden="true" />
-              <span className="bar-value">{row.value === null ? t("dash.hidden") : row.value}</span>
+              <span className="bar-value">{row.value === null ? t("dash.hidden") : formatNumber(row.value, lang)}</span>
             </td>
           </tr>
         ))}
