@@ -18,9 +18,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const filter = filterFromSearch(new URL(request.url).searchParams);
   return json(
     await load(context, request, async (caller) => {
+      // The plans by name, with the same unit as the figures; none in publication mode.
       const [overview, plans, units] = await Promise.all([
         caller.dashboard.overview(filter as never),
-        caller.plan.list(),
+        filter.publication ? null : caller.plan.list({ unitId: filter.unitId }),
         caller.unit.list(),
       ]);
       return { overview, plans, units: units.map((u) => ({ id: u.id, name: u.name })), filter, municipality: context.user!.municipalityName };
@@ -35,7 +36,9 @@ export default function KeDashboard() {
   // Counters follow changes in the municipality, at most every 2 s.
   useSocketRevalidate("dashboard:changed", 2000);
   const query = searchFromFilter(filter);
+  // Publication mode names nobody: no list behind a figure.
   const listHref = (kind: "planer" | "saker", metric: string) => {
+    if (filter.publication) return null;
     const params = new URLSearchParams(query);
     params.set("liste", kind);
     params.set("tall", metric);
@@ -46,7 +49,7 @@ export default function KeDashboard() {
   return (
     <div className="page">
       <h1>{t("dash.title")}</h1>
-      <p>{t("dash.intro", { municipality, date: formatDate(overview.today, lang) })}</p>
+      <p>{t(filter.publication ? "dash.introPublication" : "dash.intro", { municipality, date: formatDate(overview.today, lang) })}</p>
 
       <Form method="get" className="card filter-form" aria-labelledby="filter-heading">
         <h2 id="filter-heading">{t("dash.filters")}</h2>
@@ -105,7 +108,7 @@ export default function KeDashboard() {
           ))}
         </dl>
         {p.userWrittenGoalsShare !== null ? <p>{t("dash.userGoalsShare", { share: p.userWrittenGoalsShare })}</p> : null}
-        <MeetingFigures withoutMinutes={overview.meetings.withoutMinutes} withoutMeeting={p.withoutMeeting} query={query} />
+        <MeetingFigures withoutMinutes={overview.meetings.withoutMinutes} withoutMeeting={p.withoutMeeting} query={filter.publication ? null : query} />
       </section>
 
       <section aria-labelledby="cases-heading">
@@ -156,12 +159,18 @@ export default function KeDashboard() {
             )}
           </tbody>
         </table>
-        <BarTable
-          caption={t("dash.loadPerOfficer")}
-          labelHeader={t("dash.officer")}
-          valueHeader={t("dash.count")}
-          rows={c.loadPerOfficer.map((row) => ({ label: row.name ?? t("dash.unassigned"), value: row.open }))}
-        />
+        {filter.publication ? (
+          <p>
+            {t("dash.loadPerOfficer")}: {t("dash.publicationNoNames")}
+          </p>
+        ) : (
+          <BarTable
+            caption={t("dash.loadPerOfficer")}
+            labelHeader={t("dash.officer")}
+            valueHeader={t("dash.count")}
+            rows={c.loadPerOfficer.map((row) => ({ label: row.name ?? t("dash.unassigned"), value: row.open }))}
+          />
+        )}
       </section>
 
       <section aria-labelledby="coordinators-heading">
@@ -172,12 +181,18 @@ export default function KeDashboard() {
           valueHeader={t("dash.plans")}
           rows={overview.coordinators.perUnit.map((row) => ({ label: row.unit ?? t("dash.noUnit"), value: row.plans }))}
         />
-        <BarTable
-          caption={t("dash.perCoordinator")}
-          labelHeader={t("dash.coordinator")}
-          valueHeader={t("dash.plans")}
-          rows={overview.coordinators.perCoordinator.slice(0, 30).map((row) => ({ label: row.name, value: row.plans }))}
-        />
+        {filter.publication ? (
+          <p>
+            {t("dash.perCoordinator")}: {t("dash.publicationNoNames")}
+          </p>
+        ) : (
+          <BarTable
+            caption={t("dash.perCoordinator")}
+            labelHeader={t("dash.coordinator")}
+            valueHeader={t("dash.plans")}
+            rows={overview.coordinators.perCoordinator.slice(0, 30).map((row) => ({ label: row.name, value: row.plans }))}
+          />
+        )}
         <p>
           {t("dash.changes", {
             plans: overview.coordinators.plansWithChanges ?? t("dash.hidden"),
@@ -188,7 +203,7 @@ export default function KeDashboard() {
 
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">{t("dash.allPlansHeading")}</h2>
-        <PlanTable plans={plans} caption={t("ke.caption")} />
+        {plans ? <PlanTable plans={plans} caption={t("ke.caption")} /> : <p>{t("dash.publicationNoLists")}</p>}
       </section>
     </div>
   );

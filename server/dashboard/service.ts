@@ -11,6 +11,7 @@ import type { Tx } from "../db/types.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { translate } from "../i18n.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
+import { coordinatedFromUnit } from "../plans/service.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 import { write } from "../records/write.ts";
@@ -54,10 +55,7 @@ interface Context {
 const DAY_MS = 24 * 3600 * 1000;
 
 function planScope({ municipalityId, filter }: Context): Prisma.PlanWhereInput {
-  return {
-    municipalityId,
-    ...(filter.unitId ? { coordinators: { some: { endedAt: null, coordinator: { unitId: filter.unitId } } } } : {}),
-  };
+  return { municipalityId, ...(filter.unitId ? coordinatedFromUnit(filter.unitId) : {}) };
 }
 
 export const PLAN_METRICS = {
@@ -138,6 +136,14 @@ function publishable(value: number, filter: DashboardFilter): number | null {
   return filter.publication && value > 0 && value < 5 ? null : value;
 }
 
+/**
+ * Publication mode shows no names at all: the lists behind the figures name people, so they are
+ * refused (the page does not link them), and the per-person breakdowns are left out.
+ */
+function refuseNamesInPublication(filter: DashboardFilter) {
+  if (filter.publication) throw new DomainError("FORBIDDEN", "dash.publicationNoLists");
+}
+
 export async function getDashboardOverview(prisma: PrismaClient, actor: SessionUser, filter: DashboardFilter) {
   await dashboardReaders.resolve(prisma, actor);
   const c = contextFor(actor, filter);
@@ -204,17 +210,17 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
       ...Object.fromEntries(Object.entries(caseCounts).map(([k, v]) => [k, show(v)])),
       openByAge: Object.entries(ageBuckets).map(([bucket, count]) => ({ bucket, count: show(count) })),
       processingTimes: await processingTimes(prisma, c),
-      loadPerOfficer: [
-        ...officers.map((o) => ({ id: o.id, name: o.name, open: show(load.get(o.id) ?? 0) })),
-        { id: null, name: null, open: show(load.get(null) ?? 0) },
-      ],
+      // Per person: names, so not in publication mode.
+      loadPerOfficer: filter.publication
+        ? []
+        : [...officers.map((o) => ({ id: o.id, name: o.name, open: show(load.get(o.id) ?? 0) })), { id: null, name: null, open: show(load.get(null) ?? 0) }],
     } as Record<CaseMetric, number | null> & {
       openByAge: { bucket: string; count: number | null }[];
       processingTimes: Awaited<ReturnType<typeof processingTimes>>;
       loadPerOfficer: { id: string | null; name: string | null; open: number | null }[];
     },
     coordinators: {
-      perCoordinator: byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
+      perCoordinator: filter.publication ? [] : byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
       perUnit: [...byUnit.entries()].map(([unit, plans]) => ({ unit: unit || null, plans: show(plans) })),
       plansWithChanges: show(changes.length),
       changes: show(changes.reduce((sum, row) => sum + row._count._all - 1, 0)),
@@ -273,6 +279,7 @@ function auditedList<T extends unknown[]>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return read(prisma, actor, meta, listReaders, input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx) => {
+    refuseNamesInPublication(input.filter);
     const result = await fn(tx);
     const { unitId, caseType, from, to } = input.filter;
     return { result, details: { metric: input.metric, count: result.length, unitId, caseType, from, to } };

@@ -11,6 +11,7 @@ import {
   getPlan,
   getPlanInput,
   listPlans,
+  planListInput,
   removeService,
   removeServiceInput,
   updatePlan,
@@ -19,7 +20,7 @@ import {
 import { statePurpose, statePurposeInput } from "./purpose.ts";
 
 export const planRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
+  list: protectedProcedure.input(planListInput).query(({ ctx, input }) => listPlans(ctx.db.prisma, ctx.auth.user, ctx.meta, input)),
   mine: protectedProcedure.query(({ ctx }) => getMyPlans(ctx.db.prisma, ctx.auth.user, ctx.meta)),
   stats: protectedProcedure.query(({ ctx }) => getMunicipalityPlanStats(ctx.db.prisma, ctx.auth.user)),
   statePurpose: protectedProcedure.input(statePurposeInput).mutation(({ ctx, input }) => statePurpose(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),

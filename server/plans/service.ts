@@ -23,6 +23,11 @@ import { uniqueViolation } from "../db/unique.ts";
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
 
+/** Plans whose current coordinator works in the unit: how "a unit's plans" is meant everywhere. */
+export function coordinatedFromUnit(unitId: string): Prisma.PlanWhereInput {
+  return { coordinators: { some: { endedAt: null, coordinator: { unitId } } } };
+}
+
 const currentCoordinator = {
   where: { endedAt: null },
   select: { coordinator: { select: { id: true, name: true } } },
@@ -33,22 +38,22 @@ const currentCoordinator = {
  * every plan in their municipality. Overview fields only: no goals, measures or texts. Only staff
  * get "needs follow-up" (evaluations due, new from the user): it is their work, not a relative's.
  */
-export async function listPlans(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
+export async function listPlans(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta, input: { unitId?: string } = {}) {
   if (!hasAnyRole(actor, KE_ROLES)) return plansOverview(prisma, actor, false);
   // The coordinating unit's list names every user in the municipality: each look is recorded.
   return read(prisma, actor, meta, rolePolicy(KE_ROLES), "plan.list", async (tx) => {
-    const result = await plansOverview(tx, actor, true);
-    return { result, details: { count: result.length } };
+    const result = await plansOverview(tx, actor, true, input.unitId);
+    return { result, details: { count: result.length, unitId: input.unitId } };
   });
 }
 
-async function plansOverview(prisma: Tx, actor: SessionUser, ke: boolean) {
+async function plansOverview(prisma: Tx, actor: SessionUser, ke: boolean, unitId?: string) {
   const staff = !ke && hasAnyRole(actor, STAFF_ROLES);
   const now = new Date();
   // Evaluation dates are calendar dates: due from the start of Oslo's today.
   const today = calendarDate(todayInOslo(now));
   const plans = await prisma.plan.findMany({
-    where: ke ? { municipalityId: actor.municipalityId } : planContentWhere(actor, now),
+    where: ke ? { municipalityId: actor.municipalityId, ...(unitId ? coordinatedFromUnit(unitId) : {}) } : planContentWhere(actor, now),
     orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
     take: 500,
     select: {
@@ -144,6 +149,9 @@ export async function getMunicipalityPlanStats(prisma: PrismaClient, actor: Sess
     reviewDue,
   };
 }
+
+/** The coordinating unit's list of plans: optionally those coordinated from one unit. */
+export const planListInput = z.object({ unitId: id.optional() }).default({});
 
 export const getPlanInput = z.object({ planId: id });
 

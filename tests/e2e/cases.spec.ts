@@ -216,10 +216,54 @@ test.describe("the coordinating unit's dashboard", () => {
   });
 });
 
+test.describe("publication view on the coordinating unit's page (issue 14)", () => {
+  test("no person's name anywhere: not in the page, its loader data, the lists or the exports", async ({ page, browser, baseURL }) => {
+    // Every name there is: the municipality's people (the administrator's list) and the people
+    // cases are about (the KE leader's case list, where names belong).
+    const admin = await signedInPage(browser, baseURL, "admin@demo.no");
+    const users = (await (await admin.page.request.get("/admin/brukere?_data=routes%2Fadmin_.brukere")).json()) as { users: { name: string }[] };
+    await admin.context.close();
+    await login(page, "leder@demo.no");
+    const cases = (await (await page.request.get("/saker?status=ALL&_data=routes%2Fsaker")).json()) as { cases: { subjectName: string }[] };
+    // The banner greets the signed-in leader by name: the only name that may be there.
+    const names = [...new Set([...users.users.map((u) => u.name), ...cases.cases.map((c) => c.subjectName)])].filter((name) => name !== LEADER_NAME);
+    expect(names).toEqual(expect.arrayContaining([KARI, PER_HANSEN, "Ingrid Berg", "Mona Hansen"]));
+    const unnamed = (what: string, text: string) => expect(names.filter((name) => text.includes(name)), what).toEqual([]);
+
+    const units = (await (await page.request.get("/ke?_data=routes%2Fke")).json()) as { units: { id: string }[]; plans: { owner: { name: string } }[] };
+    expect(units.plans.map((p) => p.owner.name)).toContain(KARI); // without publication: the plans by name
+    for (const selection of ["publisering=1", `publisering=1&enhet=${units.units[0].id}`]) {
+      await page.goto(`/ke?${selection}`);
+      await expect(heading(page)).toHaveText("Koordinerende enhet – oversikt");
+      await expect(page.getByRole("link", { name: /^Se listen/ })).toHaveCount(0);
+      unnamed(`/ke?${selection}`, await page.content());
+      unnamed(`/ke?${selection} loader data`, await (await page.request.get(`/ke?${selection}&_data=routes%2Fke`)).text());
+    }
+    for (const path of [
+      "/ke/liste?publisering=1&liste=planer&tall=activePlans",
+      "/ke/liste?publisering=1&liste=saker&tall=openCases",
+      "/ke/moter?publisering=1&tall=withoutMinutes",
+      "/ke/moter?publisering=1&tall=withoutMeeting",
+      "/ke/eksport?publisering=1&liste=planer&tall=activePlans&format=csv",
+      "/ke/eksport?publisering=1&liste=saker&tall=openCases&format=xlsx",
+    ]) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(403);
+      unnamed(path, await response.text());
+    }
+  });
+});
+
 test.describe("who may handle cases", () => {
-  for (const path of ["/saker", "/ke"]) {
-    test(`a coordinator who types ${path} gets a friendly 403`, async ({ page }) => {
-      await login(page, "koordinator@demo.no");
+  for (const [email, path] of [
+    ["koordinator@demo.no", "/saker"],
+    ["koordinator@demo.no", "/ke"],
+    // The administrator without a KE role keeps accounts, not plans (issue 14).
+    ["admin@demo.no", "/ke"],
+    ["admin@demo.no", "/saker"],
+  ]) {
+    test(`${email} who types ${path} gets a friendly 403`, async ({ page }) => {
+      await login(page, email);
       const menu = page.getByRole("navigation", { name: "Hovedmeny" });
       await expect(menu.getByRole("link", { name: "Saker", exact: true })).toHaveCount(0);
       await expect(menu.getByRole("link", { name: "Oversikt", exact: true })).toHaveCount(0);

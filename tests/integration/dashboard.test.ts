@@ -108,6 +108,34 @@ describe("dashboard.overview", () => {
     expect(o.plans.inactive12Months).toBeNull();
   });
 
+  it("publication mode names nobody: no person in the figures, and no list or export behind them", async () => {
+    const { w } = await dashboardWorld();
+    const names = [...Object.values(w.people).map((p) => p.name), ...(await t.db.prisma.case.findMany({ select: { subjectName: true } })).map((c) => c.subjectName)];
+    const o = JSON.stringify(await w.callers.keLeader.dashboard.overview({ publication: true }));
+    expect(names.filter((name) => o.includes(name))).toEqual([]);
+    // Without publication the same overview does name the case officers and coordinators.
+    expect(JSON.stringify(await w.callers.keLeader.dashboard.overview({}))).toContain(w.people.caseOfficer.name);
+    const filter = { publication: true };
+    for (const as of ["screen", "file"] as const) {
+      await expect(w.callers.keLeader.dashboard.plans({ metric: "activePlans", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(w.callers.keLeader.dashboard.cases({ metric: "openCases", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(w.callers.keLeader.dashboard.meetings({ metric: "withoutMinutes", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
+  it("the coordinating unit's list of plans takes the unit filter: plans coordinated from that unit", async () => {
+    const { w } = await dashboardWorld();
+    const all = await w.callers.keLeader.plan.list();
+    const unit = await w.callers.keLeader.plan.list({ unitId: w.unit.id });
+    const fromUnit = await t.db.prisma.plan.count({ where: { municipalityId: w.home.id, coordinators: { some: { endedAt: null, coordinator: { unitId: w.unit.id } } } } });
+    expect(unit).toHaveLength(fromUnit);
+    expect(unit.length).toBeLessThan(all.length);
+    expect(unit.every((p) => p.coordinator !== null)).toBe(true);
+    // The same count as the figure with that filter, for the active ones.
+    const figure = await w.callers.keLeader.dashboard.overview({ unitId: w.unit.id });
+    expect(unit.filter((p) => p.status === "ACTIVE")).toHaveLength(figure.plans.activePlans!);
+  });
+
   it("is only for the coordinating unit, and never shows another municipality", async () => {
     const { w } = await dashboardWorld();
     // The administrator without a KE role is refused too (issue 14): figures, lists and cases.

@@ -1048,6 +1048,7 @@ const IDS_ONLY = "only ids (UUID pattern), refused by zod before anything runs";
 const IDS_AND_DATES = "only ids and calendar dates (z.iso.date), refused by zod before anything runs";
 const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "plan.byId": IDS_ONLY,
+  "plan.list": IDS_ONLY,
   "plan.update": `${IDS_AND_DATES}; the rest are enums`,
   "consent.withdraw": IDS_ONLY,
   "service.remove": IDS_ONLY,

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../domain/numbers.ts";
 import { useLang } from "../../lib/use-lang.ts";
 
-/** One dashboard number and the link to the list behind it; null means hidden (below 5). */
-export function Figure({ label, value, href, alarm = false }: { label: string; value: number | null; href: string; alarm?: boolean }) {
+/** One dashboard number and the link to the list behind it (none in publication mode); a null value is hidden (below 5). */
+export function Figure({ label, value, href, alarm = false }: { label: string; value: number | null; href: string | null; alarm?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -12,10 +12,12 @@ export function Figure({ label, value, href, alarm = false }: { label: string; v
       <dt>{label}</dt>
       <dd>
         <span className="figure-value">{value === null ? t("dash.hidden") : formatNumber(value, lang)}</span>
-        <Link to={href} className="figure-link">
-          {t("dash.openList")}
-          <span className="visually-hidden">: {label}</span>
-        </Link>
+        {href ? (
+          <Link to={href} className="figure-link">
+            {t("dash.openList")}
+            <span className="visually-hidden">: {label}</span>
+          </Link>
+        ) : null}
       </dd>
     </div>
   );

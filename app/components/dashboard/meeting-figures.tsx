@@ -6,9 +6,11 @@ import { Figure } from "./figure.tsx";
  * time without approved minutes, and active plans without a meeting in six months. Each opens
  * the list behind it (/ke/moter), with the dashboard's selection.
  */
-export function MeetingFigures({ withoutMinutes, withoutMeeting, query }: { withoutMinutes: number | null; withoutMeeting: number | null; query: URLSearchParams }) {
+export function MeetingFigures({ withoutMinutes, withoutMeeting, query }: { withoutMinutes: number | null; withoutMeeting: number | null; query: URLSearchParams | null }) {
   const { t } = useTranslation();
+  // No query: publication mode, no list behind the figures.
   const href = (metric: string) => {
+    if (!query) return null;
     const params = new URLSearchParams(query);
     params.set("tall", metric);
     return `/ke/moter?${params}`;
