@@ -9,7 +9,7 @@ import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
 import { meetingRouter, taskRouter } from "./meetings/router.ts";
 import { identityProviderRouter, municipalityRouter } from "./municipality/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
-import { commentRouter, logRouter, planRouter, serviceRouter } from "./plans/router.ts";
+import { commentRouter, logRouter, planRouter, questionRouter, serviceRouter } from "./plans/router.ts";
 import { createCallerFactory, router } from "./trpc/trpc.ts";
 import { unitRouter, userRouter } from "./users/router.ts";
 
@@ -30,6 +30,7 @@ export const appRouter = router({
   case: caseRouter,
   caseType: caseTypeRouter,
   dashboard: dashboardRouter,
+  question: questionRouter,
   notification: notificationRouter,
   meeting: meetingRouter,
   task: taskRouter,

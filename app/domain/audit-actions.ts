@@ -38,6 +38,7 @@ const signIn = define("SIGN_IN", false);
 export const AUDIT_ACTIONS = {
   // Reading
   "plan.view": read("Åpnet planen", "Opened the plan"),
+  "plan.questions.view": read("Leste spørsmål fra koordinerende enhet om planen", "Read questions from the coordinating unit about the plan"),
   "plan.text.open": read("Leste en tekst i planen", "Read a text in the plan"),
   "plan.live.join": read("Fulgte planen direkte", "Followed the plan live"),
   // Lists with the names of people the reader shares no plan with (the coordinating unit's).
@@ -112,6 +113,7 @@ export const AUDIT_ACTIONS = {
   "plan.create": record("Opprettet planen", "Created the plan"),
   "plan.purpose": record("Oppga hvorfor planen skulle leses", "Stated why the plan was to be read"),
   "plan.question": record("Koordinerende enhet spurte koordinatoren om planen", "The coordinating unit asked the coordinator about the plan"),
+  "plan.question.reply": record("Svarte på et spørsmål fra koordinerende enhet", "Answered a question from the coordinating unit"),
 
   // One's own settings
   "notification.read": record("Merket varsler som lest", "Marked notifications as read"),

@@ -21,6 +21,7 @@ export const NOTICE_KINDS = {
   "coordinator.released": { roles: ["COORDINATOR"] },
   "plan.user_input": { roles: ["COORDINATOR"] },
   "plan.question": { roles: ["COORDINATOR"] },
+  "plan.question_answered": { roles: KE },
   "measure.assigned": { roles: IN_PLANS },
   "evaluation.due": { roles: IN_PLANS },
   "meeting.invitation": { roles: ALL },

@@ -4,6 +4,8 @@
 // the pages (a new meeting's default day).
 
 const DAY_MS = 86_400_000;
+/** A month on average (365.25 / 12 days): for "no activity for N months". */
+export const AVERAGE_MONTH_MS = 30.44 * DAY_MS;
 export interface Ymd {
   year: number;
   month: number; // 1-12

@@ -1,12 +1,19 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../domain/oslo-time.ts";
+import { AVERAGE_MONTH_MS } from "../domain/working-days.ts";
 import { createI18n } from "../i18n/i18n.ts";
-import { attempt } from "../lib/call.server.ts";
+import { redirectToLogin } from "../lib/call.server.ts";
+import { formFieldName, runFormAction } from "../lib/form-action.server.ts";
+import { text } from "../lib/form-values.ts";
 import { filterFromSearch, isCaseMetric, isPlanMetric, searchFromFilter } from "../lib/dashboard-filter.ts";
 import { loadCaseList, loadPlanList } from "../lib/dashboard-lists.server.ts";
 import { useLang } from "../lib/use-lang.ts";
+import { Disclosure, HintAndError } from "../components/form.tsx";
+import { Receipt } from "../components/receipt.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
+import { usePageForm, type PageForm } from "../hooks/use-page-form.ts";
 
 export const meta: MetaFunction = () => [{ title: "Liste – Koordinerende enhet" }];
 
@@ -21,7 +28,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const mayAsk = Boolean(context.user?.roles.includes("KE_LEADER"));
   if (params.get("liste") === "planer" && isPlanMetric(metric)) {
     const { rows } = await loadPlanList(context, request, metric, filter, t);
-    return json({ kind: "plans" as const, metric, plans: rows, cases: null, query, mayAsk: mayAsk && INACTIVE.includes(metric) });
+    // The question suggested for an inactive plan; the KE leader may change it before sending.
+    const plans = rows.map((plan) => ({
+      ...plan,
+      suggestedQuestion: t("dashboard.inactiveQuestion", { months: Math.max(1, Math.floor((Date.now() - new Date(plan.lastActivityAt).getTime()) / AVERAGE_MONTH_MS)) }),
+    }));
+    return json({ kind: "plans" as const, metric, plans, cases: null, query, mayAsk: mayAsk && INACTIVE.includes(metric) });
   }
   if (params.get("liste") === "saker" && isCaseMetric(metric)) {
     const { rows } = await loadCaseList(context, request, metric, filter, t);
@@ -30,20 +42,28 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   throw json({ message: "not found" }, { status: 404 });
 }
 
-/** The KE leader asks a plan's coordinator about an inactive plan. */
+/** The KE leader asks a plan's coordinator about an inactive plan, in words they may change. */
 export async function action({ context, request }: ActionFunctionArgs) {
+  if (!context.user) throw redirectToLogin(request);
   const form = await request.formData();
-  const planId = String(form.get("planId") ?? "");
-  const result = await attempt(context, (caller) => caller.dashboard.askCoordinator({ planId }));
-  if (!result.ok) return json({ error: result.error.message, askedPlanId: null }, { status: result.error.status });
-  return json({ error: null, askedPlanId: planId });
+  const planId = text(form, "planId");
+  return runFormAction(context, form, (caller) => caller.question.ask({ planId, text: text(form, "text") }), {
+    fieldName: formFieldName(),
+    onSuccess: () => {
+      const url = new URL(request.url);
+      url.searchParams.set("spurt", planId);
+      return redirect(`${url.pathname}${url.search}`);
+    },
+  });
 }
 
 export default function DashboardList() {
   const { t } = useTranslation();
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
-  const asked = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const ask = usePageForm("ask");
+  const askedPlanId = search.get("spurt");
   const exportHref = (format: "csv" | "xlsx") => {
     const params = new URLSearchParams(data.query);
     params.set("liste", data.kind === "plans" ? "planer" : "saker");
@@ -67,16 +87,7 @@ export default function DashboardList() {
           {t("dash.list.exportXlsx")}
         </a>
       </p>
-      {asked?.error ? (
-        <p role="alert" className="alert alert-error">
-          {asked.error}
-        </p>
-      ) : null}
-      {asked?.askedPlanId ? (
-        <p role="status" className="alert alert-success">
-          {t("dash.list.asked")}
-        </p>
-      ) : null}
+      <Receipt show={Boolean(askedPlanId)}>{t("questions.askedReceipt")}</Receipt>
       {!count ? <p>{t("dash.list.none")}</p> : null}
       {data.plans?.length ? (
         <table className="responsive-table">
@@ -103,14 +114,16 @@ export default function DashboardList() {
                 <td data-label={t("dash.list.nextReview")}>{formatDate(plan.nextReviewAt, lang)}</td>
                 {data.mayAsk ? (
                   <td data-label={t("dash.list.ask")}>
-                    {plan.coordinator ? (
-                      <Form method="post">
-                        <input type="hidden" name="planId" value={plan.id} />
-                        <button type="submit" className="button-secondary-dark">
-                          {t("dash.list.ask")}
+                    {plan.openQuestionAt ? (
+                      <p>
+                        {t("questions.openSince", { date: formatDate(plan.openQuestionAt, lang) })}.{" "}
+                        <Link to={`/planer/${plan.id}/sporsmal`}>
+                          {t("questions.openThread")}
                           <span className="visually-hidden"> ({plan.ownerName})</span>
-                        </button>
-                      </Form>
+                        </Link>
+                      </p>
+                    ) : plan.coordinator ? (
+                      <AskCoordinator plan={plan} coordinator={plan.coordinator.name} form={ask} />
                     ) : null}
                   </td>
                 ) : null}
@@ -149,5 +162,48 @@ export default function DashboardList() {
         </table>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * "Spør koordinatoren": a text to read and change first (the suggestion says how long the plan
+ * has been quiet), sent by a second, explicit button that names the coordinator. What was typed
+ * comes back with a refusal.
+ */
+function AskCoordinator({ plan, coordinator, form }: { plan: { id: string; ownerName: string; suggestedQuestion: string }; coordinator: string; form: PageForm }) {
+  const { t } = useTranslation();
+  const refused = form.result?.values?.planId === plan.id ? form.result : undefined;
+  const id = `ask-${plan.id}`;
+  return (
+    <Disclosure
+      open={Boolean(refused)}
+      summary={
+        <>
+          {t("dash.list.ask")}
+          <span className="visually-hidden"> ({plan.ownerName})</span>
+        </>
+      }
+    >
+      <Form method="post" className="stack">
+        <input type="hidden" name="_formId" value="ask" />
+        <input type="hidden" name="planId" value={plan.id} />
+        {refused?.message ? (
+          <p role="alert" className="alert alert-error">
+            {refused.message}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor={id}>
+            {t("questions.askLabel")}
+            <span className="visually-hidden"> ({plan.ownerName})</span>
+          </label>
+          <HintAndError id={id} hint={t("questions.askHint", { coordinator })} error={refused?.fieldErrors?.text} />
+          <textarea id={id} name="text" rows={3} required defaultValue={refused?.values?.text ?? plan.suggestedQuestion} aria-describedby={`${id}-hint`} />
+        </div>
+        <SubmitButton form={form} busyText={t("questions.sending")}>
+          {t("questions.askSend", { coordinator })}
+        </SubmitButton>
+      </Form>
+    </Disclosure>
   );
 }

@@ -1,7 +1,5 @@
 import { protectedProcedure, router } from "../trpc/trpc.ts";
 import {
-  askCoordinator,
-  askCoordinatorInput,
   caseListInput,
   dashboardFilter,
   getDashboardOverview,
@@ -12,11 +10,10 @@ import {
   planListInput,
 } from "./service.ts";
 
-// Who may read the dashboard and ask coordinators is decided in the service.
+// Who may read the dashboard is decided in the service (questions to coordinators: question.*).
 export const dashboardRouter = router({
   overview: protectedProcedure.input(dashboardFilter).query(({ ctx, input }) => getDashboardOverview(ctx.db.prisma, ctx.auth.user, input)),
   plans: protectedProcedure.input(planListInput).query(({ ctx, input }) => listDashboardPlans(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  askCoordinator: protectedProcedure.input(askCoordinatorInput).mutation(({ ctx, input }) => askCoordinator(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   meetings: protectedProcedure.input(meetingListInput).query(({ ctx, input }) => listDashboardMeetings(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   cases: protectedProcedure.input(caseListInput).query(({ ctx, input }) => listDashboardCases(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

@@ -4,17 +4,16 @@ import { id } from "../../app/domain/schemas.ts";
 import { calendarDate, OSLO_TIME_ZONE, osloDate } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
-import { addCalendarDays } from "../../app/domain/working-days.ts";
+import { addCalendarDays, AVERAGE_MONTH_MS } from "../../app/domain/working-days.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
-import { DomainError, notFound } from "../errors.ts";
-import { translate } from "../i18n.ts";
+import { DomainError } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
+import { openQuestionsOf } from "../plans/questions.ts";
 import { coordinatedFromUnit } from "../plans/service.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
-import { write } from "../records/write.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
 // (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
@@ -43,7 +42,7 @@ export const dashboardFilter = z
 
 export type DashboardFilter = z.infer<typeof dashboardFilter>;
 
-const MONTH_MS = 30.44 * 24 * 3600 * 1000;
+const MONTH_MS = AVERAGE_MONTH_MS;
 
 interface Context {
   municipalityId: string;
@@ -306,12 +305,15 @@ async function dashboardPlans(prisma: Tx, actor: SessionUser, input: z.infer<typ
     },
   });
   const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id));
+  const questions = await openQuestionsOf(prisma, plans.map((p) => p.id));
   return plans.map(({ coordinators, owner, ...p }) => ({
     ...p,
     ownerName: owner.name,
     coordinator: coordinators[0]?.coordinator ?? null,
     lastMeetingAt: meetings.get(p.id)?.lastMeetingAt ?? null,
     nextMeetingAt: meetings.get(p.id)?.nextMeetingAt ?? null,
+    /** When the coordinating unit asked a question about the plan that is not answered yet. */
+    openQuestionAt: questions.get(p.id) ?? null,
   }));
 }
 
@@ -367,26 +369,8 @@ function dashboardCases(prisma: Tx, actor: SessionUser, input: z.infer<typeof ca
   });
 }
 
-export const askCoordinatorInput = z.object({
-  planId: id,
-  message: z.string().trim().min(3).max(2000).optional(),
-});
 
 /**
  * The KE leader asks a plan's coordinator to look at an inactive plan. The question lands in the
  * coordinator's notifications (server/notifications/notices.ts) and in the plan's log, so the group sees it too.
  */
-export async function askCoordinator(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof askCoordinatorInput>, meta: RequestMeta) {
-  return write(prisma, actor, meta, rolePolicy(["KE_LEADER"]), "plan.question", async (tx) => {
-    const plan = await tx.plan.findFirst({
-      where: { id: input.planId, municipalityId: actor.municipalityId },
-      select: { id: true, lastActivityAt: true, coordinators: { where: { endedAt: null }, select: { coordinatorId: true } } },
-    });
-    if (!plan) throw notFound();
-    if (!plan.coordinators.length) throw new DomainError("BAD_REQUEST", "dashboard.noCoordinatorToAsk");
-    const months = Math.max(1, Math.floor((Date.now() - plan.lastActivityAt.getTime()) / MONTH_MS));
-    const message = input.message ?? translate("nb", "dashboard.inactiveQuestion", { months });
-    const entry = await tx.logEntry.create({ data: { planId: plan.id, authorId: actor.id, date: calendarDate(osloDate(new Date())), body: message } });
-    return { result: { ok: true as const }, planId: plan.id, target: { type: "log", id: entry.id }, details: { logEntryId: entry.id } };
-  });
-}

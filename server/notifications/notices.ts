@@ -121,6 +121,16 @@ async function meetingDedupe(tx: Tx, meetingId: string | null, kind: string, use
 const fixedText = (key: string) => async (): Promise<Text> => ({ title: t(`notifications.notice.${key}.title`), body: t(`notifications.notice.${key}.body`) });
 
 const planLink = (e: ChangeEvent) => `/planer/${e.planId}`;
+const questionsLink = (e: ChangeEvent) => `/planer/${e.planId}/sporsmal`;
+
+/** A question's words are in its thread, never in the audit row: the notice quotes them. */
+async function messageBody(tx: Tx, messageId: string) {
+  return (await tx.planQuestionMessage.findUniqueOrThrow({ where: { id: messageId }, select: { body: true } })).body;
+}
+async function firstMessage(tx: Tx, questionId: string) {
+  const first = await tx.planQuestionMessage.findFirstOrThrow({ where: { questionId }, orderBy: { createdAt: "asc" }, select: { body: true } });
+  return first.body;
+}
 const caseLink = (e: ChangeEvent) => `/saker/${e.caseId}`;
 const meetingLink = (e: ChangeEvent) => `/moter/${e.meetingId}`;
 
@@ -193,17 +203,32 @@ export const NOTICE_TABLE: readonly Rule<ChangeAction>[] = [
 
   // Coordinators
   ...appointment("coordinator.assign", (e) => e.details),
+  // The coordinating unit's questions: in their own thread, never in the plan's log.
   rule({
     on: "plan.question",
     kind: "plan.question",
     needsPlanAccess: true,
     to: (tx, e) => coordinatorOf(tx, e.planId),
-    text: async (tx, e) => {
-      // The question itself is in the plan's log (never in the audit row): the notice quotes it.
-      const entry = await tx.logEntry.findUniqueOrThrow({ where: { id: e.details.logEntryId }, select: { body: true } });
-      return { title: t("dashboard.questionTitle", { name: e.actorName }), body: entry.body };
-    },
-    link: planLink,
+    text: async (tx, e) => ({ title: t("dashboard.questionTitle", { name: e.actorName }), body: await firstMessage(tx, e.details.questionId) }),
+    link: questionsLink,
+  }),
+  rule({
+    on: "plan.question.reply",
+    kind: "plan.question_answered",
+    needsPlanAccess: false,
+    when: (e) => e.details.answered,
+    to: async (tx, e) => [(await tx.planQuestion.findUniqueOrThrow({ where: { id: e.details.questionId }, select: { askedById: true } })).askedById],
+    text: async (tx, e) => ({ title: t("dashboard.questionAnsweredTitle", { name: e.actorName }), body: await messageBody(tx, e.details.messageId) }),
+    link: questionsLink,
+  }),
+  rule({
+    on: "plan.question.reply",
+    kind: "plan.question",
+    needsPlanAccess: true,
+    when: (e) => !e.details.answered,
+    to: (tx, e) => coordinatorOf(tx, e.planId),
+    text: async (tx, e) => ({ title: t("dashboard.questionFollowUpTitle", { name: e.actorName }), body: await messageBody(tx, e.details.messageId) }),
+    link: questionsLink,
   }),
 
   // What the user (or their representative) wrote: the coordinator follows it up.

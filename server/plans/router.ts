@@ -18,6 +18,7 @@ import {
   updatePlanInput,
 } from "./service.ts";
 import { statePurpose, statePurposeInput } from "./purpose.ts";
+import { askQuestion, askQuestionInput, listQuestions, questionsInput, replyInput, replyToQuestion } from "./questions.ts";
 
 export const planRouter = router({
   list: protectedProcedure.input(planListInput).query(({ ctx, input }) => listPlans(ctx.db.prisma, ctx.auth.user, ctx.meta, input)),
@@ -39,4 +40,11 @@ export const commentRouter = router({
 export const serviceRouter = router({
   add: protectedProcedure.input(addServiceInput).mutation(({ ctx, input }) => addService(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   remove: protectedProcedure.input(removeServiceInput).mutation(({ ctx, input }) => removeService(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+});
+
+// The coordinating unit's questions to a plan's coordinator: who may is decided in the service.
+export const questionRouter = router({
+  ask: protectedProcedure.input(askQuestionInput).mutation(({ ctx, input }) => askQuestion(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  forPlan: protectedProcedure.input(questionsInput).query(({ ctx, input }) => listQuestions(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  reply: protectedProcedure.input(replyInput).mutation(({ ctx, input }) => replyToQuestion(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

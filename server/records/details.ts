@@ -31,5 +31,6 @@ export interface ChangeDetails {
   "meeting.guest.add": { guestUserId: string | null; consent: boolean };
   "meeting.guest.consent": { guestUserId: string | null; newlyConsented: boolean };
   "meeting.task.create": { taskId: string; responsibleUserId: string };
-  "plan.question": { logEntryId: string };
+  "plan.question": { questionId: string };
+  "plan.question.reply": { questionId: string; messageId: string; answered: boolean };
 }

@@ -176,13 +176,13 @@ test.describe("the coordinating unit's dashboard", () => {
   });
 
   // The demo seeds Sander Nilsen's plan (coordinator Lars Eide) as untouched for 200 days.
-  test("the KE leader's question about an inactive plan reaches its coordinator, in «Varsler» and in the plan's log", async ({ page, browser, baseURL }) => {
+  test("the KE leader's question about an inactive plan: their own words, to the coordinator alone, answered in its own thread", async ({ page, browser, baseURL }) => {
     await login(page, "leder@demo.no");
     await openFigureList(page, "Planaktivitet", "Ingen aktivitet på 6 måneder");
-    const row = page
-      .getByRole("table", { name: "Ingen aktivitet på 6 måneder" })
+    const table = page.getByRole("table", { name: "Ingen aktivitet på 6 måneder" });
+    const row = table
       .getByRole("row")
-      .filter({ has: page.getByRole("button", { name: /^Spør koordinatoren/ }) })
+      .filter({ has: page.locator("summary", { hasText: /^Spør koordinatoren/ }) })
       .first();
     await expect(row).toBeVisible();
     const owner = ((await row.getByRole("rowheader").textContent()) ?? "").trim();
@@ -190,29 +190,43 @@ test.describe("the coordinating unit's dashboard", () => {
     const email = COORDINATOR_EMAIL[coordinator];
     expect(email, `a demo coordinator who can sign in (${coordinator})`).toBeTruthy();
 
-    await row.getByRole("button", { name: `Spør koordinatoren (${owner})`, exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Spørsmålet er sendt" })).toHaveText(
-      "Spørsmålet er sendt til koordinatoren og skrevet i planens logg.",
-    );
+    // Nothing is sent by opening it: a suggested text to read and change, and a button that names the coordinator.
+    await row.getByText(`Spør koordinatoren (${owner})`, { exact: true }).click();
+    const text = row.getByLabel(`Spørsmålet (${owner})`);
+    await expect(text).toHaveValue(/^Planen har ikke vært oppdatert på \d+ måneder – kan du se på den\?$/);
+    const question = unique("Har dere hatt ansvarsgruppemøte i høst?");
+    await text.fill(question);
+    await row.getByRole("button", { name: `Send spørsmålet til ${coordinator}`, exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Spørsmålet er sendt" })).toHaveText("Spørsmålet er sendt til koordinatoren.");
+    const asked = table.getByRole("row").filter({ hasText: owner });
+    await expect(asked).toContainText(`Spørsmål sendt ${osloDateText()}, ikke besvart`);
+    // Asking again is not offered while it is open.
+    await expect(asked.getByText(`Spør koordinatoren (${owner})`, { exact: true })).toHaveCount(0);
 
-    const question = /^Planen har ikke vært oppdatert på \d+ måneder – kan du se på den\?$/;
     const them = await signedInPage(browser, baseURL, email);
     try {
       await them.page.getByRole("banner").getByRole("link", { name: /^Varsler/ }).click();
-      await expect(heading(them.page)).toHaveText("Varsler");
       const notice = them.page
         .getByRole("listitem")
         .filter({ hasText: `Spørsmål om en plan fra ${LEADER_NAME}` })
         .first();
       await expect(notice.getByText(question)).toBeVisible();
       await notice.getByRole("link", { name: "Åpne", exact: true }).click();
+      await expect(heading(them.page)).toHaveText(`Spørsmål om planen til ${owner}`);
+      await expect(them.page.getByText(question)).toBeVisible();
+      await them.page.getByLabel("Tekst").fill("Ja, vi har møte neste uke.");
+      await them.page.getByRole("button", { name: "Send svaret" }).click();
+      await expect(them.page.getByRole("status").filter({ hasText: "Sendt." })).toBeVisible();
+      await expect(them.page.getByText("Besvart", { exact: true })).toBeVisible();
+      // Not in the plan's log, which the user and the whole group read.
+      await them.page.getByRole("link", { name: "Til planen" }).click();
       await expect(heading(them.page)).toHaveText(`Planen til ${owner}`);
-      const entry = them.page.getByRole("region", { name: "Logg", exact: true }).getByRole("listitem").filter({ hasText: LEADER_NAME }).first();
-      await expect(entry.getByText(question)).toBeVisible();
-      await expect(entry).toContainText(osloDateText());
+      await expect(them.page.getByRole("region", { name: "Logg", exact: true })).not.toContainText(question);
     } finally {
       await them.context.close();
     }
+    await page.reload();
+    await expect(table.getByRole("row").filter({ hasText: owner })).not.toContainText("ikke besvart");
   });
 });
 

@@ -161,18 +161,3 @@ describe("dashboard.overview", () => {
   });
 });
 
-describe("dashboard.askCoordinator", () => {
-  it("the KE leader's question about an inactive plan reaches the coordinator's notifications and the plan log", async () => {
-    const { w } = await dashboardWorld();
-    await t.db.prisma.plan.update({ where: { id: w.plan.id }, data: { lastActivityAt: daysAgo(13 * 30.5) } });
-    const current = await t.db.prisma.coordinatorAssignment.findFirstOrThrow({ where: { planId: w.plan.id, endedAt: null } });
-    await w.callers.keLeader.dashboard.askCoordinator({ planId: w.plan.id });
-    const [note] = await t.db.prisma.notification.findMany({ where: { userId: current.coordinatorId, kind: "plan.question" } });
-    expect(note).toMatchObject({ kind: "plan.question", link: `/planer/${w.plan.id}` });
-    expect(note.body).toBe("Planen har ikke vært oppdatert på 13 måneder – kan du se på den?");
-    const log = await t.db.prisma.logEntry.findFirstOrThrow({ where: { planId: w.plan.id, authorId: w.people.keLeader.id } });
-    expect(log.body).toBe(note.body);
-    await expect(w.callers.caseOfficer.dashboard.askCoordinator({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(w.callers.away.dashboard.askCoordinator({ planId: w.plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
-});

@@ -11,7 +11,7 @@ import { createSession, SESSION_COOKIE, validateSessionToken } from "../../serve
 import { seal } from "../../server/identity/protect.ts";
 import { appRouter, createCaller, type AppRouter, type Caller } from "../../server/router.ts";
 import { createContextInner } from "../../server/trpc/context.ts";
-import { createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
+import { createPlan, createUser, TEST_PASSWORD } from "../../prisma/factories.ts";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import { anonymousCaller, startServer } from "./helpers.ts";
@@ -719,12 +719,26 @@ const CASES: Table = {
     fields: { query: "text" },
     input: (_w, _s, text) => ({ query: text("query", "Kari") }),
   },
-  "dashboard.askCoordinator": {
+  "question.ask": {
     who: "keLeader",
-    fields: { message: "text" },
-    input: (w, _s, text) => ({ planId: w.plan.id, message: text("message", "Kan du se på planen?") }),
-    stored: async (w) => ({
-      message: (await prisma().logEntry.findFirstOrThrow({ where: { planId: w.plan.id, authorId: w.people.keLeader.id }, orderBy: { createdAt: "desc" } })).body,
+    fields: { text: "text" },
+    // One open question per plan: each call asks about a plan of its own.
+    each: async (w) => {
+      const owner = await createUser(prisma(), { municipalityId: w.home.id, roles: ["USER"] });
+      return { planId: (await createPlan(prisma(), { municipalityId: w.home.id, ownerId: owner.id, coordinatorId: w.people.coordinator.id })).id };
+    },
+    input: (_w, s, text) => ({ planId: s.planId, text: text("text", "Kan du se på planen?") }),
+    stored: async (_w, _s, result) => ({
+      text: (await prisma().planQuestionMessage.findFirstOrThrow({ where: { questionId: (result as { questionId: string }).questionId } })).body,
+    }),
+  },
+  "question.reply": {
+    who: "keLeader",
+    fields: { text: "text" },
+    setup: async (w) => ({ questionId: (await w.callers.keLeader.question.ask({ planId: w.plan.id, text: "Kan du se på planen?" })).questionId }),
+    input: (_w, s, text) => ({ questionId: s.questionId, text: text("text", "Har dere hatt møte?") }),
+    stored: async (_w, s) => ({
+      text: (await prisma().planQuestionMessage.findFirstOrThrow({ where: { questionId: s.questionId }, orderBy: { createdAt: "desc" } })).body,
     }),
   },
 
@@ -1049,6 +1063,7 @@ const IDS_AND_DATES = "only ids and calendar dates (z.iso.date), refused by zod 
 const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "plan.byId": IDS_ONLY,
   "plan.list": IDS_ONLY,
+  "question.forPlan": IDS_ONLY,
   "plan.update": `${IDS_AND_DATES}; the rest are enums`,
   "consent.withdraw": IDS_ONLY,
   "service.remove": IDS_ONLY,

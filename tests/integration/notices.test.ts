@@ -412,11 +412,20 @@ describe("meetings", () => {
 });
 
 describe("questions from the coordinating unit", () => {
-  it("the KE leader's question about a plan: the plan's coordinator only", async () => {
+  it("the KE leader's question about a plan: the plan's coordinator only; the answer: the one who asked", async () => {
     const w = await createPlanWorld(t.db);
-    const { told, rows } = await notices(w, () => w.callers.keLeader.dashboard.askCoordinator({ planId: w.plan.id, message: "Kan du se på planen?" }));
-    expect(told).toEqual(each("plan.question", planLink(w), "coordinator"));
-    expect(rows[0].body).toBe("Kan du se på planen?");
+    const link = `/planer/${w.plan.id}/sporsmal`;
+    let questionId = "";
+    const asked = await notices(w, async () => {
+      questionId = (await w.callers.keLeader.question.ask({ planId: w.plan.id, text: "Kan du se på planen?" })).questionId;
+    });
+    expect(asked.told).toEqual(each("plan.question", link, "coordinator"));
+    expect(asked.rows[0].body).toBe("Kan du se på planen?");
+    const followUp = await notices(w, () => w.callers.caseOfficer.question.reply({ questionId, text: "Og husk den årlige gjennomgangen." }));
+    expect(followUp.told).toEqual(each("plan.question", link, "coordinator"));
+    const answered = await notices(w, () => w.callers.coordinator.question.reply({ questionId, text: "Vi har møte neste uke." }));
+    expect(answered.told).toEqual(each("plan.question_answered", link, "keLeader"));
+    expect(answered.rows[0].body).toBe("Vi har møte neste uke.");
   });
 });
 
@@ -560,7 +569,7 @@ describe("e-mail", () => {
     const m = await schedule(w);
     await w.callers.owner.meeting.addAgendaItem({ meetingId: m.id, title: "Skoleskyss", note: "Bussen går for tidlig." });
     await w.callers.coordinator.measure.create({ goalId: w.goal.id, title: "Trening i basseng", responsibleUserId: w.people.staffInGroup.id });
-    await w.callers.keLeader.dashboard.askCoordinator({ planId: w.plan.id, message: "Hvordan går det med koret?" });
+    await w.callers.keLeader.question.ask({ planId: w.plan.id, text: "Hvordan går det med koret?" });
 
     const stored = await prisma().notification.findMany();
     expect(new Set(stored.map((n) => n.kind))).toEqual(

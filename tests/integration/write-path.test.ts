@@ -619,12 +619,29 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     ],
     probe: async (_w, s) => (await prisma().identityProvider.findUniqueOrThrow({ where: { id: s.providerId } })).name,
   }),
-  "dashboard.askCoordinator": mutation({
-    call: (c, w) => c.dashboard.askCoordinator({ planId: w.plan.id }),
+  "question.ask": mutation({
+    call: (c, w) => c.question.ask({ planId: w.plan.id, text: "Kan du se på planen?" }),
     allowed: "keLeader",
     action: "plan.question",
-    refused: { who: "caseOfficer", code: "FORBIDDEN" },
-    probe: () => prisma().logEntry.count(),
+    refused: [
+      { who: "caseOfficer", code: "FORBIDDEN" },
+      { who: "owner", code: "NOT_FOUND" },
+      { who: "staffInGroup", code: "NOT_FOUND" },
+    ],
+    probe: () => prisma().planQuestionMessage.count(),
+  }),
+  "question.reply": mutation({
+    setup: async (w) => ({ questionId: (await w.callers.keLeader.question.ask({ planId: w.plan.id, text: "Kan du se på planen?" })).questionId }),
+    call: (c, _w, s) => c.question.reply({ questionId: s.questionId, text: "Ja, vi har møte neste uke." }),
+    allowed: "coordinator",
+    action: "plan.question.reply",
+    refused: [
+      { who: "owner", code: "NOT_FOUND" },
+      { who: "relativeWithConsent", code: "NOT_FOUND" },
+      { who: "staffInGroup", code: "NOT_FOUND" },
+      { who: "away", code: "NOT_FOUND" },
+    ],
+    probe: () => prisma().planQuestionMessage.count(),
   }),
 
   // Meetings.

@@ -74,7 +74,6 @@ export const dashboardNb = {
     interimDue: "Frist foreløpig svar",
     decisionDue: "Frist avgjørelse",
     ask: "Spør koordinatoren",
-    asked: "Spørsmålet er sendt til koordinatoren og skrevet i planens logg.",
     none: "Ingen i listen.",
   },
 };
@@ -155,7 +154,6 @@ export const dashboardEn: DashboardMessages = {
     interimDue: "Interim reply due",
     decisionDue: "Decision due",
     ask: "Ask the coordinator",
-    asked: "The question was sent to the coordinator and written in the plan's log.",
     none: "Nobody in the list.",
   },
 };
