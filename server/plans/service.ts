@@ -238,6 +238,9 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
     const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
     // The co-edited texts' formatted projections, for the first paint before the editors load.
     const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
+    // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
+    const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";
+    const questions = seesQuestions ? await tx.planQuestion.findMany({ where: { planId: plan.id }, select: { answeredAt: true } }) : [];
     const result = {
       ...plan,
       // A request for another coordinator is meant for the coordinating unit, not the group: only
@@ -256,6 +259,7 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
       lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
       nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
       access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
+      questions: questions.length ? { count: questions.length, open: questions.some((q) => !q.answeredAt) } : null,
       viewer: { id: actor.id, name: actor.name },
     };
     return { result };

@@ -222,6 +222,7 @@ test.describe("the coordinating unit's dashboard", () => {
       await them.page.getByRole("link", { name: "Til planen" }).click();
       await expect(heading(them.page)).toHaveText(`Planen til ${owner}`);
       await expect(them.page.getByRole("region", { name: "Logg", exact: true })).not.toContainText(question);
+      await expect(them.page.getByRole("link", { name: "Spørsmål fra koordinerende enhet", exact: true })).toBeVisible();
     } finally {
       await them.context.close();
     }

@@ -24,6 +24,10 @@ describe("questions to a plan's coordinator", () => {
     const thread = await w.callers.coordinator.question.forPlan({ planId: w.plan.id });
     expect(thread.mayAnswer).toBe(true);
     expect(thread.questions).toEqual([expect.objectContaining({ id: questionId, answeredAt: null, messages: [expect.objectContaining({ authorName: w.people.keLeader.name })] })]);
+    // The plan page links the thread for the coordinator and the coordinating unit only.
+    expect((await w.callers.coordinator.plan.byId({ planId: w.plan.id })).questions).toEqual({ count: 1, open: true });
+    expect((await w.callers.owner.plan.byId({ planId: w.plan.id })).questions).toBeNull();
+    expect((await w.callers.staffInGroup.plan.byId({ planId: w.plan.id })).questions).toBeNull();
     // Reading the thread is a read of the plan, recorded as one.
     expect(await t.db.prisma.auditEvent.count({ where: { planId: w.plan.id, action: "plan.questions.view", actorId: w.people.coordinator.id } })).toBe(1);
   });

@@ -84,6 +84,11 @@ export function PlanHeader({ plan, children }: { plan: PlanView; children?: Reac
             <Link to={`/planer/${plan.id}/innsyn`}>{t("workspace.accessLog")}</Link>
           </li>
         ) : null}
+        {plan.questions ? (
+          <li>
+            <Link to={`/planer/${plan.id}/sporsmal`}>{plan.questions.open ? t("questions.linkOpen") : t("questions.link")}</Link>
+          </li>
+        ) : null}
       </ul>
       {plan.access.canEditPlan ? <PlanDetailsForm plan={plan} /> : null}
     </header>

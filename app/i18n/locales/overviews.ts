@@ -45,6 +45,8 @@ export const overviewsNb = {
     openSince: "Spørsmål sendt {{date}}, ikke besvart",
     openThread: "Se spørsmålet",
     askedReceipt: "Spørsmålet er sendt til koordinatoren.",
+    link: "Spørsmål fra koordinerende enhet",
+    linkOpen: "Spørsmål fra koordinerende enhet (ikke besvart)",
   },
   unit: {
     title: "Min enhet",
@@ -122,6 +124,8 @@ export const overviewsEn: typeof overviewsNb = {
     openSince: "Question sent {{date}}, not answered",
     openThread: "See the question",
     askedReceipt: "The question was sent to the coordinator.",
+    link: "Questions from the coordinating unit",
+    linkOpen: "Questions from the coordinating unit (not answered)",
   },
   unit: {
     title: "My unit",
