@@ -40,7 +40,9 @@ export function createPgPool(connectionString: string, max = 10): pg.Pool {
  * Gives the pool back a connection that died while checked out. Prisma's transaction manager
  * releases a transaction's connection only after its ROLLBACK succeeds, which it never does on a
  * dead connection: after a database restart under load every connection was held for ever and
- * each request waited for a free one (tests/integration/faults-postgres.test.ts).
+ * each request waited for a free one (tests/integration/faults-postgres.test.ts). And a
+ * checked-out connection that the server ends between two queries emits "error" with nobody
+ * listening (pg-pool listens only while it is idle), which ended the process.
  */
 function releaseLostConnections(pool: pg.Pool) {
   const checkedOut = new Set<pg.PoolClient>();
@@ -49,6 +51,8 @@ function releaseLostConnections(pool: pg.Pool) {
     checkedOut.add(client);
     if (watched.has(client)) return;
     watched.add(client);
+    // Its end follows, and is handled there; the query it was running (if any) fails by itself.
+    client.on("error", () => {});
     client.on("end", () => {
       if (!checkedOut.delete(client)) return;
       const release = client.release;
