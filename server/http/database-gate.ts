@@ -9,7 +9,8 @@ import { readCookie } from "./cookies.ts";
 // While the database is away every request gets the same clean answer at once: a 503 in plain
 // Norwegian, with Retry-After, instead of each page failing in its own way (or waiting). The
 // gate costs nothing while all is well: only after a request has met an unreachable database
-// does it ask the database (at most once a second) before letting requests through.
+// does it ask the database (at once, then at most once a second while it does not answer)
+// before letting requests through.
 
 const RECHECK_MS = 1_000;
 
@@ -47,8 +48,9 @@ export function databaseGate(db: Database) {
     /** Told of every failed request: an unreachable database closes the gate until it answers again. */
     saw(error: unknown) {
       if (!suspect && isDatabaseUnavailable(error)) {
+        // The next request asks at once: one lost connection (a restart) must not close the gate for a second.
         suspect = true;
-        lastCheck = Date.now();
+        lastCheck = 0;
       }
     },
   };
