@@ -132,8 +132,8 @@ describe("who may administer", () => {
     // "Mine planer" lists the plans one takes part in: none.
     expect(await admin.plan.list()).toEqual([]);
     expect(await outcome(admin.audit.forPlan({ planId: w.plan.id }))).toMatch(/FORBIDDEN|NOT_FOUND/);
-    // The dashboard's figures, but not the lists of people behind them.
-    expect(await outcome(admin.dashboard.overview({}))).toBe("allowed");
+    // Not the coordinating unit's dashboard at all: neither its figures nor the lists behind them (issue 14).
+    expect(await outcome(admin.dashboard.overview({}))).toBe("FORBIDDEN");
     expect(await outcome(admin.dashboard.plans({ metric: "activePlans", filter: {} }))).toBe("FORBIDDEN");
     expect(await outcome(admin.dashboard.meetings({ metric: "withoutMinutes", filter: {} }))).toBe("FORBIDDEN");
     expect(await outcome(admin.dashboard.cases({ metric: "openCases", filter: {} }))).toBe("FORBIDDEN");
@@ -143,6 +143,7 @@ describe("who may administer", () => {
     await prisma().userRole.create({ data: { userId: w.people.admin.id, role: "KE_LEADER" } });
     const { caller } = await signIn(t.db, w.people.admin.id);
     expect(await outcome(caller.dashboard.plans({ metric: "activePlans", filter: {} }))).toBe("allowed");
+    expect(await outcome(caller.dashboard.overview({}))).toBe("allowed");
   });
 });
 
