@@ -10,7 +10,6 @@ import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
-import { openQuestionsOf } from "../plans/questions.ts";
 import { coordinatedFromUnit } from "../plans/service.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { read } from "../records/read.ts";
@@ -42,7 +41,6 @@ export const dashboardFilter = z
 
 export type DashboardFilter = z.infer<typeof dashboardFilter>;
 
-const MONTH_MS = AVERAGE_MONTH_MS;
 
 interface Context {
   municipalityId: string;
@@ -62,12 +60,12 @@ export const PLAN_METRICS = {
   inactive6Months: (c: Context): Prisma.PlanWhereInput => ({
     ...planScope(c),
     status: "ACTIVE",
-    lastActivityAt: { lt: new Date(c.today.getTime() - 6 * MONTH_MS) },
+    lastActivityAt: { lt: new Date(c.today.getTime() - 6 * AVERAGE_MONTH_MS) },
   }),
   inactive12Months: (c: Context): Prisma.PlanWhereInput => ({
     ...planScope(c),
     status: "ACTIVE",
-    lastActivityAt: { lt: new Date(c.today.getTime() - 12 * MONTH_MS) },
+    lastActivityAt: { lt: new Date(c.today.getTime() - 12 * AVERAGE_MONTH_MS) },
   }),
   withoutCoordinator: (c: Context): Prisma.PlanWhereInput => ({
     // A unit filter selects plans by their coordinator, so this figure ignores it.
@@ -89,7 +87,7 @@ export const PLAN_METRICS = {
   withoutMeeting: (c: Context): Prisma.PlanWhereInput => ({
     ...planScope(c),
     status: "ACTIVE",
-    meetings: { none: { status: { not: "CANCELLED" }, startsAt: { gte: new Date(c.now.getTime() - 6 * MONTH_MS), lte: c.now } } },
+    meetings: { none: { status: { not: "CANCELLED" }, startsAt: { gte: new Date(c.now.getTime() - 6 * AVERAGE_MONTH_MS), lte: c.now } } },
   }),
 } satisfies Record<string, (c: Context) => Prisma.PlanWhereInput>;
 
@@ -232,7 +230,7 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
  * by PostgreSQL (percentile_cont) over decided cases in the period.
  */
 async function processingTimes(prisma: PrismaClient, c: Context) {
-  const from = c.filter.from ? calendarDate(c.filter.from) : new Date(c.today.getTime() - 12 * MONTH_MS);
+  const from = c.filter.from ? calendarDate(c.filter.from) : new Date(c.today.getTime() - 12 * AVERAGE_MONTH_MS);
   const to = c.filter.to ? calendarDate(addCalendarDays(c.filter.to, 1)) : calendarDate(addCalendarDays(osloDate(c.today), 1));
   const rows = await prisma.$queryRaw<{ month: string; decided: bigint; median: number | null; p90: number | null }[]>`
     SELECT to_char(date_trunc('month', ("decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${OSLO_TIME_ZONE}), 'YYYY-MM') AS month,
@@ -302,18 +300,18 @@ async function dashboardPlans(prisma: Tx, actor: SessionUser, input: z.infer<typ
       nextReviewAt: true,
       owner: { select: { name: true } },
       coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
+      questions: { where: { answeredAt: null }, select: { askedAt: true } },
     },
   });
   const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id));
-  const questions = await openQuestionsOf(prisma, plans.map((p) => p.id));
-  return plans.map(({ coordinators, owner, ...p }) => ({
+  return plans.map(({ coordinators, owner, questions, ...p }) => ({
     ...p,
     ownerName: owner.name,
     coordinator: coordinators[0]?.coordinator ?? null,
     lastMeetingAt: meetings.get(p.id)?.lastMeetingAt ?? null,
     nextMeetingAt: meetings.get(p.id)?.nextMeetingAt ?? null,
     /** When the coordinating unit asked a question about the plan that is not answered yet. */
-    openQuestionAt: questions.get(p.id) ?? null,
+    openQuestionAt: questions[0]?.askedAt ?? null,
   }));
 }
 

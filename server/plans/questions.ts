@@ -124,9 +124,3 @@ export async function replyToQuestion(prisma: PrismaClient, actor: SessionUser, 
     };
   });
 }
-
-/** Open questions of some plans, for the coordinating unit's lists: when each was asked. */
-export async function openQuestionsOf(tx: Tx, planIds: string[]): Promise<Map<string, Date>> {
-  const open = await tx.planQuestion.findMany({ where: { planId: { in: planIds }, answeredAt: null }, select: { planId: true, askedAt: true } });
-  return new Map(open.map((q) => [q.planId, q.askedAt]));
-}

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSession } from "../../server/auth/sessions.ts";
@@ -25,7 +26,6 @@ afterEach(async () => {
   proxy = undefined;
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.runIf(process.env.TEST_DATABASE_URL)("an instance killed behind the load balancer", () => {
   it("editors and live pages reconnect to the other instance, sessions hold, and no acknowledged edit is lost", async () => {

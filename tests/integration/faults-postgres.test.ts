@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSession } from "../../server/auth/sessions.ts";
 import { connectPostgres } from "../../server/db/database.ts";
@@ -29,7 +30,6 @@ afterEach(async () => {
 });
 
 const UNAVAILABLE = "Portalen får ikke kontakt med databasen akkurat nå. Vent litt og prøv igjen.";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function cookieOf(w: PlanWorld, who: "owner" | "coordinator") {
   return `ip_session=${(await createSession(t.db.prisma, w.people[who].id)).token}`;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSession } from "../../server/auth/sessions.ts";
@@ -25,7 +26,6 @@ afterEach(async () => {
   redis = undefined;
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function tokenOf(w: PlanWorld, who: Who) {
   return (await createSession(t.db.prisma, w.people[who].id)).token;
