@@ -130,6 +130,26 @@ export function calendarDay(value: Date | string): string {
   return (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
 }
 
+/** The Oslo calendar month of an instant, "YYYY-MM". */
+export function osloMonth(instant: Date): string {
+  return osloDate(instant).slice(0, 7);
+}
+
+/** The month `count` months after (or before, when negative) a month "YYYY-MM". */
+export function addMonths(month: string, count: number): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) throw new RangeError(`Invalid month "${month}"`);
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + count;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** The instant an Oslo month "YYYY-MM" begins: its first day's 00:00 in Oslo. */
+export function startOfOsloMonth(month: string): Date {
+  const instant = /^\d{4}-\d{2}$/.test(month) ? osloLocalToInstant(`${month}-01T00:00`) : null;
+  if (!instant) throw new RangeError(`Invalid month "${month}"`);
+  return instant;
+}
+
 /** Whether a calendar date (YYYY-MM-DD…) is today or earlier, in Norway. */
 export function isDue(value: string | null | undefined, today = todayInOslo()): boolean {
   return Boolean(value) && value!.slice(0, 10) <= today;

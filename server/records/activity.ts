@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS, PLAN_ACTIVITY_ACTIONS, type AuditAction } from "../../app/domain/audit-actions.ts";
+import { osloMonth, startOfOsloMonth } from "../../app/domain/oslo-time.ts";
 import { USER_SIDE_ROLES } from "../../app/domain/schemas.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
@@ -13,8 +14,20 @@ const RESOLUTION_MS = 60_000;
 
 export const isPlanActivity = (action: AuditAction) => AUDIT_ACTIONS[action].planActivity;
 
+/**
+ * Moves the plan's last activity to `at`, and when it moved, records the Oslo month as one with
+ * activity (PlanActivityMonth, for "plans without activity" over time: docs/decisions/022). The
+ * first activity of a month always moves it, even within the minute, so no month is missed.
+ */
 export async function noteActivity(tx: Tx, planId: string, at = new Date()): Promise<void> {
-  await tx.plan.updateMany({ where: { id: planId, lastActivityAt: { lt: new Date(at.getTime() - RESOLUTION_MS) } }, data: { lastActivityAt: at } });
+  const month = osloMonth(at);
+  const moved = await tx.plan.updateMany({
+    where: { id: planId, OR: [{ lastActivityAt: { lt: new Date(at.getTime() - RESOLUTION_MS) } }, { lastActivityAt: { lt: startOfOsloMonth(month) } }] },
+    data: { lastActivityAt: at },
+  });
+  if (moved.count > 0) {
+    await tx.$executeRaw`INSERT INTO "PlanActivityMonth" ("planId", "month") VALUES (${planId}, ${`${month}-01`}::date) ON CONFLICT DO NOTHING`;
+  }
 }
 
 /**

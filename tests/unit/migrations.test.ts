@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, isAuditAction } from "../../app/domain/audit-actions.ts";
+import { AUDIT_ACTIONS, isAuditAction, PLAN_ACTIVITY_ACTIONS } from "../../app/domain/audit-actions.ts";
 import { readMigrations } from "../../server/db/migrate.ts";
 
 describe("migrations", () => {
@@ -20,6 +20,18 @@ describe("migrations", () => {
         expect(isAuditAction(action), action).toBe(true);
         expect(AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS].kind, action).toBe(kind);
       }
+    }
+  });
+
+  it("fill the plans' activity months from audit rows whose action is activity in a plan", () => {
+    const backfill = readMigrations().find((m) => m.name.endsWith("_plan_activity_months"))!;
+    const [, list] = /WHERE a\."action" IN \(([^)]*)\)/.exec(backfill.sql)!;
+    const actions = list.split(",").map((a) => a.trim().replace(/^'|'$/g, ""));
+    // Every activity action there was then (later ones move the months as they happen).
+    expect(actions.length).toBeGreaterThan(30);
+    for (const action of actions) {
+      expect(isAuditAction(action), action).toBe(true);
+      expect(PLAN_ACTIVITY_ACTIONS, action).toContain(action);
     }
   });
 });
