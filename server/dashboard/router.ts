@@ -9,6 +9,7 @@ import {
   meetingListInput,
   planListInput,
 } from "./service.ts";
+import { getDashboardTrends } from "./trends.ts";
 
 // Who may read the dashboard is decided in the service (questions to coordinators: question.*).
 export const dashboardRouter = router({
@@ -16,4 +17,5 @@ export const dashboardRouter = router({
   plans: protectedProcedure.input(planListInput).query(({ ctx, input }) => listDashboardPlans(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   meetings: protectedProcedure.input(meetingListInput).query(({ ctx, input }) => listDashboardMeetings(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   cases: protectedProcedure.input(caseListInput).query(({ ctx, input }) => listDashboardCases(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  trends: protectedProcedure.input(dashboardFilter).query(({ ctx, input }) => getDashboardTrends(ctx.db.prisma, ctx.auth.user, input)),
 });

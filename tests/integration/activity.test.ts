@@ -51,6 +51,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "dashboard.plans": (c) => c.dashboard.plans({ metric: "activePlans", filter: {} }),
   "dashboard.meetings": (c) => c.dashboard.meetings({ metric: "withoutMinutes", filter: {} }),
   "dashboard.cases": (c) => c.dashboard.cases({ metric: "openCases", filter: {} }),
+  "dashboard.trends": (c) => c.dashboard.trends({}),
   "question.forPlan": (c, { planId }) => c.question.forPlan({ planId }),
   "notification.mine": (c) => c.notification.mine(),
   "notification.settings": (c) => c.notification.settings(),

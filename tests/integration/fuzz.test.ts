@@ -1078,6 +1078,7 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "dashboard.plans": `${IDS_AND_DATES}; the rest are enums`,
   "dashboard.meetings": `${IDS_AND_DATES}; the rest are enums`,
   "dashboard.cases": `${IDS_AND_DATES}; the rest are enums`,
+  "dashboard.trends": `${IDS_AND_DATES}; the rest are enums`,
   "notification.markRead": IDS_ONLY,
   "meeting.list": IDS_ONLY,
   "meeting.byId": IDS_ONLY,
