@@ -1,10 +1,26 @@
-// `npm run bench:dashboard`: the dashboard's server queries against the large municipality from
-// `npm run db:seed:large` on PostgreSQL, one JSON line per view. Goal (issue): p95 under 200 ms
-// for the overview on a 2-core machine.
+// `npm run bench:dashboard`: the dashboard's server calls against the large municipality from
+// `npm run db:seed:large` on PostgreSQL, one JSON line per view: the overview, the first page of
+// every list behind a figure, and a unit leader's page. The issue's reference: p95 under 100 ms at
+// 20,000 plans, and the overview under 300 ms at 100,000 plans (`target_ms`, `meets`).
 import { performance } from "node:perf_hooks";
 import { validateSessionToken, createSession } from "../server/auth/sessions.ts";
 import { connectPostgres } from "../server/db/database.ts";
-import { getDashboardOverview, listDashboardCases, listDashboardPlans } from "../server/dashboard/service.ts";
+import {
+  CASE_METRICS,
+  getDashboardOverview,
+  listDashboardCases,
+  listDashboardMeasures,
+  listDashboardMeetings,
+  listDashboardPlans,
+  MEASURE_METRICS,
+  MEETING_METRICS,
+  PLAN_METRICS,
+  type CaseMetric,
+  type MeasureMetric,
+  type MeetingMetric,
+  type PlanMetric,
+} from "../server/dashboard/service.ts";
+import { getUnitOverview } from "../server/dashboard/unit.ts";
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {
@@ -14,7 +30,7 @@ if (!url) {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const db = connectPostgres(url);
 
-async function time(view: string, plans: number, fn: () => Promise<unknown>) {
+async function time(view: string, plans: number, target: number, fn: () => Promise<unknown>) {
   await fn();
   const samples: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -24,7 +40,8 @@ async function time(view: string, plans: number, fn: () => Promise<unknown>) {
   }
   samples.sort((a, b) => a - b);
   const at = (p: number) => +samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(1);
-  console.log(JSON.stringify({ bench: "dashboard", view, plans, rounds: ROUNDS, p50_ms: at(0.5), p95_ms: at(0.95) }));
+  const p95 = at(0.95);
+  console.log(JSON.stringify({ bench: "dashboard", view, plans, rounds: ROUNDS, p50_ms: at(0.5), p95_ms: p95, target_ms: target, meets: p95 < target }));
 }
 
 try {
@@ -33,12 +50,26 @@ try {
   const { token } = await createSession(db.prisma, leader.id);
   const actor = (await validateSessionToken(db.prisma, token))!.user;
   const plans = await db.prisma.plan.count({ where: { municipalityId: actor.municipalityId } });
+  // The issue's figures: 100 ms at 20,000 plans; the overview 300 ms at 100,000.
+  const target = plans > 50_000 ? 300 : 100;
   const filter = { publication: false };
   const meta = { ip: "127.0.0.1", userAgent: "bench" };
-  await time("overview", plans, () => getDashboardOverview(db.prisma, actor, filter));
-  await time("plans: inactive 12 months", plans, () => listDashboardPlans(db.prisma, actor, { metric: "inactive12Months", filter, as: "screen" }, meta));
-  await time("plans: evaluations overdue", plans, () => listDashboardPlans(db.prisma, actor, { metric: "evaluationsOverdue", filter, as: "screen" }, meta));
-  await time("cases: decision overdue", plans, () => listDashboardCases(db.prisma, actor, { metric: "decisionOverdue", filter, as: "screen" }, meta));
+  const page = { filter, as: "screen" as const, limit: 50, direction: "asc" as const };
+  await time("overview", plans, target, () => getDashboardOverview(db.prisma, actor, filter));
+  for (const metric of Object.keys(PLAN_METRICS) as PlanMetric[]) {
+    await time(`plans: ${metric}`, plans, 100, () => listDashboardPlans(db.prisma, actor, { ...page, metric, sort: "lastActivity" }, meta));
+  }
+  for (const metric of Object.keys(CASE_METRICS) as CaseMetric[]) {
+    await time(`cases: ${metric}`, plans, 100, () => listDashboardCases(db.prisma, actor, { ...page, metric, sort: "decisionDue" }, meta));
+  }
+  for (const metric of Object.keys(MEETING_METRICS) as MeetingMetric[]) {
+    await time(`meetings: ${metric}`, plans, 100, () => listDashboardMeetings(db.prisma, actor, { ...page, metric, sort: "startsAt" }, meta));
+  }
+  for (const metric of Object.keys(MEASURE_METRICS) as MeasureMetric[]) {
+    await time(`measures: ${metric}`, plans, 100, () => listDashboardMeasures(db.prisma, actor, { ...page, metric, sort: "evaluationDate" }, meta));
+  }
+  const unit = await db.prisma.unit.findFirstOrThrow({ where: { municipalityId: actor.municipalityId }, orderBy: { name: "asc" } });
+  await time("unit page", plans, 100, () => getUnitOverview(db.prisma, actor, { unitId: unit.id }));
 } finally {
   await db.close();
 }

@@ -2,13 +2,21 @@
 // set-based SQL (generate_series) so it takes a minute or two, not hours. PostgreSQL only:
 // DATABASE_URL (or BENCH_DATABASE_URL) must point at a database you can fill, e.g.
 //   createdb ip_bench && DATABASE_URL=postgresql://postgres@127.0.0.1/ip_bench npm run db:seed:large
-// Sizes: 20,000 plans, 200,000 goals and measures, 50,000 cases, 2,000,000 audit events.
+// Sizes: 20,000 plans, 200,000 goals and measures, 50,000 cases, 2,000,000 audit events; with
+// `-- --plans 100000` everything grows in proportion (cases 2.5 and audit events 100 per plan).
 // Deadlines here are calendar-day approximations; the real ones come from server/cases/deadlines.ts.
 import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
 import { connectPostgres } from "../server/db/database.ts";
 import { migrate } from "../server/db/migrate.ts";
 
-export const LARGE = { number: "L001", plans: 20_000, goalsPerPlan: 5, measuresPerPlan: 5, cases: 50_000, audits: 2_000_000, coordinators: 400 };
+const { values: args } = parseArgs({ options: { plans: { type: "string", default: "20000" } } });
+const plans = Number(args.plans);
+if (!Number.isInteger(plans) || plans < 100 || plans > 1_000_000) {
+  console.error("--plans must be a whole number from 100 to 1000000.");
+  process.exit(1);
+}
+const LARGE = { number: "L001", plans, goalsPerPlan: 5, measuresPerPlan: 5, cases: plans * 2.5, audits: plans * 100, coordinators: Math.max(10, plans / 50) };
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {
@@ -28,7 +36,7 @@ try {
   await migrate(db);
   const existing = await db.query<{ id: string }>(`SELECT id FROM "Municipality" WHERE number = $1`, [LARGE.number]);
   if (existing.length) {
-    console.log("Stor kommune finnes allerede; ingenting endret.");
+    console.log("Stor kommune finnes allerede; ingenting endret (bruk en tom database for en annen størrelse).");
   } else {
     const m = "'l0000000-0000-4000-8000-000000000001'";
     const hash = "'$argon2id$v=19$m=19456,t=2,p=1$bm90LWEtbG9naW4$0000000000000000000000000000000000000000000'";
@@ -60,7 +68,10 @@ try {
       INSERT INTO "CoordinatorAssignment" (id, "planId", "coordinatorId", "startedAt")
         SELECT gen_random_uuid()::text, ${uuid("p1", "i")}, ${uuid("c1", "1 + i % " + LARGE.coordinators)}, now() - interval '300 days'
         FROM generate_series(1, ${LARGE.plans}) i WHERE i % 33 <> 0;`);
+    // Triggers off while filling (one plan update per row would take minutes); the plans'
+    // earliest open evaluation date is then set in one statement, as the migration does.
     await step("goals and measures", `
+      SET session_replication_role = replica;
       INSERT INTO "Goal" (id, "planId", "lifeArea", title, status, "writtenByUser", "evaluationDate", "createdById", "updatedAt")
         SELECT ${uuid("g1", "i")}, ${uuid("p1", "1 + (i - 1) / " + LARGE.goalsPerPlan)},
                (ARRAY['DAILY_LIVING','HEALTH','HOUSING','SCHOOL_WORK','SOCIAL','FAMILY']::"LifeArea"[])[1 + i % 6], 'Mål ' || i,
@@ -71,7 +82,20 @@ try {
         SELECT gen_random_uuid()::text, ${uuid("p1", "1 + (i - 1) / " + LARGE.measuresPerPlan)}, ${uuid("g1", "i")}, 'Tiltak ' || i,
                (ARRAY['PLANNED','ACTIVE','COMPLETED']::"MeasureStatus"[])[1 + i % 3], ${uuid("c1", "1 + i % " + LARGE.coordinators)},
                (now() + ((i * 17) % 300 - 150) * interval '1 day')::date, ${uuid("c1", "1 + i % " + LARGE.coordinators)}, now()
-        FROM generate_series(1, ${LARGE.plans * LARGE.measuresPerPlan}) i;`);
+        FROM generate_series(1, ${LARGE.plans * LARGE.measuresPerPlan}) i;
+      SET session_replication_role = DEFAULT;
+      UPDATE "Plan" SET "openEvaluationDue" = plan_open_evaluation_due(id) WHERE "municipalityId" = ${m};`);
+    // Two meetings per plan in four of five: one held (some without approved minutes) and one ahead.
+    await step("meetings", `
+      INSERT INTO "Meeting" (id, "municipalityId", "planId", "startsAt", "durationMinutes", status, "organizerId", "attendanceRecordedAt", "minutesApprovedAt", "updatedAt")
+        SELECT gen_random_uuid()::text, ${m}, ${uuid("p1", "i")}, r.at, 60,
+               CASE WHEN i % 6 = 0 THEN 'PLANNED'::"MeetingStatus" WHEN i % 4 = 0 THEN 'HELD'::"MeetingStatus" ELSE 'APPROVED'::"MeetingStatus" END, ${uuid("c1", "1 + i % " + LARGE.coordinators)},
+               CASE WHEN i % 6 <> 0 THEN r.at END, CASE WHEN i % 6 <> 0 AND i % 4 <> 0 THEN r.at + interval '2 days' END, now()
+        FROM generate_series(1, ${LARGE.plans}) i, LATERAL (SELECT now() - ((i * 11) % 400) * interval '1 day' AS at) r WHERE i % 5 <> 0;
+      INSERT INTO "Meeting" (id, "municipalityId", "planId", "startsAt", "durationMinutes", status, "organizerId", "updatedAt")
+        SELECT gen_random_uuid()::text, ${m}, ${uuid("p1", "i")}, now() + ((i % 90) + 1) * interval '1 day', 60, 'PLANNED'::"MeetingStatus",
+               ${uuid("c1", "1 + i % " + LARGE.coordinators)}, now()
+        FROM generate_series(1, ${LARGE.plans}) i WHERE i % 5 <> 0;`);
     await step("cases", `
       INSERT INTO "Case" (id, "municipalityId", reference, type, channel, status, "subjectName", description, "receivedAt",
                           "assignedToId", "interimReplyDue", "decisionDue", "interimReplySentAt", "decidedAt", outcome, "updatedAt")
@@ -91,7 +115,8 @@ try {
                (CASE WHEN i % 5 = 0 THEN 'READ' ELSE 'CHANGE' END)::"AuditKind", 'COORDINATOR'::"PlanRole",
                ${uuid("p1", "1 + i % " + LARGE.plans)}, now() - (i % 730) * interval '1 day'
         FROM generate_series(1, ${LARGE.audits}) i;`);
-    await step("analyze", `ANALYZE`);
+    // As autovacuum would leave it: visibility maps set, so index-only scans need no heap visits.
+    await step("vacuum and analyze", `VACUUM ANALYZE`);
   }
 } finally {
   await db.close();

@@ -1,30 +1,25 @@
 import { z } from "zod";
-import { calendarDay, CaseType, FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
+import { calendarDay, CaseType, FINISHED_MEASURE_STATUSES, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
 import { id } from "../../app/domain/schemas.ts";
 import { calendarDate, OSLO_TIME_ZONE, osloDate } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { addCalendarDays, AVERAGE_MONTH_MS } from "../../app/domain/working-days.ts";
 import type { PrismaClient } from "../db/database.ts";
-import type { Prisma } from "../db/generated/client.ts";
+import { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
 import { coordinatedFromUnit } from "../plans/service.ts";
-import { rolePolicy } from "../records/policy.ts";
+import { hasAnyRole } from "../auth/roles.ts";
+import { requireRight } from "../errors.ts";
+import { decodeKeyset, keysetAfter, keysetOrder, pageInput, pageOf, type Direction, type SortColumn } from "../records/keyset.ts";
+import type { Policy, Scope } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
 // (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
 // condition, so the list always has exactly as many rows as the figure says.
-
-/**
- * Who reads the dashboard, its figures and the lists behind them: the coordinating unit alone
- * (issue 14). The administrator keeps accounts, not plans, and sees it only with a KE role of
- * their own; unit leaders have their unit's page (unit.coordinatorLoad).
- */
-const dashboardReaders = rolePolicy(KE_ROLES);
-const listReaders = dashboardReaders;
 
 export const dashboardFilter = z
   .object({
@@ -56,6 +51,8 @@ function planScope({ municipalityId, filter }: Context): Prisma.PlanWhereInput {
 }
 
 export const PLAN_METRICS = {
+  /** Every plan in the selection, whatever its status: the list replaces a table of all plans. */
+  allPlans: (c: Context): Prisma.PlanWhereInput => planScope(c),
   activePlans: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE" }),
   inactive6Months: (c: Context): Prisma.PlanWhereInput => ({
     ...planScope(c),
@@ -74,14 +71,11 @@ export const PLAN_METRICS = {
     coordinators: { none: { endedAt: null } },
   }),
   reviewDue: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", nextReviewAt: { lte: c.today } }),
-  evaluationsOverdue: (c: Context): Prisma.PlanWhereInput => ({
-    ...planScope(c),
-    status: "ACTIVE",
-    OR: [
-      { goals: { some: { evaluationDate: { lt: c.today }, status: { notIn: [...FINISHED_GOAL_STATUSES] } } } },
-      { measures: { some: { evaluationDate: { lt: c.today }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } } } },
-    ],
-  }),
+  /**
+   * An unfinished goal or measure whose evaluation date has passed. The plan's earliest such date
+   * is kept by triggers (docs/decisions/023); the test of this figure also counts it from the rows.
+   */
+  evaluationsOverdue: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", openEvaluationDue: { lt: c.today } }),
   withUserWrittenGoals: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", goals: { some: { writtenByUser: true } } }),
   /** Active plans without a responsibility-group meeting (held or at least not cancelled) in the last 6 months. */
   withoutMeeting: (c: Context): Prisma.PlanWhereInput => ({
@@ -120,9 +114,26 @@ export const MEETING_METRICS = {
   }),
 } satisfies Record<string, (c: Context) => Prisma.MeetingWhereInput>;
 
+/**
+ * "Tiltak med passert evaluering": unfinished measures in active plans whose evaluation date has
+ * passed. With a unit, those the unit's staff are responsible for (a unit leader's own people).
+ */
+export const MEASURE_METRICS = {
+  evaluationOverdue: (c: Context): Prisma.MeasureWhereInput => ({
+    plan: { municipalityId: c.municipalityId, status: "ACTIVE" },
+    status: { notIn: [...FINISHED_MEASURE_STATUSES] },
+    evaluationDate: { lt: c.today },
+    ...(c.filter.unitId ? { responsibleUser: { unitId: c.filter.unitId } } : {}),
+  }),
+} satisfies Record<string, (c: Context) => Prisma.MeasureWhereInput>;
+
+/** "Uten koordinator" is the municipality's figure: the unit filter cannot say whose those plans are. */
+export const reachOfPlanMetric = (metric: PlanMetric): Reach => (metric === "withoutCoordinator" ? "municipality" : "unit");
+
 export type PlanMetric = keyof typeof PLAN_METRICS;
 export type MeetingMetric = keyof typeof MEETING_METRICS;
 export type CaseMetric = keyof typeof CASE_METRICS;
+export type MeasureMetric = keyof typeof MEASURE_METRICS;
 
 function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
   return { municipalityId: actor.municipalityId, today: calendarDate(osloDate(now)), now, filter };
@@ -134,6 +145,26 @@ function publishable(value: number, filter: DashboardFilter): number | null {
 }
 
 /**
+ * How far a reader reaches: "municipality" parts (the overview, cases, trends) are the coordinating
+ * unit's alone; "unit" parts (plans, meetings and measures) a unit leader reads too, for their own
+ * unit only. The administrator keeps accounts, not plans, and reads none of it without a KE role.
+ */
+export type Reach = "municipality" | "unit";
+
+/** The reader's selection: as asked for the coordinating unit; always their own unit for a unit leader. */
+export function dashboardPolicy(filter: DashboardFilter, reach: Reach): Policy<Scope & { filter: DashboardFilter }> {
+  return {
+    async resolve(_tx, actor) {
+      const scope = { municipalityId: actor.municipalityId, planId: null, planRole: null };
+      if (hasAnyRole(actor, KE_ROLES)) return { ...scope, filter };
+      const ownUnit = reach === "unit" && hasAnyRole(actor, ["UNIT_LEADER"]) ? actor.leadsUnitId : null;
+      requireRight(ownUnit !== null && (!filter.unitId || filter.unitId === ownUnit), "dash.notYourUnit");
+      return { ...scope, filter: { ...filter, unitId: ownUnit! } };
+    },
+  };
+}
+
+/**
  * Publication mode shows no names at all: the lists behind the figures name people, so they are
  * refused (the page does not link them), and the per-person breakdowns are left out.
  */
@@ -141,60 +172,70 @@ function refuseNamesInPublication(filter: DashboardFilter) {
   if (filter.publication) throw new DomainError("FORBIDDEN", "dash.publicationNoLists");
 }
 
-export async function getDashboardOverview(prisma: PrismaClient, actor: SessionUser, filter: DashboardFilter) {
-  await dashboardReaders.resolve(prisma, actor);
+/** Open cases by days since receipt: [label, older than (days), at most (days)]. */
+const AGE_BUCKETS = [
+  ["0-7", null, 7],
+  ["8-30", 7, 30],
+  ["31-90", 30, 90],
+  ["90+", 90, null],
+] as const;
+
+async function counts<K extends string>(metrics: Record<K, unknown>, count: (key: K) => Promise<number>): Promise<Record<K, number>> {
+  const keys = Object.keys(metrics) as K[];
+  const values = await Promise.all(keys.map(count));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Record<K, number>;
+}
+
+export async function getDashboardOverview(prisma: PrismaClient, actor: SessionUser, input: DashboardFilter) {
+  const { filter } = await dashboardPolicy(input, "municipality").resolve(prisma, actor);
   const c = contextFor(actor, filter);
   const show = (n: number) => publishable(n, filter);
+  const dayOf = (days: number) => new Date(c.today.getTime() - days * DAY_MS);
 
-  const planCounts = Object.fromEntries(
-    await Promise.all(Object.entries(PLAN_METRICS).map(async ([key, where]) => [key, await prisma.plan.count({ where: where(c) })] as const)),
-  ) as Record<PlanMetric, number>;
-  const caseCounts = Object.fromEntries(
-    await Promise.all(Object.entries(CASE_METRICS).map(async ([key, where]) => [key, await prisma.case.count({ where: where(c) })] as const)),
-  ) as Record<CaseMetric, number>;
-  const meetingCounts = Object.fromEntries(
-    await Promise.all(Object.entries(MEETING_METRICS).map(async ([key, where]) => [key, await prisma.meeting.count({ where: where(c) })] as const)),
-  ) as Record<MeetingMetric, number>;
+  // Every query at once: each is an indexed count or a small aggregate in the database, and
+  // PostgreSQL runs them side by side (docs/decisions/023 has the figures).
+  const [planCounts, caseCounts, meetingCounts, ageCounts, loadRows, officers, coordinatorTerms, changes, processing] = await Promise.all([
+    counts(PLAN_METRICS, (key) => prisma.plan.count({ where: PLAN_METRICS[key](c) })),
+    counts(CASE_METRICS, (key) => prisma.case.count({ where: CASE_METRICS[key](c) })),
+    counts(MEETING_METRICS, (key) => prisma.meeting.count({ where: MEETING_METRICS[key](c) })),
+    Promise.all(
+      AGE_BUCKETS.map(([, olderThan, atMost]) =>
+        prisma.case.count({
+          where: {
+            ...CASE_METRICS.openCases(c),
+            receivedAt: { ...(olderThan === null ? {} : { lt: dayOf(olderThan) }), ...(atMost === null ? {} : { gte: dayOf(atMost) }) },
+          },
+        }),
+      ),
+    ),
+    filter.publication ? [] : prisma.case.groupBy({ by: ["assignedToId"], where: CASE_METRICS.openCases(c), _count: { _all: true } }),
+    filter.publication
+      ? []
+      : prisma.user.findMany({
+          where: { municipalityId: c.municipalityId, roles: { some: { role: { in: [...KE_ROLES] } } } },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        }),
+    prisma.coordinatorAssignment.groupBy({
+      by: ["coordinatorId"],
+      where: { endedAt: null, plan: { ...planScope(c), status: { not: "CLOSED" } } },
+      _count: { _all: true },
+    }),
+    coordinatorChanges(prisma, c),
+    processingTimes(prisma, c),
+  ]);
 
-  const openCases = await prisma.case.findMany({
-    where: CASE_METRICS.openCases(c),
-    select: { receivedAt: true, assignedToId: true },
-  });
-  const ageBuckets = { "0-7": 0, "8-30": 0, "31-90": 0, "90+": 0 };
-  for (const { receivedAt } of openCases) {
-    const days = (c.today.getTime() - receivedAt.getTime()) / 86_400_000;
-    ageBuckets[days <= 7 ? "0-7" : days <= 30 ? "8-30" : days <= 90 ? "31-90" : "90+"]++;
-  }
-
-  const load = new Map<string | null, number>();
-  for (const { assignedToId } of openCases) load.set(assignedToId, (load.get(assignedToId) ?? 0) + 1);
-  const officers = await prisma.user.findMany({
-    where: { municipalityId: c.municipalityId, roles: { some: { role: { in: [...KE_ROLES] } } } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
-
-  const coordinatorTerms = await prisma.coordinatorAssignment.groupBy({
-    by: ["coordinatorId"],
-    where: { endedAt: null, plan: { ...planScope(c), status: { not: "CLOSED" } } },
-    _count: { _all: true },
-  });
+  const load = new Map(loadRows.map((row) => [row.assignedToId, row._count._all]));
   const coordinators = await prisma.user.findMany({
     where: { id: { in: coordinatorTerms.map((t) => t.coordinatorId) } },
     select: { id: true, name: true, unit: { select: { id: true, name: true } } },
   });
+  const termsOf = new Map(coordinatorTerms.map((t) => [t.coordinatorId, t._count._all]));
   const byCoordinator = coordinators
-    .map((u) => ({ id: u.id, name: u.name, unit: u.unit?.name ?? null, plans: coordinatorTerms.find((t) => t.coordinatorId === u.id)?._count._all ?? 0 }))
+    .map((u) => ({ id: u.id, name: u.name, unit: u.unit?.name ?? null, plans: termsOf.get(u.id) ?? 0 }))
     .sort((a, b) => b.plans - a.plans);
   const byUnit = new Map<string, number>();
   for (const row of byCoordinator) byUnit.set(row.unit ?? "", (byUnit.get(row.unit ?? "") ?? 0) + row.plans);
-
-  const changes = await prisma.coordinatorAssignment.groupBy({
-    by: ["planId"],
-    where: { plan: planScope(c) },
-    _count: { _all: true },
-    having: { planId: { _count: { gt: 1 } } },
-  });
 
   return {
     today: osloDate(c.today),
@@ -205,8 +246,8 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
     meetings: Object.fromEntries(Object.entries(meetingCounts).map(([k, v]) => [k, show(v)])) as Record<MeetingMetric, number | null>,
     cases: {
       ...Object.fromEntries(Object.entries(caseCounts).map(([k, v]) => [k, show(v)])),
-      openByAge: Object.entries(ageBuckets).map(([bucket, count]) => ({ bucket, count: show(count) })),
-      processingTimes: await processingTimes(prisma, c),
+      openByAge: AGE_BUCKETS.map(([bucket], i) => ({ bucket, count: show(ageCounts[i]) })),
+      processingTimes: processing,
       // Per person: names, so not in publication mode.
       loadPerOfficer: filter.publication
         ? []
@@ -219,10 +260,30 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
     coordinators: {
       perCoordinator: filter.publication ? [] : byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
       perUnit: [...byUnit.entries()].map(([unit, plans]) => ({ unit: unit || null, plans: show(plans) })),
-      plansWithChanges: show(changes.length),
-      changes: show(changes.reduce((sum, row) => sum + row._count._all - 1, 0)),
+      plansWithChanges: show(changes.plans),
+      changes: show(changes.changes),
     },
   };
+}
+
+/**
+ * Plans that have changed coordinator, and how many changes: counted in the database (a plan's
+ * terms beyond its first), over the plans in the selection.
+ */
+async function coordinatorChanges(prisma: PrismaClient, c: Context) {
+  const [row] = await prisma.$queryRaw<{ plans: number; changes: number }[]>`
+    SELECT count(*)::int AS plans, COALESCE(sum(terms - 1), 0)::int AS changes
+    FROM (
+      SELECT a."planId", count(*) AS terms
+      FROM "CoordinatorAssignment" a JOIN "Plan" p ON p.id = a."planId"
+      WHERE p."municipalityId" = ${c.municipalityId}
+        -- The unit filter, as coordinatedFromUnit (server/plans/service.ts) says it.
+        ${c.filter.unitId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "CoordinatorAssignment" now JOIN "User" u ON u.id = now."coordinatorId"
+                                                   WHERE now."planId" = p.id AND now."endedAt" IS NULL AND u."unitId" = ${c.filter.unitId})` : Prisma.empty}
+      GROUP BY a."planId"
+      HAVING count(*) > 1
+    ) changed`;
+  return row;
 }
 
 /**
@@ -256,119 +317,210 @@ async function processingTimes(prisma: PrismaClient, c: Context) {
 
 /** On the screen, or as a file (export): both name people, and each is recorded as what it is. */
 const shownAs = z.enum(["screen", "file"]).default("screen");
-export const planListInput = z.object({ metric: z.enum(Object.keys(PLAN_METRICS) as [PlanMetric, ...PlanMetric[]]), filter: dashboardFilter, as: shownAs });
-export const meetingListInput = z.object({
-  metric: z.enum(Object.keys(MEETING_METRICS) as [MeetingMetric, ...MeetingMetric[]]),
+
+/** The date columns each list can be sorted by (and paged along); the first is the default. */
+export const PLAN_SORTS = {
+  lastActivity: { field: "lastActivityAt", nullable: false },
+  nextReview: { field: "nextReviewAt", nullable: true },
+  evaluationDue: { field: "openEvaluationDue", nullable: true },
+} as const satisfies Record<string, SortColumn>;
+export const MEETING_SORTS = { startsAt: { field: "startsAt", nullable: false } } as const satisfies Record<string, SortColumn>;
+export const CASE_SORTS = {
+  decisionDue: { field: "decisionDue", nullable: false },
+  received: { field: "receivedAt", nullable: false },
+} as const satisfies Record<string, SortColumn>;
+export const MEASURE_SORTS = { evaluationDate: { field: "evaluationDate", nullable: true } } as const satisfies Record<string, SortColumn>;
+
+const sortKeys = <S extends Record<string, SortColumn>>(sorts: S) => Object.keys(sorts) as [keyof S & string, ...(keyof S & string)[]];
+const metricKeys = <M extends Record<string, unknown>>(metrics: M) => Object.keys(metrics) as [keyof M & string, ...(keyof M & string)[]];
+
+export const planListInput = z.object({
+  metric: z.enum(metricKeys(PLAN_METRICS)),
   filter: dashboardFilter,
   as: shownAs,
+  sort: z.enum(sortKeys(PLAN_SORTS)).default("lastActivity"),
+  ...pageInput,
 });
-export const caseListInput = z.object({ metric: z.enum(Object.keys(CASE_METRICS) as [CaseMetric, ...CaseMetric[]]), filter: dashboardFilter, as: shownAs });
+export const meetingListInput = z.object({
+  metric: z.enum(metricKeys(MEETING_METRICS)),
+  filter: dashboardFilter,
+  as: shownAs,
+  sort: z.enum(sortKeys(MEETING_SORTS)).default("startsAt"),
+  ...pageInput,
+});
+export const caseListInput = z.object({
+  metric: z.enum(metricKeys(CASE_METRICS)),
+  filter: dashboardFilter,
+  as: shownAs,
+  sort: z.enum(sortKeys(CASE_SORTS)).default("decisionDue"),
+  ...pageInput,
+});
+export const measureListInput = z.object({
+  metric: z.enum(metricKeys(MEASURE_METRICS)),
+  filter: dashboardFilter,
+  as: shownAs,
+  sort: z.enum(sortKeys(MEASURE_SORTS)).default("evaluationDate"),
+  ...pageInput,
+});
+
+interface ListInput {
+  metric: string;
+  filter: DashboardFilter;
+  as: "screen" | "file";
+  sort: string;
+  cursor?: string;
+  limit: number;
+  direction: Direction;
+}
 
 /**
- * A list behind a figure names people: one read row per look (or download), with the figure and
- * the selection, not one per person (a list can hold thousands).
+ * One page of a list behind a figure: the rows after the cursor, the total (the figure itself,
+ * counted by the same condition), and the cursor of the next page. A list names people: one read
+ * row per page looked at (or downloaded), with the figure and the selection, not one per person.
  */
-function auditedList<T extends unknown[]>(
+async function listPage<Row extends { id: string }>(
   prisma: PrismaClient,
   actor: SessionUser,
   meta: RequestMeta,
-  input: { metric: string; filter: z.infer<typeof dashboardFilter>; as: "screen" | "file" },
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
-  return read(prisma, actor, meta, listReaders, input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx) => {
-    refuseNamesInPublication(input.filter);
-    const result = await fn(tx);
-    const { unitId, caseType, from, to } = input.filter;
-    return { result, details: { metric: input.metric, count: result.length, unitId, caseType, from, to } };
+  reach: Reach,
+  input: ListInput,
+  sort: SortColumn,
+  query: (tx: Tx, c: Context, page: { where: Record<string, unknown>; orderBy: Record<string, unknown>[]; take: number }) => Promise<[Row[], number]>,
+  valueOf: (row: Row) => Date | null,
+) {
+  return read(prisma, actor, meta, dashboardPolicy(input.filter, reach), input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx, scope) => {
+    refuseNamesInPublication(scope.filter);
+    const c = contextFor(actor, scope.filter);
+    const after = decodeKeyset(input.cursor, input.sort);
+    const [rows, total] = await query(tx, c, { where: keysetAfter(sort, input.direction, after), orderBy: keysetOrder(sort, input.direction), take: input.limit + 1 });
+    const page = pageOf(rows, input.limit, input.sort, valueOf);
+    const { unitId, caseType, from, to } = scope.filter;
+    return {
+      result: { ...page, total },
+      details: { metric: input.metric, count: page.rows.length, total, sort: input.sort, after: Boolean(after), unitId, caseType, from, to },
+    };
   });
 }
 
 /** The plans behind one figure: overview fields only (no plan content), with links. */
 export function listDashboardPlans(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planListInput>, meta: RequestMeta) {
-  return auditedList(prisma, actor, meta, input, (tx) => dashboardPlans(tx, actor, input));
-}
-
-async function dashboardPlans(prisma: Tx, actor: SessionUser, input: z.infer<typeof planListInput>) {
-  const c = contextFor(actor, input.filter);
-  const plans = await prisma.plan.findMany({
-    where: PLAN_METRICS[input.metric](c),
-    orderBy: { lastActivityAt: "asc" },
-    select: {
-      id: true,
-      status: true,
-      lastActivityAt: true,
-      nextReviewAt: true,
-      owner: { select: { name: true } },
-      coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
-      questions: { where: { answeredAt: null }, select: { askedAt: true } },
-    },
-  });
-  const meetings = await meetingDatesForPlans(prisma, plans.map((p) => p.id));
-  return plans.map(({ coordinators, owner, questions, ...p }) => ({
-    ...p,
-    ownerName: owner.name,
-    coordinator: coordinators[0]?.coordinator ?? null,
-    lastMeetingAt: meetings.get(p.id)?.lastMeetingAt ?? null,
-    nextMeetingAt: meetings.get(p.id)?.nextMeetingAt ?? null,
-    /** When the coordinating unit asked a question about the plan that is not answered yet. */
-    openQuestionAt: questions[0]?.askedAt ?? null,
-  }));
+  const sort = PLAN_SORTS[input.sort];
+  return listPage(prisma, actor, meta, reachOfPlanMetric(input.metric), input, sort, async (tx, c, page) => {
+    const where = PLAN_METRICS[input.metric](c);
+    const [plans, total] = await Promise.all([
+      tx.plan.findMany({
+        where: { AND: [where, page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
+        select: {
+          id: true,
+          status: true,
+          lastActivityAt: true,
+          nextReviewAt: true,
+          openEvaluationDue: true,
+          owner: { select: { name: true } },
+          coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
+          questions: { where: { answeredAt: null }, select: { askedAt: true } },
+        },
+      }),
+      tx.plan.count({ where }),
+    ]);
+    const meetings = await meetingDatesForPlans(tx, plans.map((p) => p.id));
+    const rows = plans.map(({ coordinators, owner, questions, ...p }) => ({
+      ...p,
+      ownerName: owner.name,
+      coordinator: coordinators[0]?.coordinator ?? null,
+      lastMeetingAt: meetings.get(p.id)?.lastMeetingAt ?? null,
+      nextMeetingAt: meetings.get(p.id)?.nextMeetingAt ?? null,
+      /** When the coordinating unit asked a question about the plan that is not answered yet. */
+      openQuestionAt: questions[0]?.askedAt ?? null,
+    }));
+    return [rows, total];
+  }, (row) => row[sort.field]);
 }
 
 /** The meetings behind one figure ("Møter uten referat"): time and status, whose plan, who coordinates. No minutes or agenda. */
 export function listDashboardMeetings(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof meetingListInput>, meta: RequestMeta) {
-  return auditedList(prisma, actor, meta, input, (tx) => dashboardMeetings(tx, actor, input));
-}
-
-async function dashboardMeetings(prisma: Tx, actor: SessionUser, input: z.infer<typeof meetingListInput>) {
-  const c = contextFor(actor, input.filter);
-  const meetings = await prisma.meeting.findMany({
-    where: MEETING_METRICS[input.metric](c),
-    orderBy: { startsAt: "asc" },
-    select: {
-      id: true,
-      planId: true,
-      startsAt: true,
-      status: true,
-      attendanceRecordedAt: true,
-      plan: {
+  const sort = MEETING_SORTS[input.sort];
+  return listPage(prisma, actor, meta, "unit", input, sort, async (tx, c, page) => {
+    const where = MEETING_METRICS[input.metric](c);
+    const [meetings, total] = await Promise.all([
+      tx.meeting.findMany({
+        where: { AND: [where, page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
         select: {
-          owner: { select: { name: true } },
-          coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
+          id: true,
+          planId: true,
+          startsAt: true,
+          status: true,
+          attendanceRecordedAt: true,
+          plan: {
+            select: {
+              owner: { select: { name: true } },
+              coordinators: { where: { endedAt: null }, select: { coordinator: { select: { id: true, name: true, unit: { select: { name: true } } } } } },
+            },
+          },
         },
-      },
-    },
-  });
-  return meetings.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name, coordinator: plan.coordinators[0]?.coordinator ?? null }));
+      }),
+      tx.meeting.count({ where }),
+    ]);
+    return [meetings.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name, coordinator: plan.coordinators[0]?.coordinator ?? null })), total];
+  }, (row) => row.startsAt);
 }
 
-/** The cases behind one figure. */
+/** The cases behind one figure (the coordinating unit's alone: cases belong to no unit). */
 export function listDashboardCases(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof caseListInput>, meta: RequestMeta) {
-  return auditedList(prisma, actor, meta, input, (tx) => dashboardCases(tx, actor, input));
+  const sort = CASE_SORTS[input.sort];
+  return listPage(prisma, actor, meta, "municipality", input, sort, async (tx, c, page) => {
+    const where = CASE_METRICS[input.metric](c);
+    return Promise.all([
+      tx.case.findMany({
+        where: { AND: [where, page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
+        select: {
+          id: true,
+          reference: true,
+          type: true,
+          status: true,
+          subjectName: true,
+          receivedAt: true,
+          interimReplyDue: true,
+          decisionDue: true,
+          interimReplySentAt: true,
+          assignedToId: true,
+        },
+      }),
+      tx.case.count({ where }),
+    ]);
+  }, (row) => row[sort.field]);
 }
-
-function dashboardCases(prisma: Tx, actor: SessionUser, input: z.infer<typeof caseListInput>) {
-  const c = contextFor(actor, input.filter);
-  return prisma.case.findMany({
-    where: CASE_METRICS[input.metric](c),
-    orderBy: [{ decisionDue: "asc" }, { receivedAt: "asc" }],
-    select: {
-      id: true,
-      reference: true,
-      type: true,
-      status: true,
-      subjectName: true,
-      receivedAt: true,
-      interimReplyDue: true,
-      decisionDue: true,
-      interimReplySentAt: true,
-      assignedToId: true,
-    },
-  });
-}
-
 
 /**
- * The KE leader asks a plan's coordinator to look at an inactive plan. The question lands in the
- * coordinator's notifications (server/notifications/notices.ts) and in the plan's log, so the group sees it too.
+ * The measures behind one figure: whose plan, who is responsible and when it was to be evaluated.
+ * Not the measure's words: those are plan content, read in the plan.
  */
+export function listDashboardMeasures(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof measureListInput>, meta: RequestMeta) {
+  const sort = MEASURE_SORTS[input.sort];
+  return listPage(prisma, actor, meta, "unit", input, sort, async (tx, c, page) => {
+    const where = MEASURE_METRICS[input.metric](c);
+    const [measures, total] = await Promise.all([
+      tx.measure.findMany({
+        where: { AND: [where, page.where] },
+        orderBy: page.orderBy,
+        take: page.take,
+        select: {
+          id: true,
+          planId: true,
+          status: true,
+          evaluationDate: true,
+          responsibleUser: { select: { id: true, name: true } },
+          plan: { select: { owner: { select: { name: true } } } },
+        },
+      }),
+      tx.measure.count({ where }),
+    ]);
+    return [measures.map(({ plan, ...m }) => ({ ...m, ownerName: plan.owner.name })), total];
+  }, (row) => row.evaluationDate);
+}

@@ -1,10 +1,8 @@
-import { z } from "zod";
-import { id } from "../../app/domain/schemas.ts";
 import { protectedProcedure, router } from "../trpc/trpc.ts";
 import { createUser, deactivateUser, getUser, reactivateUser, resetSecondFactor, updateUser } from "./accounts.ts";
 import { importUsers } from "./import.ts";
 import { createUnitInput, createUserInput, importUsersInput, listUnitsInput, listUsersInput, updateUnitInput, updateUserInput, userIdInput } from "./schemas.ts";
-import { getCoordinatorLoad, listUnits, listUsers, setUserActive, setUserActiveInput } from "./service.ts";
+import { listUnits, listUsers, setUserActive, setUserActiveInput } from "./service.ts";
 import { createUnit, updateUnit } from "./units.ts";
 
 // Who may list and change people and units is decided in the services (the administrator's).
@@ -25,7 +23,4 @@ export const unitRouter = router({
   list: protectedProcedure.input(listUnitsInput).query(({ ctx, input }) => listUnits(ctx.db.prisma, ctx.auth.user, input ?? {})),
   create: protectedProcedure.input(createUnitInput).mutation(({ ctx, input }) => createUnit(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updateUnitInput).mutation(({ ctx, input }) => updateUnit(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  coordinatorLoad: protectedProcedure
-    .input(z.object({ unitId: id.optional() }).optional())
-    .query(({ ctx, input }) => getCoordinatorLoad(ctx.db.prisma, ctx.auth.user, input?.unitId)),
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { id, KE_ROLES } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
-import { hasAnyRole } from "../auth/roles.ts";
 import { invalidateUserSessions, type SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { DomainError, notFound } from "../errors.ts";
@@ -59,34 +58,6 @@ export async function listUnits(prisma: PrismaClient, actor: SessionUser, option
     },
   });
   return units.map(({ roles, ...unit }) => ({ ...unit, leaders: roles.map((r) => r.user) }));
-}
-
-/**
- * The coordinators of one unit and how many active plans each coordinates. A unit leader
- * sees only the unit they lead; the coordinating unit and the administrator see any unit
- * of their municipality.
- */
-export async function getCoordinatorLoad(prisma: PrismaClient, actor: SessionUser, requestedUnitId?: string) {
-  await rolePolicy(["UNIT_LEADER", ...KE_ROLES, "ADMIN"]).resolve(prisma, actor);
-  const seesAllUnits = hasAnyRole(actor, [...KE_ROLES, "ADMIN"]);
-  const unitId = requestedUnitId ?? actor.leadsUnitId;
-  if (!unitId || (!seesAllUnits && unitId !== actor.leadsUnitId)) throw new DomainError("FORBIDDEN", "errors.code.FORBIDDEN");
-  const unit = await prisma.unit.findFirst({ where: { id: unitId, municipalityId: actor.municipalityId } });
-  if (!unit) throw notFound();
-  const coordinators = await prisma.user.findMany({
-    where: { unitId: unit.id, municipalityId: actor.municipalityId, roles: { some: { role: "COORDINATOR" } } },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      title: true,
-      _count: { select: { coordinatorTerms: { where: { endedAt: null, plan: { status: { not: "CLOSED" } } } } } },
-    },
-  });
-  return {
-    unit: { id: unit.id, name: unit.name },
-    coordinators: coordinators.map(({ _count, ...c }) => ({ ...c, activePlans: _count.coordinatorTerms })),
-  };
 }
 
 export const setUserActiveInput = z.object({ userId: id, active: z.boolean() });
