@@ -4,7 +4,7 @@ import type { Caller } from "../../server/router.ts";
 import { auditActionKey, isAuditAction } from "../domain/audit-actions.ts";
 import { formatDateTime } from "../domain/oslo-time.ts";
 import type { Lang } from "../i18n/resources.ts";
-import { toCsv } from "./export.server.ts";
+import { csvStream } from "./export.server.ts";
 
 // The user's own copy of their plan's access log: every row, unfolded, newest first, as CSV
 // (streamed page by page) or as a PDF with page numbers.
@@ -39,19 +39,10 @@ const columns = (t: TFunction) => [t("accessLog.when"), t("accessLog.who"), t("a
 
 /** CSV as Norwegian Excel opens it (export.server.ts), one page of rows at a time. */
 export function accessLogCsv(rows: Rows, t: TFunction, lang: Lang): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const pages = rows();
-  let first = true;
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await pages.next();
-      if (done) return controller.close();
-      const csv = toCsv({ title: "", columns: columns(t), rows: value.map((row) => cells(row, t, lang)) });
-      // Only the first page keeps the byte-order mark and the header line.
-      controller.enqueue(encoder.encode(first ? csv : csv.slice(csv.indexOf("\r\n") + 2)));
-      first = false;
-    },
-  });
+  const pages = (async function* () {
+    for await (const page of rows()) yield page.map((row) => cells(row, t, lang));
+  })();
+  return csvStream(columns(t), pages);
 }
 
 // A4 in points, with margins.

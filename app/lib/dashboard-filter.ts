@@ -49,12 +49,57 @@ export const PLAN_METRICS = [
   "withUserWrittenGoals",
 ] as const;
 export const CASE_METRICS = ["openCases", "dueWithin7Days", "interimOverdue", "decisionOverdue"] as const;
-export type PlanMetric = (typeof PLAN_METRICS)[number];
-export type CaseMetric = (typeof CASE_METRICS)[number];
 
-export function isPlanMetric(value: string | null): value is PlanMetric {
-  return (PLAN_METRICS as readonly string[]).includes(value ?? "");
+/**
+ * The lists behind the figures (?liste=): which figures each has (?tall=), and the dates each can
+ * be sorted by (?sortering=, the first is the default). The server pages along the same columns.
+ */
+export const LISTS = {
+  planer: { metrics: [...PLAN_METRICS, "withoutMeeting", "allPlans"], sorts: ["lastActivity", "nextReview", "evaluationDue"] },
+  saker: { metrics: CASE_METRICS, sorts: ["decisionDue", "received"] },
+  moter: { metrics: ["withoutMinutes"], sorts: ["startsAt"] },
+  tiltak: { metrics: ["evaluationOverdue"], sorts: ["evaluationDate"] },
+} as const;
+export type ListKind = keyof typeof LISTS;
+export type ListMetric<K extends ListKind> = (typeof LISTS)[K]["metrics"][number];
+export type ListSort<K extends ListKind> = (typeof LISTS)[K]["sorts"][number];
+export type PlanMetric = ListMetric<"planer">;
+export type CaseMetric = ListMetric<"saker">;
+
+export const isListKind = (value: string | null): value is ListKind => value !== null && Object.hasOwn(LISTS, value);
+
+/** Where in a list one is: the figure, the sort, and the page (a cursor from the server). */
+export interface ListQuery<K extends ListKind = ListKind> {
+  kind: K;
+  metric: ListMetric<K>;
+  sort: ListSort<K>;
+  direction: "asc" | "desc";
+  cursor?: string;
 }
-export function isCaseMetric(value: string | null): value is CaseMetric {
-  return (CASE_METRICS as readonly string[]).includes(value ?? "");
+
+/** The list asked for in the address, or null when it names no list we have. */
+export function listFromSearch(params: URLSearchParams): ListQuery | null {
+  const kind = params.get("liste");
+  if (!isListKind(kind)) return null;
+  const { metrics, sorts } = LISTS[kind];
+  const metric = params.get("tall") ?? "";
+  if (!(metrics as readonly string[]).includes(metric)) return null;
+  const sort = params.get("sortering") ?? "";
+  return {
+    kind,
+    metric: metric as ListMetric<typeof kind>,
+    sort: ((sorts as readonly string[]).includes(sort) ? sort : sorts[0]) as ListSort<typeof kind>,
+    direction: params.get("retning") === "synkende" ? "desc" : "asc",
+    cursor: params.get("etter")?.slice(0, 500) || undefined,
+  };
+}
+
+export function searchFromList(list: ListQuery, filter: DashboardFilter): URLSearchParams {
+  const params = searchFromFilter(filter);
+  params.set("liste", list.kind);
+  params.set("tall", list.metric);
+  if (list.sort !== LISTS[list.kind].sorts[0]) params.set("sortering", list.sort);
+  if (list.direction === "desc") params.set("retning", "synkende");
+  if (list.cursor) params.set("etter", list.cursor);
+  return params;
 }

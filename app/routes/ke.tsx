@@ -3,13 +3,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarTable, Figure } from "../components/dashboard/figure.tsx";
 import { MeetingFigures } from "../components/dashboard/meeting-figures.tsx";
-import { PlanTable } from "../components/plan-table.tsx";
+import { TrendsSection } from "../components/dashboard/trends-section.tsx";
 import { CASE_TYPES } from "../domain/lists.ts";
 import { formatNumber } from "../domain/numbers.ts";
 import { formatDate, formatMonth } from "../domain/oslo-time.ts";
 import { useSocketRevalidate } from "../hooks/use-socket-revalidate.ts";
 import { load } from "../lib/call.server.ts";
-import { CASE_METRICS, filterFromSearch, PLAN_METRICS, searchFromFilter } from "../lib/dashboard-filter.ts";
+import { CASE_METRICS, filterFromSearch, PLAN_METRICS, searchFromFilter, type ListKind } from "../lib/dashboard-filter.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Koordinerende enhet – Individuell plan" }];
@@ -18,13 +18,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const filter = filterFromSearch(new URL(request.url).searchParams);
   return json(
     await load(context, request, async (caller) => {
-      // The plans by name, with the same unit as the figures; none in publication mode.
-      const [overview, plans, units] = await Promise.all([
-        caller.dashboard.overview(filter as never),
-        filter.publication ? null : caller.plan.list({ unitId: filter.unitId }),
-        caller.unit.list(),
-      ]);
-      return { overview, plans, units: units.map((u) => ({ id: u.id, name: u.name })), filter, municipality: context.user!.municipalityName };
+      const [overview, units, trends] = await Promise.all([caller.dashboard.overview(filter as never), caller.unit.list(), caller.dashboard.trends(filter as never)]);
+      return { overview, trends, units: units.map((u) => ({ id: u.id, name: u.name })), filter, municipality: context.user!.municipalityName };
     }),
   );
 }
@@ -32,12 +27,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function KeDashboard() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { overview, plans, units, filter, municipality } = useLoaderData<typeof loader>();
+  const { overview, trends, units, filter, municipality } = useLoaderData<typeof loader>();
   // Counters follow changes in the municipality, at most every 2 s.
   useSocketRevalidate("dashboard:changed", 2000);
   const query = searchFromFilter(filter);
   // Publication mode names nobody: no list behind a figure.
-  const listHref = (kind: "planer" | "saker", metric: string) => {
+  const listHref = (kind: ListKind, metric: string) => {
     if (filter.publication) return null;
     const params = new URLSearchParams(query);
     params.set("liste", kind);
@@ -201,9 +196,13 @@ export default function KeDashboard() {
         </p>
       </section>
 
+      <TrendsSection trends={trends} filter={filter} />
+
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">{t("dash.allPlansHeading")}</h2>
-        {plans ? <PlanTable plans={plans} caption={t("ke.caption")} /> : <p>{t("dash.publicationNoLists")}</p>}
+        <dl className="figures">
+          <Figure label={t("dash.metric.allPlans")} value={p.allPlans} href={listHref("planer", "allPlans")} />
+        </dl>
       </section>
     </div>
   );

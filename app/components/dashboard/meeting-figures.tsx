@@ -4,7 +4,7 @@ import { Figure } from "./figure.tsx";
 /**
  * Responsibility-group meetings on the coordinating unit's dashboard: meetings a week past their
  * time without approved minutes, and active plans without a meeting in six months. Each opens
- * the list behind it (/ke/moter), with the dashboard's selection.
+ * the list behind it (/ke/liste), with the dashboard's selection.
  */
 export function MeetingFigures({ withoutMinutes, withoutMeeting, query }: { withoutMinutes: number | null; withoutMeeting: number | null; query: URLSearchParams | null }) {
   const { t } = useTranslation();
@@ -12,8 +12,9 @@ export function MeetingFigures({ withoutMinutes, withoutMeeting, query }: { with
   const href = (metric: string) => {
     if (!query) return null;
     const params = new URLSearchParams(query);
+    params.set("liste", metric === "withoutMinutes" ? "moter" : "planer");
     params.set("tall", metric);
-    return `/ke/moter?${params}`;
+    return `/ke/liste?${params}`;
   };
   return (
     <>
