@@ -132,20 +132,20 @@ describe("user.list and unit procedures", () => {
     }
   });
 
-  it("shows a unit leader the coordinator load of their own unit only", async () => {
+  it("shows a unit leader the page of their own unit only", async () => {
     const { home, away, plan } = await world();
     const leader = (await signIn(t.db, home.people.unitLeader.id)).caller;
-    const load = await leader.unit.coordinatorLoad();
+    const load = await leader.dashboard.unit();
     expect(load.unit.id).toBe(home.unit.id);
     expect(load.coordinators).toEqual([expect.objectContaining({ id: home.people.coordinator.id, activePlans: 1 })]);
     const otherUnit = await t.db.prisma.unit.create({ data: { municipalityId: home.municipality.id, name: "Annen enhet" } });
-    await expect(leader.unit.coordinatorLoad({ unitId: otherUnit.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(leader.dashboard.unit({ unitId: otherUnit.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // KE may look at any unit of its own municipality, never another municipality's.
     const ke = (await signIn(t.db, home.people.keLeader.id)).caller;
-    await expect(ke.unit.coordinatorLoad({ unitId: otherUnit.id })).resolves.toMatchObject({ coordinators: [] });
-    await expect(ke.unit.coordinatorLoad({ unitId: away.unit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(ke.dashboard.unit({ unitId: otherUnit.id })).resolves.toMatchObject({ coordinators: [] });
+    await expect(ke.dashboard.unit({ unitId: away.unit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const key of ["user", "coordinator", "staff", "relative"] as const) {
-      await expect((await signIn(t.db, home.people[key].id)).caller.unit.coordinatorLoad(), key).rejects.toMatchObject({
+      await expect((await signIn(t.db, home.people[key].id)).caller.dashboard.unit(), key).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
@@ -155,6 +155,6 @@ describe("user.list and unit procedures", () => {
   it("rejects a malformed unit id with a 400", async () => {
     const { home } = await world();
     const { caller } = await signIn(t.db, home.people.keLeader.id);
-    await expect(caller.unit.coordinatorLoad({ unitId: "ikke-en-id" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.dashboard.unit({ unitId: "ikke-en-id" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -51,6 +51,8 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "dashboard.plans": (c) => c.dashboard.plans({ metric: "activePlans", filter: {} }),
   "dashboard.meetings": (c) => c.dashboard.meetings({ metric: "withoutMinutes", filter: {} }),
   "dashboard.cases": (c) => c.dashboard.cases({ metric: "openCases", filter: {} }),
+  "dashboard.measures": (c) => c.dashboard.measures({ metric: "evaluationOverdue", filter: {} }),
+  "dashboard.unit": (c, { unitId }) => c.dashboard.unit({ unitId }),
   "dashboard.trends": (c) => c.dashboard.trends({}),
   "question.forPlan": (c, { planId }) => c.question.forPlan({ planId }),
   "notification.mine": (c) => c.notification.mine(),
@@ -65,7 +67,6 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "municipality.settings": (c) => c.municipality.settings(),
   "identityProvider.list": (c) => c.identityProvider.list(),
   "unit.list": (c) => c.unit.list(),
-  "unit.coordinatorLoad": (c, { unitId }) => c.unit.coordinatorLoad({ unitId }),
 };
 
 const MEMBERS: Who[] = ["owner", "representative", "relativeWithConsent", "coordinator", "staffInGroup", "keLeader"];

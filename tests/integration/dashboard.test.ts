@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createGoal, createMeasure, createPlan, createUser } from "../../prisma/factories.ts";
-import { CASE_METRICS, PLAN_METRICS } from "../../server/dashboard/service.ts";
+import { FINISHED_GOAL_STATUSES, FINISHED_MEASURE_STATUSES } from "../../app/domain/lists.ts";
+import { createGoal, createMeasure, createPlan, createUnit, createUser } from "../../prisma/factories.ts";
+import { CASE_METRICS, MEASURE_METRICS, MEETING_METRICS, PLAN_METRICS, type DashboardFilter } from "../../server/dashboard/service.ts";
+import type { Caller } from "../../server/router.ts";
 import { createPlanWorld } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
@@ -54,6 +56,31 @@ async function dashboardWorld() {
   return { w, overdueGoal };
 }
 
+/** Every row of a list, page by page along the cursor. */
+async function everyRow<T>(page: (cursor: string | undefined) => Promise<{ rows: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    rows.push(...next.rows);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+/** Each procedure of the dashboard, called with a selection (the unit page takes only the unit). */
+const DASHBOARD_CALLS: Record<string, (caller: Caller, filter: { unitId?: string }) => Promise<unknown>> = {
+  overview: (c, filter) => c.dashboard.overview(filter),
+  trends: (c, filter) => c.dashboard.trends(filter),
+  plans: (c, filter) => c.dashboard.plans({ metric: "activePlans", filter }),
+  "plans: without coordinator": (c, filter) => c.dashboard.plans({ metric: "withoutCoordinator", filter }),
+  "plans as a file": (c, filter) => c.dashboard.plans({ metric: "inactive6Months", filter, as: "file" }),
+  meetings: (c, filter) => c.dashboard.meetings({ metric: "withoutMinutes", filter }),
+  cases: (c, filter) => c.dashboard.cases({ metric: "openCases", filter }),
+  measures: (c, filter) => c.dashboard.measures({ metric: "evaluationOverdue", filter }),
+  unit: (c, filter) => c.dashboard.unit(filter.unitId ? { unitId: filter.unitId } : undefined),
+};
+
 describe("dashboard.overview", () => {
   it("each figure equals a direct count of the test data", async () => {
     const { w } = await dashboardWorld();
@@ -85,17 +112,91 @@ describe("dashboard.overview", () => {
     expect(o.coordinators).toMatchObject({ plansWithChanges: 1, changes: 1 });
   });
 
-  it("the list behind every figure has exactly as many rows as the figure", async () => {
+  it("the list behind every figure has exactly as many rows as the figure, for every filter combination", async () => {
     const { w } = await dashboardWorld();
-    const o = await w.callers.caseOfficer.dashboard.overview({});
-    for (const metric of Object.keys(PLAN_METRICS) as (keyof typeof PLAN_METRICS)[]) {
-      const rows = await w.callers.caseOfficer.dashboard.plans({ metric, filter: {} });
-      expect(rows.length, metric).toBe(o.plans[metric]);
+    const emptyUnit = await createUnit(t.db.prisma, w.home.id, "Tom enhet");
+    const caller = w.callers.caseOfficer;
+    const units = [undefined, w.unit.id, emptyUnit.id];
+    const caseTypes = [undefined, "IP_APPLICATION", "COMPLAINT"] as const;
+    const periods = [{}, { from: "2020-01-01", to: "2099-12-31" }];
+    let checked = 0;
+    for (const unitId of units)
+      for (const caseType of caseTypes)
+        for (const period of periods) {
+          const filter: DashboardFilter = { unitId, caseType, ...period, publication: false };
+          const label = JSON.stringify(filter);
+          const o = await caller.dashboard.overview(filter);
+          for (const metric of Object.keys(PLAN_METRICS) as (keyof typeof PLAN_METRICS)[]) {
+            const rows = await everyRow((cursor) => caller.dashboard.plans({ metric, filter, cursor, limit: 2 }));
+            expect(rows.length, `${metric} ${label}`).toBe(o.plans[metric]);
+          }
+          for (const metric of Object.keys(CASE_METRICS) as (keyof typeof CASE_METRICS)[]) {
+            const rows = await everyRow((cursor) => caller.dashboard.cases({ metric, filter, cursor, limit: 2 }));
+            expect(rows.length, `${metric} ${label}`).toBe(o.cases[metric]);
+          }
+          for (const metric of Object.keys(MEETING_METRICS) as (keyof typeof MEETING_METRICS)[]) {
+            const rows = await everyRow((cursor) => caller.dashboard.meetings({ metric, filter, cursor, limit: 2 }));
+            expect(rows.length, `${metric} ${label}`).toBe(o.meetings[metric]);
+          }
+          checked++;
+        }
+    expect(checked).toBe(18);
+  });
+
+  it("the unit leader's figures equal the lists behind them, and the measures of the unit's staff are counted from the rows", async () => {
+    const { w } = await dashboardWorld();
+    const leader = w.callers.unitLeader;
+    const u = await leader.dashboard.unit();
+    expect(u.unit.id).toBe(w.unit.id);
+    for (const [metric, figure] of Object.entries(u.plans)) {
+      const rows = await everyRow((cursor) => leader.dashboard.plans({ metric: metric as keyof typeof PLAN_METRICS, filter: { unitId: w.unit.id }, cursor, limit: 2 }));
+      expect(rows.length, metric).toBe(figure);
     }
-    for (const metric of Object.keys(CASE_METRICS) as (keyof typeof CASE_METRICS)[]) {
-      const rows = await w.callers.caseOfficer.dashboard.cases({ metric, filter: {} });
-      expect(rows.length, metric).toBe(o.cases[metric]);
+    expect((await leader.dashboard.meetings({ metric: "withoutMinutes", filter: {} })).total).toBe(u.meetings.withoutMinutes);
+    for (const metric of Object.keys(MEASURE_METRICS) as (keyof typeof MEASURE_METRICS)[]) {
+      const rows = await everyRow((cursor) => leader.dashboard.measures({ metric, filter: {}, cursor, limit: 1 }));
+      expect(rows.length, metric).toBe(u.measures[metric]);
     }
+    const direct = await t.db.prisma.measure.count({
+      where: {
+        plan: { municipalityId: w.home.id, status: "ACTIVE" },
+        status: { notIn: [...FINISHED_MEASURE_STATUSES] },
+        evaluationDate: { lt: dateOnly(new Date()) },
+        responsibleUser: { unitId: w.unit.id },
+      },
+    });
+    expect(u.measures.evaluationOverdue).toBe(direct);
+    // Each coordinator's share adds up to the unit's figure (a plan has one coordinator at a time).
+    expect(u.coordinators.reduce((n, c) => n + c.activePlans, 0)).toBe(u.plans.activePlans);
+    expect(u.coordinators.reduce((n, c) => n + c.evaluationsOverdue, 0)).toBe(u.plans.evaluationsOverdue);
+  });
+
+  it("'evaluations overdue' kept by the database agrees with the goals and measures themselves, through every change", async () => {
+    const { w, overdueGoal } = await dashboardWorld();
+    const prisma = t.db.prisma;
+    const fromRows = () =>
+      prisma.plan.count({
+        where: {
+          municipalityId: w.home.id,
+          status: "ACTIVE",
+          OR: [
+            { goals: { some: { evaluationDate: { lt: dateOnly(new Date()) }, status: { notIn: [...FINISHED_GOAL_STATUSES] } } } },
+            { measures: { some: { evaluationDate: { lt: dateOnly(new Date()) }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } } } },
+          ],
+        },
+      });
+    const figure = async () => (await w.callers.keLeader.dashboard.overview({})).plans.evaluationsOverdue;
+    expect(await figure()).toBe(await fromRows());
+    await prisma.goal.update({ where: { id: overdueGoal.id }, data: { status: "ACHIEVED" } });
+    expect(await figure()).toBe(await fromRows());
+    await prisma.goal.update({ where: { id: overdueGoal.id }, data: { status: "IN_PROGRESS", evaluationDate: daysAgo(400) } });
+    expect(await figure()).toBe(await fromRows());
+    await prisma.measure.deleteMany({ where: { planId: w.plan.id } });
+    await prisma.goal.delete({ where: { id: overdueGoal.id } });
+    expect(await figure()).toBe(await fromRows());
+    const goal = await createGoal(prisma, { planId: w.plan.id, createdById: w.people.coordinator.id });
+    await createMeasure(prisma, { planId: w.plan.id, goalId: goal.id, createdById: w.people.coordinator.id, evaluationDate: daysAgo(5) });
+    expect(await figure()).toBe(await fromRows());
   });
 
   it("publication mode hides counts below 5", async () => {
@@ -120,6 +221,7 @@ describe("dashboard.overview", () => {
       await expect(w.callers.keLeader.dashboard.plans({ metric: "activePlans", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(w.callers.keLeader.dashboard.cases({ metric: "openCases", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(w.callers.keLeader.dashboard.meetings({ metric: "withoutMinutes", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(w.callers.keLeader.dashboard.measures({ metric: "evaluationOverdue", filter, as })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 
@@ -138,16 +240,40 @@ describe("dashboard.overview", () => {
 
   it("is only for the coordinating unit, and never shows another municipality", async () => {
     const { w } = await dashboardWorld();
-    // The administrator without a KE role is refused too (issue 14): figures, lists and cases.
-    for (const who of ["owner", "relativeWithConsent", "coordinator", "staffInGroup", "unitLeader", "admin"] as const) {
-      await expect(w.callers[who].dashboard.overview({}), who).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(w.callers[who].dashboard.plans({ metric: "activePlans", filter: {} }), who).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The administrator without a KE role is refused too (issue 14): every procedure of the dashboard.
+    for (const who of ["owner", "relativeWithConsent", "coordinator", "staffInGroup", "admin"] as const) {
+      for (const [name, call] of Object.entries(DASHBOARD_CALLS)) await expect(call(w.callers[who], {}), `${who} ${name}`).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(w.callers[who].case.list(), who).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const away = await w.callers.away.dashboard.overview({});
     expect(away.plans.activePlans).toBe(0);
     expect(away.cases.openCases).toBe(0);
-    expect(await w.callers.away.dashboard.plans({ metric: "activePlans", filter: {} })).toEqual([]);
+    expect((await w.callers.away.dashboard.plans({ metric: "activePlans", filter: {} })).rows).toEqual([]);
+  });
+
+  it("a unit leader reads their own unit's plans, meetings and measures, and nothing outside it", async () => {
+    const { w } = await dashboardWorld();
+    const otherUnit = await createUnit(t.db.prisma, w.home.id, "Annen enhet");
+    const leader = w.callers.unitLeader;
+    // Outside their unit: every procedure refused, by the server.
+    for (const [name, call] of Object.entries(DASHBOARD_CALLS)) {
+      await expect(call(leader, { unitId: otherUnit.id }), name).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    // The municipality's parts (the overview, cases, trends, plans without a coordinator) are the coordinating unit's.
+    for (const name of ["overview", "cases", "trends", "plans: without coordinator"] as const) {
+      await expect(DASHBOARD_CALLS[name](leader, { unitId: w.unit.id }), name).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    // Their own unit, asked for or not: the same rows.
+    for (const name of ["plans", "meetings", "measures", "unit"] as const) {
+      expect(await DASHBOARD_CALLS[name](leader, { unitId: w.unit.id }), name).toEqual(await DASHBOARD_CALLS[name](leader, {}));
+    }
+    const own = await leader.dashboard.plans({ metric: "activePlans", filter: {} });
+    expect(own.total).toBe(3);
+    expect(own.rows.every((p) => p.coordinator !== null)).toBe(true);
+    // The coordinating unit reads any unit's page; a unit of another municipality is not found.
+    await expect(w.callers.keLeader.dashboard.unit({ unitId: otherUnit.id })).resolves.toMatchObject({ unit: { id: otherUnit.id }, coordinators: [] });
+    const awayUnit = await createUnit(t.db.prisma, w.other.id, "Borte");
+    await expect(w.callers.keLeader.dashboard.unit({ unitId: awayUnit.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("filters by unit and case type, and rejects bad filters with a 400", async () => {

@@ -634,6 +634,28 @@ const CASES: Table = {
     input: (w, _s, text) => ({ planId: w.plan.id, cursor: text("cursor") }),
   },
 
+  // The lists behind the dashboard's figures, paged by a cursor.
+  "dashboard.plans": {
+    who: "keLeader",
+    fields: { cursor: "cursor" },
+    input: (_w, _s, text) => ({ metric: "activePlans", filter: {}, cursor: text("cursor"), limit: 1 }),
+  },
+  "dashboard.meetings": {
+    who: "keLeader",
+    fields: { cursor: "cursor" },
+    input: (_w, _s, text) => ({ metric: "withoutMinutes", filter: {}, cursor: text("cursor"), limit: 1 }),
+  },
+  "dashboard.cases": {
+    who: "keLeader",
+    fields: { cursor: "cursor" },
+    input: (_w, _s, text) => ({ metric: "openCases", filter: {}, cursor: text("cursor"), limit: 1 }),
+  },
+  "dashboard.measures": {
+    who: "unitLeader",
+    fields: { cursor: "cursor" },
+    input: (_w, _s, text) => ({ metric: "evaluationOverdue", filter: {}, cursor: text("cursor"), limit: 1 }),
+  },
+
   // Cases in the coordinating unit.
   "case.create": {
     who: "keLeader",
@@ -1075,9 +1097,7 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "case.linkSubject": IDS_ONLY,
   "case.close": IDS_ONLY,
   "dashboard.overview": `${IDS_AND_DATES}; the rest are enums`,
-  "dashboard.plans": `${IDS_AND_DATES}; the rest are enums`,
-  "dashboard.meetings": `${IDS_AND_DATES}; the rest are enums`,
-  "dashboard.cases": `${IDS_AND_DATES}; the rest are enums`,
+  "dashboard.unit": IDS_ONLY,
   "dashboard.trends": `${IDS_AND_DATES}; the rest are enums`,
   "notification.markRead": IDS_ONLY,
   "meeting.list": IDS_ONLY,
@@ -1093,7 +1113,6 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "user.deactivate": IDS_ONLY,
   "user.reactivate": IDS_ONLY,
   "user.resetSecondFactor": IDS_ONLY,
-  "unit.coordinatorLoad": IDS_ONLY,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -97,7 +97,9 @@ describe("meeting reminders", () => {
     const [listed] = await w.callers.coordinator.plan.list();
     expect(listed).toMatchObject({ lastMeetingAt: pastAt, nextMeetingAt: nextAt });
     expect(await w.callers.owner.plan.byId({ planId: w.plan.id })).toMatchObject({ lastMeetingAt: pastAt, nextMeetingAt: nextAt });
-    const [row] = await w.callers.keLeader.dashboard.plans({ metric: "activePlans", filter: {} });
+    const {
+      rows: [row],
+    } = await w.callers.keLeader.dashboard.plans({ metric: "activePlans", filter: {} });
     expect(row).toMatchObject({ lastMeetingAt: pastAt, nextMeetingAt: nextAt });
     expect((await w.callers.keLeader.dashboard.overview({})).plans.withoutMeeting).toBe(0);
     // Coming meetings for the coordinator's overview.

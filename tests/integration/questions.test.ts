@@ -18,7 +18,7 @@ describe("questions to a plan's coordinator", () => {
     expect(notice).toMatchObject({ link: `/planer/${w.plan.id}/sporsmal`, body: "Planen har ikke vært oppdatert på lenge – kan du se på den?" });
 
     const listed = await w.callers.keLeader.dashboard.plans({ metric: "activePlans", filter: {} });
-    const row = listed.find((p) => p.id === w.plan.id)!;
+    const row = listed.rows.find((p) => p.id === w.plan.id)!;
     expect(row.openQuestionAt).toBeInstanceOf(Date);
 
     const thread = await w.callers.coordinator.question.forPlan({ planId: w.plan.id });
