@@ -6,7 +6,7 @@ import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { addCalendarDays, AVERAGE_MONTH_MS } from "../../app/domain/working-days.ts";
 import type { PrismaClient } from "../db/database.ts";
-import { Prisma } from "../db/generated/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
@@ -68,7 +68,7 @@ export const PLAN_METRICS = {
     // A unit filter selects plans by their coordinator, so this figure ignores it.
     municipalityId: c.municipalityId,
     status: "ACTIVE",
-    coordinators: { none: { endedAt: null } },
+    currentCoordinatorId: null,
   }),
   reviewDue: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", nextReviewAt: { lte: c.today } }),
   /**
@@ -216,21 +216,22 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
           select: { id: true, name: true },
           orderBy: { name: "asc" },
         }),
-    prisma.coordinatorAssignment.groupBy({
-      by: ["coordinatorId"],
-      where: { endedAt: null, plan: { ...planScope(c), status: { not: "CLOSED" } } },
+    prisma.plan.groupBy({
+      by: ["currentCoordinatorId"],
+      where: { ...planScope(c), status: { not: "CLOSED" }, currentCoordinatorId: { not: null } },
       _count: { _all: true },
     }),
-    coordinatorChanges(prisma, c),
+    // A plan's terms beyond its first (kept on the plan, docs/decisions/023).
+    prisma.plan.aggregate({ where: { ...planScope(c), coordinatorChanges: { gt: 0 } }, _count: { _all: true }, _sum: { coordinatorChanges: true } }),
     processingTimes(prisma, c),
   ]);
 
   const load = new Map(loadRows.map((row) => [row.assignedToId, row._count._all]));
   const coordinators = await prisma.user.findMany({
-    where: { id: { in: coordinatorTerms.map((t) => t.coordinatorId) } },
+    where: { id: { in: coordinatorTerms.map((t) => t.currentCoordinatorId!) } },
     select: { id: true, name: true, unit: { select: { id: true, name: true } } },
   });
-  const termsOf = new Map(coordinatorTerms.map((t) => [t.coordinatorId, t._count._all]));
+  const termsOf = new Map(coordinatorTerms.map((t) => [t.currentCoordinatorId, t._count._all]));
   const byCoordinator = coordinators
     .map((u) => ({ id: u.id, name: u.name, unit: u.unit?.name ?? null, plans: termsOf.get(u.id) ?? 0 }))
     .sort((a, b) => b.plans - a.plans);
@@ -260,30 +261,10 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
     coordinators: {
       perCoordinator: filter.publication ? [] : byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
       perUnit: [...byUnit.entries()].map(([unit, plans]) => ({ unit: unit || null, plans: show(plans) })),
-      plansWithChanges: show(changes.plans),
-      changes: show(changes.changes),
+      plansWithChanges: show(changes._count._all),
+      changes: show(changes._sum.coordinatorChanges ?? 0),
     },
   };
-}
-
-/**
- * Plans that have changed coordinator, and how many changes: counted in the database (a plan's
- * terms beyond its first), over the plans in the selection.
- */
-async function coordinatorChanges(prisma: PrismaClient, c: Context) {
-  const [row] = await prisma.$queryRaw<{ plans: number; changes: number }[]>`
-    SELECT count(*)::int AS plans, COALESCE(sum(terms - 1), 0)::int AS changes
-    FROM (
-      SELECT a."planId", count(*) AS terms
-      FROM "CoordinatorAssignment" a JOIN "Plan" p ON p.id = a."planId"
-      WHERE p."municipalityId" = ${c.municipalityId}
-        -- The unit filter, as coordinatedFromUnit (server/plans/service.ts) says it.
-        ${c.filter.unitId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "CoordinatorAssignment" now JOIN "User" u ON u.id = now."coordinatorId"
-                                                   WHERE now."planId" = p.id AND now."endedAt" IS NULL AND u."unitId" = ${c.filter.unitId})` : Prisma.empty}
-      GROUP BY a."planId"
-      HAVING count(*) > 1
-    ) changed`;
-  return row;
 }
 
 /**

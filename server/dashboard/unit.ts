@@ -33,18 +33,10 @@ export async function getUnitOverview(prisma: PrismaClient, actor: SessionUser, 
       orderBy: { name: "asc" },
       select: { id: true, name: true, title: true },
     }),
-    // Per coordinator: their current terms on plans in each figure (a plan has one coordinator at a time).
-    Promise.all(
-      PER_COORDINATOR.map((metric) =>
-        prisma.coordinatorAssignment.groupBy({
-          by: ["coordinatorId"],
-          where: { endedAt: null, coordinator: { unitId: unit.id }, plan: PLAN_METRICS[metric](c) },
-          _count: { _all: true },
-        }),
-      ),
-    ),
+    // Per coordinator: the plans in each figure they coordinate now (a plan has one coordinator at a time).
+    Promise.all(PER_COORDINATOR.map((metric) => prisma.plan.groupBy({ by: ["currentCoordinatorId"], where: PLAN_METRICS[metric](c), _count: { _all: true } }))),
   ]);
-  const share = (metric: number, coordinatorId: string) => shares[metric].find((row) => row.coordinatorId === coordinatorId)?._count._all ?? 0;
+  const share = (metric: number, coordinatorId: string) => shares[metric].find((row) => row.currentCoordinatorId === coordinatorId)?._count._all ?? 0;
   return {
     today: osloDate(c.today),
     unit,

@@ -25,7 +25,8 @@ import { uniqueViolation } from "../db/unique.ts";
 
 /** Plans whose current coordinator works in the unit: how "a unit's plans" is meant everywhere. */
 export function coordinatedFromUnit(unitId: string): Prisma.PlanWhereInput {
-  return { coordinators: { some: { endedAt: null, coordinator: { unitId } } } };
+  // The current coordinator is kept on the plan by a database trigger (docs/decisions/023).
+  return { currentCoordinator: { unitId } };
 }
 
 const currentCoordinator = {

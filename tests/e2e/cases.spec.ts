@@ -151,7 +151,7 @@ test.describe("the coordinating unit's dashboard", () => {
     const figure = await openFigureList(page, "Saksbehandling", "Avgjørelse forfalt");
     expect(figure).toBeGreaterThanOrEqual(1);
 
-    await expect(page.getByText(`${figure} i listen.`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${figure} i listen. Viser 1–${figure}.`, { exact: true })).toBeVisible();
     const table = page.getByRole("table", { name: "Avgjørelse forfalt" });
     const rows = table.getByRole("row").filter({ has: page.getByRole("rowheader") });
     await expect(rows).toHaveCount(figure);
@@ -231,6 +231,57 @@ test.describe("the coordinating unit's dashboard", () => {
   });
 });
 
+test.describe("lists behind the figures (issue 14)", () => {
+  test("sorted by a date column, ascending then descending, with the total; the same order in the file", async ({ page }) => {
+    await login(page, "leder@demo.no");
+    const figure = await openFigureList(page, "Alle planer", "Alle planer (også utkast og avsluttede)");
+    await expect(page.getByText(`${figure} i listen. Viser 1–${figure}.`, { exact: true })).toBeVisible();
+    const table = page.getByRole("table", { name: "Alle planer (også utkast og avsluttede)" });
+    const header = table.getByRole("columnheader", { name: /^Neste gjennomgang/ });
+    await expect(header).toHaveAttribute("aria-sort", "none");
+    await expect(table.getByRole("columnheader", { name: /^Sist aktivitet/ })).toHaveAttribute("aria-sort", "ascending");
+    await header.getByRole("link").click();
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    const ascending = await table.getByRole("rowheader").allTextContents();
+    await header.getByRole("link").click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    const descending = await table.getByRole("rowheader").allTextContents();
+    expect(descending).toHaveLength(figure);
+    expect(new Set(descending)).toEqual(new Set(ascending));
+    expect(descending).not.toEqual(ascending);
+    expect(page.url()).toContain("sortering=nextReview");
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Last ned CSV" }).click();
+    const csv = await readFile(await (await downloading).path(), "utf8");
+    const lines = csv.split("\r\n").slice(1, -1);
+    expect(lines.map((line) => line.split(";")[0])).toEqual(descending.map((name) => name.trim()));
+  });
+
+  test("the unit leader sees their unit's figures and coordinators, opens a list and downloads it, and is refused the coordinating unit's pages", async ({ page }) => {
+    await login(page, "enhetsleder@demo.no");
+    await page.goto("/enhet");
+    await expect(heading(page)).toHaveText("Min enhet: Hjemmetjenesten");
+    const coordinators = page.getByRole("table", { name: /^Koordinatorer i Hjemmetjenesten/ });
+    await expect(coordinators.getByRole("row").filter({ hasText: "Ingrid Berg" }).getByRole("cell")).toHaveText([/^\d+$/, /^\d+$/, /^\d+$/]);
+    const value = page.getByRole("region", { name: "Planene" }).getByRole("definition").first();
+    const active = Number(/\d+/.exec((await value.textContent()) ?? "")?.[0]);
+    await page.getByRole("link", { name: /^Se listen\s?: Aktive planer$/ }).click();
+    await expect(heading(page)).toHaveText("Aktive planer");
+    await expect(page.getByRole("table", { name: "Aktive planer" }).getByRole("rowheader")).toHaveCount(active);
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Last ned Excel" }).click();
+    expect((await downloading).suggestedFilename()).toBe("aktive-planer.xlsx");
+    await page.getByRole("link", { name: "Tilbake til oversikten" }).click();
+    await expect(heading(page)).toHaveText("Min enhet: Hjemmetjenesten");
+
+    for (const path of ["/ke", "/ke/liste?liste=saker&tall=openCases", "/ke/liste?liste=planer&tall=withoutCoordinator"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+  });
+});
+
 test.describe("publication view on the coordinating unit's page (issue 14)", () => {
   test("no person's name anywhere: not in the page, its loader data, the lists or the exports", async ({ page, browser, baseURL }) => {
     // Every name there is: the municipality's people (the administrator's list) and the people
@@ -245,8 +296,9 @@ test.describe("publication view on the coordinating unit's page (issue 14)", () 
     expect(names).toEqual(expect.arrayContaining([KARI, PER_HANSEN, "Ingrid Berg", "Mona Hansen"]));
     const unnamed = (what: string, text: string) => expect(names.filter((name) => text.includes(name)), what).toEqual([]);
 
-    const units = (await (await page.request.get("/ke?_data=routes%2Fke")).json()) as { units: { id: string }[]; plans: { owner: { name: string } }[] };
-    expect(units.plans.map((p) => p.owner.name)).toContain(KARI); // without publication: the plans by name
+    const units = (await (await page.request.get("/ke?_data=routes%2Fke")).json()) as { units: { id: string }[] };
+    // Without publication the list behind "Alle planer" names the plans' owners.
+    expect(await (await page.request.get("/ke/liste?liste=planer&tall=allPlans&_data=routes%2Fke_.liste")).text()).toContain(KARI);
     for (const selection of ["publisering=1", `publisering=1&enhet=${units.units[0].id}`]) {
       await page.goto(`/ke?${selection}`);
       await expect(heading(page)).toHaveText("Koordinerende enhet – oversikt");
@@ -259,6 +311,8 @@ test.describe("publication view on the coordinating unit's page (issue 14)", () 
       "/ke/liste?publisering=1&liste=saker&tall=openCases",
       "/ke/moter?publisering=1&tall=withoutMinutes",
       "/ke/moter?publisering=1&tall=withoutMeeting",
+      "/ke/liste?publisering=1&liste=tiltak&tall=evaluationOverdue",
+      "/ke/liste?publisering=1&liste=planer&tall=allPlans",
       "/ke/eksport?publisering=1&liste=planer&tall=activePlans&format=csv",
       "/ke/eksport?publisering=1&liste=saker&tall=openCases&format=xlsx",
     ]) {
@@ -317,6 +371,16 @@ test.describe("accessibility of the case pages (axe, WCAG 2.1 AA)", () => {
     },
     { name: "/ke", as: "leder@demo.no", open: goTo("/ke"), heading: "Koordinerende enhet – oversikt" },
     { name: "a /ke/liste page", as: "leder@demo.no", open: (page) => openFigureList(page, "Saksbehandling", "Avgjørelse forfalt"), heading: "Avgjørelse forfalt" },
+    { name: "/enhet", as: "enhetsleder@demo.no", open: goTo("/enhet"), heading: "Min enhet: Hjemmetjenesten" },
+    {
+      name: "an /enhet/liste page",
+      as: "enhetsleder@demo.no",
+      open: async (page) => {
+        await page.goto("/enhet");
+        await page.getByRole("link", { name: /^Se listen\s?: Aktive planer$/ }).click();
+      },
+      heading: "Aktive planer",
+    },
   ];
 
   for (const { name, as, open, heading: expected } of PAGES) {
@@ -329,4 +393,56 @@ test.describe("accessibility of the case pages (axe, WCAG 2.1 AA)", () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+});
+
+test.describe("trends on the coordinating unit's page (issue 14)", () => {
+  const TITLES = [
+    "Saker mottatt og avgjort per måned",
+    "Saksbehandlingstid per måned",
+    "Planer uten aktivitet på 6 måneder",
+    "Koordinatorenes belastning per enhet i dag",
+  ];
+
+  test("each chart is an image with a title and a description, and its numbers are a table one click away", async ({ page }) => {
+    // React reports a page that hydrates differently from the server's as an error (console or uncaught).
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await login(page, "leder@demo.no");
+    await page.goto("/ke");
+    const trends = page.getByRole("region", { name: "Utvikling over tid" });
+    for (const title of TITLES) {
+      const figure = trends.getByRole("figure", { name: title });
+      await expect(figure.getByRole("img", { name: title })).toBeVisible();
+      await expect(figure.getByRole("button", { name: "Vis som tabell" })).toHaveAttribute("aria-expanded", "false");
+      await expect(figure.getByRole("table")).toBeHidden();
+    }
+    const inactive = trends.getByRole("figure", { name: "Planer uten aktivitet på 6 måneder" });
+    await expect(inactive.getByRole("img")).toHaveAccessibleDescription(/^Stolpediagram\. For hver måned fra \S+ \d{4} til \S+ \d{4}/);
+    await inactive.getByRole("button", { name: "Vis som tabell" }).click();
+    const table = inactive.getByRole("table", { name: "Planer uten aktivitet på 6 måneder" });
+    await expect(table).toBeVisible();
+    await expect(inactive.getByRole("img")).toHaveCount(0);
+    await expect(inactive.getByRole("button", { name: "Vis som diagram" })).toHaveAttribute("aria-expanded", "true");
+    // Twelve months by name, in bokmål ("november 2026"), one row each.
+    await expect(table.getByRole("row")).toHaveCount(13);
+    await expect(table.getByRole("rowheader").last()).toHaveText(/^(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember) \d{4}$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await inactive.getByRole("button", { name: "Vis som diagram" }).click();
+    await expect(inactive.getByRole("img", { name: "Planer uten aktivitet på 6 måneder" })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test("without JavaScript the numbers are there as tables", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await login(page, "leder@demo.no");
+    await page.goto("/ke");
+    const trends = page.getByRole("region", { name: "Utvikling over tid" });
+    for (const title of TITLES) await expect(trends.getByRole("table", { name: title })).toBeVisible();
+    await expect(trends.getByRole("button", { name: "Vis som tabell" })).toHaveCount(0);
+    await context.close();
+  });
 });

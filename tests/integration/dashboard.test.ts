@@ -199,6 +199,27 @@ describe("dashboard.overview", () => {
     expect(await figure()).toBe(await fromRows());
   });
 
+  it("the current coordinator and the count of changes kept by the database agree with the coordinator terms, through handovers", async () => {
+    const { w } = await dashboardWorld();
+    const prisma = t.db.prisma;
+    const agree = async () => {
+      const plans = await prisma.plan.findMany({ where: { municipalityId: w.home.id }, select: { id: true, currentCoordinatorId: true, coordinatorChanges: true } });
+      for (const plan of plans) {
+        const terms = await prisma.coordinatorAssignment.findMany({ where: { planId: plan.id }, select: { coordinatorId: true, endedAt: true } });
+        expect(plan.currentCoordinatorId, plan.id).toBe(terms.find((term) => term.endedAt === null)?.coordinatorId ?? null);
+        expect(plan.coordinatorChanges, plan.id).toBe(Math.max(0, terms.length - 1));
+      }
+    };
+    await agree();
+    await w.callers.keLeader.coordinator.assign({ planId: w.plan.id, coordinatorId: w.people.coordinator.id, handoverNote: "Tilbake" });
+    await agree();
+    await prisma.coordinatorAssignment.updateMany({ where: { planId: w.plan.id, endedAt: null }, data: { endedAt: new Date() } });
+    await agree();
+    expect((await w.callers.keLeader.dashboard.overview({})).plans.withoutCoordinator).toBe(2);
+    await prisma.coordinatorAssignment.deleteMany({ where: { planId: w.plan.id } });
+    await agree();
+  });
+
   it("publication mode hides counts below 5", async () => {
     const { w } = await dashboardWorld();
     const o = await w.callers.keLeader.dashboard.overview({ publication: true });
