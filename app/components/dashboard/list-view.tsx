@@ -29,39 +29,13 @@ export function DashboardListView() {
   const start = Math.max(1, Number(search.get("nr")) || 1);
   const title = t(`dash.metric.${list.metric}`);
 
-  const href = (change: Record<string, string | null>) => {
-    const params = new URLSearchParams(data.listQuery);
-    for (const [key, value] of Object.entries(change)) {
-      if (value === null) params.delete(key);
-      else params.set(key, value);
-    }
-    return `${base}/liste?${params}`;
-  };
+  const href = (change: Record<string, string | null>) => listHref(base, data.listQuery, change);
   const exportHref = (format: "csv" | "xlsx") => {
     const params = new URLSearchParams(data.listQuery);
     params.set("format", format);
     return `${base}/eksport?${params}`;
   };
-  /** A column header that sorts by its date: first ascending, then descending. */
-  const SortHeader = ({ sort, children }: { sort: string; children: ReactNode }) => {
-    const active = list.sort === sort;
-    const next = active && list.direction === "asc" ? "synkende" : null;
-    return (
-      <th scope="col" aria-sort={active ? (list.direction === "asc" ? "ascending" : "descending") : "none"}>
-        <Link to={href({ sortering: sort, retning: next })}>
-          {children}
-          <span className="visually-hidden">
-            {" "}
-            ({t("dash.list.sortBy", { direction: t(next ? "dash.list.descending" : "dash.list.ascending") })})
-          </span>
-          {active ? <span aria-hidden="true">{list.direction === "asc" ? " ▲" : " ▼"}</span> : null}
-        </Link>
-      </th>
-    );
-  };
-  const sortable = LISTS[list.kind].sorts as readonly string[];
-  const Column = ({ sort, children }: { sort: string; children: ReactNode }) =>
-    sortable.includes(sort) && sortable.length > 1 ? <SortHeader sort={sort}>{children}</SortHeader> : <th scope="col">{children}</th>;
+  const sorting = { list, base, listQuery: data.listQuery };
   const coordinatorCell = (coordinator: { name: string } | null) => coordinator?.name ?? <span className="warning-text">{t("plan.noCoordinator")}</span>;
 
   return (
@@ -83,6 +57,7 @@ export function DashboardListView() {
           {t("dash.list.exportXlsx")}
         </a>
       </p>
+      {LISTS[list.kind].sorts.length > 1 && rows.length > 1 ? <SortForm list={list} listQuery={data.listQuery} base={base} /> : null}
       <Receipt show={Boolean(search.get("spurt"))}>{t("questions.askedReceipt")}</Receipt>
 
       {result.kind === "planer" && rows.length ? (
@@ -93,9 +68,9 @@ export function DashboardListView() {
               <th scope="col">{t("dash.list.owner")}</th>
               <th scope="col">{t("dash.list.status")}</th>
               <th scope="col">{t("dash.list.coordinator")}</th>
-              <Column sort="lastActivity">{t("dash.list.lastActivity")}</Column>
-              <Column sort="nextReview">{t("dash.list.nextReview")}</Column>
-              <Column sort="evaluationDue">{t("dash.list.evaluationDue")}</Column>
+              <ColumnHeader {...sorting} sort="lastActivity">{t("dash.list.lastActivity")}</ColumnHeader>
+              <ColumnHeader {...sorting} sort="nextReview">{t("dash.list.nextReview")}</ColumnHeader>
+              <ColumnHeader {...sorting} sort="evaluationDue">{t("dash.list.evaluationDue")}</ColumnHeader>
               {list.metric === "withoutMeeting" ? (
                 <>
                   <th scope="col">{t("meetings.dash.lastMeeting")}</th>
@@ -151,9 +126,9 @@ export function DashboardListView() {
               <th scope="col">{t("dash.list.reference")}</th>
               <th scope="col">{t("dash.list.type")}</th>
               <th scope="col">{t("dash.list.subject")}</th>
-              <Column sort="received">{t("dash.list.received")}</Column>
+              <ColumnHeader {...sorting} sort="received">{t("dash.list.received")}</ColumnHeader>
               <th scope="col">{t("dash.list.interimDue")}</th>
-              <Column sort="decisionDue">{t("dash.list.decisionDue")}</Column>
+              <ColumnHeader {...sorting} sort="decisionDue">{t("dash.list.decisionDue")}</ColumnHeader>
             </tr>
           </thead>
           <tbody>
@@ -237,6 +212,68 @@ export function DashboardListView() {
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/** The address of this list with some parameters changed (null: left out). */
+function listHref(base: string, listQuery: string, change: Record<string, string | null>) {
+  const params = new URLSearchParams(listQuery);
+  for (const [key, value] of Object.entries(change)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
+  return `${base}/liste?${params}`;
+}
+
+/** A column header; a date the list can be sorted by is a link: first ascending, then descending. */
+function ColumnHeader({ sort, list, base, listQuery, children }: { sort: string; list: Data["list"]; base: string; listQuery: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const sorts = LISTS[list.kind].sorts as readonly string[];
+  if (!sorts.includes(sort) || sorts.length < 2) return <th scope="col">{children}</th>;
+  const active = list.sort === sort;
+  const next = active && list.direction === "asc" ? "synkende" : null;
+  return (
+    <th scope="col" aria-sort={active ? (list.direction === "asc" ? "ascending" : "descending") : "none"}>
+      <Link to={listHref(base, listQuery, { sortering: sort, retning: next })}>
+        {children}
+        <span className="visually-hidden"> ({t("dash.list.sortBy", { direction: t(next ? "dash.list.descending" : "dash.list.ascending") })})</span>
+        {active ? <span aria-hidden="true">{list.direction === "asc" ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+/** The list's order as a small form: on a phone the table's headers are not shown, and it works without JavaScript. */
+function SortForm({ list, listQuery, base }: { list: Data["list"]; listQuery: string; base: string }) {
+  const { t } = useTranslation();
+  // Everything but the sort itself rides along as hidden fields.
+  const kept = [...new URLSearchParams(listQuery)].filter(([key]) => key !== "sortering" && key !== "retning");
+  return (
+    <Form method="get" action={`${base}/liste`} className="sort-form" aria-label={t("dash.list.sortForm")}>
+      {kept.map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <div className="field">
+        <label htmlFor="sortering">{t("dash.list.sortColumn")}</label>
+        <select id="sortering" name="sortering" defaultValue={list.sort}>
+          {LISTS[list.kind].sorts.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`dash.list.sort.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="retning">{t("dash.list.sortDirection")}</label>
+        <select id="retning" name="retning" defaultValue={list.direction === "desc" ? "synkende" : "stigende"}>
+          <option value="stigende">{t("dash.list.ascending")}</option>
+          <option value="synkende">{t("dash.list.descending")}</option>
+        </select>
+      </div>
+      <button type="submit" className="button-secondary">
+        {t("dash.list.sortApply")}
+      </button>
+    </Form>
   );
 }
 
