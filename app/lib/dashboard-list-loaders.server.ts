@@ -1,4 +1,5 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { KE_ROLES } from "../domain/lists.ts";
 import { AVERAGE_MONTH_MS } from "../domain/working-days.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { load } from "./call.server.ts";
@@ -12,7 +13,16 @@ import { csvStream, fileResponse, xlsxStream } from "./export.server.ts";
 /** Figures of plans that have gone quiet: the KE leader may ask the coordinator about each. */
 const INACTIVE = ["inactive6Months", "inactive12Months"];
 
+/** A unit leader's lists live under /enhet: the coordinating unit's pages are not theirs (the server keeps the rows to their unit either way). */
+function sendUnitLeaderHome(context: AppLoadContext, request: Request) {
+  const roles = context.user?.roles ?? [];
+  if (listBase(request) !== "/ke" || !roles.includes("UNIT_LEADER") || roles.some((role) => (KE_ROLES as readonly string[]).includes(role))) return;
+  const url = new URL(request.url);
+  throw redirect(`${url.pathname.replace(/^\/ke/, "/enhet")}${url.search}`);
+}
+
 export async function listLoader({ context, request }: LoaderFunctionArgs) {
+  sendUnitLeaderHome(context, request);
   const params = new URL(request.url).searchParams;
   const list = listFromSearch(params);
   if (!list) throw json({ message: "not found" }, { status: 404 });
@@ -46,6 +56,7 @@ export async function listLoader({ context, request }: LoaderFunctionArgs) {
 
 /** ?format=csv|xlsx: every row of the list, written as the pages are read. */
 export async function exportLoader({ context, request }: LoaderFunctionArgs) {
+  sendUnitLeaderHome(context, request);
   const params = new URL(request.url).searchParams;
   const list = listFromSearch(params);
   if (!list) throw json({ message: "not found" }, { status: 404 });

@@ -275,10 +275,13 @@ test.describe("lists behind the figures (issue 14)", () => {
     await page.getByRole("link", { name: "Tilbake til oversikten" }).click();
     await expect(heading(page)).toHaveText("Min enhet: Hjemmetjenesten");
 
-    for (const path of ["/ke", "/ke/liste?liste=saker&tall=openCases", "/ke/liste?liste=planer&tall=withoutCoordinator"]) {
+    for (const path of ["/ke", "/enhet/liste?liste=saker&tall=openCases", "/enhet/liste?liste=planer&tall=withoutCoordinator"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
     }
+    // The coordinating unit's list pages send them to their own.
+    await page.goto("/ke/liste?liste=planer&tall=activePlans");
+    await expect(page).toHaveURL(/\/enhet\/liste\?liste=planer&tall=activePlans$/);
   });
 });
 
