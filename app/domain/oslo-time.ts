@@ -183,6 +183,11 @@ export function formatMonth(month: string, lang: Lang): string {
   return format(lang, { month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
+/** A calendar month "YYYY-MM" short, for a chart's axis ("aug. 26"). */
+export function formatMonthShort(month: string, lang: Lang): string {
+  return format(lang, { month: "short", year: "2-digit" }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
 /** A time of day ("14:05"). */
 export function formatTime(value: string | Date, lang: Lang): string {
   return format(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(value));
