@@ -2,6 +2,7 @@ import { KE_ROLES } from "../../app/domain/schemas.ts";
 import { addMonths, OSLO_TIME_ZONE, osloMonth, startOfOsloMonth } from "../../app/domain/oslo-time.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { rolePolicy } from "../records/policy.ts";
 import type { DashboardFilter } from "./service.ts";
 
@@ -135,50 +136,52 @@ function caseMonths(prisma: PrismaClient, municipalityId: string, months: string
 
 /**
  * Plans without activity, per month M: plans not closed now, created before the six calendar
- * months ending with M, with no activity month (PlanActivityMonth) among those six. Each plan's
- * activity months in the period become bits of one bigint (bit 0 = five months before the first
- * month), so every month is one mask test per plan instead of a look-up. With a unit: plans whose
- * current coordinator works there (as `coordinatedFromUnit` in server/plans/service.ts).
+ * months ending with M, with no activity month (PlanActivityMonth) among those six. Each plan is
+ * read once, into bits of one bigint: its activity months in the period (bit 0 = five months
+ * before the first month shown), then the months shown in which it had none in the six (bit k =
+ * month k), from the first month it can count in. One pass then counts each bit. With a unit:
+ * plans whose current coordinator works there (as `coordinatedFromUnit` in server/plans/service.ts).
  */
-function inactiveMonths(prisma: PrismaClient, municipalityId: string, months: string[], filter: DashboardFilter) {
+async function inactiveMonths(prisma: PrismaClient, municipalityId: string, months: string[], filter: DashboardFilter) {
   const first = months[0];
   const last = months[months.length - 1];
   const base = addMonths(first, -(INACTIVE_WINDOW_MONTHS - 1));
-  const windowMask = 2 ** INACTIVE_WINDOW_MONTHS - 1;
   const unitId = filter.unitId ?? null;
-  return prisma.$queryRaw<{ month: string; inactive: number }[]>`
-    WITH months AS (
-      SELECT (s.o - 1)::int AS k,
-             s.g::date AS month,
-             ((s.g - make_interval(months => ${INACTIVE_WINDOW_MONTHS - 1}::int)) AT TIME ZONE ${OSLO_TIME_ZONE}) AT TIME ZONE 'UTC' AS window_start
-      FROM generate_series(${`${first}-01`}::timestamp, ${`${last}-01`}::timestamp, interval '1 month') WITH ORDINALITY AS s(g, o)
-    ),
-    scope AS (
-      SELECT p."id", p."createdAt"
-      FROM "Plan" p
-      WHERE p."municipalityId" = ${municipalityId}
-        AND p."status" <> 'CLOSED'
-        AND p."createdAt" < ${startOfOsloMonth(addMonths(last, -(INACTIVE_WINDOW_MONTHS - 1)))}
-        AND (${unitId}::text IS NULL OR EXISTS (
-          SELECT 1 FROM "CoordinatorAssignment" ca JOIN "User" u ON u."id" = ca."coordinatorId"
-          WHERE ca."planId" = p."id" AND ca."endedAt" IS NULL AND u."unitId" = ${unitId}::text))
-    ),
-    activity AS (
-      SELECT a."planId",
-             bit_or(1::bigint << ((EXTRACT(YEAR FROM a."month")::int * 12 + EXTRACT(MONTH FROM a."month")::int - 1) - ${monthIndex(base)}::int)) AS bits
-      FROM "PlanActivityMonth" a
-      JOIN scope s ON s."id" = a."planId"
-      WHERE a."month" >= ${`${base}-01`}::date AND a."month" <= ${`${last}-01`}::date
-      GROUP BY a."planId"
-    ),
-    plans AS (
-      SELECT s."id", s."createdAt", COALESCE(a.bits, 0) AS bits FROM scope s LEFT JOIN activity a ON a."planId" = s."id"
+  // Activity in month k or any of the five after it (in bits from `base`) is activity in the window of month k.
+  const windowActivity = Prisma.join(
+    Array.from({ length: INACTIVE_WINDOW_MONTHS }, (_, i) => Prisma.raw(`(b >> ${i})`)),
+    " | ",
+  );
+  const counts = Prisma.join(months.map((_, k) => Prisma.raw(`count(*) FILTER (WHERE mask & (1::bigint << ${k}) <> 0)::int AS "m${k}"`)));
+  const [row] = await prisma.$queryRaw<Record<string, number>[]>`
+    WITH masks AS MATERIALIZED (
+      SELECT ~(${windowActivity}) & (-1::bigint << LEAST(GREATEST(counts_from, 0), 63)) AS mask
+      FROM (
+        SELECT COALESCE(a.bits, 0) AS b,
+               -- Created in month c, a plan counts from month c + 6 (0 = the first month shown).
+               date_part('year', (p."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${OSLO_TIME_ZONE})::int * 12
+                 + date_part('month', (p."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${OSLO_TIME_ZONE})::int - 1
+                 + ${INACTIVE_WINDOW_MONTHS}::int - ${monthIndex(first)}::int AS counts_from
+        FROM "Plan" p
+        LEFT JOIN (
+          -- The month's number from the base month: its days from that month's first day, in months of
+          -- 30.4375 days, which is exact for first days of months up to ten years apart.
+          SELECT a."planId", bit_or(1::bigint << (((a."month" - ${`${base}-01`}::date) * 16 + 243) / 487)) AS bits
+          FROM "PlanActivityMonth" a
+          JOIN "Plan" ap ON ap."id" = a."planId"
+          WHERE ap."municipalityId" = ${municipalityId} AND a."month" >= ${`${base}-01`}::date AND a."month" <= ${`${last}-01`}::date
+          GROUP BY a."planId"
+        ) a ON a."planId" = p."id"
+        WHERE p."municipalityId" = ${municipalityId}
+          AND p."status" <> 'CLOSED'
+          AND p."createdAt" < ${startOfOsloMonth(addMonths(last, -(INACTIVE_WINDOW_MONTHS - 1)))}
+          AND (${unitId}::text IS NULL OR EXISTS (
+            SELECT 1 FROM "CoordinatorAssignment" ca JOIN "User" u ON u."id" = ca."coordinatorId"
+            WHERE ca."planId" = p."id" AND ca."endedAt" IS NULL AND u."unitId" = ${unitId}::text))
+      ) plans
     )
-    SELECT to_char(m.month, 'YYYY-MM') AS month, count(p."id")::int AS inactive
-    FROM months m
-    LEFT JOIN plans p ON p."createdAt" < m.window_start AND (p.bits & (${windowMask}::bigint << m.k)) = 0
-    GROUP BY m.k, m.month
-    ORDER BY m.k`;
+    SELECT ${counts} FROM masks`;
+  return months.map((month, k) => ({ month, inactive: Number(row?.[`m${k}`] ?? 0) }));
 }
 
 /**

@@ -3,6 +3,8 @@ import { addMonths, calendarDate, osloLocalToInstant, osloMonth, startOfOsloMont
 import { createPlan, createUnit, createUser } from "../../prisma/factories.ts";
 import { noteActivity } from "../../server/records/activity.ts";
 import { trendMonths } from "../../server/dashboard/trends.ts";
+import { seedDemo } from "../../prisma/demo.ts";
+import { signIn } from "./helpers.ts";
 import { createPlanWorld } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
@@ -180,6 +182,10 @@ describe("dashboard.trends", () => {
     const trends = await w.callers.keLeader.dashboard.trends({ from, to });
     expect(trends.months.map((r) => r.month)).toEqual([monthsAgo(3), monthsAgo(2), monthsAgo(1)]);
     expect(trends.months).toEqual(await countedByHand(w.home.id, [monthsAgo(3), monthsAgo(2), monthsAgo(1)]));
+    // Four years, the most there is: every month still as counted from the rows.
+    const long = await w.callers.keLeader.dashboard.trends({ from: "2001-01-01" });
+    expect(long.months).toHaveLength(48);
+    expect(long.months).toEqual(await countedByHand(w.home.id, long.months.map((r) => r.month)));
     expect(trendMonths({ from: "2001-01-01" })).toHaveLength(48);
     expect(trendMonths({ from: `${THIS_MONTH}-01`, to: "2999-12-31" })).toEqual([THIS_MONTH]);
     expect(trendMonths({ from: "2999-01-01" })).toEqual([]);
@@ -239,6 +245,23 @@ describe("dashboard.trends", () => {
     expect(away.months.every((r) => r.decided === 0 && r.inactivePlans === 0)).toBe(true);
     expect(away.loadPerUnit).toEqual([]);
     await expect(w.callers.keLeader.dashboard.trends({ from: "01.01.2027" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("the demo municipality", () => {
+  it("has a history of activity that agrees with its plans' last activity", async () => {
+    const demo = await seedDemo(prisma());
+    const plans = await prisma().plan.findMany({ where: { municipalityId: demo.municipalityId }, include: { activityMonths: true } });
+    for (const plan of plans) {
+      const months = plan.activityMonths.map((a) => a.month.toISOString().slice(0, 7)).sort();
+      expect(months[0], "made in its first month").toBe(osloMonth(plan.createdAt));
+      expect(months.at(-1), "last in the month of its last activity").toBe(osloMonth(plan.lastActivityAt));
+    }
+    // This month the trend counts the two plans the overview calls inactive for 6 months.
+    const { caller } = await signIn(t.db, (await prisma().user.findUniqueOrThrow({ where: { email: "leder@demo.no" } })).id);
+    const [trends, overview] = await Promise.all([caller.dashboard.trends({}), caller.dashboard.overview({})]);
+    expect(trends.months.at(-1)!.inactivePlans).toBe(overview.plans.inactive6Months);
+    expect(new Set(trends.months.map((r) => r.inactivePlans)).size, "it changes over the year").toBeGreaterThan(1);
   });
 });
 
