@@ -5,7 +5,7 @@ import type { LifeArea } from "../server/db/generated/enums.ts";
 import { caseDeadlines } from "../server/cases/deadlines.ts";
 import { DEFAULT_CASE_SETTINGS } from "../server/cases/settings.ts";
 import type { CaseOutcome, CaseType } from "../server/db/generated/enums.ts";
-import { osloDate } from "../app/domain/oslo-time.ts";
+import { addMonths, calendarDate, osloDate, osloMonth } from "../app/domain/oslo-time.ts";
 import { addCalendarDays } from "../app/domain/working-days.ts";
 import { buildAgenda } from "../server/meetings/agenda.ts";
 import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
@@ -154,6 +154,7 @@ export async function seedDemo(prisma: PrismaClient) {
   };
   const karisGoals = await fillKarisPlan(prisma, kariPlan.id, karisPeople);
   await seedKarisMeetings(prisma, kariPlan.id, municipality.id, karisPeople, karisGoals);
+  await givePastActivity(prisma, kariPlan.id, { createdDaysAgo: 200 });
 
   for (const [index, name] of OTHER_USERS.entries()) {
     const owner = await createUser(prisma, {
@@ -183,7 +184,13 @@ export async function seedDemo(prisma: PrismaClient) {
     });
     // Two plans nobody has touched for a long time, for the dashboard's inactivity lists.
     const idleDays = name === "Sander Nilsen" ? 200 : name === "Aisha Mohammed" ? 400 : 0;
-    if (idleDays) await prisma.plan.update({ where: { id: plan.id }, data: { lastActivityAt: dateFromToday(-idleDays) } });
+    // Made when it started (Aisha's before her last activity), and, for the dashboard's trends,
+    // active every month since; Nora's plan was quiet for half a year and taken up again last month.
+    await givePastActivity(prisma, plan.id, {
+      createdDaysAgo: Math.max(400 - index * 40, idleDays + 30),
+      idleDays,
+      quietMonthsAgo: name === "Nora Pettersen" ? [8, 2] : undefined,
+    });
     const [area, title] = OTHER_GOALS[index % OTHER_GOALS.length];
     await createGoal(prisma, { planId: plan.id, createdById: owner.id, lifeArea: area, title, writtenByUser: true, evaluationDate: dateFromToday(-20 + index * 30) });
   }
@@ -207,6 +214,27 @@ export async function seedDemo(prisma: PrismaClient) {
     accounts: ACCOUNTS.map(({ email, description }) => ({ email, description })),
   };
 }
+
+/**
+ * A plan's past as the write path would have recorded it (server/records/activity.ts): made
+ * `createdDaysAgo`, last activity `idleDays` ago (or now), and activity in every Oslo month from
+ * its creation to its last activity except the quiet ones (months ago, from–to). Demo data: no
+ * audit rows stand behind these months.
+ */
+async function givePastActivity(prisma: Client, planId: string, spec: { createdDaysAgo: number; idleDays?: number; quietMonthsAgo?: [number, number] }) {
+  const createdAt = dateFromToday(-spec.createdDaysAgo);
+  const lastActivityAt = spec.idleDays ? dateFromToday(-spec.idleDays) : new Date();
+  await prisma.plan.update({ where: { id: planId }, data: { createdAt, lastActivityAt } });
+  const [first, last, now] = [osloMonth(createdAt), osloMonth(lastActivityAt), osloMonth(new Date())];
+  const months: string[] = [];
+  for (let month = first, ago = monthsBetween(first, now); month <= last; month = addMonths(month, 1), ago--) {
+    const quiet = spec.quietMonthsAgo && ago <= spec.quietMonthsAgo[0] && ago >= spec.quietMonthsAgo[1];
+    if (month === first || month === last || !quiet) months.push(month);
+  }
+  await prisma.planActivityMonth.createMany({ data: months.map((month) => ({ planId, month: calendarDate(`${month}-01`) })) });
+}
+
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 /** Kari's plan: every part of an individual plan, written as a real one would be. */
 async function fillKarisPlan(
