@@ -20,6 +20,7 @@ import {
   type MeetingMetric,
   type PlanMetric,
 } from "../server/dashboard/service.ts";
+import { getDashboardTrends } from "../server/dashboard/trends.ts";
 import { getUnitOverview } from "../server/dashboard/unit.ts";
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -56,6 +57,7 @@ try {
   const meta = { ip: "127.0.0.1", userAgent: "bench" };
   const page = { filter, as: "screen" as const, limit: 50, direction: "asc" as const };
   await time("overview", plans, target, () => getDashboardOverview(db.prisma, actor, filter));
+  await time("trends", plans, target, () => getDashboardTrends(db.prisma, actor, filter));
   for (const metric of Object.keys(PLAN_METRICS) as PlanMetric[]) {
     await time(`plans: ${metric}`, plans, 100, () => listDashboardPlans(db.prisma, actor, { ...page, metric, sort: "lastActivity" }, meta));
   }

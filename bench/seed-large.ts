@@ -55,11 +55,11 @@ try {
         SELECT ${uuid("b1", "i")}, ${m}, 'bruker' || i || '@stor.no', 'Bruker ' || i, ${hash}, now() FROM generate_series(1, ${LARGE.plans}) i;
       INSERT INTO "UserRole" (id, "userId", role) SELECT gen_random_uuid()::text, ${uuid("b1", "i")}, 'USER' FROM generate_series(1, ${LARGE.plans}) i;`);
     await step("plans", `
-      INSERT INTO "Plan" (id, "municipalityId", "ownerId", status, "startDate", "nextReviewAt", "consentGivenAt", "lastActivityAt", "updatedAt")
+      INSERT INTO "Plan" (id, "municipalityId", "ownerId", status, "startDate", "nextReviewAt", "consentGivenAt", "lastActivityAt", "createdAt", "updatedAt")
         SELECT ${uuid("p1", "i")}, ${m}, ${uuid("b1", "i")},
                CASE WHEN i % 20 = 0 THEN 'CLOSED'::"PlanStatus" WHEN i % 10 = 0 THEN 'DRAFT'::"PlanStatus" ELSE 'ACTIVE'::"PlanStatus" END,
                (now() - (i % 1000) * interval '1 day')::date, (now() + ((i % 400) - 60) * interval '1 day')::date, now(),
-               now() - ((i * 7919) % 730) * interval '1 day', now()
+               now() - ((i * 7919) % 730) * interval '1 day', now() - (1000 + i % 365) * interval '1 day', now()
         FROM generate_series(1, ${LARGE.plans}) i;`);
     await step("coordinator terms", `
       INSERT INTO "CoordinatorAssignment" (id, "planId", "coordinatorId", "startedAt", "endedAt")
@@ -84,6 +84,9 @@ try {
                (now() + ((i * 17) % 300 - 150) * interval '1 day')::date, ${uuid("c1", "1 + i % " + LARGE.coordinators)}, now()
         FROM generate_series(1, ${LARGE.plans * LARGE.measuresPerPlan}) i;
       SET session_replication_role = DEFAULT;
+      -- Fresh statistics first: without them the planner takes the new tables for empty.
+      ANALYZE "Goal";
+      ANALYZE "Measure";
       UPDATE "Plan" SET "openEvaluationDue" = plan_open_evaluation_due(id) WHERE "municipalityId" = ${m};`);
     // Two meetings per plan in four of five: one held (some without approved minutes) and one ahead.
     await step("meetings", `
@@ -108,6 +111,14 @@ try {
                CASE WHEN i % 10 <> 0 THEN r.received + ((i % 85) + 5) * interval '1 day' END,
                CASE WHEN i % 10 <> 0 THEN 'GRANTED'::"CaseOutcome" END, now()
         FROM generate_series(1, ${LARGE.cases}) i, LATERAL (SELECT now() - ((i * 7) % 1095) * interval '1 day' AS received) r;`);
+    // The months each plan had activity (the trend "plans without activity over time"): the month of
+    // its last activity and some before it, every 45 days back to its start.
+    await step("activity months", `
+      INSERT INTO "PlanActivityMonth" ("planId", month)
+        SELECT DISTINCT p.id, date_trunc('month', (p."lastActivityAt" - k * interval '45 days') AT TIME ZONE 'Europe/Oslo')::date
+        FROM "Plan" p, generate_series(0, 8) k
+        WHERE p."municipalityId" = ${m} AND p."lastActivityAt" - k * interval '45 days' >= p."createdAt"
+      ON CONFLICT DO NOTHING;`);
     await step("audit events", `
       INSERT INTO "AuditEvent" (id, "municipalityId", "actorId", action, kind, "planRole", "planId", "createdAt")
         SELECT gen_random_uuid()::text, ${m}, ${uuid("c1", "1 + i % " + LARGE.coordinators)},

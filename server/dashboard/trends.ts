@@ -1,17 +1,12 @@
-import { KE_ROLES } from "../../app/domain/schemas.ts";
 import { addMonths, OSLO_TIME_ZONE, osloMonth, startOfOsloMonth } from "../../app/domain/oslo-time.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
-import { rolePolicy } from "../records/policy.ts";
-import type { DashboardFilter } from "./service.ts";
+import { dashboardPolicy, type DashboardFilter } from "./service.ts";
 
 // Trends on the coordinating unit's dashboard (issue 14, docs/decisions/022): per Oslo month,
 // cases received and decided, processing days (median and 90th percentile) and plans without
 // activity; and the coordinators' load per unit now. Counted by PostgreSQL, a few rows out.
-
-/** The same readers as the rest of the dashboard: the coordinating unit (server/dashboard/service.ts). */
-const trendReaders = rolePolicy(KE_ROLES);
 
 /** At most four years of months: the inactivity count keeps each plan's months as bits of one bigint. */
 export const MAX_TREND_MONTHS = 48;
@@ -52,8 +47,9 @@ export function trendMonths(filter: Pick<DashboardFilter, "from" | "to">, now = 
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
-export async function getDashboardTrends(prisma: PrismaClient, actor: SessionUser, filter: DashboardFilter, now = new Date()) {
-  await trendReaders.resolve(prisma, actor);
+export async function getDashboardTrends(prisma: PrismaClient, actor: SessionUser, input: DashboardFilter, now = new Date()) {
+  // The municipality's part of the dashboard: the coordinating unit's (docs/decisions/023).
+  const { filter } = await dashboardPolicy(input, "municipality").resolve(prisma, actor);
   const municipalityId = actor.municipalityId;
   const months = trendMonths(filter, now);
   // In publication mode a count from 1 to 4 is hidden (null), as everywhere on the dashboard.
@@ -140,7 +136,8 @@ function caseMonths(prisma: PrismaClient, municipalityId: string, months: string
  * read once, into bits of one bigint: its activity months in the period (bit 0 = five months
  * before the first month shown), then the months shown in which it had none in the six (bit k =
  * month k), from the first month it can count in. One pass then counts each bit. With a unit:
- * plans whose current coordinator works there (as `coordinatedFromUnit` in server/plans/service.ts).
+ * plans whose current coordinator works there (as `coordinatedFromUnit` in server/plans/service.ts,
+ * from the current coordinator kept on the plan, docs/decisions/023).
  */
 async function inactiveMonths(prisma: PrismaClient, municipalityId: string, months: string[], filter: DashboardFilter) {
   const first = months[0];
@@ -175,9 +172,7 @@ async function inactiveMonths(prisma: PrismaClient, municipalityId: string, mont
         WHERE p."municipalityId" = ${municipalityId}
           AND p."status" <> 'CLOSED'
           AND p."createdAt" < ${startOfOsloMonth(addMonths(last, -(INACTIVE_WINDOW_MONTHS - 1)))}
-          AND (${unitId}::text IS NULL OR EXISTS (
-            SELECT 1 FROM "CoordinatorAssignment" ca JOIN "User" u ON u."id" = ca."coordinatorId"
-            WHERE ca."planId" = p."id" AND ca."endedAt" IS NULL AND u."unitId" = ${unitId}::text))
+          AND (${unitId}::text IS NULL OR p."currentCoordinatorId" IN (SELECT u."id" FROM "User" u WHERE u."unitId" = ${unitId}::text))
       ) plans
     )
     SELECT ${counts} FROM masks`;
@@ -191,13 +186,11 @@ async function inactiveMonths(prisma: PrismaClient, municipalityId: string, mont
 async function unitLoad(prisma: PrismaClient, municipalityId: string, filter: DashboardFilter) {
   const unitId = filter.unitId ?? null;
   const rows = await prisma.$queryRaw<{ unit: string | null; coordinators: number; plans: number }[]>`
-    SELECT un."name" AS unit, count(DISTINCT ca."coordinatorId")::int AS coordinators, count(DISTINCT ca."planId")::int AS plans
-    FROM "CoordinatorAssignment" ca
-    JOIN "Plan" p ON p."id" = ca."planId"
-    JOIN "User" u ON u."id" = ca."coordinatorId"
+    SELECT un."name" AS unit, count(DISTINCT p."currentCoordinatorId")::int AS coordinators, count(*)::int AS plans
+    FROM "Plan" p
+    JOIN "User" u ON u."id" = p."currentCoordinatorId"
     LEFT JOIN "Unit" un ON un."id" = u."unitId"
-    WHERE ca."endedAt" IS NULL
-      AND p."municipalityId" = ${municipalityId}
+    WHERE p."municipalityId" = ${municipalityId}
       AND p."status" <> 'CLOSED'
       AND (${unitId}::text IS NULL OR u."unitId" = ${unitId}::text)
     GROUP BY u."unitId", un."name"
