@@ -87,7 +87,7 @@ try {
       -- Fresh statistics first: without them the planner takes the new tables for empty.
       ANALYZE "Goal";
       ANALYZE "Measure";
-      UPDATE "Plan" SET "openEvaluationDue" = plan_open_evaluation_due(id) WHERE "municipalityId" = ${m};`);
+      UPDATE "Plan" SET "openEvaluationDue" = plan_open_evaluation_due(id), "userWrittenGoals" = plan_user_written_goals(id) WHERE "municipalityId" = ${m};`);
     // Two meetings per plan in four of five: one held (some without approved minutes) and one ahead.
     await step("meetings", `
       INSERT INTO "Meeting" (id, "municipalityId", "planId", "startsAt", "durationMinutes", status, "organizerId", "attendanceRecordedAt", "minutesApprovedAt", "updatedAt")

@@ -170,12 +170,7 @@ export default function KeDashboard() {
 
       <section aria-labelledby="coordinators-heading">
         <h2 id="coordinators-heading">{t("dash.coordinatorsHeading")}</h2>
-        <BarTable
-          caption={t("dash.perUnit")}
-          labelHeader={t("dash.unitName")}
-          valueHeader={t("dash.plans")}
-          rows={overview.coordinators.perUnit.map((row) => ({ label: row.unit ?? t("dash.noUnit"), value: row.plans }))}
-        />
+        <p>{t("dash.perUnitInTrends")}</p>
         {filter.publication ? (
           <p>
             {t("dash.perCoordinator")}: {t("dash.publicationNoNames")}
@@ -185,7 +180,7 @@ export default function KeDashboard() {
             caption={t("dash.perCoordinator")}
             labelHeader={t("dash.coordinator")}
             valueHeader={t("dash.plans")}
-            rows={overview.coordinators.perCoordinator.slice(0, 30).map((row) => ({ label: row.name, value: row.plans }))}
+            rows={overview.coordinators.perCoordinator.map((row) => ({ label: row.name, value: row.plans }))}
           />
         )}
         <p>

@@ -76,7 +76,8 @@ export const PLAN_METRICS = {
    * is kept by triggers (docs/decisions/023); the test of this figure also counts it from the rows.
    */
   evaluationsOverdue: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", openEvaluationDue: { lt: c.today } }),
-  withUserWrittenGoals: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", goals: { some: { writtenByUser: true } } }),
+  /** Goals the user wrote, counted on the plan by a trigger (docs/decisions/023). */
+  withUserWrittenGoals: (c: Context): Prisma.PlanWhereInput => ({ ...planScope(c), status: "ACTIVE", userWrittenGoals: { gt: 0 } }),
   /** Active plans without a responsibility-group meeting (held or at least not cancelled) in the last 6 months. */
   withoutMeeting: (c: Context): Prisma.PlanWhereInput => ({
     ...planScope(c),
@@ -110,7 +111,8 @@ export const MEETING_METRICS = {
     municipalityId: c.municipalityId,
     status: { in: [...OPEN_MEETING_STATUSES] },
     startsAt: { lt: new Date(c.now.getTime() - 7 * DAY_MS) },
-    plan: planScope(c),
+    // The meeting's own municipality is enough without a unit: no join with every plan.
+    ...(c.filter.unitId ? { plan: planScope(c) } : {}),
   }),
 } satisfies Record<string, (c: Context) => Prisma.MeetingWhereInput>;
 
@@ -180,6 +182,9 @@ const AGE_BUCKETS = [
   ["90+", 90, null],
 ] as const;
 
+/** How many coordinators the overview names, those with the most plans first. */
+const TOP_COORDINATORS = 30;
+
 async function counts<K extends string>(metrics: Record<K, unknown>, count: (key: K) => Promise<number>): Promise<Record<K, number>> {
   const keys = Object.keys(metrics) as K[];
   const values = await Promise.all(keys.map(count));
@@ -216,11 +221,16 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
           select: { id: true, name: true },
           orderBy: { name: "asc" },
         }),
-    prisma.plan.groupBy({
-      by: ["currentCoordinatorId"],
-      where: { ...planScope(c), status: { not: "CLOSED" }, currentCoordinatorId: { not: null } },
-      _count: { _all: true },
-    }),
+    // Names, so not in publication mode; the load per unit is among the trends (server/dashboard/trends.ts).
+    filter.publication
+      ? []
+      : prisma.plan.groupBy({
+          by: ["currentCoordinatorId"],
+          where: { ...planScope(c), status: { not: "CLOSED" }, currentCoordinatorId: { not: null } },
+          _count: { currentCoordinatorId: true },
+          orderBy: [{ _count: { currentCoordinatorId: "desc" } }, { currentCoordinatorId: "asc" }],
+          take: TOP_COORDINATORS,
+        }),
     // A plan's terms beyond its first (kept on the plan, docs/decisions/023).
     prisma.plan.aggregate({ where: { ...planScope(c), coordinatorChanges: { gt: 0 } }, _count: { _all: true }, _sum: { coordinatorChanges: true } }),
     processingTimes(prisma, c),
@@ -229,14 +239,13 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
   const load = new Map(loadRows.map((row) => [row.assignedToId, row._count._all]));
   const coordinators = await prisma.user.findMany({
     where: { id: { in: coordinatorTerms.map((t) => t.currentCoordinatorId!) } },
-    select: { id: true, name: true, unit: { select: { id: true, name: true } } },
+    select: { id: true, name: true, unit: { select: { name: true } } },
   });
-  const termsOf = new Map(coordinatorTerms.map((t) => [t.currentCoordinatorId, t._count._all]));
-  const byCoordinator = coordinators
-    .map((u) => ({ id: u.id, name: u.name, unit: u.unit?.name ?? null, plans: termsOf.get(u.id) ?? 0 }))
-    .sort((a, b) => b.plans - a.plans);
-  const byUnit = new Map<string, number>();
-  for (const row of byCoordinator) byUnit.set(row.unit ?? "", (byUnit.get(row.unit ?? "") ?? 0) + row.plans);
+  const named = new Map(coordinators.map((u) => [u.id, u]));
+  const byCoordinator = coordinatorTerms.map((t) => {
+    const person = named.get(t.currentCoordinatorId!);
+    return { id: t.currentCoordinatorId!, name: person?.name ?? "", unit: person?.unit?.name ?? null, plans: t._count.currentCoordinatorId };
+  });
 
   return {
     today: osloDate(c.today),
@@ -259,8 +268,8 @@ export async function getDashboardOverview(prisma: PrismaClient, actor: SessionU
       loadPerOfficer: { id: string | null; name: string | null; open: number | null }[];
     },
     coordinators: {
-      perCoordinator: filter.publication ? [] : byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
-      perUnit: [...byUnit.entries()].map(([unit, plans]) => ({ unit: unit || null, plans: show(plans) })),
+      /** The coordinators with the most plans (TOP_COORDINATORS); each unit's own page has all of theirs. */
+      perCoordinator: byCoordinator.map((r) => ({ ...r, plans: show(r.plans) })),
       plansWithChanges: show(changes._count._all),
       changes: show(changes._sum.coordinatorChanges ?? 0),
     },

@@ -220,6 +220,24 @@ describe("dashboard.overview", () => {
     await agree();
   });
 
+  it("the count of goals the user wrote, kept by the database, agrees with the goals through every change", async () => {
+    const { w, overdueGoal } = await dashboardWorld();
+    const prisma = t.db.prisma;
+    const agree = async () => {
+      const plans = await prisma.plan.findMany({ where: { municipalityId: w.home.id }, select: { id: true, userWrittenGoals: true } });
+      for (const plan of plans) expect(plan.userWrittenGoals, plan.id).toBe(await prisma.goal.count({ where: { planId: plan.id, writtenByUser: true } }));
+      const figure = (await w.callers.keLeader.dashboard.overview({})).plans.withUserWrittenGoals;
+      expect(figure).toBe(await prisma.plan.count({ where: { municipalityId: w.home.id, status: "ACTIVE", goals: { some: { writtenByUser: true } } } }));
+    };
+    await agree();
+    await prisma.goal.update({ where: { id: overdueGoal.id }, data: { writtenByUser: true } });
+    await agree();
+    await prisma.goal.update({ where: { id: overdueGoal.id }, data: { planId: w.plan.id } });
+    await agree();
+    await prisma.goal.deleteMany({ where: { planId: w.plan.id, writtenByUser: true } });
+    await agree();
+  });
+
   it("publication mode hides counts below 5", async () => {
     const { w } = await dashboardWorld();
     const o = await w.callers.keLeader.dashboard.overview({ publication: true });
