@@ -55,9 +55,10 @@ const START_PAGES: StartPage[] = [
     path: "/ke",
     heading: "Koordinerende enhet – oversikt",
     showsData: async (page) => {
-      const table = page.getByRole("table", { name: "Alle planer i kommunen" });
+      // Every plan is in the list behind "Alle planer"; the demo's draft still waits for a coordinator.
+      await page.getByRole("link", { name: /^Se listen\s?: Alle planer/ }).click();
+      const table = page.getByRole("table", { name: "Alle planer (også utkast og avsluttede)" });
       await expect(table).toContainText("Kari Nordmann");
-      // The demo's draft still waits for a coordinator.
       await expect(table).toContainText("Ikke tildelt");
     },
   },

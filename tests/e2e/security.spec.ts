@@ -10,6 +10,12 @@ const LIV = "Liv Solberg";
 const unique = (text: string) => `${text} (${Date.now().toString(36)})`;
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 
+/** The list behind "Alle planer" on the coordinating unit's page, where a plan is opened from. */
+async function allPlans(page: Page) {
+  await page.goto("/ke/liste?liste=planer&tall=allPlans");
+  return page.getByRole("table", { name: "Alle planer (også utkast og avsluttede)" });
+}
+
 test.describe("redirect after sign-in (finding 3)", () => {
   test("a tab or a line break in redirectTo never leads off the portal, and never gives a 500", async ({ page, request, baseURL }) => {
     for (const redirectTo of ["/\t/evil.example/", "/\\evil.example", "//evil.example", "/\r\nSet-Cookie: x=1", "https://evil.example/"]) {
@@ -34,7 +40,7 @@ test.describe("redirect after sign-in (finding 3)", () => {
 test.describe("the coordinating unit's purpose (findings 1 and 6)", () => {
   test("a link with ?formal= sets nothing: the purpose is asked for, and only the posted form opens the plan", async ({ page }) => {
     await login(page, "leder@demo.no");
-    const link = page.getByRole("table", { name: "Alle planer i kommunen" }).getByRole("link", { name: `${LIV} – åpne planen` });
+    const link = (await allPlans(page)).getByRole("link", { name: LIV, exact: true });
     const planPath = (await link.getAttribute("href"))!;
     // Someone sends the leader a link that would have set a purpose for them.
     await page.goto(`${planPath}?formal=${encodeURIComponent("Satt av en lenke")}`);

@@ -60,6 +60,7 @@ export function DashboardListView() {
       {LISTS[list.kind].sorts.length > 1 && rows.length > 1 ? <SortForm list={list} listQuery={data.listQuery} base={base} /> : null}
       <Receipt show={Boolean(search.get("spurt"))}>{t("questions.askedReceipt")}</Receipt>
 
+      {result.kind === "planer" && rows.length && base === "/ke" ? <p className="hint">{t("ke.openHint")}</p> : null}
       {result.kind === "planer" && rows.length ? (
         <table className="responsive-table">
           <caption className="visually-hidden">{title}</caption>
