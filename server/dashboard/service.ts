@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { calendarDay, CaseType, FINISHED_MEASURE_STATUSES, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
-import { id } from "../../app/domain/schemas.ts";
+import { calendarDay, CaseType, FINISHED_MEASURE_STATUSES, id, KE_ROLES, OPEN_CASE_STATUSES, OPEN_MEETING_STATUSES } from "../../app/domain/schemas.ts";
 import { calendarDate, OSLO_TIME_ZONE, osloDate } from "../../app/domain/oslo-time.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
@@ -8,18 +7,17 @@ import { addCalendarDays, AVERAGE_MONTH_MS } from "../../app/domain/working-days
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
-import { DomainError } from "../errors.ts";
+import { DomainError, requireRight } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
 import { coordinatedFromUnit } from "../plans/service.ts";
 import { hasAnyRole } from "../auth/roles.ts";
-import { requireRight } from "../errors.ts";
 import { decodeKeyset, keysetAfter, keysetOrder, pageInput, pageOf, type Direction, type SortColumn } from "../records/keyset.ts";
 import type { Policy, Scope } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
-// (PLAN_METRICS, CASE_METRICS); the count on the dashboard and the list behind it use the same
-// condition, so the list always has exactly as many rows as the figure says.
+// (PLAN_METRICS, CASE_METRICS, MEETING_METRICS, MEASURE_METRICS); the count on the dashboard and
+// the list behind it use the same condition, so the list's total is always the figure.
 
 export const dashboardFilter = z
   .object({
@@ -35,7 +33,6 @@ export const dashboardFilter = z
   .default({ publication: false });
 
 export type DashboardFilter = z.infer<typeof dashboardFilter>;
-
 
 interface Context {
   municipalityId: string;
