@@ -333,6 +333,9 @@ test.describe("who may handle cases", () => {
     // The administrator without a KE role keeps accounts, not plans (issue 14).
     ["admin@demo.no", "/ke"],
     ["admin@demo.no", "/saker"],
+    ["bruker@demo.no", "/ke"],
+    ["bruker@demo.no", "/ke/liste?liste=planer&tall=allPlans"],
+    ["koordinator@demo.no", "/enhet/liste?liste=planer&tall=activePlans"],
   ]) {
     test(`${email} who types ${path} gets a friendly 403`, async ({ page }) => {
       await login(page, email);
