@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = {
 
   // The plan
   "plan.update": change("Endret status eller datoer", "Changed the status or dates"),
+  "plan.close": change("Avsluttet planen", "Closed the plan"),
+  "plan.reopen": change("Åpnet planen igjen etter at den var avsluttet", "Reopened the plan after it was closed"),
   // Written before "Om meg" became a co-edited text; kept so older rows read right.
   "plan.update_about": change("Endret «Om meg»", "Changed “About me”"),
   "plan.text.edit": change("Skrev i en tekst i planen", "Wrote in a text in the plan"),

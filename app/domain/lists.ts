@@ -78,6 +78,8 @@ export type MeetingTaskStatus = (typeof MEETING_TASK_STATUSES)[number];
 export const PLAN_ROLES = ["OWNER", "REPRESENTATIVE", "COORDINATOR", "PARTICIPANT", "AUDITOR"] as const;
 export type PlanRole = (typeof PLAN_ROLES)[number];
 export const USER_SIDE_ROLES = ["OWNER", "REPRESENTATIVE"] as const satisfies readonly PlanRole[];
+/** Who closes a plan and opens it again: its coordinator, or the coordinating unit (with a stated purpose). */
+export const PLAN_CLOSER_ROLES = ["COORDINATOR", "AUDITOR"] as const satisfies readonly PlanRole[];
 export const isUserSide = (role: PlanRole | string | null | undefined) => role === "OWNER" || role === "REPRESENTATIVE";
 
 /** A case document (a scanned letter, a hospital's notice): at most 10 MB. */

@@ -33,6 +33,8 @@ export interface PlanAccess {
   /** Consent is the user's decision: only the user or their representative gives or withdraws it. */
   canDecideConsent: boolean;
   canSeeAccessLog: boolean;
+  /** The plan is closed: everyone reads it, nobody changes its content (plan.reopen opens it again). */
+  closed: boolean;
 }
 
 const LEVEL_RANK: Record<AccessLevel, number> = { READ: 0, COMMENT: 1, EDIT_OWN_MEASURES: 2, EDIT_PLAN: 3 };
@@ -61,7 +63,17 @@ function full(role: PlanRole, base: Pick<PlanAccess, "planId" | "municipalityId"
     canManageParticipants: true,
     canDecideConsent: userSide,
     canSeeAccessLog: true,
+    closed: false,
   };
+}
+
+/**
+ * A closed plan is read-only for everyone: no comments, goals, measures, evaluations or texts.
+ * Who may see it, and consent, still change (the user may still withdraw consent).
+ */
+function readOnlyWhenClosed(access: PlanAccess, closed: boolean): PlanAccess {
+  if (!closed) return access;
+  return { ...access, closed, canComment: false, canEditPlan: false, canEditOwnMeasures: false, canEditAbout: false };
 }
 
 /** How long a stated purpose holds for the session: a working day. */
@@ -72,6 +84,11 @@ export const PURPOSE_HOURS = 8;
  * caller has no part in, is NOT_FOUND: the answer never tells whether it exists.
  */
 export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: string): Promise<PlanAccess> {
+  const { access, closed } = await accessByRole(tx, actor, planId);
+  return readOnlyWhenClosed(access, closed);
+}
+
+async function accessByRole(tx: Tx, actor: SessionUser, planId: string): Promise<{ access: PlanAccess; closed: boolean }> {
   const now = new Date();
   const plan = await tx.plan.findFirst({
     where: { id: planId, municipalityId: actor.municipalityId },
@@ -79,6 +96,7 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       id: true,
       municipalityId: true,
       ownerId: true,
+      status: true,
       consentGivenAt: true,
       coordinators: { where: { endedAt: null, coordinatorId: actor.id }, select: { id: true } },
       participants: {
@@ -94,18 +112,19 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
   });
   if (!plan) throw notFound();
   const base = { planId: plan.id, municipalityId: plan.municipalityId, ownerId: plan.ownerId, participantId: null };
+  const closed = plan.status === "CLOSED";
 
-  if (plan.ownerId === actor.id) return full("OWNER", base);
+  if (plan.ownerId === actor.id) return { access: full("OWNER", base), closed };
   const representative = plan.participants.find((p) => p.kind === "REPRESENTATIVE");
-  if (representative) return full("REPRESENTATIVE", { ...base, participantId: representative.id });
-  if (plan.coordinators.length) return full("COORDINATOR", base);
+  if (representative) return { access: full("REPRESENTATIVE", { ...base, participantId: representative.id }), closed };
+  if (plan.coordinators.length) return { access: full("COORDINATOR", base), closed };
 
   // Everyone else sees plan content only with the user's consent to the plan and to them.
   const participant = plan.participants.find((p) => p.consents.length > 0);
   if (participant && plan.consentGivenAt) {
     const ends = participant.consents.map((c) => c.validTo).filter((d): d is Date => d !== null);
     const unlimited = participant.consents.some((c) => c.validTo === null);
-    return {
+    const access: PlanAccess = {
       ...base,
       role: "PARTICIPANT",
       participantId: participant.id,
@@ -118,7 +137,9 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       canManageParticipants: false,
       canDecideConsent: false,
       canSeeAccessLog: false,
+      closed: false,
     };
+    return { access, closed };
   }
 
   // The coordinating unit reads plans of its municipality, only with a purpose stated in this
@@ -132,7 +153,7 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
         })
       : null;
     if (!statement) throw new DomainError("FORBIDDEN", "plan.purposeRequired", {}, { planId: plan.id });
-    return {
+    const access: PlanAccess = {
       ...base,
       role: "AUDITOR",
       // Open texts and live rooms close when the stated purpose runs out.
@@ -145,7 +166,9 @@ export async function resolvePlanAccess(tx: Tx, actor: SessionUser, planId: stri
       canManageParticipants: false,
       canDecideConsent: false,
       canSeeAccessLog: true,
+      closed: false,
     };
+    return { access, closed };
   }
   throw notFound();
 }
@@ -176,8 +199,10 @@ export function planPolicyOf(
     async resolve(tx, actor) {
       const planId = await planOf(tx, actor);
       if (!planId) throw notFound();
-      const access = await resolvePlanAccess(tx, actor, planId);
-      requireRight(allowed(access), options.forbiddenKey);
+      const { access: asIfOpen, closed } = await accessByRole(tx, actor, planId);
+      const access = readOnlyWhenClosed(asIfOpen, closed);
+      // Refused only because the plan is closed: say so, rather than "no access".
+      requireRight(allowed(access), closed && allowed(asIfOpen) ? "plan.closedReadOnly" : options.forbiddenKey);
       return {
         municipalityId: access.municipalityId,
         planId,

@@ -1,4 +1,5 @@
 import { protectedProcedure, router } from "../trpc/trpc.ts";
+import { closePlan, closePlanInput, reopenPlan, reopenPlanInput } from "./lifecycle.ts";
 import {
   addService,
   addServiceInput,
@@ -27,6 +28,8 @@ export const planRouter = router({
   statePurpose: protectedProcedure.input(statePurposeInput).mutation(({ ctx, input }) => statePurpose(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   byId: protectedProcedure.input(getPlanInput).query(({ ctx, input }) => getPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  close: protectedProcedure.input(closePlanInput).mutation(({ ctx, input }) => closePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  reopen: protectedProcedure.input(reopenPlanInput).mutation(({ ctx, input }) => reopenPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });
 
 export const logRouter = router({

@@ -104,6 +104,8 @@ export async function getMyPlans(prisma: PrismaClient, actor: SessionUser, meta:
         startDate: true,
         endDate: true,
         nextReviewAt: true,
+        closedAt: true,
+        closedReason: true,
         coordinators: {
           where: { endedAt: null },
           select: { coordinator: { select: { id: true, name: true, phone: true, email: true, title: true } } },
@@ -177,6 +179,8 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
         createdAt: true,
         updatedAt: true,
         lastActivityAt: true,
+        closedAt: true,
+        closedReason: true,
         owner: { select: { id: true, name: true, phone: true, email: true } },
         coordinators: {
           orderBy: { startedAt: "desc" },
@@ -288,7 +292,8 @@ export const updatePlanInput = z.object({
   changes: z
     .object({
       type: PlanType,
-      status: PlanStatus,
+      // Closing asks for a reason and a date (plan.close); a closed plan opens again by plan.reopen.
+      status: PlanStatus.exclude(["CLOSED"]),
       startDate: optionalDate,
       endDate: optionalDate,
       nextReviewAt: optionalDate,

@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS, PLAN_ACTIVITY_ACTIONS, type AuditAction } from "../../app/domain/audit-actions.ts";
+import { DomainError } from "../errors.ts";
 import { osloMonth, startOfOsloMonth } from "../../app/domain/oslo-time.ts";
 import { USER_SIDE_ROLES } from "../../app/domain/schemas.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -19,6 +20,17 @@ export const isPlanActivity = (action: AuditAction) => AUDIT_ACTIONS[action].pla
  * activity (PlanActivityMonth, for "plans without activity" over time: docs/decisions/022). The
  * first activity of a month always moves it, even within the minute, so no month is missed.
  */
+/**
+ * A closed plan's content does not change (issue 13): every change that is work in a plan is
+ * refused, whichever service asks, except opening it again. Who may see it and consent still
+ * change (ACCESS actions), so the user can always withdraw consent.
+ */
+export async function refuseChangeToClosedPlan(tx: Tx, planId: string | null, action: AuditAction): Promise<void> {
+  if (!planId || action === "plan.reopen" || AUDIT_ACTIONS[action].kind !== "CHANGE" || !isPlanActivity(action)) return;
+  const plan = await tx.plan.findUnique({ where: { id: planId }, select: { status: true } });
+  if (plan?.status === "CLOSED") throw new DomainError("FORBIDDEN", "plan.closedReadOnly");
+}
+
 export async function noteActivity(tx: Tx, planId: string, at = new Date()): Promise<void> {
   const month = osloMonth(at);
   const moved = await tx.plan.updateMany({

@@ -7,7 +7,7 @@ import type { Tx } from "../db/types.ts";
 import { events, type ChangeEvent } from "../events.ts";
 import { announceNotifications, type StoredNotification } from "../notifications/deliver.ts";
 import { sendNotices } from "../notifications/notices.ts";
-import { isPlanActivity, noteActivity } from "./activity.ts";
+import { isPlanActivity, noteActivity, refuseChangeToClosedPlan } from "./activity.ts";
 import type { ChangeDetails } from "./details.ts";
 import type { Policy, Scope } from "./policy.ts";
 
@@ -51,6 +51,7 @@ export async function write<A extends ChangeAction, S extends Scope, T>(
 ): Promise<T> {
   const { outcome, committed } = await prisma.$transaction(async (tx) => {
     const scope = await policy.resolve(tx, actor);
+    await refuseChangeToClosedPlan(tx, scope.planId, action);
     const outcome = await fn(tx, scope);
     const committed = await recordChange(tx, {
       action,
