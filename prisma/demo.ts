@@ -182,6 +182,13 @@ export async function seedDemo(prisma: PrismaClient) {
             ? [{ userId: id("fagperson@demo.no"), kind: "PROVIDER", organisation: "Fysio- og ergoterapi", access: "EDIT_OWN_MEASURES", consent: true }]
             : [],
     });
+    // The closed plan says when and why, as closing it in the portal would (plan.close).
+    if (status === "CLOSED") {
+      await prisma.plan.update({
+        where: { id: plan.id },
+        data: { endDate: dateFromToday(-60), closedAt: new Date(Date.now() - 60 * 86_400_000), closedById: secondCoordinator.id, closedReason: "Målene er nådd, og Magnus ønsket ikke plan lenger." },
+      });
+    }
     // Two plans nobody has touched for a long time, for the dashboard's inactivity lists.
     const idleDays = name === "Sander Nilsen" ? 200 : name === "Aisha Mohammed" ? 400 : 0;
     // Made when it started (Aisha's before her last activity), and, for the dashboard's trends,

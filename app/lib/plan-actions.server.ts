@@ -66,6 +66,12 @@ const handlers: Record<string, Handler> = {
     for (const [key, value] of Object.entries(changed)) changes[key] = key === "type" || key === "status" ? value : nullable(value);
     return caller.plan.update({ planId, version: version(form), changes });
   },
+  "plan-close": (caller, form, planId) => {
+    // Closing makes the plan read-only for everyone: it must be meant.
+    if (text(form, "confirm") !== "yes") throw new FormRefusal("plan.close.confirmRequired", "confirm");
+    return caller.plan.close({ planId, version: version(form), reason: text(form, "reason"), endedOn: text(form, "endedOn") });
+  },
+  "plan-reopen": (caller, form, planId) => caller.plan.reopen({ planId, version: version(form), reason: text(form, "reason") }),
   "goal-create": (caller, form, planId) =>
     caller.goal.create({
       planId,

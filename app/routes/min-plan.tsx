@@ -6,6 +6,7 @@ import { Presence } from "../components/presence.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
 import { RequestChangeForm } from "../components/plan/coordinator-section.tsx";
 import { MyGoals } from "../components/plan/my-goals.tsx";
+import { ClosedNotice } from "../components/plan/plan-header.tsx";
 import { MyPlanMeetings } from "../components/meeting/my-plan-meetings.tsx";
 import { formatDate } from "../domain/oslo-time.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
@@ -62,6 +63,7 @@ export default function MyPlan() {
         <span className={`badge badge-${plan.status.toLowerCase()}`}>{t(`plan.status.${plan.status}`)}</span>{" "}
         {t(`plan.type.${plan.type}`)}
       </p>
+      {plan.status === "CLOSED" ? <ClosedNotice plan={plan} /> : null}
       {full ? <LiveBar plan={full} /> : null}
       {params.get("lagret") && !refused ? (
         <p role="status" className="alert alert-success">
@@ -126,6 +128,8 @@ export default function MyPlan() {
 
       <ApplyCard type={plan.coordinator ? undefined : "COORDINATOR_REQUEST"} />
 
+      <EarlierPlans plans={plans.filter((p) => p.status === "CLOSED" && p.id !== plan.id)} />
+
       <nav aria-label={t("myPlan.moreNav")} className="card big-links">
         <h2>{t("myPlan.more")}</h2>
         <ul>
@@ -166,4 +170,24 @@ function ApplyCard({ type }: { type?: string }) {
 function LiveBar({ plan }: { plan: PlanView }) {
   const live = useLivePlan(plan.id, plan.viewer.id, "/tilgang-avsluttet");
   return <Presence others={live.others} />;
+}
+
+/** "Tidligere planer": closed plans stay the user's to read, one link each. */
+function EarlierPlans({ plans }: { plans: { id: string; type: string; endDate: string | null; closedAt: string | null }[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (!plans.length) return null;
+  return (
+    <section aria-labelledby="earlier-heading" className="card">
+      <h2 id="earlier-heading">{t("earlier.heading")}</h2>
+      <p>{t("earlier.intro")}</p>
+      <ul>
+        {plans.map((p) => (
+          <li key={p.id}>
+            <Link to={`/planer/${p.id}`}>{t("earlier.item", { type: t(`plan.type.${p.type}`), date: formatDate(p.endDate ?? p.closedAt, lang) })}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
