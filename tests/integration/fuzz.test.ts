@@ -440,6 +440,29 @@ const CASES: Table = {
       purpose: (await prisma().purposeStatement.findFirstOrThrow({ where: { planId: w.plan.id }, orderBy: { createdAt: "desc" } })).purpose,
     }),
   },
+  // Closing and opening again: each call starts from the plan open (or closed), at its version.
+  "plan.close": {
+    who: "coordinator",
+    fields: { reason: "text" },
+    each: async (w) => {
+      const plan = await prisma().plan.update({ where: { id: w.plan.id }, data: { status: "ACTIVE", closedAt: null, closedReason: null, closedById: null } });
+      return { version: String(plan.version) };
+    },
+    input: (w, s, text) => ({ planId: w.plan.id, version: Number(s.version), reason: text("reason", "Målene er nådd."), endedOn: "2026-11-30" }),
+    stored: async (w) => ({ reason: (await prisma().plan.findUniqueOrThrow({ where: { id: w.plan.id } })).closedReason }),
+  },
+  "plan.reopen": {
+    who: "coordinator",
+    fields: { reason: "text" },
+    each: async (w) => {
+      const plan = await prisma().plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED", closedAt: new Date(), closedReason: "Ferdig" } });
+      return { version: String(plan.version) };
+    },
+    input: (w, s, text) => ({ planId: w.plan.id, version: Number(s.version), reason: text("reason", "Ny periode.") }),
+    stored: async (w) => ({
+      reason: ((await prisma().auditEvent.findFirstOrThrow({ where: { planId: w.plan.id, action: "plan.reopen" }, orderBy: { createdAt: "desc" } })).details as { reason: string }).reason,
+    }),
+  },
   "goal.create": {
     who: "owner",
     fields: { title: "text", description: "text", ownView: "text", othersInput: "text" },

@@ -250,19 +250,22 @@ describe("the person's one open individual plan, after the grant", () => {
     const w = await createPlanWorld(t.db);
     const closed = await anotherPlan(w, { status: "CLOSED" });
     const other = await anotherPlan(w, { status: "ACTIVE", type: "OTHER" });
-    for (const status of ["DRAFT", "ACTIVE"] as const) {
-      await expect(w.callers.coordinator.plan.update({ planId: closed.id, version: closed.version, changes: { status } }), status).rejects.toMatchObject({
-        code: "CONFLICT",
-        messageKey: "plan.openIpExists",
-      });
-    }
+    // A closed plan opens again by plan.reopen (with a reason), not by a change of status.
+    await expect(w.callers.coordinator.plan.reopen({ planId: closed.id, version: closed.version, reason: "Ny periode" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      messageKey: "plan.openIpExists",
+    });
+    await expect(w.callers.coordinator.plan.update({ planId: closed.id, version: closed.version, changes: { status: "ACTIVE" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "plan.closedReadOnly",
+    });
     await expect(w.callers.coordinator.plan.update({ planId: other.id, version: other.version, changes: { type: "IP" } })).rejects.toMatchObject({ code: "CONFLICT", messageKey: "plan.openIpExists" });
     expect(await openPlansOf(w.people.owner.id)).toBe(1);
-    // Other changes to the open IP itself, and to the closed one, still go through.
+    // Other changes to the open IP itself still go through; the closed one is read-only.
     await w.callers.coordinator.plan.update({ planId: w.plan.id, version: w.plan.version, changes: { status: "DRAFT" } });
-    await w.callers.coordinator.plan.update({ planId: closed.id, version: closed.version, changes: { type: "OTHER" } });
-    // Once the open one is closed, the other can be reopened.
-    await w.callers.coordinator.plan.update({ planId: w.plan.id, version: w.plan.version + 1, changes: { status: "CLOSED" } });
+    await expect(w.callers.coordinator.plan.update({ planId: closed.id, version: closed.version, changes: { type: "OTHER" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Once the open one is closed, the other can become the IP.
+    await w.callers.coordinator.plan.close({ planId: w.plan.id, version: w.plan.version + 1, reason: "Målene er nådd.", endedOn: "2026-11-30" });
     await w.callers.coordinator.plan.update({ planId: other.id, version: other.version, changes: { type: "IP" } });
     expect(await prisma().plan.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ type: "IP", status: "ACTIVE" });
     expect(await openPlansOf(w.people.owner.id)).toBe(1);
@@ -273,7 +276,7 @@ describe("the person's one open individual plan, after the grant", () => {
     await prisma().plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED" } });
     const a = await anotherPlan(w, { status: "CLOSED" });
     const b = await anotherPlan(w, { status: "CLOSED" });
-    const reopen = (planId: string) => w.callers.coordinator.plan.update({ planId, version: 1, changes: { status: "ACTIVE" } });
+    const reopen = (planId: string) => w.callers.coordinator.plan.reopen({ planId, version: 1, reason: "Ny periode" });
     const results = await Promise.allSettled([reopen(a.id), reopen(b.id)]);
     expect(await openPlansOf(w.people.owner.id)).toBe(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

@@ -257,6 +257,30 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
     probe: planVersion,
   }),
+  "plan.close": mutation({
+    call: async (c, w) => c.plan.close({ planId: w.plan.id, version: await planVersion(w), reason: "Målene er nådd.", endedOn: "2026-11-30" }),
+    allowed: "coordinator",
+    action: "plan.close",
+    // Staff who may edit the plan still may not close it: only the coordinator or the coordinating unit.
+    refused: [
+      { who: "staffInGroup", code: "FORBIDDEN" },
+      { who: "owner", code: "FORBIDDEN" },
+    ],
+    probe: planVersion,
+  }),
+  "plan.reopen": mutation({
+    setup: async (w) => {
+      await w.callers.coordinator.plan.close({ planId: w.plan.id, version: await planVersion(w), reason: "Målene er nådd.", endedOn: "2026-11-30" });
+    },
+    call: async (c, w) => c.plan.reopen({ planId: w.plan.id, version: await planVersion(w), reason: "Ny periode med nye mål." }),
+    allowed: "coordinator",
+    action: "plan.reopen",
+    refused: [
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "owner", code: "FORBIDDEN" },
+    ],
+    probe: planVersion,
+  }),
   "plan.statePurpose": mutation({
     call: (c, w) => c.plan.statePurpose({ planId: w.plan.id, purpose: "Årlig gjennomgang" }),
     allowed: "keLeader",
