@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StoredText } from "../components/collab/stored-text.tsx";
@@ -9,10 +9,12 @@ import { EvaluationEntry } from "../components/plan/evaluations.tsx";
 import { GoalCard } from "../components/plan/goal-card.tsx";
 import { DateText, Period } from "../components/plan/shared.tsx";
 import { LIFE_AREAS } from "../domain/lists.ts";
-import { formatDate, formatDateTime } from "../domain/oslo-time.ts";
+import { formatDate, formatDateTime, formatMeetingStart } from "../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../lib/collab.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
+import { optional } from "../lib/plan-page.server.ts";
+import { ClosedNotice } from "../components/plan/plan-header.tsx";
 import { ABOUT_FIELDS } from "../domain/lists.ts";
 import { responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
@@ -24,9 +26,17 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
   const loaded = await loadWithPurpose(context, request, (caller) => caller.plan.byId({ planId }));
   if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
+  // The meetings, and the approved minutes of each (each read is recorded, as on the meeting's page).
+  const meetings = ((await optional(context.caller.meeting.list({ planId }))) ?? []).filter((m) => m.status !== "CANCELLED");
+  const minutes = Object.fromEntries(
+    await Promise.all(
+      meetings.filter((m) => m.status === "APPROVED").map(async (m) => [m.id, (await optional(context.caller.meeting.byId({ meetingId: m.id })))?.minutes ?? null] as const)
+    )
+  );
   return json({
     kind: "plan" as const,
     plan: loaded.data,
+    meetings: meetings.map((m) => ({ id: m.id, startsAt: m.startsAt, location: m.location, status: m.status, minutes: minutes[m.id] ?? null })),
     municipality: context.user!.municipalityName,
     printedAt: new Date().toISOString(),
     fromMyPlan: new URL(request.url).searchParams.get("fra") === "min-plan",
@@ -36,24 +46,45 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function PrintPage() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
-  return <PrintDocument plan={data.plan} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />;
+  return <PrintDocument plan={data.plan} meetings={data.meetings} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />;
 }
+
+type PrintMeeting = SerializeFrom<typeof loader> extends infer D ? (D extends { kind: "plan"; meetings: infer M } ? M : never) : never;
 
 interface PrintProps {
   plan: PlanView;
+  meetings: PrintMeeting;
   municipality: string;
   printedAt: string;
   fromMyPlan: boolean;
 }
 
-function PrintDocument({ plan, municipality, printedAt, fromMyPlan }: PrintProps) {
+function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: PrintProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const hydrated = useHydrated();
   const mainGoals = plan.goals.filter((g) => !g.parentId);
   const areas = LIFE_AREAS.filter((a) => mainGoals.some((g) => g.lifeArea === a));
   const active = plan.participants.filter((p) => p.active);
+  const aboutFields = ABOUT_FIELDS.filter((field) => plan[field].trim());
   const back = fromMyPlan ? "/min-plan" : `/planer/${plan.id}`;
+  // Sections with nothing in them are left out; the rest are numbered in order.
+  const shown = (
+    [
+      ["about", aboutFields.length > 0],
+      ["goals", mainGoals.length > 0],
+      ["group", active.length > 0],
+      ["coordinator", true],
+      ["consent", true],
+      ["services", plan.services.length > 0],
+      ["meetings", meetings.length > 0],
+      ["log", plan.logEntries.length > 0],
+    ] as const
+  )
+    .filter(([, show]) => show)
+    .map(([id]) => id);
+  const n = (id: (typeof shown)[number]) => shown.indexOf(id) + 1;
+  const coordinator = plan.coordinator?.coordinator;
   return (
     <article className="print-document" aria-labelledby="print-title">
       <div className="print-tools no-print">
@@ -66,91 +97,100 @@ function PrintDocument({ plan, municipality, printedAt, fromMyPlan }: PrintProps
         <p className="hint">{t("print.hint")}</p>
       </div>
 
-      <header className="print-header">
+      <header className="print-cover">
         <p className="print-municipality">{municipality}</p>
+        <p className="eyebrow">{t(`plan.type.${plan.type}`)}</p>
         <h1 id="print-title">{t("print.title", { name: plan.owner.name })}</h1>
-        <p>
-          {t(`plan.type.${plan.type}`)} · {t(`plan.status.${plan.status}`)} · {t("print.printedAt", { date: formatDateTime(printedAt, lang) })}
-        </p>
-      </header>
-
-      <section className="print-section" aria-labelledby="p-period">
-        <h2 id="p-period">1. {t("print.period")}</h2>
         <dl className="facts">
+          <Row label={t("print.owner")}>{plan.owner.name}</Row>
+          <Row label={t("plan.statusLabel")}>{t(`plan.status.${plan.status}`)}</Row>
+          <Row label={t("plan.coordinator")}>{coordinator ? `${coordinator.name}${coordinator.title ? `, ${coordinator.title}` : ""}` : t("plan.noCoordinator")}</Row>
           <Row label={t("plan.period")}>
             <Period from={plan.startDate} to={plan.endDate} />
           </Row>
           <Row label={t("plan.nextReview")}>
             <DateText value={plan.nextReviewAt} />
           </Row>
-          <Row label={t("print.owner")}>{plan.owner.name}</Row>
         </dl>
-      </section>
+        {plan.status === "CLOSED" ? <ClosedNotice plan={plan} /> : null}
+        <p>{t("print.printedAt", { date: formatDateTime(printedAt, lang) })}</p>
+        <p className="print-confidential">{t("print.confidential")}</p>
+      </header>
 
-      <section className="print-section" aria-labelledby="p-about">
-        <h2 id="p-about">2. {t("about.title")}</h2>
-        {ABOUT_FIELDS.map((field) => (
-          <div key={field}>
-            <h3>{t(`about.${field}`)}</h3>
-            <StoredText html={storedHtml(plan, collabDocument.about(plan.id, field))} text={plan[field]} />
-          </div>
-        ))}
-      </section>
+      {n("about") ? (
+        <section className="print-section" aria-labelledby="p-about">
+          <h2 id="p-about">
+            {n("about")}. {t("about.title")}
+          </h2>
+          {aboutFields.map((field) => (
+            <div key={field}>
+              <h3>{t(`about.${field}`)}</h3>
+              <StoredText html={storedHtml(plan, collabDocument.about(plan.id, field))} text={plan[field]} />
+            </div>
+          ))}
+        </section>
+      ) : null}
 
-      <section className="print-section" aria-labelledby="p-goals">
-        <h2 id="p-goals">3. {t("print.goalsAndMeasures")}</h2>
-        {areas.length ? null : <p>{t("goal.none")}</p>}
-        {areas.map((area) => (
-          <section key={area} aria-labelledby={`p-area-${area}`}>
-            <h3 id={`p-area-${area}`}>{t(`goal.lifeArea.${area}`)}</h3>
-            {mainGoals
-              .filter((g) => g.lifeArea === area)
-              .map((goal) => (
-                <PrintGoal key={goal.id} plan={plan} goal={goal} subGoals={plan.goals.filter((g) => g.parentId === goal.id)} />
-              ))}
-          </section>
-        ))}
-      </section>
+      {n("goals") ? (
+        <section className="print-section" aria-labelledby="p-goals">
+          <h2 id="p-goals">
+            {n("goals")}. {t("print.goalsAndMeasures")}
+          </h2>
+          {areas.map((area) => (
+            <section key={area} aria-labelledby={`p-area-${area}`}>
+              <h3 id={`p-area-${area}`}>{t(`goal.lifeArea.${area}`)}</h3>
+              {mainGoals
+                .filter((g) => g.lifeArea === area)
+                .map((goal) => (
+                  <PrintGoal key={goal.id} plan={plan} goal={goal} subGoals={plan.goals.filter((g) => g.parentId === goal.id)} />
+                ))}
+            </section>
+          ))}
+        </section>
+      ) : null}
 
-      <section className="print-section" aria-labelledby="p-group">
-        <h2 id="p-group">4. {t("participant.sectionTitle")}</h2>
-        {active.length ? (
-          <table className="responsive-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("print.name")}</th>
-                <th scope="col">{t("print.role")}</th>
-                <th scope="col">{t("participant.field.contribution")}</th>
-                <th scope="col">{t("participant.field.access")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td data-label={t("print.role")}>
-                    {t(`plan.kind.${p.kind}`)}
-                    {p.organisation ? `, ${p.organisation}` : ""}
-                  </td>
-                  <td data-label={t("participant.field.contribution")}>{p.contribution ?? ""}</td>
-                  <td data-label={t("participant.field.access")}>{t(`participant.access.${p.access}`)}</td>
+      {n("group") ? (
+        <section className="print-section" aria-labelledby="p-group">
+          <h2 id="p-group">
+            {n("group")}. {t("participant.sectionTitle")}
+          </h2>
+          {active.length ? (
+            <table className="responsive-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("print.name")}</th>
+                  <th scope="col">{t("print.role")}</th>
+                  <th scope="col">{t("participant.field.contribution")}</th>
+                  <th scope="col">{t("participant.field.access")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t("participant.none")}</p>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {active.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.name}</th>
+                    <td data-label={t("print.role")}>
+                      {t(`plan.kind.${p.kind}`)}
+                      {p.organisation ? `, ${p.organisation}` : ""}
+                    </td>
+                    <td data-label={t("participant.field.contribution")}>{p.contribution ?? ""}</td>
+                    <td data-label={t("participant.field.access")}>{t(`participant.access.${p.access}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : null}
 
       <section className="print-section" aria-labelledby="p-coordinator">
-        <h2 id="p-coordinator">5. {t("coordinator.sectionTitle")}</h2>
+        <h2 id="p-coordinator">
+          {n("coordinator")}. {t("coordinator.sectionTitle")}
+        </h2>
         {plan.coordinator ? (
           <p>
             <strong>{plan.coordinator.coordinator.name}</strong>
             {plan.coordinator.coordinator.title ? `, ${plan.coordinator.coordinator.title}` : ""}
-            {plan.coordinator.coordinator.phone ? ` · ${t("myPlan.phone")}: ${plan.coordinator.coordinator.phone}` : ""} · {t("myPlan.email")}:{" "}
-            {plan.coordinator.coordinator.email}
+            {plan.coordinator.coordinator.phone ? ` · ${t("myPlan.phone")}: ${plan.coordinator.coordinator.phone}` : ""} · {t("myPlan.email")}: {plan.coordinator.coordinator.email}
           </p>
         ) : (
           <p>{t("coordinator.none")}</p>
@@ -170,7 +210,9 @@ function PrintDocument({ plan, municipality, printedAt, fromMyPlan }: PrintProps
       </section>
 
       <section className="print-section" aria-labelledby="p-consent">
-        <h2 id="p-consent">6. {t("print.consents")}</h2>
+        <h2 id="p-consent">
+          {n("consent")}. {t("print.consents")}
+        </h2>
         <p>{plan.consentGivenAt ? t("consent.planGiven", { date: formatDate(plan.consentGivenAt, lang) }) : t("consent.planNotGiven")}</p>
         {active.length ? (
           <ul>
@@ -183,56 +225,98 @@ function PrintDocument({ plan, municipality, printedAt, fromMyPlan }: PrintProps
         ) : null}
       </section>
 
-      <section className="print-section" aria-labelledby="p-services">
-        <h2 id="p-services">7. {t("services.title")}</h2>
-        {plan.services.length ? (
-          <table className="responsive-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("services.name")}</th>
-                <th scope="col">{t("services.provider")}</th>
-                <th scope="col">{t("services.period")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.services.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  <td data-label={t("services.provider")}>{s.provider}</td>
-                  <td data-label={t("services.period")}>
-                    <Period from={s.fromDate} to={s.toDate} />
-                  </td>
+      {n("services") ? (
+        <section className="print-section" aria-labelledby="p-services">
+          <h2 id="p-services">
+            {n("services")}. {t("services.title")}
+          </h2>
+          {plan.services.length ? (
+            <table className="responsive-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("services.name")}</th>
+                  <th scope="col">{t("services.provider")}</th>
+                  <th scope="col">{t("services.period")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t("services.none")}</p>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {plan.services.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    <td data-label={t("services.provider")}>{s.provider}</td>
+                    <td data-label={t("services.period")}>
+                      <Period from={s.fromDate} to={s.toDate} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : null}
 
-      <section className="print-section" aria-labelledby="p-log">
-        <h2 id="p-log">8. {t("log.title")}</h2>
-        {plan.logEntries.length ? (
-          <ol className="log-list">
-            {plan.logEntries.map((e) => (
-              <li key={e.id}>
-                <strong>
-                  <DateText value={e.date} />
-                </strong>{" "}
-                – {plan.authors[e.authorId] ?? ""}: <span className="prose">{e.body}</span>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p>{t("log.none")}</p>
-        )}
-      </section>
+      {n("meetings") ? <PrintMeetings meetings={meetings} number={n("meetings")} /> : null}
+
+      {n("log") ? (
+        <section className="print-section" aria-labelledby="p-log">
+          <h2 id="p-log">
+            {n("log")}. {t("log.title")}
+          </h2>
+          {plan.logEntries.length ? (
+            <ol className="log-list">
+              {plan.logEntries.map((e) => (
+                <li key={e.id}>
+                  <strong>
+                    <DateText value={e.date} />
+                  </strong>{" "}
+                  – {plan.authors[e.authorId] ?? ""}: <span className="prose">{e.body}</span>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </section>
+      ) : null}
 
       <footer className="print-footer">
         <p>{t("print.footer", { municipality })}</p>
       </footer>
     </article>
+  );
+}
+
+/** The meetings held and planned, each with its approved minutes (corrections follow them). */
+function PrintMeetings({ meetings, number }: { meetings: PrintMeeting; number: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <section className="print-section" aria-labelledby="p-meetings">
+      <h2 id="p-meetings">
+        {number}. {t("print.meetings")}
+      </h2>
+      {meetings.map((m) => (
+        <div key={m.id} className="print-meeting">
+          <h3>
+            {formatMeetingStart(m.startsAt, lang)}
+            {m.location ? ` – ${m.location}` : ""}
+          </h3>
+          <p>{t(`print.meetingStatus.${m.status}`)}</p>
+          {m.status === "APPROVED" && m.minutes ? (
+            <>
+              <h4>{t("print.minutes")}</h4>
+              {m.minutes.approvedAt ? <p className="hint">{t("print.minutesApproved", { date: formatDate(m.minutes.approvedAt, lang) })}</p> : null}
+              <StoredText html={m.minutes.html ?? undefined} text={m.minutes.text} />
+              {m.minutes.corrections.map((c) => (
+                <p key={c.id}>
+                  <strong>{c.label}:</strong> {c.text}
+                </p>
+              ))}
+            </>
+          ) : m.status === "HELD" ? (
+            <p>{t("print.noMinutes")}</p>
+          ) : null}
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -316,7 +400,7 @@ function PrintGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; s
                     label={m.title}
                     achievedHtml={storedHtml(plan, collabDocument.evaluationAchieved(e.id))}
                   />
-                )),
+                ))
             )}
           </ol>
         </>

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
 import { login, openAllDisclosures, openDisclosure, planIdFromMyPlans, seriousViolations, signedInPage } from "./helpers.ts";
 
 // The plan itself, as the people in Demo kommune use it (prisma/demo.ts). All tests share one
@@ -186,12 +187,23 @@ test.describe("the plan workspace", () => {
     await page.goto(`/planer/${await planIdFromMyPlans(page, KARI)}`);
     await page.getByRole("link", { name: "Utskrift og PDF" }).click();
     await expect(heading(page)).toHaveText(`Individuell plan for ${KARI}`);
-    const goals = page.getByRole("region", { name: "3. Mål, tiltak og evalueringer" });
+    // A first page with whose plan it is, who coordinates and the period.
+    const cover = page.locator("header.print-cover");
+    await expect(cover).toContainText("Ingrid Berg");
+    await expect(cover).toContainText("Planperiode");
+    await expect(cover).toContainText("Taushetsbelagt");
+    // Sections are numbered in order, empty ones left out.
+    const numbers = (await page.locator(".print-section > h2").allTextContents()).map((h) => Number(/^(\d+)\./.exec(h.trim())?.[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const goals = page.getByRole("region", { name: /^\d+\. Mål, tiltak og evalueringer$/ });
     for (const goal of ["Jeg vil klare morgenen selv", "Delmål: Jeg vil huske medisinene selv", WORK_GOAL, "Bedre balanse og mindre fall", "Jeg vil treffe venner hver uke"]) {
       await expect(goals.getByRole("heading", { level: 4, name: goal, exact: true })).toBeVisible();
     }
     await expect(goals.getByRole("rowheader", { name: /^Balansetrening med fysioterapeut/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Tilbake til planen" })).toBeVisible();
+    // As A4 with its cover on a page of its own.
+    const pdf = await PDFDocument.load(await page.pdf({ format: "A4", printBackground: true }));
+    expect(pdf.getPageCount()).toBeGreaterThan(2);
   });
 });
 
