@@ -1,3 +1,4 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,12 +16,12 @@ import { usePageForm, type PageForm } from "../../hooks/use-page-form.ts";
 // one page, sortable by the date columns (links, so it works without JavaScript), "Neste side"
 // along the server's cursor, and the whole list as a file.
 
-type Data = Awaited<ReturnType<Awaited<ReturnType<typeof listLoader>>["json"]>>;
+type Data = SerializeFrom<typeof listLoader>;
 
 export function DashboardListView() {
   const { t } = useTranslation();
   const lang = useLang();
-  const data = useLoaderData<typeof listLoader>() as unknown as Data;
+  const data = useLoaderData<typeof listLoader>();
   const [search] = useSearchParams();
   const ask = usePageForm("ask");
   const { list, result, base } = data;
