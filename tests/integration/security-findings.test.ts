@@ -53,6 +53,7 @@ function live(token: string, origin: string | null = server!.origin) {
 }
 const outcome = (socket: Socket) =>
   new Promise<string>((resolve) => {
+    if (socket.connected) return resolve("connected");
     socket.once("connect", () => resolve("connected"));
     socket.once("connect_error", (error) => resolve(`refused: ${error.message}`));
   });
