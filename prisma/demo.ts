@@ -582,7 +582,7 @@ async function seedDemoCases(prisma: Client, municipalityId: string, who: { offi
         status: decidedAt ? "DECIDED" : spec.assigned ? "IN_PROGRESS" : "RECEIVED",
         subjectUserId: spec.subject.id ?? null,
         subjectName: spec.subject.name,
-        ...(spec.subject.pid ? (({ identityEnc, identityHash }) => ({ subjectIdentityEnc: identityEnc, subjectIdentityHash: identityHash }))(protectIdentityNumber(spec.subject.pid)) : {}),
+        ...(spec.subject.pid ? (({ identityEnc, identityHash, birthDate }) => ({ subjectIdentityEnc: identityEnc, subjectIdentityHash: identityHash, subjectBirthDate: birthDate }))(protectIdentityNumber(spec.subject.pid)) : {}),
         submittedById: spec.channel && spec.channel !== "PORTAL" ? null : (spec.subject.id ?? null),
         description: spec.description,
         receivedAt,

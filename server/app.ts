@@ -23,6 +23,7 @@ import { oidcRoutes, publicOrigin } from "./auth/oidc/routes.ts";
 import { log, withRequestId } from "./ops/log.ts";
 import { createMetrics } from "./ops/metrics.ts";
 import { configureIdentityKey } from "./identity/protect.ts";
+import { configureDocumentStoresFromEnv } from "./plans/document-store.ts";
 import { cookieWriter, sessionMiddleware } from "./http/session-middleware.ts";
 import { pendingSignInCookieOf } from "./auth/pending-sign-in.ts";
 import "./load-context.ts";
@@ -53,6 +54,7 @@ export async function createApp({ env, db, build }: AppOptions) {
   const trustProxy = env.TRUST_PROXY === "true";
   if (trustProxy) app.set("trust proxy", 1);
   configureIdentityKey(env.IDENTITY_KEY, env.NODE_ENV === "production");
+  configureDocumentStoresFromEnv(env);
   const metrics = createMetrics();
   const mutationLimits = new MutationLimits(() => metrics.limited("mutation"));
   const gate = databaseGate(db);

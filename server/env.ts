@@ -35,6 +35,16 @@ const envSchema = z.object({
   TEST_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   // Identity providers from the environment: a JSON list, upserted at start (README, "Sign-in").
   OIDC_PROVIDERS: z.string().optional(),
+  // Where the bytes of plans' documents are kept: "database" (default), or "s3" for an
+  // S3-compatible bucket (PostgreSQL deployments; README, "Documents on plans").
+  DOCUMENT_STORE: z.enum(["database", "s3"]).default("database"),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+  S3_PREFIX: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

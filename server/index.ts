@@ -4,9 +4,11 @@ import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app.ts";
 import { connectDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { fillBirthDates } from "./search/birth-dates.ts";
 import { parseEnv } from "./env.ts";
 import { configureLogger, log, routeConsole } from "./ops/log.ts";
 import { startJobs } from "./jobs/boss.ts";
+import { configureArchiveFromEnv } from "./archive/service.ts";
 import { startNotificationEmails } from "./notifications/email.ts";
 import { startMeetingInvitationEmails } from "./meetings/email.ts";
 import { startInvitationEmails } from "./participants/invitation-mail.ts";
@@ -24,6 +26,7 @@ async function main() {
   const db = await connectDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   const applied = await migrate(db);
   if (applied.length) console.log(`Databasen er oppdatert (${applied.length} migrering(er)).`);
+  await fillBirthDates(db.prisma);
 
   // The demo municipality: on the embedded database unless in production, or when asked for.
   const wantDemo = env.SEED_DEMO === "true" || (env.SEED_DEMO !== "false" && !env.DATABASE_URL && env.NODE_ENV !== "production");
@@ -48,6 +51,7 @@ async function main() {
     : null;
   await upsertEnvironmentProviders(db.prisma, env.OIDC_PROVIDERS);
   const mail = env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: env.PUBLIC_URL ?? url } : undefined;
+  configureArchiveFromEnv(env);
   const jobs = env.JOBS === "true" ? await startJobs(db, { mail }) : null;
   if (jobs) portal.metrics.track({ jobs: jobs.stats });
   const stopEmails = mail ? startNotificationEmails(db.prisma, mail.smtpUrl, mail) : null;

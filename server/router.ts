@@ -9,7 +9,10 @@ import { evaluationRouter, goalRouter, measureRouter } from "./goals/router.ts";
 import { meetingRouter, taskRouter } from "./meetings/router.ts";
 import { identityProviderRouter, municipalityRouter } from "./municipality/router.ts";
 import { consentRouter, participantRouter } from "./participants/router.ts";
+import { planDocumentRouter } from "./plans/documents-router.ts";
 import { commentRouter, logRouter, planRouter, questionRouter, serviceRouter } from "./plans/router.ts";
+import { planTemplateRouter } from "./plans/templates-router.ts";
+import { searchRouter } from "./search/router.ts";
 import { createCallerFactory, router } from "./trpc/trpc.ts";
 import { unitRouter, userRouter } from "./users/router.ts";
 
@@ -17,6 +20,7 @@ import { unitRouter, userRouter } from "./users/router.ts";
 export const appRouter = router({
   auth: authRouter,
   plan: planRouter,
+  planDocument: planDocumentRouter,
   goal: goalRouter,
   measure: measureRouter,
   evaluation: evaluationRouter,
@@ -38,6 +42,8 @@ export const appRouter = router({
   unit: unitRouter,
   municipality: municipalityRouter,
   identityProvider: identityProviderRouter,
+  search: searchRouter,
+  planTemplate: planTemplateRouter,
 });
 
 export type AppRouter = typeof appRouter;

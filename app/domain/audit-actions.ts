@@ -42,10 +42,14 @@ export const AUDIT_ACTIONS = {
   "plan.text.open": read("Leste en tekst i planen", "Read a text in the plan"),
   "plan.live.join": read("Fulgte planen direkte", "Followed the plan live"),
   // Lists with the names of people the reader shares no plan with (the coordinating unit's).
+  "plan.deleted.view": read("Så hva som er slettet i planen", "Looked at what was deleted in the plan"),
   "plan.list": read("Så listen over alle planer", "Looked at the list of all plans"),
   "dashboard.list": read("Så en liste bak et tall på oversikten", "Looked at a list behind a dashboard figure"),
   "dashboard.export": read("Lastet ned en liste fra oversikten", "Downloaded a list from the dashboard"),
   "case.list": read("Så listen over saker", "Looked at the list of cases"),
+  "search.plans": read("Søkte etter planer", "Searched for plans"),
+  "search.cases": read("Søkte etter saker", "Searched for cases"),
+  "plan.search": read("Søkte i planen", "Searched in the plan"),
   "case.documents": read("Så dokumentene i en sak", "Looked at the documents of a case"),
   "measure.mine.view": read("Så tiltakene sine i planen", "Saw their measures in the plan"),
   "meeting.view": read("Så på et møte", "Looked at a meeting"),
@@ -56,6 +60,9 @@ export const AUDIT_ACTIONS = {
   "audit.export": read("Lastet ned oversikten over hvem som har sett planen", "Downloaded the list of who has seen the plan"),
   "case.view": read("Åpnet en sak", "Opened a case"),
   "case.document_view": read("Åpnet et dokument i en sak", "Opened a document in a case"),
+  "plan.archive.download": read("Lastet ned en arkivkopi av planen", "Downloaded an archive copy of the plan"),
+  "plan.documents": read("Så listen over dokumenter i planen", "Looked at the list of documents in the plan"),
+  "plan.document_view": read("Lastet ned et dokument i planen", "Downloaded a document in the plan"),
 
   // The plan
   "plan.update": change("Endret status eller datoer", "Changed the status or dates"),
@@ -72,7 +79,22 @@ export const AUDIT_ACTIONS = {
   "comment.create": change("Skrev en kommentar", "Wrote a comment"),
   "log.create": change("Skrev i loggen", "Wrote in the log"),
   "service.add": change("La til en tjeneste", "Added a service"),
+  // Written before services were soft-deleted with a reason (service.delete); kept for older rows.
   "service.remove": change("Fjernet en tjeneste", "Removed a service"),
+  "goal.delete": change("Slettet et mål", "Deleted a goal"),
+  "goal.restore": change("Hentet tilbake et slettet mål", "Restored a deleted goal"),
+  "goal.reorder": change("Endret rekkefølgen på målene", "Reordered the goals"),
+  "measure.delete": change("Slettet et tiltak", "Deleted a measure"),
+  "measure.restore": change("Hentet tilbake et slettet tiltak", "Restored a deleted measure"),
+  "measure.reorder": change("Endret rekkefølgen på tiltakene", "Reordered the measures"),
+  "service.delete": change("Slettet en tjeneste", "Deleted a service"),
+  "service.restore": change("Hentet tilbake en slettet tjeneste", "Restored a deleted service"),
+  "log.delete": change("Slettet en loggføring", "Deleted a log entry"),
+  "log.restore": change("Hentet tilbake en slettet loggføring", "Restored a deleted log entry"),
+  "comment.delete": change("Slettet en kommentar", "Deleted a comment"),
+  "comment.restore": change("Hentet tilbake en slettet kommentar", "Restored a deleted comment"),
+  "plan.document_add": change("La til et dokument i planen", "Added a document to the plan"),
+  "plan.document_delete": change("Slettet et dokument i planen", "Deleted a document in the plan"),
   // Not activity: the coordinator must not learn of it from "new from the user" (USER_SIDE_AND_KE_ONLY).
   "coordinator.request_change": record("Ba om ny koordinator", "Asked for another coordinator"),
 
@@ -116,12 +138,15 @@ export const AUDIT_ACTIONS = {
   "plan.purpose": record("Oppga hvorfor planen skulle leses", "Stated why the plan was to be read"),
   "plan.question": record("Koordinerende enhet spurte koordinatoren om planen", "The coordinating unit asked the coordinator about the plan"),
   "plan.question.reply": record("Svarte på et spørsmål fra koordinerende enhet", "Answered a question from the coordinating unit"),
+  // Not work in the plan: allowed on a closed plan, and never moves its last activity (decision 027).
+  "plan.archive": record("Laget en arkivkopi av planen", "Made an archive copy of the plan"),
 
   // One's own settings
   "notification.read": record("Merket varsler som lest", "Marked notifications as read"),
   "notification.settings": record("Endret varslingsinnstillinger", "Changed notification settings"),
 
   // Administration
+  "planTemplate.update": admin("Endret malen for en plantype", "Changed the template of a plan type"),
   "caseType.update": admin("Endret frister for en sakstype", "Changed the deadlines of a case type"),
   "user.activate": admin("Aktiverte en brukerkonto", "Activated an account"),
   "user.deactivate": admin("Deaktiverte en brukerkonto", "Deactivated an account"),

@@ -82,8 +82,17 @@ export const USER_SIDE_ROLES = ["OWNER", "REPRESENTATIVE"] as const satisfies re
 export const PLAN_CLOSER_ROLES = ["COORDINATOR", "AUDITOR"] as const satisfies readonly PlanRole[];
 export const isUserSide = (role: PlanRole | string | null | undefined) => role === "OWNER" || role === "REPRESENTATIVE";
 
-/** A case document (a scanned letter, a hospital's notice): at most 10 MB. */
+/** A case document (a scanned letter, a hospital's notice) or a document on a plan: at most 10 MB. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENT_MB = MAX_DOCUMENT_BYTES / (1024 * 1024);
+/**
+ * Who sees a document on a plan: everyone with rights in the plan, or only the user, their
+ * representative and the coordinator (docs/decisions/025-plan-documents.md).
+ */
+export const PLAN_DOCUMENT_VISIBILITIES = ["ALL_MEMBERS", "USER_AND_COORDINATOR"] as const;
+export type PlanDocumentVisibility = (typeof PLAN_DOCUMENT_VISIBILITIES)[number];
+/** Who sees documents kept for the user and the coordinator, and may choose that visibility. */
+export const seesRestrictedDocuments = (role: PlanRole | null | undefined) => isUserSide(role) || role === "COORDINATOR";
 
 /**
  * Who learns that the user asked for another coordinator, and why: the user's side and the

@@ -50,6 +50,8 @@ export const MeetingTaskStatus = z.enum(L.MEETING_TASK_STATUSES);
 export type MeetingTaskStatus = L.MeetingTaskStatus;
 export const PlanRole = z.enum(L.PLAN_ROLES);
 export type PlanRole = L.PlanRole;
+export const PlanDocumentVisibility = z.enum(L.PLAN_DOCUMENT_VISIBILITIES);
+export type PlanDocumentVisibility = L.PlanDocumentVisibility;
 
 /** Years a date people enter may have: anything else is a typing error (a case dated year 1000). */
 export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;

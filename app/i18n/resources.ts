@@ -17,6 +17,7 @@ import { participantsEn, participantsNb } from "./locales/participants.ts";
 import { personsEn, personsNb } from "./locales/persons.ts";
 import { planEn, planNb } from "./locales/plan.ts";
 import { secondFactorEn, secondFactorNb } from "./locales/second-factor.ts";
+import { planDocumentsEn, planDocumentsNb } from "./locales/plan-documents.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
 // Each file in locales/ holds one area's texts in both languages; the top-level keys of the areas
@@ -30,6 +31,7 @@ const nb = {
   ...myPlanNb,
   ...planNb,
   ...goalsNb,
+  ...planDocumentsNb,
   ...participantsNb,
   ...applicationsNb,
   ...casesNb,
@@ -49,6 +51,7 @@ const en: typeof nb = {
   ...planEn,
   ...goalsEn,
   ...participantsEn,
+  ...planDocumentsEn,
   ...applicationsEn,
   ...casesEn,
   ...caseDetailEn,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDate, calendarDay, formatDate, osloDate } from "../../app/domain/oslo-time.ts";
-import { CaseOutcome, id, KE_ROLES } from "../../app/domain/schemas.ts";
+import { CaseOutcome, id, KE_ROLES, TemplatePlanType } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { handOver } from "../coordinators/service.ts";
@@ -17,6 +17,7 @@ import { caseDeadlines } from "./deadlines.ts";
 import { conflictOfConcurrentGrant, grantIndividualPlan, representativeInput, sealRepresentatives, type Grant } from "./grant.ts";
 import { nextReference } from "./intake.ts";
 import { findPersonByHash, openPlanOf, sealTypedIdentity } from "./persons.ts";
+import { birthDateOfSealed } from "../identity/protect.ts";
 import { publicCase, type CaseRow } from "./read.ts";
 
 // The coordinating unit handles a case: assigns it, writes notes, sends the interim reply,
@@ -126,6 +127,8 @@ export const decideCaseInput = z.object({
   subjectIdentityNumber: z.string().trim().max(20).optional(),
   /** A plan for a child under 16: the parents or guardians who act for them. */
   representatives: z.array(representativeInput).max(4).optional(),
+  /** Granting a plan: its type (docs/decisions/028); an individual plan unless said. */
+  planType: TemplatePlanType.optional(),
 });
 
 /**
@@ -147,7 +150,7 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
     let grant: Grant | null = null;
     let subjectUserId = current.subjectUserId;
     if (granted && current.type === "IP_APPLICATION") {
-      grant = await grantIndividualPlan(tx, actor, current, typed, representatives);
+      grant = await grantIndividualPlan(tx, actor, current, typed, representatives, input.planType);
       planId = grant.planId;
       subjectUserId = grant.personId;
       if (grant.planCreated && !input.coordinatorId) {
@@ -162,6 +165,7 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
             subjectName: current.subjectName,
             subjectIdentityEnc: grant.identity?.identityEnc ?? current.subjectIdentityEnc,
             subjectIdentityHash: grant.identity?.identityHash ?? current.subjectIdentityHash,
+            subjectBirthDate: birthDateOfSealed(grant.identity?.identityEnc ?? current.subjectIdentityEnc),
             submittedById: actor.id,
             planId,
             description: translate("nb", "case.coordinatorFollowUp", { reference: current.reference }),
@@ -196,7 +200,7 @@ export async function decideCase(prisma: PrismaClient, actor: SessionUser, input
           decidedById: actor.id,
           planId,
           subjectUserId,
-          ...(grant?.identity ? { subjectIdentityEnc: grant.identity.identityEnc, subjectIdentityHash: grant.identity.identityHash } : {}),
+          ...(grant?.identity ? { subjectIdentityEnc: grant.identity.identityEnc, subjectIdentityHash: grant.identity.identityHash, subjectBirthDate: birthDateOfSealed(grant.identity.identityEnc) } : {}),
           version: { increment: 1 },
         },
       }),

@@ -13,6 +13,7 @@ import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { caseDeadlines } from "./deadlines.ts";
 import { findPersonByHash, sealTypedIdentity, type SealedIdentity } from "./persons.ts";
+import { birthDateOfSealed } from "../identity/protect.ts";
 import { publicCase } from "./read.ts";
 import { getCaseSetting } from "./settings.ts";
 import { uniqueViolation } from "../db/unique.ts";
@@ -121,6 +122,7 @@ export async function createCase(prisma: PrismaClient, actor: SessionUser, input
           subjectName,
           subjectIdentityEnc: identity?.identityEnc ?? null,
           subjectIdentityHash: identity?.identityHash ?? null,
+          subjectBirthDate: birthDateOfSealed(identity?.identityEnc),
           submittedById: input.channel && input.channel !== "PORTAL" ? null : actor.id,
           planId,
           description: input.description,

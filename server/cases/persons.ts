@@ -1,8 +1,8 @@
 import { ageOn, maskIdentityNumber, parseIdentityNumber } from "../../app/domain/identity-number.ts";
 import { todayInOslo } from "../../app/domain/oslo-time.ts";
-import type { Role } from "../../app/domain/schemas.ts";
+import type { PlanType, Role } from "../../app/domain/schemas.ts";
 import type { Tx } from "../db/types.ts";
-import { allowSyntheticNumbers, identityHash, protectIdentityNumber, requireIdentityNumber, unseal } from "../identity/protect.ts";
+import { allowSyntheticNumbers, birthDateOfSealed, identityHash, protectIdentityNumber, requireIdentityNumber, unseal } from "../identity/protect.ts";
 
 // Persons by national identity number, as the coordinating unit meets them in cases: the number
 // a case was given (sealed and hashed on the Case), the person it belongs to (a User row, with or
@@ -73,15 +73,19 @@ export async function findOrCreatePerson(tx: Tx, municipalityId: string, identit
       passwordHash: null,
       identityEnc: identity.identityEnc,
       identityHash: identity.identityHash,
+      birthDate: birthDateOfSealed(identity.identityEnc),
       roles: { create: [{ role }] },
     },
   });
   return { person, created: true };
 }
 
-/** A plan that counts as the person's one open individual plan (the partial unique index's rule). */
-export function openPlanOf(tx: Tx, municipalityId: string, ownerId: string) {
-  return tx.plan.findFirst({ where: { municipalityId, ownerId, type: "IP", status: { in: ["DRAFT", "ACTIVE"] } } });
+/**
+ * A plan that counts as the person's one open individual plan (the partial unique index's rule);
+ * with another type, their open plan of that type (a grant links to it rather than make another).
+ */
+export function openPlanOf(tx: Tx, municipalityId: string, ownerId: string, type: PlanType = "IP") {
+  return tx.plan.findFirst({ where: { municipalityId, ownerId, type, status: { in: ["DRAFT", "ACTIVE"] } } });
 }
 
 /**

@@ -28,4 +28,5 @@ export const enumsMatch: [
   Same<Db.MeetingTaskStatus, Domain.MeetingTaskStatus>,
   Same<Db.PlanRole, Domain.PlanRole>,
   Same<Db.AuditKind, AuditKind>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Db.PlanDocumentVisibility, Domain.PlanDocumentVisibility>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -42,9 +42,10 @@ export const LIMITS = {
   timeouts: { headersMs: 15_000, requestMs: 120_000, keepAliveMs: 5_000 },
 } as const;
 
-/** Paths whose body may be an upload: the case document form and its procedure. */
+/** Paths whose body may be an upload: the case and plan document forms and their procedures. */
 export function bodyLimitFor(method: string, path: string): number {
   if (method === "POST" && (path === "/api/trpc/case.addDocument" || /^\/saker\/[0-9a-f-]{36}$/.test(path))) return LIMITS.body.upload;
+  if (method === "POST" && (path === "/api/trpc/planDocument.add" || /^\/planer\/[0-9a-f-]{36}\/dokumenter$/.test(path))) return LIMITS.body.upload;
   return LIMITS.body.default;
 }
 

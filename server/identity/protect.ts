@@ -69,7 +69,21 @@ export function requireIdentityNumber(input: string): IdentityNumber {
   return parsed.number;
 }
 
-/** The columns a person's (or a case's) identity number is stored in. */
-export function protectIdentityNumber(value: string): { identityEnc: string; identityHash: string } {
-  return { identityEnc: seal(value), identityHash: identityHash(value) };
+/** The columns a person's identity number is stored in, with the birth date it says (search). */
+export function protectIdentityNumber(value: string): { identityEnc: string; identityHash: string; birthDate: Date | null } {
+  return { identityEnc: seal(value), identityHash: identityHash(value), birthDate: birthDateColumn(value) };
+}
+
+/**
+ * The birth date an identity number says, for a date column (midnight UTC), or null. The number
+ * was checked by whoever stored it, under their rules; here it is only read.
+ */
+export function birthDateColumn(value: string): Date | null {
+  const parsed = parseIdentityNumber(value, { allowSynthetic: true });
+  return parsed.ok ? new Date(`${parsed.number.birthDate}T00:00:00Z`) : null;
+}
+
+/** The same from a sealed number (a case's, a person's), or null. */
+export function birthDateOfSealed(sealed: string | null | undefined): Date | null {
+  return sealed ? birthDateColumn(unseal(sealed)) : null;
 }

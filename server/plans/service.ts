@@ -19,6 +19,7 @@ import { planContentWhere, planPolicy } from "./access.ts";
 import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { uniqueViolation } from "../db/unique.ts";
+import { templateOf } from "./templates.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
@@ -68,8 +69,8 @@ async function plansOverview(prisma: Tx, actor: SessionUser, ke: boolean, unitId
       coordinators: currentCoordinator,
       _count: {
         select: {
-          goals: { where: { evaluationDate: { lte: today }, status: { notIn: [...FINISHED_GOAL_STATUSES] } } },
-          measures: { where: { evaluationDate: { lte: today }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } } },
+          goals: { where: { evaluationDate: { lte: today }, status: { notIn: [...FINISHED_GOAL_STATUSES] }, deletedAt: null } },
+          measures: { where: { evaluationDate: { lte: today }, status: { notIn: [...FINISHED_MEASURE_STATUSES] }, deletedAt: null } },
         },
       },
     },
@@ -165,6 +166,7 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
       where: { id: input.planId },
       select: {
         id: true,
+        number: true,
         type: true,
         status: true,
         startDate: true,
@@ -214,18 +216,23 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
           },
         },
         goals: {
+          where: { deletedAt: null },
           orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
           include: {
             measures: {
-              orderBy: { createdAt: "asc" },
+              where: { deletedAt: null },
+              orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
               include: { responsibleUser: { select: { id: true, name: true } }, unit: { select: { id: true, name: true } } },
             },
           },
         },
-        evaluations: { orderBy: [{ date: "desc" }, { createdAt: "desc" }] },
-        services: { orderBy: { createdAt: "asc" } },
-        logEntries: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
-        comments: { orderBy: { createdAt: "asc" } },
+        evaluations: {
+          where: { NOT: [{ goal: { deletedAt: { not: null } } }, { measure: { deletedAt: { not: null } } }] },
+          orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+        },
+        services: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
+        logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
+        comments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
         coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
       },
     });
@@ -265,6 +272,8 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
       nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
       access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
       questions: questions.length ? { count: questions.length, open: questions.some((q) => !q.answeredAt) } : null,
+      /** The plan type's template: the life areas its goals are given in, and its headings' guidance. */
+      template: await templateOf(tx, actor.municipalityId, plan.type),
       viewer: { id: actor.id, name: actor.name },
     };
     return { result };
@@ -314,6 +323,8 @@ export async function updatePlan(prisma: PrismaClient, actor: SessionUser, input
       select: { version: true, status: true, startDate: true, endDate: true, nextReviewAt: true, type: true, municipalityId: true, ownerId: true },
     });
     assertCurrentVersion(current, input.version);
+    // OTHER is kept for older plans, not chosen for a plan (docs/decisions/028).
+    if (input.changes.type === "OTHER" && current.type !== "OTHER") throw new DomainError("BAD_REQUEST", "planTemplate.typeNotOffered");
     const becomes = { type: input.changes.type ?? current.type, status: input.changes.status ?? current.status };
     if (becomes.type === "IP" && becomes.status !== "CLOSED") {
       const open = await openPlanOf(tx, current.municipalityId, current.ownerId);
@@ -355,8 +366,8 @@ export async function createComment(prisma: PrismaClient, actor: SessionUser, in
     if (input.targetType !== "about") {
       const exists =
         input.targetType === "goal"
-          ? await tx.goal.count({ where: { id: input.targetId ?? "", planId: input.planId } })
-          : await tx.measure.count({ where: { id: input.targetId ?? "", planId: input.planId } });
+          ? await tx.goal.count({ where: { id: input.targetId ?? "", planId: input.planId, deletedAt: null } })
+          : await tx.measure.count({ where: { id: input.targetId ?? "", planId: input.planId, deletedAt: null } });
       if (!exists) throw new DomainError("BAD_REQUEST", "errors.code.NOT_FOUND");
     }
     const comment = await tx.planComment.create({
@@ -379,15 +390,5 @@ export async function addService(prisma: PrismaClient, actor: SessionUser, input
   return write(prisma, actor, meta, planPolicy(planId, (a) => a.canEditPlan), "service.add", async (tx) => {
     const service = await tx.planService.create({ data: { planId, ...data } });
     return { result: service, target: { type: "service", id: service.id } };
-  });
-}
-
-export const removeServiceInput = z.object({ planId: id, serviceId: id });
-
-export async function removeService(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof removeServiceInput>, meta: RequestMeta) {
-  return write(prisma, actor, meta, planPolicy(input.planId, (a) => a.canEditPlan), "service.remove", async (tx) => {
-    const { count } = await tx.planService.deleteMany({ where: { id: input.serviceId, planId: input.planId } });
-    if (!count) throw notFound();
-    return { result: { ok: true as const }, target: { type: "service", id: input.serviceId } };
   });
 }
