@@ -80,6 +80,8 @@ export type PlanRole = (typeof PLAN_ROLES)[number];
 export const USER_SIDE_ROLES = ["OWNER", "REPRESENTATIVE"] as const satisfies readonly PlanRole[];
 /** Who closes a plan and opens it again: its coordinator, or the coordinating unit (with a stated purpose). */
 export const PLAN_CLOSER_ROLES = ["COORDINATOR", "AUDITOR"] as const satisfies readonly PlanRole[];
+/** How long deleted plan content (goals, measures, services, log entries, comments) can be restored. */
+export const RESTORE_DAYS = 30;
 export const isUserSide = (role: PlanRole | string | null | undefined) => role === "OWNER" || role === "REPRESENTATIVE";
 
 /** A case document (a scanned letter, a hospital's notice) or a document on a plan: at most 10 MB. */

@@ -18,6 +18,7 @@ import { personsEn, personsNb } from "./locales/persons.ts";
 import { planEn, planNb } from "./locales/plan.ts";
 import { secondFactorEn, secondFactorNb } from "./locales/second-factor.ts";
 import { planDocumentsEn, planDocumentsNb } from "./locales/plan-documents.ts";
+import { planReadingEn, planReadingNb } from "./locales/plan-reading.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
 // Each file in locales/ holds one area's texts in both languages; the top-level keys of the areas
@@ -30,6 +31,7 @@ const nb = {
   ...accountNb,
   ...myPlanNb,
   ...planNb,
+  ...planReadingNb,
   ...goalsNb,
   ...planDocumentsNb,
   ...participantsNb,
@@ -49,6 +51,7 @@ const en: typeof nb = {
   ...accountEn,
   ...myPlanEn,
   ...planEn,
+  ...planReadingEn,
   ...goalsEn,
   ...participantsEn,
   ...planDocumentsEn,

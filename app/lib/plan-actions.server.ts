@@ -46,6 +46,13 @@ function measureChanges(changed: Record<string, string>) {
   return changes;
 }
 
+/** The router of the kind of plan content a delete or restore form names. */
+function deletableRouter(caller: Caller, form: FormData) {
+  const kind = text(form, "kind");
+  if (kind === "goal" || kind === "measure" || kind === "service" || kind === "log" || kind === "comment") return caller[kind];
+  throw new FormRefusal("errors.badRequest");
+}
+
 const handlers: Record<string, Handler> = {
   "goal-texts": (caller, form) => {
     const changes = changedFields(form, ["ownView", "othersInput"]);
@@ -173,7 +180,12 @@ const handlers: Record<string, Handler> = {
       fromDate: optionalDate(form, "fromDate"),
       toDate: optionalDate(form, "toDate"),
     }),
-  "service-remove": (caller, form, planId) => caller.service.remove({ planId, serviceId: text(form, "serviceId") }),
+  "item-delete": (caller, form) => deletableRouter(caller, form).delete({ id: text(form, "id"), reason: text(form, "reason") }),
+  "item-restore": (caller, form) => deletableRouter(caller, form).restore({ id: text(form, "id") }),
+  "item-move": (caller, form) => {
+    const position = Number(text(form, "position"));
+    return text(form, "kind") === "measure" ? caller.measure.reorder({ measureId: text(form, "id"), position }) : caller.goal.reorder({ goalId: text(form, "id"), position });
+  },
   "log-create": (caller, form, planId) => caller.log.create({ planId, date: optionalDate(form, "date"), body: text(form, "body") }),
 };
 

@@ -45,14 +45,14 @@ export async function resolveDocumentAccess(tx: Tx, actor: SessionUser, doc: Doc
       return result(a, a.canEditAbout, String((plan as Record<string, unknown>)[doc.field] ?? ""));
     }
     case "goal": {
-      const goal = await tx.goal.findUnique({ where: { id: doc.id }, select: { planId: true, description: true } });
-      if (!goal) throw notFound();
+      const goal = await tx.goal.findUnique({ where: { id: doc.id }, select: { planId: true, description: true, deletedAt: true } });
+      if (!goal || goal.deletedAt) throw notFound();
       const a = await access(goal.planId);
       return result(a, a.canEditPlan, goal.description);
     }
     case "measure": {
-      const measure = await tx.measure.findUnique({ where: { id: doc.id }, select: { planId: true, description: true, responsibleUserId: true } });
-      if (!measure) throw notFound();
+      const measure = await tx.measure.findUnique({ where: { id: doc.id }, select: { planId: true, description: true, responsibleUserId: true, deletedAt: true } });
+      if (!measure || measure.deletedAt) throw notFound();
       const a = await access(measure.planId);
       const own = a.canEditOwnMeasures && measure.responsibleUserId === actor.id;
       return result(a, a.canEditPlan || own, measure.description);

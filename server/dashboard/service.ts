@@ -122,6 +122,7 @@ export const MEASURE_METRICS = {
     plan: { municipalityId: c.municipalityId, status: "ACTIVE" },
     status: { notIn: [...FINISHED_MEASURE_STATUSES] },
     evaluationDate: { lt: c.today },
+    deletedAt: null,
     ...(c.filter.unitId ? { responsibleUser: { unitId: c.filter.unitId } } : {}),
   }),
 } satisfies Record<string, (c: Context) => Prisma.MeasureWhereInput>;

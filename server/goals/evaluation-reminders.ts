@@ -19,11 +19,11 @@ export async function runEvaluationReminders(prisma: PrismaClient, now = new Dat
   const window = { gte: calendarDate(addCalendarDays(today, -CATCH_UP_DAYS)), lte: calendarDate(today) };
   const open = { status: { not: "CLOSED" as const } };
   const goals = await prisma.goal.findMany({
-    where: { evaluationDate: window, status: { notIn: [...FINISHED_GOAL_STATUSES] }, plan: open },
+    where: { evaluationDate: window, status: { notIn: [...FINISHED_GOAL_STATUSES] }, deletedAt: null, plan: open },
     select: { id: true, planId: true, evaluationDate: true, plan: { select: { municipalityId: true } } },
   });
   const measures = await prisma.measure.findMany({
-    where: { evaluationDate: window, status: { notIn: [...FINISHED_MEASURE_STATUSES] }, plan: open },
+    where: { evaluationDate: window, status: { notIn: [...FINISHED_MEASURE_STATUSES] }, deletedAt: null, plan: open },
     select: { id: true, planId: true, evaluationDate: true, responsibleUserId: true, plan: { select: { municipalityId: true } } },
   });
   const items: NewNotification[] = [];

@@ -9,7 +9,9 @@ import { DomainError, requireRight } from "../errors.ts";
 import { translate } from "../i18n.ts";
 import { recordMeetingAction } from "../meetings/actions.ts";
 import { planContentWhere, planPolicy, planPolicyOf } from "../plans/access.ts";
+import { nextGoalPosition, nextMeasurePosition } from "./order.ts";
 import { isoDate, longText, optionalDate, score, shortText, version } from "../plans/schemas.ts";
+import { assertLifeAreaOffered } from "../plans/templates.ts";
 import { applyVersioned, assertCurrentVersion } from "../plans/versioned.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
@@ -108,10 +110,10 @@ export const createEvaluationInput = z
 
 /** The plan's rules for a goal, found in the caller's municipality inside the transaction. */
 const goalPolicy = (goalId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
-  planPolicyOf(async (tx, actor) => (await tx.goal.findFirst({ where: { id: goalId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId, allowed);
+  planPolicyOf(async (tx, actor) => (await tx.goal.findFirst({ where: { id: goalId, deletedAt: null, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId, allowed);
 
 const measurePolicy = (measureId: string, allowed: Parameters<typeof planPolicyOf>[1]) =>
-  planPolicyOf(async (tx, actor) => (await tx.measure.findFirst({ where: { id: measureId, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId, allowed);
+  planPolicyOf(async (tx, actor) => (await tx.measure.findFirst({ where: { id: measureId, deletedAt: null, plan: { municipalityId: actor.municipalityId } }, select: { planId: true } }))?.planId, allowed);
 
 /** The responsible person must be someone who can see the plan: an account in the group or the coordinator. */
 async function checkResponsible(tx: Prisma.TransactionClient, planId: string, fields: { responsibleUserId?: string | null; responsibleParticipantId?: string | null; unitId?: string | null }, municipalityId: string) {
@@ -142,13 +144,21 @@ export async function createGoal(prisma: PrismaClient, actor: SessionUser, input
   const { planId, parentId, ...fields } = input;
   return write(prisma, actor, meta, planPolicy(planId, (a) => a.canEditPlan), "goal.create", async (tx, { access }) => {
     if (parentId) {
-      const parent = await tx.goal.findFirst({ where: { id: parentId, planId }, select: { parentId: true } });
+      const parent = await tx.goal.findFirst({ where: { id: parentId, planId, deletedAt: null }, select: { parentId: true } });
       if (!parent) throw new DomainError("BAD_REQUEST", "goal.unknownParent");
       // Two levels: main goals and their sub-goals.
       if (parent.parentId) throw new DomainError("BAD_REQUEST", "goal.tooDeep");
     }
+    await assertLifeAreaOffered(tx, planId, fields.lifeArea);
     const goal = await tx.goal.create({
-      data: { planId, parentId: parentId ?? null, ...fields, writtenByUser: isUserSide(access.role), createdById: actor.id },
+      data: {
+        planId,
+        parentId: parentId ?? null,
+        ...fields,
+        writtenByUser: isUserSide(access.role),
+        sortOrder: await nextGoalPosition(tx, planId, parentId ?? null),
+        createdById: actor.id,
+      },
     });
     return { result: goal, target: { type: "goal", id: goal.id }, details: { goalId: goal.id } };
   });
@@ -158,6 +168,8 @@ export async function updateGoal(prisma: PrismaClient, actor: SessionUser, input
   return write(prisma, actor, meta, goalPolicy(input.goalId, (a) => a.canEditPlan), "goal.update", async (tx, { planId }) => {
     const current = await tx.goal.findUniqueOrThrow({ where: { id: input.goalId } });
     assertCurrentVersion(current, input.version);
+    // A goal may keep an area its plan's template no longer offers, but not be moved to one.
+    if (input.changes.lifeArea && input.changes.lifeArea !== current.lifeArea) await assertLifeAreaOffered(tx, current.planId, input.changes.lifeArea);
     await applyVersioned(
       tx.goal.updateMany({ where: { id: input.goalId, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
       () => tx.goal.findUnique({ where: { id: input.goalId } }),
@@ -183,7 +195,7 @@ export async function createMeasure(prisma: PrismaClient, actor: SessionUser, in
   const { meetingId, ...fields } = input;
   return write(prisma, actor, meta, goalPolicy(input.goalId, (a) => a.canEditPlan), "measure.create", async (tx, { planId, access }) => {
     await checkResponsible(tx, planId, fields, access.municipalityId);
-    const measure = await tx.measure.create({ data: { planId, ...fields, createdById: actor.id } });
+    const measure = await tx.measure.create({ data: { planId, ...fields, sortOrder: await nextMeasurePosition(tx, fields.goalId), createdById: actor.id } });
     if (meetingId) {
       const summary = translate("nb", "meeting.action.measureCreate", { title: measure.title });
       await recordMeetingAction(tx, { meetingId, planId, kind: "measure.create", targetType: "measure", targetId: measure.id, summary, actorId: actor.id });
@@ -288,7 +300,7 @@ export async function createEvaluation(prisma: PrismaClient, actor: SessionUser,
 export async function listMyMeasures(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
   return read(prisma, actor, meta, selfPolicy, "measure.mine.view", async (tx) => {
     const measures = await tx.measure.findMany({
-      where: { responsibleUserId: actor.id, plan: { ...planContentWhere(actor), status: { not: "CLOSED" } } },
+      where: { responsibleUserId: actor.id, deletedAt: null, plan: { ...planContentWhere(actor), status: { not: "CLOSED" } } },
       orderBy: [{ evaluationDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
       select: {
         id: true,

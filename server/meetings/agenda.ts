@@ -38,14 +38,14 @@ export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string 
   const items: AgendaSeed[] = [];
 
   const goals = await tx.goal.findMany({
-    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: [...FINISHED_GOAL_STATUSES] } },
+    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: [...FINISHED_GOAL_STATUSES] }, deletedAt: null },
     orderBy: [{ evaluationDate: "asc" }, { sortOrder: "asc" }],
     select: { id: true, title: true },
   });
   for (const g of goals) items.push({ kind: "EVALUATION", title: translate("nb", "meeting.agenda.evaluateGoal", { title: g.title }), goalId: g.id });
   const measures = await tx.measure.findMany({
-    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: [...FINISHED_MEASURE_STATUSES] } },
-    orderBy: [{ evaluationDate: "asc" }, { createdAt: "asc" }],
+    where: { planId, evaluationDate: { lte: meetingDay }, status: { notIn: [...FINISHED_MEASURE_STATUSES] }, deletedAt: null },
+    orderBy: [{ evaluationDate: "asc" }, { sortOrder: "asc" }],
     select: { id: true, title: true },
   });
   for (const m of measures) items.push({ kind: "EVALUATION", title: translate("nb", "meeting.agenda.evaluateMeasure", { title: m.title }), measureId: m.id });
@@ -84,10 +84,10 @@ export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string 
   const authors = [plan.ownerId, ...plan.participants.map((p) => p.userId!)];
   const window = { gt: since, lte: meeting.startsAt };
   // One at a time: these run inside the caller's transaction.
-  const logs = await tx.logEntry.findMany({ where: { planId, authorId: { in: authors }, createdAt: window }, orderBy: { createdAt: "desc" }, take: MAX_INPUT_ITEMS });
-  const comments = await tx.planComment.findMany({ where: { planId, authorId: { in: authors }, createdAt: window }, orderBy: { createdAt: "desc" }, take: MAX_INPUT_ITEMS });
+  const logs = await tx.logEntry.findMany({ where: { planId, authorId: { in: authors }, createdAt: window, deletedAt: null }, orderBy: { createdAt: "desc" }, take: MAX_INPUT_ITEMS });
+  const comments = await tx.planComment.findMany({ where: { planId, authorId: { in: authors }, createdAt: window, deletedAt: null }, orderBy: { createdAt: "desc" }, take: MAX_INPUT_ITEMS });
   const userGoals = await tx.goal.findMany({
-    where: { planId, writtenByUser: true, createdById: { in: authors }, createdAt: window },
+    where: { planId, writtenByUser: true, createdById: { in: authors }, createdAt: window, deletedAt: null },
     orderBy: { createdAt: "desc" },
     take: MAX_INPUT_ITEMS,
   });

@@ -1,5 +1,6 @@
 import { protectedProcedure, router } from "../trpc/trpc.ts";
 import { closePlan, closePlanInput, reopenPlan, reopenPlanInput } from "./lifecycle.ts";
+import { archiveFileInput, archivePlan, archivePlanInput, getArchiveFile, listPlanArchives, planArchivesInput } from "../archive/service.ts";
 import {
   addService,
   addServiceInput,
@@ -13,12 +14,12 @@ import {
   getPlanInput,
   listPlans,
   planListInput,
-  removeService,
-  removeServiceInput,
   updatePlan,
   updatePlanInput,
 } from "./service.ts";
 import { statePurpose, statePurposeInput } from "./purpose.ts";
+import { removalProcedures } from "./removal-procedures.ts";
+import { deletedItemsInput, listDeletedItems } from "./removal.ts";
 import { askQuestion, askQuestionInput, listQuestions, questionsInput, replyInput, replyToQuestion } from "./questions.ts";
 
 export const planRouter = router({
@@ -30,19 +31,27 @@ export const planRouter = router({
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   close: protectedProcedure.input(closePlanInput).mutation(({ ctx, input }) => closePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   reopen: protectedProcedure.input(reopenPlanInput).mutation(({ ctx, input }) => reopenPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  // Archive copies (server/archive, docs/decisions/027).
+  archive: protectedProcedure.input(archivePlanInput).mutation(({ ctx, input }) => archivePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  archives: protectedProcedure.input(planArchivesInput).query(({ ctx, input }) => listPlanArchives(ctx.db.prisma, ctx.auth.user, input)),
+  archivePdf: protectedProcedure.input(archiveFileInput).query(({ ctx, input }) => getArchiveFile(ctx.db.prisma, ctx.auth.user, { ...input, file: "pdf" }, ctx.meta)),
+  archivePackage: protectedProcedure.input(archiveFileInput).query(({ ctx, input }) => getArchiveFile(ctx.db.prisma, ctx.auth.user, { ...input, file: "package" }, ctx.meta)),
+  deleted: protectedProcedure.input(deletedItemsInput).query(({ ctx, input }) => listDeletedItems(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });
 
 export const logRouter = router({
   create: protectedProcedure.input(createLogInput).mutation(({ ctx, input }) => createLogEntry(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  ...removalProcedures("log"),
 });
 
 export const commentRouter = router({
   create: protectedProcedure.input(createCommentInput).mutation(({ ctx, input }) => createComment(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  ...removalProcedures("comment"),
 });
 
 export const serviceRouter = router({
   add: protectedProcedure.input(addServiceInput).mutation(({ ctx, input }) => addService(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
-  remove: protectedProcedure.input(removeServiceInput).mutation(({ ctx, input }) => removeService(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  ...removalProcedures("service"),
 });
 
 // The coordinating unit's questions to a plan's coordinator: who may is decided in the service.

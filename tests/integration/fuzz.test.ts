@@ -379,6 +379,21 @@ async function ownerWithAuthenticator(w: PlanWorld): Promise<Fixture> {
   return { code: generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000)), 6) };
 }
 
+/** A delete of plan content: a fresh item (made by `make`) for every call, its reason stored on the row. */
+function deleteCase(who: Person, make: (w: PlanWorld) => Promise<string>, table: "goal" | "measure" | "planService" | "logEntry" | "planComment"): FuzzCase<{ id: string; reason: string }> {
+  return {
+    who,
+    fields: { reason: "text" },
+    each: async (w) => ({ id: await make(w) }),
+    input: (_w, s, text) => ({ id: s.id, reason: text("reason", "Skrevet inn to ganger") }),
+    stored: async (_w, s) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one column of five tables
+      const row = (await (prisma()[table] as any).findUniqueOrThrow({ where: { id: s.id } })) as { deletedReason: string | null };
+      return { reason: row.deletedReason };
+    },
+  };
+}
+
 const CASES: Table = {
   // Signing in and one's own account.
   "auth.login": {
@@ -441,6 +456,12 @@ const CASES: Table = {
     }),
   },
   // Closing and opening again: each call starts from the plan open (or closed), at its version.
+  // Deleting: a fresh item for every call, the reason stored on its row.
+  "goal.delete": deleteCase("coordinator", async (w) => (await w.callers.coordinator.goal.create({ planId: w.plan.id, lifeArea: "SOCIAL", title: "Mål" })).id, "goal"),
+  "measure.delete": deleteCase("coordinator", async (w) => (await w.callers.coordinator.measure.create({ goalId: w.goal.id, title: "Tiltak" })).id, "measure"),
+  "service.delete": deleteCase("coordinator", async (w) => (await w.callers.coordinator.service.add({ planId: w.plan.id, name: "Avlastning", provider: "Bo og aktivitet" })).id, "planService"),
+  "log.delete": deleteCase("coordinator", async (w) => (await w.callers.coordinator.log.create({ planId: w.plan.id, body: "Notat" })).id, "logEntry"),
+  "comment.delete": deleteCase("staffInGroup", async (w) => (await w.callers.staffInGroup.comment.create({ planId: w.plan.id, targetType: "about", body: "Fint" })).id, "planComment"),
   "plan.close": {
     who: "coordinator",
     fields: { reason: "text" },
@@ -763,6 +784,22 @@ const CASES: Table = {
     who: "caseOfficer",
     fields: { query: "text" },
     input: (_w, _s, text) => ({ query: text("query", "Kari") }),
+  },
+  // Search (docs/decisions/026): what is typed only ever becomes letters and digits of a text query.
+  "search.plans": {
+    who: "keLeader",
+    fields: { q: "text" },
+    input: (_w, _s, text) => ({ q: text("q", "Kari") }),
+  },
+  "search.cases": {
+    who: "caseOfficer",
+    fields: { q: "text" },
+    input: (_w, _s, text) => ({ q: text("q", "12.03.1985") }),
+  },
+  "search.inPlan": {
+    who: "coordinator",
+    fields: { q: "text" },
+    input: (w, _s, text) => ({ planId: w.plan.id, q: text("q", "morgenen") }),
   },
   "question.ask": {
     who: "keLeader",
@@ -1107,11 +1144,22 @@ const IDS_ONLY = "only ids (UUID pattern), refused by zod before anything runs";
 const IDS_AND_DATES = "only ids and calendar dates (z.iso.date), refused by zod before anything runs";
 const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "plan.byId": IDS_ONLY,
+  "plan.archive": IDS_ONLY,
+  "plan.archives": IDS_ONLY,
+  "plan.archivePdf": IDS_ONLY,
+  "plan.archivePackage": IDS_ONLY,
   "plan.list": IDS_ONLY,
   "question.forPlan": IDS_ONLY,
   "plan.update": `${IDS_AND_DATES}; the rest are enums`,
   "consent.withdraw": IDS_ONLY,
-  "service.remove": IDS_ONLY,
+  "goal.restore": IDS_ONLY,
+  "measure.restore": IDS_ONLY,
+  "service.restore": IDS_ONLY,
+  "log.restore": IDS_ONLY,
+  "comment.restore": IDS_ONLY,
+  "goal.reorder": `${IDS_ONLY}; the position is a number`,
+  "measure.reorder": `${IDS_ONLY}; the position is a number`,
+  "plan.deleted": IDS_ONLY,
   "case.byId": IDS_ONLY,
   "case.list": `${IDS_ONLY}; the rest are enums`,
   "case.assign": IDS_ONLY,

@@ -61,6 +61,9 @@ const planVersion = async (w: PlanWorld) => (await prisma().plan.findUniqueOrThr
 const goalVersion = async (w: PlanWorld) => (await prisma().goal.findUniqueOrThrow({ where: { id: w.goal.id } })).version;
 const measureVersion = async (w: PlanWorld) => (await prisma().measure.findUniqueOrThrow({ where: { id: w.measure.id } })).version;
 const meetingRow = (meetingId: string) => prisma().meeting.findUniqueOrThrow({ where: { id: meetingId } });
+const deletedAt = async (table: "goal" | "measure" | "planService" | "logEntry" | "planComment", rowId: string) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one column of five tables
+  ((await (prisma()[table] as any).findUniqueOrThrow({ where: { id: rowId } })) as { deletedAt: Date | null }).deletedAt?.getTime() ?? null;
 const caseRow = (caseId: string) => prisma().case.findUniqueOrThrow({ where: { id: caseId } });
 
 /** A staff identity provider, as an administrator sets one up. */
@@ -281,6 +284,18 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     ],
     probe: planVersion,
   }),
+  "plan.archive": mutation({
+    call: (c, w) => c.plan.archive({ planId: w.plan.id }),
+    allowed: "coordinator",
+    action: "plan.archive",
+    // An archive copy holds the whole plan: only the coordinator or the coordinating unit makes one.
+    refused: [
+      { who: "owner", code: "FORBIDDEN" },
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "staffInGroup", code: "FORBIDDEN" },
+    ],
+    probe: (w) => prisma().planArchive.count({ where: { planId: w.plan.id } }),
+  }),
   "plan.statePurpose": mutation({
     call: (c, w) => c.plan.statePurpose({ planId: w.plan.id, purpose: "Årlig gjennomgang" }),
     allowed: "keLeader",
@@ -310,16 +325,127 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     refused: { who: "staffInGroup", code: "FORBIDDEN" },
     probe: () => prisma().planService.count(),
   }),
-  "service.remove": mutation({
-    setup: async (w) => {
-      const service = await w.callers.coordinator.service.add({ planId: w.plan.id, name: "Avlastning", provider: "Bo og aktivitet" });
-      return { serviceId: service.id };
-    },
-    call: (c, w, s) => c.service.remove({ planId: w.plan.id, serviceId: s.serviceId }),
+  // Deleting is a soft delete (server/plans/removal.ts): the probe is the row's deletedAt.
+  "service.delete": mutation({
+    setup: async (w) => ({ id: (await w.callers.coordinator.service.add({ planId: w.plan.id, name: "Avlastning", provider: "Bo og aktivitet" })).id }),
+    call: (c, _w, s) => c.service.delete({ id: s.id, reason: "Skrevet inn to ganger" }),
     allowed: "coordinator",
-    action: "service.remove",
+    action: "service.delete",
+    refused: [
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "staffOutside", code: "NOT_FOUND" },
+    ],
+    probe: (_w, s) => deletedAt("planService", s.id),
+  }),
+  "service.restore": mutation({
+    setup: async (w) => {
+      const { id } = await w.callers.coordinator.service.add({ planId: w.plan.id, name: "Avlastning", provider: "Bo og aktivitet" });
+      await w.callers.coordinator.service.delete({ id, reason: "Feil" });
+      return { id };
+    },
+    call: (c, _w, s) => c.service.restore({ id: s.id }),
+    allowed: "coordinator",
+    action: "service.restore",
+    refused: { who: "owner", code: "FORBIDDEN" },
+    probe: (_w, s) => deletedAt("planService", s.id),
+  }),
+  "log.delete": mutation({
+    setup: async (w) => ({ id: (await w.callers.relativeWithConsent.log.create({ planId: w.plan.id, body: "Feil plan" })).id }),
+    call: (c, _w, s) => c.log.delete({ id: s.id, reason: "Skrev i feil plan" }),
+    allowed: "relativeWithConsent",
+    action: "log.delete",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: (_w, s) => deletedAt("logEntry", s.id),
+  }),
+  "log.restore": mutation({
+    setup: async (w) => {
+      const { id } = await w.callers.coordinator.log.create({ planId: w.plan.id, body: "Notat" });
+      await w.callers.coordinator.log.delete({ id, reason: "Feil" });
+      return { id };
+    },
+    call: (c, _w, s) => c.log.restore({ id: s.id }),
+    allowed: "coordinator",
+    action: "log.restore",
     refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
-    probe: () => prisma().planService.count(),
+    probe: (_w, s) => deletedAt("logEntry", s.id),
+  }),
+  "comment.delete": mutation({
+    setup: async (w) => ({ id: (await w.callers.staffInGroup.comment.create({ planId: w.plan.id, targetType: "about", body: "Fint" })).id }),
+    call: (c, _w, s) => c.comment.delete({ id: s.id, reason: "Angret" }),
+    allowed: "staffInGroup",
+    action: "comment.delete",
+    // Only one's own comments: not even the coordinator deletes someone else's.
+    refused: { who: "coordinator", code: "FORBIDDEN" },
+    probe: (_w, s) => deletedAt("planComment", s.id),
+  }),
+  "comment.restore": mutation({
+    setup: async (w) => {
+      const { id } = await w.callers.staffInGroup.comment.create({ planId: w.plan.id, targetType: "about", body: "Fint" });
+      await w.callers.staffInGroup.comment.delete({ id, reason: "Angret" });
+      return { id };
+    },
+    call: (c, _w, s) => c.comment.restore({ id: s.id }),
+    allowed: "coordinator",
+    action: "comment.restore",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: (_w, s) => deletedAt("planComment", s.id),
+  }),
+  "goal.delete": mutation({
+    call: (c, w) => c.goal.delete({ id: w.goal.id, reason: "Skrevet inn to ganger" }),
+    allowed: "owner",
+    action: "goal.delete",
+    refused: [
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "staffOutside", code: "NOT_FOUND" },
+    ],
+    probe: (w) => deletedAt("goal", w.goal.id),
+  }),
+  "goal.restore": mutation({
+    setup: async (w) => {
+      await w.callers.coordinator.goal.delete({ id: w.goal.id, reason: "Feil" });
+    },
+    call: (c, w) => c.goal.restore({ id: w.goal.id }),
+    allowed: "coordinator",
+    action: "goal.restore",
+    refused: { who: "owner", code: "FORBIDDEN" },
+    probe: (w) => deletedAt("goal", w.goal.id),
+  }),
+  "goal.reorder": mutation({
+    setup: async (w) => {
+      await w.callers.coordinator.goal.create({ planId: w.plan.id, lifeArea: "SOCIAL", title: "Treffe venner" });
+    },
+    call: (c, w) => c.goal.reorder({ goalId: w.goal.id, position: 1 }),
+    allowed: "representative",
+    action: "goal.reorder",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: async (w) => (await prisma().goal.findUniqueOrThrow({ where: { id: w.goal.id } })).sortOrder,
+  }),
+  "measure.delete": mutation({
+    call: (c, w) => c.measure.delete({ id: w.measure.id, reason: "Avsluttet før det begynte" }),
+    allowed: "coordinator",
+    action: "measure.delete",
+    refused: { who: "staffInGroup", code: "FORBIDDEN" },
+    probe: (w) => deletedAt("measure", w.measure.id),
+  }),
+  "measure.restore": mutation({
+    setup: async (w) => {
+      await w.callers.coordinator.measure.delete({ id: w.measure.id, reason: "Feil" });
+    },
+    call: (c, w) => c.measure.restore({ id: w.measure.id }),
+    allowed: "coordinator",
+    action: "measure.restore",
+    refused: { who: "keLeader", code: "FORBIDDEN" },
+    probe: (w) => deletedAt("measure", w.measure.id),
+  }),
+  "measure.reorder": mutation({
+    setup: async (w) => {
+      await w.callers.coordinator.measure.create({ goalId: w.goal.id, title: "Ukentlig tur" });
+    },
+    call: (c, w) => c.measure.reorder({ measureId: w.measure.id, position: 1 }),
+    allowed: "coordinator",
+    action: "measure.reorder",
+    refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
+    probe: async (w) => (await prisma().measure.findUniqueOrThrow({ where: { id: w.measure.id } })).sortOrder,
   }),
   "goal.create": mutation({
     call: (c, w) => c.goal.create({ planId: w.plan.id, lifeArea: "SOCIAL", title: "Treffe venner" }),
