@@ -45,6 +45,11 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
   S3_PREFIX: z.string().optional(),
+  // Archive copies of plans (docs/decisions/027): the months every active plan is archived in,
+  // and, to post each copy to the municipality's archive, its endpoint and bearer token.
+  ARCHIVE_MONTHS: z.string().regex(/^\s*(1[0-2]|[1-9])\s*(,\s*(1[0-2]|[1-9])\s*)*$/, "months 1–12, comma-separated").default("1,7"),
+  ARCHIVE_HTTP_URL: z.string().url().optional(),
+  ARCHIVE_HTTP_TOKEN: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

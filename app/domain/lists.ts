@@ -10,8 +10,23 @@ export const KE_ROLES = ["KE_CASE_OFFICER", "KE_LEADER"] as const satisfies read
 /** Roles whose work is in plans as staff. */
 export const STAFF_ROLES = ["STAFF", "COORDINATOR"] as const satisfies readonly Role[];
 
-export const PLAN_TYPES = ["IP", "OTHER"] as const;
+/**
+ * IP: individuell plan; STAFETTLOGG: oppfølgingsplan (stafettlogg); IOP: individuell
+ * opplæringsplan. OTHER is kept for older plans of another kind and is not offered for new ones
+ * (docs/decisions/028).
+ */
+export const PLAN_TYPES = ["IP", "STAFETTLOGG", "IOP", "OTHER"] as const;
 export type PlanType = (typeof PLAN_TYPES)[number];
+/** The plan types a plan is made as or changed to, each with a template the administrator edits. */
+export const TEMPLATE_PLAN_TYPES = ["IP", "STAFETTLOGG", "IOP"] as const satisfies readonly PlanType[];
+export type TemplatePlanType = (typeof TEMPLATE_PLAN_TYPES)[number];
+/**
+ * The parts of the plan a template's heading gives guidance for: "Om meg" and "Hva er viktig for
+ * meg" (the about section), goals, measures and evaluations (the goals section), services, the
+ * group (ansvarsgruppe), meetings and the log.
+ */
+export const PLAN_SECTIONS = ["ABOUT_ME", "WHAT_MATTERS", "GOALS", "MEASURES", "EVALUATION", "SERVICES", "GROUP", "MEETINGS", "LOG"] as const;
+export type PlanSection = (typeof PLAN_SECTIONS)[number];
 export const PLAN_STATUSES = ["DRAFT", "ACTIVE", "CLOSED"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
@@ -80,6 +95,14 @@ export type PlanRole = (typeof PLAN_ROLES)[number];
 export const USER_SIDE_ROLES = ["OWNER", "REPRESENTATIVE"] as const satisfies readonly PlanRole[];
 /** Who closes a plan and opens it again: its coordinator, or the coordinating unit (with a stated purpose). */
 export const PLAN_CLOSER_ROLES = ["COORDINATOR", "AUDITOR"] as const satisfies readonly PlanRole[];
+/** Who makes and downloads archive copies of a plan: its coordinator, or the coordinating unit with a purpose. */
+export const PLAN_ARCHIVER_ROLES = ["COORDINATOR", "AUDITOR"] as const satisfies readonly PlanRole[];
+/** Why an archive copy was made (docs/decisions/027). */
+export const ARCHIVE_REASONS = ["CLOSED", "ON_DEMAND", "SCHEDULED"] as const;
+export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
+/** Where an archive copy's delivery stands: FAILED copies are tried again by the archive job. */
+export const ARCHIVE_STATUSES = ["PENDING", "DELIVERED", "FAILED"] as const;
+export type ArchiveStatus = (typeof ARCHIVE_STATUSES)[number];
 /** How long deleted plan content (goals, measures, services, log entries, comments) can be restored. */
 export const RESTORE_DAYS = 30;
 export const isUserSide = (role: PlanRole | string | null | undefined) => role === "OWNER" || role === "REPRESENTATIVE";

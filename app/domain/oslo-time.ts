@@ -212,3 +212,9 @@ export function formatMeetingTime(startsAt: string | Date, lang: Lang = "nb"): s
   const day = format(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(startsAt));
   return lang === "nb" ? `${day} kl. ${formatTime(startsAt, lang)}` : `${day}, ${formatTime(startsAt, lang)}`;
 }
+
+/** A date in digits ("30.11.2026"; "30/11/2026" in English), where space is short. */
+export function formatNumericDate(value: string | Date | null | undefined, lang: Lang): string {
+  if (!value) return "";
+  return format(lang, { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(value));
+}

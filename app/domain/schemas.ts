@@ -13,6 +13,10 @@ export const Role = z.enum(L.ROLES);
 export type Role = L.Role;
 export const PlanType = z.enum(L.PLAN_TYPES);
 export type PlanType = L.PlanType;
+export const TemplatePlanType = z.enum(L.TEMPLATE_PLAN_TYPES);
+export type TemplatePlanType = L.TemplatePlanType;
+export const PlanSection = z.enum(L.PLAN_SECTIONS);
+export type PlanSection = L.PlanSection;
 export const PlanStatus = z.enum(L.PLAN_STATUSES);
 export type PlanStatus = L.PlanStatus;
 export const ParticipantKind = z.enum(L.PARTICIPANT_KINDS);
@@ -52,6 +56,10 @@ export const PlanRole = z.enum(L.PLAN_ROLES);
 export type PlanRole = L.PlanRole;
 export const PlanDocumentVisibility = z.enum(L.PLAN_DOCUMENT_VISIBILITIES);
 export type PlanDocumentVisibility = L.PlanDocumentVisibility;
+export const ArchiveReason = z.enum(L.ARCHIVE_REASONS);
+export type ArchiveReason = L.ArchiveReason;
+export const ArchiveStatus = z.enum(L.ARCHIVE_STATUSES);
+export type ArchiveStatus = L.ArchiveStatus;
 
 /** Years a date people enter may have: anything else is a typing error (a case dated year 1000). */
 export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;

@@ -1,6 +1,7 @@
 import { accountEn, accountNb } from "./locales/account.ts";
 import { adminEn, adminNb } from "./locales/admin.ts";
 import { applicationsEn, applicationsNb } from "./locales/applications.ts";
+import { archiveEn, archiveNb } from "./locales/archive.ts";
 import { auditEn, auditNb } from "./locales/audit.ts";
 import { caseDetailEn, caseDetailNb } from "./locales/case-detail.ts";
 import { casesEn, casesNb } from "./locales/cases.ts";
@@ -16,9 +17,10 @@ import { overviewsEn, overviewsNb } from "./locales/overviews.ts";
 import { participantsEn, participantsNb } from "./locales/participants.ts";
 import { personsEn, personsNb } from "./locales/persons.ts";
 import { planEn, planNb } from "./locales/plan.ts";
-import { secondFactorEn, secondFactorNb } from "./locales/second-factor.ts";
 import { planDocumentsEn, planDocumentsNb } from "./locales/plan-documents.ts";
+import { planTemplatesEn, planTemplatesNb } from "./locales/plan-templates.ts";
 import { planReadingEn, planReadingNb } from "./locales/plan-reading.ts";
+import { secondFactorEn, secondFactorNb } from "./locales/second-factor.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
 // Each file in locales/ holds one area's texts in both languages; the top-level keys of the areas
@@ -32,8 +34,9 @@ const nb = {
   ...myPlanNb,
   ...planNb,
   ...planReadingNb,
-  ...goalsNb,
   ...planDocumentsNb,
+  ...planTemplatesNb,
+  ...goalsNb,
   ...participantsNb,
   ...applicationsNb,
   ...casesNb,
@@ -44,6 +47,7 @@ const nb = {
   ...identityNb,
   ...secondFactorNb,
   ...personsNb,
+  ...archiveNb,
 };
 
 const en: typeof nb = {
@@ -52,9 +56,10 @@ const en: typeof nb = {
   ...myPlanEn,
   ...planEn,
   ...planReadingEn,
+  ...planDocumentsEn,
+  ...planTemplatesEn,
   ...goalsEn,
   ...participantsEn,
-  ...planDocumentsEn,
   ...applicationsEn,
   ...casesEn,
   ...caseDetailEn,
@@ -64,6 +69,7 @@ const en: typeof nb = {
   ...identityEn,
   ...secondFactorEn,
   ...personsEn,
+  ...archiveEn,
 };
 
 export const resources = {

@@ -29,4 +29,6 @@ export const enumsMatch: [
   Same<Db.PlanRole, Domain.PlanRole>,
   Same<Db.AuditKind, AuditKind>,
   Same<Db.PlanDocumentVisibility, Domain.PlanDocumentVisibility>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Db.ArchiveReason, Domain.ArchiveReason>,
+  Same<Db.ArchiveStatus, Domain.ArchiveStatus>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { fromPglite, PgBoss } from "pg-boss";
 import { OSLO_TIME_ZONE } from "../../app/domain/oslo-time.ts";
+import { processDueArchives, runScheduledArchives } from "../archive/service.ts";
 import { runDeadlineReminders } from "../cases/reminders.ts";
 import type { Database } from "../db/database.ts";
 import { runEvaluationReminders } from "../goals/evaluation-reminders.ts";
@@ -17,6 +18,8 @@ export const MEETING_QUEUE = "meeting-reminders";
 export const EVALUATION_QUEUE = "evaluation-reminders";
 export const EMAIL_QUEUE = "notification-emails";
 export const DIGEST_QUEUE = "notification-digest";
+export const ARCHIVE_QUEUE = "plan-archive-scheduled";
+export const ARCHIVE_RETRY_QUEUE = "plan-archive-retry";
 
 export function createBoss(db: Database) {
   return db.connection.kind === "pglite"
@@ -26,6 +29,8 @@ export function createBoss(db: Database) {
 
 export interface JobOptions {
   reminderCron?: string;
+  /** When the scheduled archive copies are checked (default nightly). */
+  archiveCron?: string;
   /** With e-mail configured: notices the live path missed are sent, and the daily digests. */
   mail?: MailOptions & { smtpUrl: string };
 }
@@ -48,6 +53,11 @@ export async function startJobs(db: Database, options: JobOptions = {}) {
   await every(MEETING_QUEUE, reminders, () => runMeetingReminders(db.prisma));
   // Evaluations falling due: hourly is soon enough for a date.
   await every(EVALUATION_QUEUE, options.reminderCron ?? "5 * * * *", () => runEvaluationReminders(db.prisma));
+  // Archive copies (decision 027): each active plan once per configured period (a unique row per
+  // plan and period, so runs on several instances make one), checked nightly; copies that failed
+  // to build or be delivered are tried again every ten minutes.
+  await every(ARCHIVE_QUEUE, options.archiveCron ?? "30 2 * * *", () => runScheduledArchives(db.prisma));
+  await every(ARCHIVE_RETRY_QUEUE, "*/10 * * * *", () => processDueArchives(db.prisma));
   const transport = options.mail ? nodemailer.createTransport(options.mail.smtpUrl) : null;
   if (options.mail && transport) {
     const mail = options.mail;
@@ -56,7 +66,7 @@ export async function startJobs(db: Database, options: JobOptions = {}) {
     // The day's digest, in the morning.
     await every(DIGEST_QUEUE, "0 7 * * *", () => sendDigests(db.prisma, send, mail));
   }
-  const queues = [DEADLINE_QUEUE, MEETING_QUEUE, EVALUATION_QUEUE, ...(options.mail ? [EMAIL_QUEUE, DIGEST_QUEUE] : [])];
+  const queues = [DEADLINE_QUEUE, MEETING_QUEUE, EVALUATION_QUEUE, ARCHIVE_QUEUE, ARCHIVE_RETRY_QUEUE, ...(options.mail ? [EMAIL_QUEUE, DIGEST_QUEUE] : [])];
   return {
     boss,
     /** Jobs waiting and failed per queue, for the metrics. */

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { uniqueViolation } from "../db/unique.ts";
 import { DomainError } from "../errors.ts";
+import { processArchiveQuietly, requestArchive } from "../archive/service.ts";
 import { write } from "../records/write.ts";
 import { planPolicy, type PlanAccess } from "./access.ts";
 import { isoDate, shortText, version } from "./schemas.ts";
@@ -32,7 +33,10 @@ async function peopleIn(tx: Tx, planId: string): Promise<string[]> {
 }
 
 export async function closePlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof closePlanInput>, meta: RequestMeta) {
-  return write(prisma, actor, meta, planPolicy(input.planId, mayCloseOrReopen, { forbiddenKey: "plan.close.notAllowed" }), "plan.close", async (tx) => {
+  // The archive copy is requested in the closing's transaction and made after commit; closing
+  // never waits on the archive's failure (the archive job tries again: decision 027).
+  let archiveId: string | null = null;
+  const result = await write(prisma, actor, meta, planPolicy(input.planId, mayCloseOrReopen, { forbiddenKey: "plan.close.notAllowed" }), "plan.close", async (tx) => {
     const current = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { version: true, status: true, startDate: true } });
     assertCurrentVersion(current, input.version);
     if (current.startDate && input.endedOn < current.startDate) throw new DomainError("BAD_REQUEST", "plan.close.beforeStart");
@@ -43,8 +47,11 @@ export async function closePlan(prisma: PrismaClient, actor: SessionUser, input:
       }),
       () => tx.plan.findUnique({ where: { id: input.planId }, select: { version: true, status: true, endDate: true } }),
     );
+    archiveId = await requestArchive(tx, { planId: input.planId, reason: "CLOSED", createdById: actor.id });
     return { result: { ok: true as const }, details: { reason: input.reason, endedOn: input.endedOn.toISOString().slice(0, 10) }, revoked: await peopleIn(tx, input.planId) };
   });
+  await processArchiveQuietly(prisma, archiveId);
+  return result;
 }
 
 /** Open again; a person has one open individual plan (decision 017), so not while they have another. */
