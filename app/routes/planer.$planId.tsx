@@ -6,6 +6,7 @@ import { Presence } from "../components/presence.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
 import { CoordinatorSection } from "../components/plan/coordinator-section.tsx";
+import { PlanDocumentsFromLoader } from "../components/plan/documents-section.tsx";
 import { GoalsSection } from "../components/plan/goals-section.tsx";
 import { PlanMeetingsSection } from "../components/meeting/plan-meetings-section.tsx";
 import { LogSection } from "../components/plan/log-section.tsx";
@@ -49,6 +50,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     // Staff and coordinators may send the coordinating unit a notice of need about the plan's owner.
     canSendNeedNotice: hasRole(context, ...STAFF_ROLES),
     meetings,
+    documents: await optional(caller.planDocument.list({ planId })),
   });
 }
 
@@ -116,6 +118,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
     { id: "koordinator", label: t("coordinator.sectionTitle") },
     { id: "moter", label: t("meetings.section.title") },
     { id: "tjenester", label: t("services.title") },
+    { id: "dokumenter", label: t("planDocs.heading") },
     { id: "logg", label: t("log.title") },
     ...(canSendNeedNotice ? [{ id: "behov", label: t("needNotice.title") }] : []),
   ];
@@ -144,6 +147,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
       <CoordinatorSection plan={plan} candidates={candidates} />
       <PlanMeetingsSection planId={plan.id} meetings={meetings} canPlan={plan.access.canEditPlan} />
       <ServicesSection plan={plan} />
+      <PlanDocumentsFromLoader planId={plan.id} />
       <LogSection plan={plan} />
       {canSendNeedNotice ? <NeedNoticeSection plan={plan} /> : null}
     </div>

@@ -5,6 +5,7 @@ import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { DomainError, notFound } from "../errors.ts";
+import { DOCUMENT_TYPES, sniffDocument, type DocumentKind } from "../files/sniff.ts";
 import { shortText } from "../plans/schemas.ts";
 import { read } from "../records/read.ts";
 import { write } from "../records/write.ts";
@@ -15,6 +16,8 @@ import type { caseIdInput } from "./read.ts";
 // coordinating unit only; reading one is audited.
 
 const ALLOWED_DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png", "text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
+/** What a case document may be, found from its content (server/files/sniff.ts): the browser's claim is not trusted. */
+export const CASE_DOCUMENT_KINDS: readonly DocumentKind[] = ["pdf", "jpeg", "png", "text", "docx"];
 
 export const addDocumentInput = z.object({
   caseId: id,
@@ -28,12 +31,16 @@ export const addDocumentInput = z.object({
 export async function addCaseDocument(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof addDocumentInput>, meta: RequestMeta) {
   const content = Buffer.from(input.contentBase64, "base64");
   if (content.length === 0 || content.length > MAX_DOCUMENT_BYTES) throw new DomainError("BAD_REQUEST", "case.documentTooLarge");
+  const kind = sniffDocument(content, CASE_DOCUMENT_KINDS);
+  if (!kind) throw new DomainError("BAD_REQUEST", "planDocs.caseWrongType");
+  // Stored as what the content is, whatever the browser said.
+  const mimeType = DOCUMENT_TYPES[kind].mimeType;
   return write(prisma, actor, meta, caseHandlingPolicy(input.caseId), "case.document_add", async (tx, { found }) => {
     // The bytes go in as base64 and PostgreSQL decodes them: the same on PostgreSQL and PGlite
     // (pglite-prisma-adapter 0.6 cannot pass Prisma 6.19's Bytes parameters).
     const documentId = randomUUID();
     await tx.$executeRaw`INSERT INTO "CaseDocument" (id, "caseId", name, "mimeType", size, content, "uploadedById")
-      VALUES (${documentId}, ${found.id}, ${input.name}, ${input.mimeType}, ${content.length}, decode(${content.toString("base64")}, 'base64'), ${actor.id})`;
+      VALUES (${documentId}, ${found.id}, ${input.name}, ${mimeType}, ${content.length}, decode(${content.toString("base64")}, 'base64'), ${actor.id})`;
     const document = await tx.caseDocument.findUniqueOrThrow({
       where: { id: documentId },
       select: { id: true, name: true, mimeType: true, size: true, createdAt: true },
