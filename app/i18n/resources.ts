@@ -20,6 +20,7 @@ import { planEn, planNb } from "./locales/plan.ts";
 import { planDocumentsEn, planDocumentsNb } from "./locales/plan-documents.ts";
 import { planTemplatesEn, planTemplatesNb } from "./locales/plan-templates.ts";
 import { planReadingEn, planReadingNb } from "./locales/plan-reading.ts";
+import { searchEn, searchNb } from "./locales/search.ts";
 import { secondFactorEn, secondFactorNb } from "./locales/second-factor.ts";
 
 // The i18n catalogue, shared by the UI and the server's messages. Pure data: safe for both.
@@ -48,6 +49,7 @@ const nb = {
   ...secondFactorNb,
   ...personsNb,
   ...archiveNb,
+  ...searchNb,
 };
 
 const en: typeof nb = {
@@ -70,6 +72,7 @@ const en: typeof nb = {
   ...secondFactorEn,
   ...personsEn,
   ...archiveEn,
+  ...searchEn,
 };
 
 export const resources = {

@@ -25,6 +25,7 @@ export function navFor(roles: readonly Role[]): NavItem[] {
 // that the person has (or last, if none).
 export const EXTRA_NAV_ITEMS: (NavItem & { after: string | string[] })[] = [
   { to: "/saker", labelKey: "nav.cases", roles: KE_ROLES, after: "/ke" },
+  { to: "/ke/sok", labelKey: "search.nav", roles: KE_ROLES, after: "/saker" },
   { to: "/mine-tiltak", labelKey: "nav.myMeasures", roles: STAFF_ROLES, after: "/mine-planer" },
   { to: "/moter", labelKey: "meetings.nav", roles: [...STAFF_ROLES, "RELATIVE"], after: ["/mine-tiltak", "/mine-planer"] },
   { to: "/mine-saker", labelKey: "nav.myCases", roles: ["USER", "RELATIVE"], after: ["/min-plan", "/mine-tiltak", "/mine-planer"] },

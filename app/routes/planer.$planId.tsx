@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Presence } from "../components/presence.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
+import { ArchiveSection } from "../components/plan/archive-section.tsx";
 import { CoordinatorSection } from "../components/plan/coordinator-section.tsx";
 import { PlanDocumentsFromLoader } from "../components/plan/documents-section.tsx";
 import { GoalsSection } from "../components/plan/goals-section.tsx";
@@ -13,7 +14,9 @@ import { LogSection } from "../components/plan/log-section.tsx";
 import { NeedNoticeSection } from "../components/plan/need-notice.tsx";
 import { ParticipantsSection, type PersonOption } from "../components/plan/participants-section.tsx";
 import { PlanHeader } from "../components/plan/plan-header.tsx";
+import { PlanSearch } from "../components/plan/plan-search.tsx";
 import { ServicesSection } from "../components/plan/services-section.tsx";
+import { TemplateGuidance } from "../components/plan/template-guidance.tsx";
 import { STAFF_ROLES } from "../domain/lists.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { needNoticeAction } from "../lib/case-actions.server.ts";
@@ -43,6 +46,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return json({
     kind: "plan" as const,
     plan,
+    planTemplate: plan.template,
     units: units?.map((u) => ({ id: u.id, name: u.name })) ?? null,
     candidates,
     people: peopleToAdd(plan, found),
@@ -51,6 +55,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     canSendNeedNotice: hasRole(context, ...STAFF_ROLES),
     meetings,
     documents: await optional(caller.planDocument.list({ planId })),
+    // Read by ArchiveSection through the route's loader data (decision 027).
+    archives: await optional(caller.plan.archives({ planId })),
   });
 }
 
@@ -141,6 +147,8 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
           ))}
         </ul>
       </nav>
+      <TemplateGuidance />
+      <PlanSearch planId={plan.id} />
       <AboutSection plan={plan} />
       <GoalsSection plan={plan} choices={choices} />
       <ParticipantsSection plan={plan} people={people} search={search} />
@@ -150,6 +158,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
       <PlanDocumentsFromLoader planId={plan.id} />
       <LogSection plan={plan} />
       {canSendNeedNotice ? <NeedNoticeSection plan={plan} /> : null}
+      <ArchiveSection planId={plan.id} />
     </div>
   );
 }

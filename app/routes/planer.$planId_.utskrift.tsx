@@ -18,6 +18,7 @@ import { ClosedNotice } from "../components/plan/plan-header.tsx";
 import { ABOUT_FIELDS } from "../domain/lists.ts";
 import { responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
+import { useLifeAreaName } from "../hooks/use-plan-template.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Individuell plan – utskrift" }];
@@ -36,6 +37,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return json({
     kind: "plan" as const,
     plan: loaded.data,
+    planTemplate: loaded.data.template,
     meetings: meetings.map((m) => ({ id: m.id, startsAt: m.startsAt, location: m.location, status: m.status, minutes: minutes[m.id] ?? null })),
     municipality: context.user!.municipalityName,
     printedAt: new Date().toISOString(),
@@ -64,7 +66,9 @@ function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: 
   const lang = useLang();
   const hydrated = useHydrated();
   const mainGoals = plan.goals.filter((g) => !g.parentId);
-  const areas = LIFE_AREAS.filter((a) => mainGoals.some((g) => g.lifeArea === a));
+  // In the order of the plan type's template, under its names; areas it no longer offers after (docs/decisions/028).
+  const areaName = useLifeAreaName();
+  const areas = [...plan.template.lifeAreas.map((a) => a.area), ...LIFE_AREAS].filter((a, i, all) => all.indexOf(a) === i && mainGoals.some((g) => g.lifeArea === a));
   const active = plan.participants.filter((p) => p.active);
   const aboutFields = ABOUT_FIELDS.filter((field) => plan[field].trim());
   const back = fromMyPlan ? "/min-plan" : `/planer/${plan.id}`;
@@ -103,6 +107,7 @@ function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: 
         <h1 id="print-title">{t("print.title", { name: plan.owner.name })}</h1>
         <dl className="facts">
           <Row label={t("print.owner")}>{plan.owner.name}</Row>
+          <Row label={t("search.number")}>{plan.number}</Row>
           <Row label={t("plan.statusLabel")}>{t(`plan.status.${plan.status}`)}</Row>
           <Row label={t("plan.coordinator")}>{coordinator ? `${coordinator.name}${coordinator.title ? `, ${coordinator.title}` : ""}` : t("plan.noCoordinator")}</Row>
           <Row label={t("plan.period")}>
@@ -138,7 +143,7 @@ function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: 
           </h2>
           {areas.map((area) => (
             <section key={area} aria-labelledby={`p-area-${area}`}>
-              <h3 id={`p-area-${area}`}>{t(`goal.lifeArea.${area}`)}</h3>
+              <h3 id={`p-area-${area}`}>{areaName(area)}</h3>
               {mainGoals
                 .filter((g) => g.lifeArea === area)
                 .map((goal) => (

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 const PURPOSE = "Årlig gjennomgang av planer";
-type Ids = { planId: string; meetingId: string; caseId: string; documentId: string; unitId: string };
+type Ids = { planId: string; meetingId: string; caseId: string; documentId: string; unitId: string; planDocumentId: string };
 
 /** Every query of the router with an input; a reader who is refused is simply refused (and writes nothing either way). */
 const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
@@ -49,6 +49,8 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "case.documents": (c, { caseId }) => c.case.documents({ caseId }),
   "case.document": (c, { caseId, documentId }) => c.case.document({ caseId, documentId }),
   "case.findPerson": (c) => c.case.findPerson({ query: "Kari" }),
+  "planDocument.list": (c, { planId }) => c.planDocument.list({ planId }),
+  "planDocument.get": (c, { planId, planDocumentId }) => c.planDocument.get({ planId, documentId: planDocumentId }),
   "search.plans": (c) => c.search.plans({ q: "Kari" }),
   "search.cases": (c) => c.search.cases({ q: "Kari" }),
   "search.inPlan": (c, { planId }) => c.search.inPlan({ planId, q: "morgen" }),
@@ -106,7 +108,8 @@ describe("activity", () => {
     });
     const kase = await w.callers.owner.case.create({ type: "COORDINATOR_CHANGE", description: "Ønsker ny koordinator" });
     const document = await w.callers.caseOfficer.case.addDocument({ caseId: kase.id, name: "Brev.txt", mimeType: "text/plain", contentBase64: Buffer.from("Brev").toString("base64") });
-    const ids: Ids = { planId: w.plan.id, meetingId: meeting.id, caseId: kase.id, documentId: document.id, unitId: w.unit.id };
+    const planDocument = await w.callers.coordinator.planDocument.add({ planId: w.plan.id, name: "Vedlegg.pdf", visibility: "ALL_MEMBERS", contentBase64: Buffer.from("%PDF-1.4 vedlegg").toString("base64") });
+    const ids: Ids = { planId: w.plan.id, meetingId: meeting.id, caseId: kase.id, documentId: document.id, unitId: w.unit.id, planDocumentId: planDocument.id };
 
     // A quiet plan the coordinator has looked at: nothing new from the user.
     await t.db.prisma.plan.update({ where: { id: w.plan.id }, data: { lastActivityAt: new Date(Date.now() - 40 * 86_400_000) } });

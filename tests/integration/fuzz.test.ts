@@ -780,6 +780,19 @@ const CASES: Table = {
     }),
     stored: async (_w, _s, result) => ({ name: (await prisma().caseDocument.findUniqueOrThrow({ where: { id: idOf(result) } })).name }),
   },
+  "planDocument.add": {
+    who: "coordinator",
+    fields: { name: "text", contentBase64: "base64" },
+    input: (w, _s, text) => ({
+      planId: w.plan.id,
+      name: text("name", "Vedlegg.pdf"),
+      visibility: "ALL_MEMBERS" as const,
+      contentBase64: text("contentBase64", Buffer.from("%PDF-1.4 vedlegg").toString("base64")),
+    }),
+    // The name gets the extension of the file's type when it lacks it.
+    containedIn: ["name"],
+    stored: async (_w, _s, result) => ({ name: (await prisma().planDocument.findUniqueOrThrow({ where: { id: idOf(result) } })).name }),
+  },
   "case.findPerson": {
     who: "caseOfficer",
     fields: { query: "text" },
@@ -1164,6 +1177,9 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "case.list": `${IDS_ONLY}; the rest are enums`,
   "case.assign": IDS_ONLY,
   "case.documents": IDS_ONLY,
+  "planDocument.list": IDS_ONLY,
+  "planDocument.get": IDS_ONLY,
+  "planDocument.delete": IDS_ONLY,
   "case.document": IDS_ONLY,
   "case.linkSubject": IDS_ONLY,
   "case.close": IDS_ONLY,

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PLAN_CLOSER_ROLES, PLAN_STATUSES, PLAN_TYPES } from "../../domain/lists.ts";
+import { PLAN_CLOSER_ROLES, PLAN_STATUSES, TEMPLATE_PLAN_TYPES } from "../../domain/lists.ts";
 import { formatDate, isDue, todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { dateValue } from "../../lib/form-values.ts";
@@ -35,6 +35,10 @@ export function PlanHeader({ plan, children }: { plan: PlanView; children?: Reac
         <p className="alert alert-info">{t("workspace.auditorNotice", { purpose: plan.access.purpose ?? "" })}</p>
       ) : null}
       <dl className="facts header-facts">
+        <div className="facts-row">
+          <dt>{t("search.number")}</dt>
+          <dd>{plan.number}</dd>
+        </div>
         <div className="facts-row">
           <dt>{t("plan.statusLabel")}</dt>
           <dd>
@@ -130,7 +134,7 @@ function PlanDetailsForm({ plan }: { plan: PlanView }) {
             label={labels.status}
             options={PLAN_STATUSES.filter((s) => s !== "CLOSED").map((s) => ({ value: s, label: t(`plan.status.${s}`) }))}
           />
-          <SelectField form={form} name="type" label={labels.type} options={PLAN_TYPES.map((s) => ({ value: s, label: t(`plan.type.${s}`) }))} />
+          <SelectField form={form} name="type" label={labels.type} options={[...TEMPLATE_PLAN_TYPES, ...(plan.type === "OTHER" ? ["OTHER" as const] : [])].map((s) => ({ value: s, label: t(`plan.type.${s}`) }))} />
           <TextField form={form} name="startDate" type="date" label={labels.startDate} optional />
           <TextField form={form} name="endDate" type="date" label={labels.endDate} optional />
           <TextField form={form} name="nextReviewAt" type="date" label={labels.nextReviewAt} optional />
