@@ -32,3 +32,9 @@ export const DOCUMENT_KIND_BY_MIME: Record<string, string> = {
   "application/vnd.oasis.opendocument.spreadsheet": "ods",
   "application/vnd.oasis.opendocument.presentation": "odp",
 };
+
+/** A browser's file name as the procedure takes it: no path separators or control characters. */
+export function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f/\\]/g, "_").trim();
+}

@@ -5,7 +5,7 @@ import { shorten } from "../domain/text.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt, redirectToLogin } from "../lib/call.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
-import { DOCUMENT_ERRORS, type DocumentErrorCode } from "../lib/plan-documents.ts";
+import { cleanFileName, DOCUMENT_ERRORS, type DocumentErrorCode } from "../lib/plan-documents.ts";
 
 // The plan page's document forms: a real multipart upload and a delete. Both go through the
 // procedures (planDocument.add / planDocument.delete), so through the same checks and audit,
@@ -40,7 +40,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const result = await attempt(context, async (caller) =>
     caller.planDocument.add({
       planId,
-      name: shorten(file.name, 200) || "dokument",
+      name: shorten(cleanFileName(file.name), 200) || "dokument",
       visibility: isOneOf(PLAN_DOCUMENT_VISIBILITIES, visibility) ? visibility : "ALL_MEMBERS",
       contentBase64: Buffer.from(await file.arrayBuffer()).toString("base64"),
     }),

@@ -26,9 +26,9 @@ function visibleWhere(role: PlanRole): Prisma.PlanDocumentWhereInput {
   return seesRestrictedDocuments(role) ? { deletedAt: null } : { deletedAt: null, visibility: "ALL_MEMBERS" };
 }
 
-// A name as a file name: no path, no control characters.
+/** A file name: no path, no control characters (the upload form cleans the browser's name first: cleanFileName). */
 // eslint-disable-next-line no-control-regex
-const fileName = shortText(200).transform((name) => name.replace(/[\u0000-\u001f\u007f/\\]/g, "_"));
+const fileName = shortText(200).regex(/^[^\u0000-\u001f\u007f/\\]+$/);
 
 export const addPlanDocumentInput = z.object({
   planId: id,

@@ -136,8 +136,8 @@ describe("what a document may be", () => {
       name: "Tiltaksplan.docx",
       mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     });
-    // A name is a file name: no path.
-    await expect(add(w, "coordinator", { name: "../../etc/passwd.pdf" })).resolves.toMatchObject({ name: ".._.._etc_passwd.pdf" });
+    // A name is a file name: no path, no control characters.
+    for (const name of ["../../etc/passwd.pdf", "a\\b.pdf", "linje\nskift.pdf"]) await expect(add(w, "coordinator", { name }), name).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("is at most the limit, and not empty", async () => {

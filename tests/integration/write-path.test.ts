@@ -482,6 +482,29 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     refused: { who: "relativeWithConsent", code: "FORBIDDEN" },
     probe: () => prisma().evaluation.count(),
   }),
+  "planDocument.add": mutation({
+    call: (c, w) => c.planDocument.add({ planId: w.plan.id, name: "Vedlegg.pdf", visibility: "ALL_MEMBERS", contentBase64: Buffer.from("%PDF-1.4 vedlegg").toString("base64") }),
+    allowed: "staffInGroup",
+    action: "plan.document_add",
+    refused: [
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "away", code: "NOT_FOUND" },
+    ],
+    probe: () => prisma().planDocument.count(),
+  }),
+  "planDocument.delete": mutation({
+    setup: async (w) =>
+      w.callers.staffInGroup.planDocument.add({ planId: w.plan.id, name: "Vedlegg.pdf", visibility: "ALL_MEMBERS", contentBase64: Buffer.from("%PDF-1.4 vedlegg").toString("base64") }),
+    call: (c, w, s) => c.planDocument.delete({ planId: w.plan.id, documentId: s.id }),
+    allowed: "coordinator",
+    action: "plan.document_delete",
+    refused: [
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      // Not theirs, and not the coordinator.
+      { who: "owner", code: "FORBIDDEN" },
+    ],
+    probe: () => prisma().planDocument.count({ where: { deletedAt: null } }),
+  }),
 
   // Who may see the plan.
   "participant.add": mutation({
