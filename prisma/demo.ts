@@ -170,6 +170,8 @@ export async function seedDemo(prisma: PrismaClient) {
       municipalityId: municipality.id,
       ownerId: owner.id,
       status,
+      // Emil's is an oppfølgingsplan (stafettlogg): its page follows that template (docs/decisions/028).
+      type: name === "Emil Karlsen" ? "STAFETTLOGG" : undefined,
       // The draft waits for a coordinator: the coordinating unit's overview shows it.
       coordinatorId: status === "DRAFT" ? undefined : byFirstCoordinator ? id("koordinator@demo.no") : secondCoordinator.id,
       startDate: dateFromToday(-400 + index * 40),

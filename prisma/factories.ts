@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../server/db/database.ts";
-import type { AccessLevel, LifeArea, ParticipantKind, PlanStatus, Role } from "../server/db/generated/enums.ts";
+import type { AccessLevel, LifeArea, ParticipantKind, PlanStatus, PlanType, Role } from "../server/db/generated/enums.ts";
 import { hashPassword } from "../server/auth/password.ts";
 
 // Builders for the demo municipality and the tests: one place that knows how to make a
@@ -77,6 +77,8 @@ export interface PlanSpec {
   municipalityId: string;
   ownerId: string;
   status?: PlanStatus;
+  /** IP unless said (docs/decisions/028). */
+  type?: PlanType;
   coordinatorId?: string;
   startDate?: Date;
   endDate?: Date;
@@ -101,6 +103,7 @@ export async function createPlan(prisma: PrismaClient, spec: PlanSpec) {
     data: {
       municipalityId: spec.municipalityId,
       ownerId: spec.ownerId,
+      type: spec.type,
       status: spec.status ?? "ACTIVE",
       startDate: spec.startDate,
       endDate: spec.endDate,

@@ -6,7 +6,7 @@ import {
   unstable_parseMultipartFormData,
   type AppLoadContext,
 } from "@remix-run/node";
-import { CaseOutcome, isOneOf, MAX_DOCUMENT_BYTES } from "../domain/schemas.ts";
+import { CaseOutcome, isOneOf, MAX_DOCUMENT_BYTES, TEMPLATE_PLAN_TYPES, type TemplatePlanType } from "../domain/schemas.ts";
 import type { Caller } from "../../server/router.ts";
 import { createI18n } from "../i18n/i18n.ts";
 import { attempt } from "./call.server.ts";
@@ -56,6 +56,7 @@ const handlers: Record<string, Handler> = {
       handoverNote: optionalText(form, "handoverNote"),
       subjectIdentityNumber: optionalText(form, "subjectIdentityNumber"),
       representatives: guardians(form),
+      planType: isOneOf(TEMPLATE_PLAN_TYPES, text(form, "planType")) ? (text(form, "planType") as TemplatePlanType) : undefined,
     });
   },
   close: (caller, form, caseId) => {

@@ -13,6 +13,7 @@ const SECTIONS = [
   { to: "/admin/enheter", key: "units" },
   { to: "/admin/import", key: "import" },
   { to: "/admin/innstillinger", key: "settings" },
+  { to: "/admin/maler", key: "templates" },
 ] as const;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {

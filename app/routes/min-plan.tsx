@@ -27,7 +27,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // The whole plan for the goals, "Om meg" and the rest; if that fails the overview still shows.
   const full = current ? await optional(context.caller.plan.byId({ planId: current.id })) : null;
   const meetings = full ? await optional(loadMyPlanMeetings(context.caller, full.id)) : null;
-  return json({ plans, full, meetings });
+  return json({ plans, full, meetings, planTemplate: full?.template ?? null });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {

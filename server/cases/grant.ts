@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth/sessions.ts";
+import type { TemplatePlanType } from "../../app/domain/schemas.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { birthDateOf, findOrCreatePerson, isChild, openPlanOf, PARENTAL_LEGAL_BASIS, sealTypedIdentity, type SealedIdentity } from "./persons.ts";
@@ -60,6 +61,8 @@ export async function grantIndividualPlan(
   current: CaseRow,
   typed: SealedIdentity | null,
   representatives: TypedRepresentative[],
+  /** The kind of plan granted (docs/decisions/028); an IP unless the decision says otherwise. */
+  type: TemplatePlanType = "IP",
 ): Promise<Grant> {
   const municipalityId = actor.municipalityId;
   const stored = current.subjectIdentityEnc && current.subjectIdentityHash ? { identityEnc: current.subjectIdentityEnc, identityHash: current.subjectIdentityHash } : null;
@@ -79,7 +82,7 @@ export async function grantIndividualPlan(
   const newIdentity = stored ? null : (typed ?? (person.identityEnc && person.identityHash ? { identityEnc: person.identityEnc, identityHash: person.identityHash } : null));
   const base = { personId: person.id, personCreated, identity: newIdentity };
 
-  const open = await openPlanOf(tx, municipalityId, person.id);
+  const open = await openPlanOf(tx, municipalityId, person.id, type);
   if (open) return { ...base, planId: open.id, planCreated: false, planLinked: true, representatives: 0 };
 
   const child = isChild(birthDateOf(person.identityEnc ?? identity?.identityEnc));
@@ -100,6 +103,7 @@ export async function grantIndividualPlan(
     data: {
       municipalityId,
       ownerId: person.id,
+      type,
       status: "DRAFT",
       consentGivenAt: byUserSide ? current.receivedAt : null,
       consentGivenBy: byUserSide ? current.submittedById : null,

@@ -117,6 +117,7 @@ const SECTIONS = [
   { to: "/admin/enheter", key: "units" },
   { to: "/admin/import", key: "import" },
   { to: "/admin/innstillinger", key: "settings" },
+  { to: "/admin/maler", key: "templates" },
 ] as const;
 
 /** The administration's sections, the current one marked. */

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { PlanFact } from "./case-bits.tsx";
-import { CASE_OUTCOMES, COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf } from "../../domain/lists.ts";
+import { CASE_OUTCOMES, COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf, TEMPLATE_PLAN_TYPES } from "../../domain/lists.ts";
 import { formatDateTime } from "../../domain/oslo-time.ts";
 import { usePageForm } from "../../hooks/use-page-form.ts";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
@@ -122,6 +122,9 @@ export function DecisionSection({
           {isIp && !willLink && !internal.personRecords.personId ? <p className="hint">{t("casePerson.checkIdentity")}</p> : null}
           {needsIdentity ? (
             <TextField form={form} name="subjectIdentityNumber" label={t("casePerson.identityForGrant")} hint={t("casePerson.identityForGrantHint")} />
+          ) : null}
+          {isIp && !willLink ? (
+            <SelectField form={form} name="planType" label={t("workspace.field.type")} hint={t("planTemplate.grantTypeHint")} defaultValue="IP" options={TEMPLATE_PLAN_TYPES.map((type) => ({ value: type, label: t(`plan.type.${type}`) }))} />
           ) : null}
           {needsGuardians ? <GuardianFields form={form} /> : null}
           <TextArea form={form} name="grounds" label={t("caseDetail.grounds")} hint={t("caseDetail.groundsHint")} required rows={6} />

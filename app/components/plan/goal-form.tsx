@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { ATTAINMENTS, GOAL_STATUSES, LIFE_AREAS } from "../../domain/lists.ts";
+import { ATTAINMENTS, GOAL_STATUSES } from "../../domain/lists.ts";
+import { useLifeAreaOptions } from "../../hooks/use-plan-template.ts";
 import { usePlanForm, type PlanForm } from "../../hooks/use-plan-form.ts";
 import { dateValue } from "../../lib/form-values.ts";
 import type { GoalView } from "../../lib/plan-types.ts";
@@ -36,8 +37,10 @@ function useGoalLabels() {
   };
 }
 
-function GoalFields({ form, editing }: { form: PlanForm; editing: boolean }) {
+function GoalFields({ form, editing, currentArea }: { form: PlanForm; editing: boolean; currentArea?: string }) {
   const { t } = useTranslation();
+  // The plan type's template decides the choices (docs/decisions/028); a goal keeps its own area.
+  const areas = useLifeAreaOptions(currentArea);
   const labels = useGoalLabels();
   const scores = scoreOptions(t);
   return (
@@ -47,7 +50,7 @@ function GoalFields({ form, editing }: { form: PlanForm; editing: boolean }) {
         name="lifeArea"
         label={labels.lifeArea}
         required
-        options={LIFE_AREAS.map((a) => ({ value: a, label: t(`goal.lifeArea.${a}`) }))}
+        options={areas}
         empty={editing ? undefined : t("form.choose")}
       />
       <TextField form={form} name="title" label={labels.title} hint={t("goal.hint.title")} required />
@@ -109,7 +112,7 @@ export function GoalEditForm({ goal }: { goal: GoalView }) {
       conflictLabels={labels}
       describeValue={(name, value) => describeGoalValue(t, name, value)}
     >
-      <GoalFields form={form} editing />
+      <GoalFields form={form} editing currentArea={goal.lifeArea} />
       <Submit form={form}>{t("common.save")}</Submit>
     </PlanFormElement>
     </FormDisclosure>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { LIFE_AREAS } from "../../domain/lists.ts";
+import { useLifeAreaOptions } from "../../hooks/use-plan-template.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { responsibleName, type GoalView, type PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
@@ -85,6 +85,7 @@ function MyGoal({ plan, goal, subGoals }: { plan: PlanView; goal: GoalView; subG
 
 function NewGoalForm() {
   const { t } = useTranslation();
+  const areas = useLifeAreaOptions();
   const form = usePlanForm("goal-create");
   return (
     <FormDisclosure form={form} summary={t("myPlan.newGoal")}>
@@ -96,7 +97,7 @@ function NewGoalForm() {
           name="lifeArea"
           label={t("myPlan.lifeArea")}
           required
-          options={LIFE_AREAS.map((a) => ({ value: a, label: t(`goal.lifeArea.${a}`) }))}
+          options={areas}
           empty={t("form.choose")}
         />
         <TextArea form={form} name="description" label={t("myPlan.goalDescription")} optional rows={3} />

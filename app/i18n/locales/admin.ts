@@ -17,6 +17,7 @@ export const adminNb = {
     units: "Enheter",
     import: "Importer ansatte",
     settings: "Innstillinger",
+    templates: "Maler for planer",
   },
   overview: {
     intro: "Her styrer du brukere, enheter og innstillinger for {{municipality}}. Alt du endrer, blir loggført.",
@@ -24,6 +25,7 @@ export const adminNb = {
     units: "Opprett, gi nytt navn til og steng enheter, og velg hvem som leder dem.",
     import: "Legg inn mange ansatte på en gang fra et regneark (CSV).",
     settings: "Kommunens navn, kontaktinformasjon, avsender for e-post og innlogging.",
+    templates: "Livsområder og overskrifter med veiledning for individuell plan, stafettlogg og IOP.",
     noPlanContent: "Som administrator ser du ikke innholdet i planene eller sakene til koordinerende enhet.",
   },
   users: {
@@ -276,6 +278,7 @@ export const adminEn: AdminMessages = {
     units: "Units",
     import: "Import staff",
     settings: "Settings",
+    templates: "Plan templates",
   },
   overview: {
     intro: "Here you manage users, units and settings for {{municipality}}. Everything you change is logged.",
@@ -283,6 +286,7 @@ export const adminEn: AdminMessages = {
     units: "Create, rename and close units, and choose who leads them.",
     import: "Add many staff at once from a spreadsheet (CSV).",
     settings: "The municipality’s name, contact details, e-mail sender and sign-in.",
+    templates: "Life areas and headings with guidance for individual plans, relay logs and IEPs.",
     noPlanContent: "As an administrator you do not see the content of plans or the coordinating unit’s cases.",
   },
   users: {
