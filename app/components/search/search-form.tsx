@@ -8,7 +8,7 @@ export function SearchForm({ id, q, problem, label, hint, action }: { id: string
   const { t } = useTranslation();
   const described = [problem ? `${id}-problem` : null, `${id}-hint`].filter(Boolean).join(" ");
   return (
-    <Form method="get" action={action} role="search" className="search-form" aria-label={label}>
+    <Form method="get" action={action} role="search" className="search-form">
       <div className="field">
         <label htmlFor={id}>{label}</label>
         <p className="hint" id={`${id}-hint`}>
