@@ -73,6 +73,8 @@ const handlers: Record<string, Handler> = {
     for (const [key, value] of Object.entries(changed)) changes[key] = key === "type" || key === "status" ? value : nullable(value);
     return caller.plan.update({ planId, version: version(form), changes });
   },
+  // "Arkiver nå": an archive copy (docs/decisions/027).
+  "plan-archive": (caller, _form, planId) => caller.plan.archive({ planId }),
   "plan-close": (caller, form, planId) => {
     // Closing makes the plan read-only for everyone: it must be meant.
     if (text(form, "confirm") !== "yes") throw new FormRefusal("plan.close.confirmRequired", "confirm");

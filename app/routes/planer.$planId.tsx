@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { Presence } from "../components/presence.tsx";
@@ -14,10 +14,11 @@ import { LogSection } from "../components/plan/log-section.tsx";
 import { NeedNoticeSection } from "../components/plan/need-notice.tsx";
 import { ParticipantsSection, type PersonOption } from "../components/plan/participants-section.tsx";
 import { PlanHeader } from "../components/plan/plan-header.tsx";
+import { PlanSummary } from "../components/plan/plan-summary.tsx";
 import { PlanSearch } from "../components/plan/plan-search.tsx";
 import { ServicesSection } from "../components/plan/services-section.tsx";
 import { TemplateGuidance } from "../components/plan/template-guidance.tsx";
-import { STAFF_ROLES } from "../domain/lists.ts";
+import { RESTORE_DAYS, STAFF_ROLES } from "../domain/lists.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { needNoticeAction } from "../lib/case-actions.server.ts";
 import { redirectToLogin } from "../lib/call.server.ts";
@@ -138,6 +139,8 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
           {t("workspace.savedNoJs")}
         </p>
       ) : null}
+      {/* The plan as a document: what matters first, then its parts, each folding away. */}
+      <PlanSummary plan={plan} meetings={meetings} />
       <nav aria-label={t("workspace.toc")} className="toc">
         <ul>
           {sections.map((s) => (
@@ -159,6 +162,9 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
       <LogSection plan={plan} />
       {canSendNeedNotice ? <NeedNoticeSection plan={plan} /> : null}
       <ArchiveSection planId={plan.id} />
+      <p className="plan-deleted-link">
+        <Link to={`/planer/${plan.id}/slettet`}>{t("reading.deletedLink", { days: RESTORE_DAYS })}</Link>
+      </p>
     </div>
   );
 }

@@ -17,8 +17,8 @@ export const archiveNb = {
     files: "Filer",
     pdf: "PDF",
     package: "Arkivpakke (ZIP)",
-    pdfOf: "PDF av arkivkopien fra {{date}}",
-    packageOf: "Arkivpakken fra {{date}}",
+    pdfOf: "PDF – arkivkopi fra {{date}}",
+    packageOf: "Arkivpakke (ZIP) – arkivkopi fra {{date}}",
     reason: { CLOSED: "Planen ble avsluttet", ON_DEMAND: "Laget på forespørsel", SCHEDULED: "Halvårlig arkivering" },
     status: { PENDING: "Venter", DELIVERED: "Levert", FAILED: "Feilet, prøves igjen" },
     pdfDoc: {
@@ -100,8 +100,8 @@ export const archiveEn: typeof archiveNb = {
     files: "Files",
     pdf: "PDF",
     package: "Archive package (ZIP)",
-    pdfOf: "PDF of the archive copy of {{date}}",
-    packageOf: "The archive package of {{date}}",
+    pdfOf: "PDF – archive copy of {{date}}",
+    packageOf: "Archive package (ZIP) – archive copy of {{date}}",
     reason: { CLOSED: "The plan was closed", ON_DEMAND: "Made on request", SCHEDULED: "Half-yearly archiving" },
     status: { PENDING: "Waiting", DELIVERED: "Delivered", FAILED: "Failed, will be retried" },
     pdfDoc: {
