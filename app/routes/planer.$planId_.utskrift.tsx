@@ -14,6 +14,7 @@ import { collabDocument, storedHtml } from "../lib/collab.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
 import { optional } from "../lib/plan-page.server.ts";
+import { PrintDocuments, type PrintedDocument } from "../components/plan/documents-section.tsx";
 import { ClosedNotice } from "../components/plan/plan-header.tsx";
 import { ABOUT_FIELDS } from "../domain/lists.ts";
 import { responsibleName, type GoalView, type PlanView } from "../lib/plan-types.ts";
@@ -39,6 +40,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     plan: loaded.data,
     planTemplate: loaded.data.template,
     meetings: meetings.map((m) => ({ id: m.id, startsAt: m.startsAt, location: m.location, status: m.status, minutes: minutes[m.id] ?? null })),
+    // The documents the reader may see, by name and date (their content is not printed).
+    documents: ((await optional(context.caller.planDocument.list({ planId })))?.documents ?? []).map((d) => ({ id: d.id, name: d.name, createdAt: d.createdAt })),
     municipality: context.user!.municipalityName,
     printedAt: new Date().toISOString(),
     fromMyPlan: new URL(request.url).searchParams.get("fra") === "min-plan",
@@ -48,7 +51,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function PrintPage() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
-  return <PrintDocument plan={data.plan} meetings={data.meetings} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />;
+  return <PrintDocument plan={data.plan} meetings={data.meetings} documents={data.documents} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />;
 }
 
 type PrintMeeting = SerializeFrom<typeof loader> extends infer D ? (D extends { kind: "plan"; meetings: infer M } ? M : never) : never;
@@ -56,12 +59,13 @@ type PrintMeeting = SerializeFrom<typeof loader> extends infer D ? (D extends { 
 interface PrintProps {
   plan: PlanView;
   meetings: PrintMeeting;
+  documents: PrintedDocument[];
   municipality: string;
   printedAt: string;
   fromMyPlan: boolean;
 }
 
-function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: PrintProps) {
+function PrintDocument({ plan, meetings, documents, municipality, printedAt, fromMyPlan }: PrintProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const hydrated = useHydrated();
@@ -82,6 +86,7 @@ function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: 
       ["consent", true],
       ["services", plan.services.length > 0],
       ["meetings", meetings.length > 0],
+      ["documents", documents.length > 0],
       ["log", plan.logEntries.length > 0],
     ] as const
   )
@@ -261,6 +266,8 @@ function PrintDocument({ plan, meetings, municipality, printedAt, fromMyPlan }: 
       ) : null}
 
       {n("meetings") ? <PrintMeetings meetings={meetings} number={n("meetings")} /> : null}
+
+      {n("documents") ? <PrintDocuments documents={documents} number={n("documents")} /> : null}
 
       {n("log") ? (
         <section className="print-section" aria-labelledby="p-log">

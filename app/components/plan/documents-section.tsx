@@ -172,3 +172,29 @@ export function formatSize(bytes: number, lang: Lang): string {
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
   return `${number(bytes / (1024 * 1024), 1)} MB`;
 }
+
+export interface PrintedDocument {
+  id: string;
+  name: string;
+  createdAt: string | Date;
+}
+
+/** The print view's "Dokumenter": names and dates (left out by the page when there are none). */
+export function PrintDocuments({ documents, number }: { documents: PrintedDocument[]; number: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <section className="print-section" aria-labelledby="p-documents">
+      <h2 id="p-documents">
+        {number}. {t("planDocs.printHeading")}
+      </h2>
+      <ul className="log-list">
+        {documents.map((d) => (
+          <li key={d.id}>
+            {d.name} <span className="hint">({formatDate(d.createdAt, lang)})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
