@@ -10,6 +10,7 @@ import { addCalendarDays } from "../app/domain/working-days.ts";
 import { buildAgenda } from "../server/meetings/agenda.ts";
 import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
+import { seedKarisDocuments } from "./demo-documents.ts";
 import { protectIdentityNumber } from "../server/identity/protect.ts";
 import { TEST_RESIDENTS, testIdentityOf } from "../server/test-idp/persons.ts";
 
@@ -155,6 +156,7 @@ export async function seedDemo(prisma: PrismaClient) {
   const karisGoals = await fillKarisPlan(prisma, kariPlan.id, karisPeople);
   await seedKarisMeetings(prisma, kariPlan.id, municipality.id, karisPeople, karisGoals);
   await givePastActivity(prisma, kariPlan.id, { createdDaysAgo: 200 });
+  await seedKarisDocuments(prisma, kariPlan.id, karisPeople, (days) => dateFromToday(-days));
 
   for (const [index, name] of OTHER_USERS.entries()) {
     const owner = await createUser(prisma, {

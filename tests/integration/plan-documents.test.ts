@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "../../app/domain/schemas.ts";
+import { seedDemo } from "../../prisma/demo.ts";
 import { createPlan, createUser } from "../../prisma/factories.ts";
 import { listPlanDocumentsForArchive, readPlanDocumentBytes } from "../../server/plans/documents.ts";
 import { impostors, ooxml, smallPdf, tinyPng } from "../fixtures/document-files.ts";
@@ -214,5 +215,25 @@ describe("for the archive copy", () => {
     // Through a signed-in session too (the same transaction client type the archive job uses).
     const { caller } = await signIn(t.db, w.people.coordinator.id);
     expect((await caller.planDocument.list({ planId: w.plan.id })).documents).toHaveLength(2);
+  });
+});
+
+describe("the demo", () => {
+  it("gives Kari's plan two real PDFs: one for the group, one only for Kari's side and the coordinator", async () => {
+    await seedDemo(t.db.prisma);
+    const person = (email: string) => t.db.prisma.user.findFirstOrThrow({ where: { email } });
+    const kari = await person("bruker@demo.no");
+    const plan = await t.db.prisma.plan.findFirstOrThrow({ where: { ownerId: kari.id } });
+    const names = async (email: string) => {
+      const { caller } = await signIn(t.db, (await person(email)).id);
+      return (await caller.planDocument.list({ planId: plan.id })).documents.map((d) => d.name).sort();
+    };
+    expect(await names("koordinator@demo.no")).toEqual(["Epikrise fra sykehuset.pdf", "Treningsprogram fysioterapi.pdf"]);
+    expect(await names("fagperson@demo.no")).toEqual(["Treningsprogram fysioterapi.pdf"]);
+    for (const d of await listPlanDocumentsForArchive(t.db.prisma, plan.id)) {
+      const bytes = await readPlanDocumentBytes(t.db.prisma, d.id);
+      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      expect(bytes.length).toBe(d.size);
+    }
   });
 });
