@@ -55,6 +55,8 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "search.cases": (c) => c.search.cases({ q: "Kari" }),
   "search.inPlan": (c, { planId }) => c.search.inPlan({ planId, q: "morgen" }),
   "caseType.list": (c) => c.caseType.list(),
+  "planTemplate.list": (c) => c.planTemplate.list(),
+  "planTemplate.byType": (c) => c.planTemplate.byType({ type: "STAFETTLOGG" }),
   "dashboard.overview": (c) => c.dashboard.overview({}),
   "dashboard.plans": (c) => c.dashboard.plans({ metric: "activePlans", filter: {} }),
   "dashboard.meetings": (c) => c.dashboard.meetings({ metric: "withoutMinutes", filter: {} }),

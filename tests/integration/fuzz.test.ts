@@ -894,6 +894,22 @@ const CASES: Table = {
     input: (w, _s, text) => ({ unitId: w.unit.id, name: text("name", "Hjemmetjenesten") }),
     stored: async (w) => prisma().unit.findUniqueOrThrow({ where: { id: w.unit.id } }),
   },
+  "planTemplate.update": {
+    who: "admin",
+    fields: { "lifeAreas[].label": "text", "headings[].title": "text", "headings[].guidance": "text" },
+    // On the version stored now: every call is a fresh edit.
+    input: async (w, _s, text) => ({
+      type: "IP" as const,
+      version: (await prisma().planTemplate.findUniqueOrThrow({ where: { municipalityId_type: { municipalityId: w.home.id, type: "IP" } } })).version,
+      lifeAreas: [{ area: "HEALTH" as const, label: text("lifeAreas[].label") ?? null }, { area: "SOCIAL" as const }],
+      headings: [{ section: "GOALS" as const, title: text("headings[].title", "Mål"), guidance: text("headings[].guidance", "Skriv målet med egne ord.") }],
+    }),
+    stored: async (w) => {
+      const row = await prisma().planTemplate.findUniqueOrThrow({ where: { municipalityId_type: { municipalityId: w.home.id, type: "IP" } } });
+      const heading = (row.headings as { title: string; guidance: string }[])[0];
+      return { "lifeAreas[].label": (row.lifeAreaLabels as Record<string, string>).HEALTH ?? null, "headings[].title": heading?.title, "headings[].guidance": heading?.guidance };
+    },
+  },
   "municipality.updateSettings": {
     who: "admin",
     fields: { name: "text", contactEmail: "email", contactPhone: "text", mailFrom: "email" },

@@ -761,6 +761,20 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     ],
     probe: async (w) => prisma().unit.findUniqueOrThrow({ where: { id: w.unit.id }, select: { name: true, closedAt: true } }),
   }),
+  "planTemplate.update": mutation({
+    call: async (c, w) => {
+      const current = await prisma().planTemplate.findUniqueOrThrow({ where: { municipalityId_type: { municipalityId: w.home.id, type: "IOP" } } });
+      return c.planTemplate.update({ type: "IOP", version: current.version, lifeAreas: [{ area: "SCHOOL_WORK", label: "Fag" }], headings: [{ section: "GOALS", title: "Opplæringsmål", guidance: "Hva eleven skal lære." }] });
+    },
+    allowed: "admin",
+    action: "planTemplate.update",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "coordinator", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => prisma().planTemplate.findUniqueOrThrow({ where: { municipalityId_type: { municipalityId: w.home.id, type: "IOP" } }, select: { version: true, headings: true } }),
+  }),
   "municipality.updateSettings": mutation({
     call: (c) => c.municipality.updateSettings({ name: "Nykommune", contactEmail: "ke@nykommune.no", contactPhone: "12 34 56 78", mailFrom: "ikke-svar@nykommune.no", passwordSignIn: true }),
     allowed: "admin",
