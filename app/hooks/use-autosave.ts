@@ -151,8 +151,11 @@ export function useAutosave({ storageKey, endpoint, serverValue, serverVersion, 
     return () => {
       window.removeEventListener("online", retry);
       clearTimeout(timer.current);
+      // The field closes while a save waits ("Ferdig", leaving the page in the app): save now,
+      // not only when the field is shown again. The draft stays until the server has it.
+      if (readDraft(storageKey)) void save();
     };
-  }, [save]);
+  }, [save, storageKey]);
 
   const conflictText = draft && server.value !== draft.base ? server.value : null;
 

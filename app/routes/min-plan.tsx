@@ -56,7 +56,7 @@ export default function MyPlan() {
     );
   }
   return (
-    <div className="page narrow plain">
+    <div className="page plain my-plan">
       <h1>{t("myPlan.title")}</h1>
       <p className="lead">{t("myPlan.intro")}</p>
       <p>
@@ -71,7 +71,14 @@ export default function MyPlan() {
         </p>
       ) : null}
 
+      {/* On a desktop: the goals and the user's own words beside who helps and what comes next; on a phone the goals come first. */}
       <PlanIdContext.Provider value={plan.id}>
+      <div className="my-plan-layout">
+        <div className="my-plan-main">
+          {full ? <MyGoals plan={full} /> : null}
+          {full ? <AboutSection plan={full} plain /> : null}
+        </div>
+        <div className="my-plan-side">
         <section id="koordinator" aria-labelledby="coordinator-heading" className="card">
           <h2 id="coordinator-heading">{t("myPlan.yourCoordinator")}</h2>
           {plan.coordinator ? (
@@ -97,9 +104,6 @@ export default function MyPlan() {
         </section>
 
         {full && meetings ? <MyPlanMeetings data={meetings} viewerId={full.viewer.id} /> : null}
-        {full ? <MyGoals plan={full} /> : null}
-        {full ? <AboutSection plan={full} plain /> : null}
-      </PlanIdContext.Provider>
 
       <section aria-labelledby="group-heading" className="card">
         <h2 id="group-heading">{t("myPlan.group")}</h2>
@@ -144,6 +148,9 @@ export default function MyPlan() {
           </li>
         </ul>
       </nav>
+        </div>
+      </div>
+      </PlanIdContext.Provider>
     </div>
   );
 }

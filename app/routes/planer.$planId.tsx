@@ -128,6 +128,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
     { id: "dokumenter", label: t("planDocs.heading") },
     { id: "logg", label: t("log.title") },
     ...(canSendNeedNotice ? [{ id: "behov", label: t("needNotice.title") }] : []),
+    { id: "arkiv", label: t("archive.title") },
   ];
   return (
     <div className="page workspace">
@@ -141,17 +142,20 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
       ) : null}
       {/* The plan as a document: what matters first, then its parts, each folding away. */}
       <PlanSummary plan={plan} meetings={meetings} />
-      <nav aria-label={t("workspace.toc")} className="toc">
-        <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>{s.label}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* The contents and the search side by side on a wide screen. */}
+      <div className="plan-tools">
+        <nav aria-label={t("workspace.toc")} className="toc">
+          <ul>
+            {sections.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`}>{s.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <PlanSearch planId={plan.id} />
+      </div>
       <TemplateGuidance />
-      <PlanSearch planId={plan.id} />
       <AboutSection plan={plan} />
       <GoalsSection plan={plan} choices={choices} />
       <ParticipantsSection plan={plan} people={people} search={search} />

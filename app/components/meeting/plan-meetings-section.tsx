@@ -4,6 +4,7 @@ import { formatMeetingWhen } from "../../domain/oslo-time.ts";
 import { splitMeetings, type MeetingListItem } from "../../lib/meeting-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { MeetingStatusBadge, ResponseBadge } from "./meeting-facts.tsx";
+import { PlanSection } from "../plan/in-place.tsx";
 
 interface PlanMeetingsSectionProps {
   planId: string;
@@ -17,8 +18,7 @@ export function PlanMeetingsSection({ planId, meetings, canPlan }: PlanMeetingsS
   const { t } = useTranslation();
   const { coming, past } = splitMeetings(meetings ?? []);
   return (
-    <section id="moter" aria-labelledby="meetings-heading" className="card section">
-      <h2 id="meetings-heading">{t("meetings.section.title")}</h2>
+    <PlanSection id="moter" headingId="meetings-heading" open={false} title={t("meetings.section.title")}>
       <p className="hint">{t("meetings.section.intro")}</p>
       {canPlan ? (
         <p>
@@ -32,7 +32,7 @@ export function PlanMeetingsSection({ planId, meetings, canPlan }: PlanMeetingsS
       {coming.length ? <MeetingList meetings={coming} /> : <p className="empty">{t("meetings.section.noneComing")}</p>}
       <h3>{t("meetings.section.past")}</h3>
       {past.length ? <MeetingList meetings={past} /> : <p className="empty">{t("meetings.section.nonePast")}</p>}
-    </section>
+    </PlanSection>
   );
 }
 

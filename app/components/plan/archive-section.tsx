@@ -6,6 +6,7 @@ import { formatDateTime, formatNumericDate } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { PlanFormElement, Submit } from "../form.tsx";
+import { PlanSection } from "./in-place.tsx";
 
 // Archive copies of the plan (docs/decisions/027): when it was last archived, for everyone who
 // sees the plan; the copies, their delivery and "Arkiver nå" for the coordinator and the
@@ -22,8 +23,11 @@ export function ArchiveSection({ planId }: { planId: string }) {
   if (!archives) return null;
   const last = archives.lastArchivedAt ? t("archive.lastArchived", { date: formatNumericDate(archives.lastArchivedAt, lang) }) : t("archive.never");
   return (
-    <section id="arkiv" aria-labelledby="archive-heading" className="card section">
-      <h2 id="archive-heading">{t("archive.title")}</h2>
+    <PlanSection id="arkiv" headingId="archive-heading" open={false} title={
+        <>
+          {t("archive.title")} <span className="section-note">{last}</span>
+        </>
+      }>
       <p data-testid="last-archived">{last}</p>
       {archives.canArchive ? (
         <>
@@ -74,6 +78,6 @@ export function ArchiveSection({ planId }: { planId: string }) {
           </tbody>
         </table>
       ) : null}
-    </section>
+    </PlanSection>
   );
 }

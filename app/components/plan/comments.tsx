@@ -4,6 +4,7 @@ import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextArea } from "../form.tsx";
+import { DeleteItem } from "./item-actions.tsx";
 import { Heading, useAuthor } from "./shared.tsx";
 
 interface CommentsProps {
@@ -23,10 +24,12 @@ export function Comments({ plan, targetType, targetId, level, anchor }: Comments
   if (!comments.length && !plan.access.canComment) return null;
   const headingId = `${anchor}-comments`;
   return (
-    <section className="comments" aria-labelledby={headingId}>
-      <Heading level={level} id={headingId}>
-        {t(`comments.title.${targetType}`)} ({comments.length})
-      </Heading>
+    <details className="comments sub-part">
+      <summary>
+        <Heading level={level} id={headingId}>
+          {t(`comments.title.${targetType}`)} ({comments.length})
+        </Heading>
+      </summary>
       {comments.length ? (
         <ul className="comment-list">
           {comments.map((c) => (
@@ -36,12 +39,13 @@ export function Comments({ plan, targetType, targetId, level, anchor }: Comments
                 <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, lang)}</time>
               </p>
               <p className="prose">{c.body}</p>
+              {plan.access.canComment && c.authorId === plan.viewer.id ? <DeleteItem kind="comment" id={c.id} label={c.body.slice(0, 40)} anchor={anchor} /> : null}
             </li>
           ))}
         </ul>
       ) : null}
       {plan.access.canComment ? <CommentForm targetType={targetType} targetId={targetId} anchor={anchor} /> : null}
-    </section>
+    </details>
   );
 }
 

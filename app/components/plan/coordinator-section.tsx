@@ -4,6 +4,7 @@ import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea } from "../form.tsx";
+import { PlanSection } from "./in-place.tsx";
 
 export interface CoordinatorCandidate {
   id: string;
@@ -20,8 +21,7 @@ export function CoordinatorSection({ plan, candidates }: { plan: PlanView; candi
   const history = plan.coordinators.filter((c) => c.endedAt);
   const openRequests = plan.coordinatorRequests.filter((r) => !r.resolvedAt);
   return (
-    <section id="koordinator" aria-labelledby="coordinator-heading" className="card section">
-      <h2 id="coordinator-heading">{t("coordinator.sectionTitle")}</h2>
+    <PlanSection id="koordinator" headingId="coordinator-heading" open={false} title={t("coordinator.sectionTitle")}>
       {current ? (
         <div className="person">
           <p className="person-name">{current.coordinator.name}</p>
@@ -79,7 +79,7 @@ export function CoordinatorSection({ plan, candidates }: { plan: PlanView; candi
 
       {candidates ? <AssignForm plan={plan} candidates={candidates} /> : null}
       {plan.access.canDecideConsent ? <RequestChangeForm /> : null}
-    </section>
+    </PlanSection>
   );
 }
 

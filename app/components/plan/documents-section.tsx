@@ -5,6 +5,7 @@ import { MAX_DOCUMENT_MB, type PlanDocumentVisibility } from "../../domain/lists
 import { formatDate } from "../../domain/oslo-time.ts";
 import { DOCUMENT_ERRORS, DOCUMENT_KIND_BY_MIME, DOCUMENT_NOTICES } from "../../lib/plan-documents.ts";
 import { useLang } from "../../lib/use-lang.ts";
+import { PlanSection } from "./in-place.tsx";
 
 export interface PlanDocumentItem {
   id: string;
@@ -44,8 +45,11 @@ export function DocumentsSection({ planId, documents }: { planId: string; docume
   if (!documents) return null;
   const action = `/planer/${planId}/dokumenter`;
   return (
-    <section id="dokumenter" aria-labelledby="documents-heading" className="card section">
-      <h2 id="documents-heading">{t("planDocs.heading")}</h2>
+    <PlanSection id="dokumenter" headingId="documents-heading" open={Boolean(noticeKey || errorKey)} title={
+        <>
+          {t("planDocs.heading")} <span className="section-note">({documents.documents.length})</span>
+        </>
+      }>
       <p className="hint">{t("planDocs.intro")}</p>
       {noticeKey ? (
         <p role="status" className="alert alert-success">
@@ -88,7 +92,7 @@ export function DocumentsSection({ planId, documents }: { planId: string; docume
         <p className="empty">{t("planDocs.none")}</p>
       )}
       {documents.canUpload ? <UploadForm action={action} canRestrict={documents.canRestrict} errorKey={errorKey} /> : errorKey ? <ErrorMessage text={t(errorKey, { mb: MAX_DOCUMENT_MB })} /> : null}
-    </section>
+    </PlanSection>
   );
 }
 

@@ -17,19 +17,23 @@ interface EvaluationsProps {
   canEvaluate: boolean;
   level: number;
   anchor: string;
+  /** The item is open for editing: "what was achieved" is a live shared text, not the stored one. */
+  editing?: boolean;
 }
 
 /** Evaluations of a goal or a measure, newest first, and the form for a new one. */
-export function Evaluations({ plan, goalId, measureId, canEvaluate, level, anchor }: EvaluationsProps) {
+export function Evaluations({ plan, goalId, measureId, canEvaluate, level, anchor, editing = false }: EvaluationsProps) {
   const { t } = useTranslation();
   const list = plan.evaluations.filter((e) => (goalId ? e.goalId === goalId : e.measureId === measureId));
   if (!list.length && !canEvaluate) return null;
   const headingId = `${anchor}-evaluations`;
   return (
-    <section className="evaluations" aria-labelledby={headingId}>
-      <Heading level={level} id={headingId}>
-        {goalId ? t("evaluation.titleGoal") : t("evaluation.titleMeasure")} ({list.length})
-      </Heading>
+    <details className="evaluations sub-part">
+      <summary>
+        <Heading level={level} id={headingId}>
+          {goalId ? t("evaluation.titleGoal") : t("evaluation.titleMeasure")} ({list.length})
+        </Heading>
+      </summary>
       {list.length ? (
         <ol className="evaluation-list" reversed>
           {list.map((e) => {
@@ -39,8 +43,10 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
                 key={e.id}
                 evaluation={e}
                 author={plan.authors[e.createdById]}
+                achievedHtml={storedHtml(plan, documentName)}
                 achievedEditor={
-                  // What was achieved: a shared text, written by those who may evaluate.
+                  // What was achieved: a shared text, written by those who may evaluate (while the item is open).
+                  editing && canEvaluate ? (
                   <CollabEditor
                     id={`evaluation-${e.id}-achieved`}
                     documentName={documentName}
@@ -50,6 +56,7 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
                     canEdit={canEvaluate}
                     viewer={plan.viewer}
                   />
+                  ) : undefined
                 }
               />
             );
@@ -59,7 +66,7 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
         <p className="empty">{t("evaluation.none")}</p>
       )}
       {canEvaluate ? <EvaluationForm goalId={goalId} measureId={measureId} anchor={anchor} /> : null}
-    </section>
+    </details>
   );
 }
 

@@ -103,7 +103,7 @@ export function GoalEditForm({ goal }: { goal: GoalView }) {
   const { description: _description, ...labels } = useGoalLabels();
   const form = usePlanForm(`goal-${goal.id}`, { version: goal.version, values: goalValues(goal), toValues: goalValues });
   return (
-    <FormDisclosure form={form} summary={t("goal.edit")}>
+    // Shown when the goal is opened for editing ("Endre"): no fold of its own.
     <PlanFormElement
       form={form}
       intent="goal-update"
@@ -111,11 +111,11 @@ export function GoalEditForm({ goal }: { goal: GoalView }) {
       hidden={{ goalId: goal.id }}
       conflictLabels={labels}
       describeValue={(name, value) => describeGoalValue(t, name, value)}
+      aria-label={t("goal.edit")}
     >
       <GoalFields form={form} editing currentArea={goal.lifeArea} />
       <Submit form={form}>{t("common.save")}</Submit>
     </PlanFormElement>
-    </FormDisclosure>
   );
 }
 

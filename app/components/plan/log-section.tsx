@@ -3,14 +3,15 @@ import { todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextArea, TextField } from "../form.tsx";
+import { DeleteItem } from "./item-actions.tsx";
 import { DateText } from "./shared.tsx";
+import { PlanSection } from "./in-place.tsx";
 
 /** The plan's log (dagbok): short notes of what happened, newest first. */
 export function LogSection({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   return (
-    <section id="logg" aria-labelledby="log-heading" className="card section">
-      <h2 id="log-heading">{t("log.title")}</h2>
+    <PlanSection id="logg" headingId="log-heading" open={false} title={t("log.title")}>
       {plan.access.canComment ? <LogForm /> : null}
       {plan.logEntries.length ? (
         <ol className="log-list">
@@ -23,13 +24,17 @@ export function LogSection({ plan }: { plan: PlanView }) {
                 – {plan.authors[e.authorId] ?? t("common.unknownPerson")}
               </p>
               <p className="prose">{e.body}</p>
+              {/* The author takes back their own entry; the coordinator keeps the log in order. */}
+              {plan.access.canEditPlan || (plan.access.canComment && e.authorId === plan.viewer.id) ? (
+                <DeleteItem kind="log" id={e.id} label={e.body.slice(0, 40)} anchor="logg" />
+              ) : null}
             </li>
           ))}
         </ol>
       ) : (
         <p className="empty">{t("log.none")}</p>
       )}
-    </section>
+    </PlanSection>
   );
 }
 

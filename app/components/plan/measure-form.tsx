@@ -109,7 +109,7 @@ export function MeasureEditForm({ measure, choices, canAssign }: { measure: Meas
     return value;
   };
   return (
-    <FormDisclosure form={form} summary={t("measure.edit")}>
+    // Shown when the measure is opened for editing ("Endre"): no fold of its own.
     <PlanFormElement
       form={form}
       intent="measure-update"
@@ -117,10 +117,10 @@ export function MeasureEditForm({ measure, choices, canAssign }: { measure: Meas
       hidden={{ measureId: measure.id }}
       conflictLabels={labels}
       describeValue={describe}
+      aria-label={t("measure.edit")}
     >
       <MeasureFields form={form} choices={choices} canAssign={canAssign} editing />
       <Submit form={form}>{t("common.save")}</Submit>
     </PlanFormElement>
-    </FormDisclosure>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, TextArea } from "../form.tsx";
+import { PlanSection } from "./in-place.tsx";
 
 /**
  * "Melding om behov": staff and coordinators tell the coordinating unit that the plan's owner
@@ -16,8 +17,7 @@ export function NeedNoticeSection({ plan }: { plan: PlanView }) {
   const fromAddress = params.get("melding");
   const receipt = form.saved && form.result?.message ? form.result.message : fromAddress ? t("needNotice.sent", { reference: fromAddress }) : "";
   return (
-    <section id="behov" aria-labelledby="need-heading" className="card section">
-      <h2 id="need-heading">{t("needNotice.title")}</h2>
+    <PlanSection id="behov" headingId="need-heading" open={false} title={t("needNotice.title")}>
       <p>{t("needNotice.intro", { name: plan.owner.name })}</p>
       <div role="status">{receipt ? <p className="alert alert-success">{receipt}</p> : null}</div>
       <FormDisclosure form={form} summary={t("needNotice.show")}>
@@ -33,6 +33,6 @@ export function NeedNoticeSection({ plan }: { plan: PlanView }) {
           </div>
         </PlanFormElement>
       </FormDisclosure>
-    </section>
+    </PlanSection>
   );
 }

@@ -6,6 +6,7 @@ import type { InvitationResult } from "../../lib/invitation-actions.server.ts";
 import type { ParticipantView, PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
 import { ConsentStatus, ParticipantConsentControls, PlanConsent } from "./consent.tsx";
+import { PlanSection } from "./in-place.tsx";
 
 export interface PersonOption {
   id: string;
@@ -19,8 +20,7 @@ export function ParticipantsSection({ plan, people, search }: { plan: PlanView; 
   const active = plan.participants.filter((p) => p.active);
   const former = plan.participants.filter((p) => !p.active);
   return (
-    <section id="deltakere" aria-labelledby="participants-heading" className="card section">
-      <h2 id="participants-heading">{t("participant.sectionTitle")}</h2>
+    <PlanSection id="deltakere" headingId="participants-heading" open={false} title={t("participant.sectionTitle")}>
       <p className="hint">{t("participant.sectionHint")}</p>
       {active.length ? (
         <ul className="participant-list">
@@ -44,7 +44,7 @@ export function ParticipantsSection({ plan, people, search }: { plan: PlanView; 
           </ul>
         </details>
       ) : null}
-    </section>
+    </PlanSection>
   );
 }
 

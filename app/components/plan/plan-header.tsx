@@ -34,7 +34,7 @@ export function PlanHeader({ plan, children }: { plan: PlanView; children?: Reac
       {plan.access.role === "AUDITOR" ? (
         <p className="alert alert-info">{t("workspace.auditorNotice", { purpose: plan.access.purpose ?? "" })}</p>
       ) : null}
-      <dl className="facts header-facts">
+      <dl className="facts header-facts facts-compact">
         <div className="facts-row">
           <dt>{t("search.number")}</dt>
           <dd>{plan.number}</dd>
@@ -96,14 +96,16 @@ export function PlanHeader({ plan, children }: { plan: PlanView; children?: Reac
           </li>
         ) : null}
       </ul>
-      {plan.access.canEditPlan ? <PlanDetailsForm plan={plan} /> : null}
-      {(PLAN_CLOSER_ROLES as readonly string[]).includes(plan.access.role) ? (
-        plan.status === "CLOSED" ? (
-          <ReopenPlanForm plan={plan} />
-        ) : (
-          <ClosePlanForm plan={plan} />
-        )
-      ) : null}
+      <div className="item-footer">
+        {plan.access.canEditPlan ? <PlanDetailsForm plan={plan} /> : null}
+        {(PLAN_CLOSER_ROLES as readonly string[]).includes(plan.access.role) ? (
+          plan.status === "CLOSED" ? (
+            <ReopenPlanForm plan={plan} />
+          ) : (
+            <ClosePlanForm plan={plan} />
+          )
+        ) : null}
+      </div>
     </header>
   );
 }

@@ -1,18 +1,18 @@
 import { useTranslation } from "react-i18next";
+import { DeleteItem } from "./item-actions.tsx";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { FormDisclosure, PlanFormElement, Submit, TextField } from "../form.tsx";
 import { Period } from "./shared.tsx";
+import { PlanSection } from "./in-place.tsx";
 
-type Service = PlanView["services"][number];
 
 /** The services the user receives, with provider and period. */
 export function ServicesSection({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const canEdit = plan.access.canEditPlan;
   return (
-    <section id="tjenester" aria-labelledby="services-heading" className="card section">
-      <h2 id="services-heading">{t("services.title")}</h2>
+    <PlanSection id="tjenester" headingId="services-heading" open={false} title={t("services.title")}>
       {plan.services.length ? (
         <table className="responsive-table">
           <caption className="visually-hidden">{t("services.title")}</caption>
@@ -40,7 +40,7 @@ export function ServicesSection({ plan }: { plan: PlanView }) {
                 </td>
                 {canEdit ? (
                   <td>
-                    <RemoveService service={s} />
+                    <DeleteItem kind="service" id={s.id} label={s.name} anchor="tjenester" />
                   </td>
                 ) : null}
               </tr>
@@ -51,20 +51,7 @@ export function ServicesSection({ plan }: { plan: PlanView }) {
         <p className="empty">{t("services.none")}</p>
       )}
       {canEdit ? <AddService /> : null}
-    </section>
-  );
-}
-
-function RemoveService({ service }: { service: Service }) {
-  const { t } = useTranslation();
-  const form = usePlanForm(`service-remove-${service.id}`);
-  return (
-    <PlanFormElement form={form} intent="service-remove" anchor="tjenester" hidden={{ serviceId: service.id }} className="inline-form">
-      <Submit form={form} variant="secondary">
-        {t("services.remove")}
-        <span className="visually-hidden">: {service.name}</span>
-      </Submit>
-    </PlanFormElement>
+    </PlanSection>
   );
 }
 

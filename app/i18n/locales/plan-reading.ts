@@ -1,5 +1,20 @@
 // Reading the plan as a document, editing one item in place, and deleting, restoring and moving items.
 export const planReadingNb = {
+  reading: {
+    edit: "Endre",
+    done: "Ferdig",
+    summary: "Det viktigste i planen",
+    goals: "Målene",
+    evaluated: "evalueres",
+    group: "Ansvarsgruppen",
+    groupMore: "Alle i gruppen og samtykker",
+    nextMeeting: "Neste møte",
+    noMeeting: "Ingen møte er planlagt.",
+    deletedLink: "Slettet i planen de siste {{days}} dagene",
+    deletedTitle: "Slettet i planen",
+    deletedNone: "Ingenting er slettet de siste {{days}} dagene.",
+    backToPlan: "Tilbake til planen",
+  },
   removal: {
     delete: "Slett",
     deleteHeading: "Slett «{{label}}»",
@@ -30,6 +45,21 @@ export const planReadingNb = {
 };
 
 export const planReadingEn: typeof planReadingNb = {
+  reading: {
+    edit: "Edit",
+    done: "Done",
+    summary: "The plan at a glance",
+    goals: "The goals",
+    evaluated: "evaluated",
+    group: "The responsibility group",
+    groupMore: "Everyone in the group and consents",
+    nextMeeting: "Next meeting",
+    noMeeting: "No meeting is planned.",
+    deletedLink: "Deleted in the plan in the last {{days}} days",
+    deletedTitle: "Deleted in the plan",
+    deletedNone: "Nothing has been deleted in the last {{days}} days.",
+    backToPlan: "Back to the plan",
+  },
   removal: {
     delete: "Delete",
     deleteHeading: "Delete “{{label}}”",
