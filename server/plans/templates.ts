@@ -116,7 +116,8 @@ export const updateTemplateInput = z.object({
     .array(z.object({ area: LifeArea, label: z.string().trim().max(80).nullable().optional() }))
     .min(1)
     .max(LIFE_AREAS.length)
-    .refine((areas) => new Set(areas.map((a) => a.area)).size === areas.length, { message: "planTemplate.duplicateArea" }),
+    // A life area twice: refused (the page never sends it).
+    .refine((areas) => new Set(areas.map((a) => a.area)).size === areas.length),
   /** The plan's headings in order, each with guidance for those who write it. */
   headings: z
     .array(z.object({ section: PlanSection, title: z.string().trim().min(1).max(120), guidance: z.string().trim().max(1000) }))

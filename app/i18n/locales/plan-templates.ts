@@ -20,7 +20,6 @@ export const planTemplatesNb = {
     admin: {
       title: "Maler for planer",
       intro: "Hver plantype har en mal: hvilke livsområder mål kan knyttes til, og overskriftene i planen med veiledning til dem som skriver. Endringene gjelder alle planer av typen, også de som finnes. Mål som alt er knyttet til et livsområde du tar bort, beholder det.",
-      overview: "Velg livsområder og overskrifter med veiledning for individuell plan, stafettlogg og IOP.",
       chooseType: "Plantype",
       templateFor: "Mal for {{type}}",
       changedBy: "Sist endret {{when}} av {{name}}.",
@@ -49,7 +48,6 @@ export const planTemplatesNb = {
     // Messages of planTemplate.*
     lifeAreaNotOffered: "Livsområdet kan ikke velges for nye mål i denne plantypen. Velg et annet.",
     typeNotOffered: "Planen kan ikke gjøres om til «Annen plan». Velg individuell plan, stafettlogg eller IOP.",
-    duplicateArea: "Et livsområde står to ganger.",
   },
 };
 
@@ -74,7 +72,6 @@ export const planTemplatesEn: typeof planTemplatesNb = {
     admin: {
       title: "Plan templates",
       intro: "Each type of plan has a template: the life areas goals can be given, and the plan's headings with guidance for those who write. Changes apply to every plan of the type, existing ones too. Goals already in a life area you remove keep it.",
-      overview: "Choose life areas and headings with guidance for individual plans, relay logs and IEPs.",
       chooseType: "Type of plan",
       templateFor: "Template for {{type}}",
       changedBy: "Last changed {{when}} by {{name}}.",
@@ -102,6 +99,5 @@ export const planTemplatesEn: typeof planTemplatesNb = {
     grantTypeHint: "The plan follows the municipality's template for its type: life areas and headings with guidance.",
     lifeAreaNotOffered: "New goals in this type of plan cannot be given this life area. Choose another.",
     typeNotOffered: "A plan cannot be made an “Other plan”. Choose individual plan, relay log or IEP.",
-    duplicateArea: "A life area is listed twice.",
   },
 };
