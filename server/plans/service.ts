@@ -8,7 +8,7 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
-import { DomainError, notFound } from "../errors.ts";
+import { DomainError } from "../errors.ts";
 import { meetingDatesForPlans } from "../meetings/read.ts";
 import { newFromUserCounts } from "../records/activity.ts";
 import { rolePolicy } from "../records/policy.ts";

@@ -28,7 +28,11 @@ test.describe("on a phone", () => {
     await login(page, "bruker@demo.no");
     await page.goto("/min-plan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Min plan");
-    // The live editors of «Om meg» and the goals, with their buttons, are in the page before measuring.
+    // The live editors of «Om meg» and the goals are in the page before measuring; a text's
+    // formatting buttons show while someone writes in it.
+    const aboutMe = page.getByRole("textbox", { name: "Om meg", exact: true });
+    await expect(aboutMe).toHaveAttribute("aria-readonly", "false");
+    await aboutMe.focus();
     await expect(page.getByRole("toolbar", { name: "Tekstformat for «Om meg»" })).toBeVisible();
 
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -36,6 +40,8 @@ test.describe("on a phone", () => {
       clientWidth: document.documentElement.clientWidth,
     }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Min plan");
 
     const skipLink = page.getByRole("link", { name: "Hopp til hovedinnhold" });
     await page.keyboard.press("Tab");
