@@ -156,7 +156,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
         <PlanSearch planId={plan.id} />
       </div>
       <TemplateGuidance />
-      <AboutSection plan={plan} />
+      <AboutSection plan={plan} inPlace />
       <GoalsSection plan={plan} choices={choices} />
       <ParticipantsSection plan={plan} people={people} search={search} />
       <CoordinatorSection plan={plan} candidates={candidates} />

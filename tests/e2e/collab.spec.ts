@@ -13,8 +13,13 @@ const FRIENDS_GOAL = "Jeg vil treffe venner hver uke";
 const unique = (text: string) => `${text} (${Date.now().toString(36)})`;
 
 const goal = (page: Page, title: string) => page.getByRole("article", { name: title, exact: true });
-/** A goal's description, as the text field it is once the page's script runs. */
+/** A goal's description, as the text field it is once the page's script runs (for those who may change it: after "Endre"). */
 const goalDescription = (page: Page, title: string) => goal(page, title).getByRole("textbox", { name: "Beskrivelse", exact: true });
+/** Opens a goal for editing ("Endre"), as those who may change it do before writing in it. */
+async function openGoal(page: Page, title: string) {
+  await goal(page, title).getByRole("button", { name: `Endre: ${title}`, exact: true }).click();
+  await expect(goal(page, title).getByRole("button", { name: `Ferdig: ${title}`, exact: true })).toBeVisible();
+}
 
 /** Puts the cursor at the end of a text and writes a new paragraph there. */
 async function writeParagraph(field: Locator, text: string) {
@@ -34,11 +39,14 @@ test.describe("writing together in the plan", () => {
     try {
       await page.goto(`/planer/${planId}`);
       await kari.page.goto(`/planer/${planId}`);
+      await openGoal(page, FRIENDS_GOAL);
+      await openGoal(kari.page, FRIENDS_GOAL);
       const hers = goalDescription(page, FRIENDS_GOAL);
       const kariField = goalDescription(kari.page, FRIENDS_GOAL);
       await expect(hers).toBeEditable();
       await expect(kariField).toBeEditable();
-      // The formatting buttons have names and tell their state.
+      // The formatting buttons show while writing; they have names and tell their state.
+      await hers.click();
       const toolbar = goal(page, FRIENDS_GOAL).getByRole("toolbar", { name: "Tekstformat for «Beskrivelse»" });
       for (const name of ["Fet", "Kursiv", "Punktliste", "Nummerert liste", "Lenke", "Overskrift"]) {
         await expect(toolbar.getByRole("button", { name, exact: true })).toHaveAttribute("aria-pressed", "false");
@@ -74,6 +82,7 @@ test.describe("writing together in the plan", () => {
         })
         .toBe(true);
       await page.reload();
+      await openGoal(page, FRIENDS_GOAL);
       await expect(goalDescription(page, FRIENDS_GOAL)).toContainText(fromIngrid);
       await expect(goalDescription(page, FRIENDS_GOAL)).toContainText(fromKari);
     } finally {
@@ -119,6 +128,7 @@ test.describe("writing together in the plan", () => {
     try {
       const id = await planIdFromMyPlans(ingrid.page, KARI);
       await ingrid.page.goto(`/planer/${id}`);
+      await openGoal(ingrid.page, FRIENDS_GOAL);
       const hers = goalDescription(ingrid.page, FRIENDS_GOAL);
       await expect(hers.locator("strong", { hasText: word })).toBeVisible();
       await expect(hers.getByRole("listitem").filter({ hasText: item })).toBeVisible();
@@ -139,6 +149,7 @@ test.describe("writing together in the plan", () => {
     const kari = await signedInPage(browser, baseURL, "bruker@demo.no");
     try {
       await kari.page.goto(`/planer/${planId}`);
+      await openGoal(kari.page, FRIENDS_GOAL);
       const fromKari = unique("Kari skriver mens Ola leser");
       await writeParagraph(goalDescription(kari.page, FRIENDS_GOAL), fromKari);
       await expect(his).toContainText(fromKari);
@@ -174,6 +185,7 @@ test.describe("writing together in the plan", () => {
     await expect(aboutMe).not.toBeEditable();
     await expect(about.getByRole("toolbar")).toHaveCount(0);
     // Her own texts in the same plan she can change.
+    await openGoal(page, FRIENDS_GOAL);
     await expect(goalDescription(page, FRIENDS_GOAL)).toBeEditable();
   });
 
@@ -263,6 +275,8 @@ test.describe("writing without a connection", () => {
       const planId = await planIdFromMyPlans(ingrid.page, KARI);
       await page.goto(`/planer/${planId}`);
       await ingrid.page.goto(`/planer/${planId}`);
+      await openGoal(page, FRIENDS_GOAL);
+      await openGoal(ingrid.page, FRIENDS_GOAL);
       const kariField = goalDescription(page, FRIENDS_GOAL);
       const hers = goalDescription(ingrid.page, FRIENDS_GOAL);
       await expect(kariField).toBeEditable();
@@ -306,7 +320,10 @@ test.describe("writing together on a phone", () => {
     await login(page, "bruker@demo.no");
     await page.goto("/min-plan");
     const about = page.getByRole("region", { name: "Om meg – hva er viktig for meg" });
-    await expect(about.getByRole("textbox", { name: "Om meg", exact: true })).toBeEditable();
+    const aboutMe = about.getByRole("textbox", { name: "Om meg", exact: true });
+    await expect(aboutMe).toBeEditable();
+    // The buttons show while she writes in the text.
+    await aboutMe.focus();
     const toolbar = about.getByRole("toolbar", { name: "Tekstformat for «Om meg»" });
     await expect(toolbar.getByRole("button")).toHaveCount(6);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({

@@ -40,7 +40,7 @@ test.describe("responsibility-group meetings", () => {
     // --- The coordinator plans a meeting in Kari's plan (it has just begun: it is held today). ---
     await login(page, "koordinator@demo.no");
     const planId = await planIdFromMyPlans(page, KARI);
-    await page.goto(`/planer/${planId}`);
+    await page.goto(`/planer/${planId}#moter`);
     const meetingsSection = region(page, "Møter");
     await meetingsSection.getByRole("link", { name: "Planlegg møte" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Planlegg møte");

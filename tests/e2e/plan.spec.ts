@@ -165,7 +165,8 @@ test.describe("the plan workspace", () => {
       await expect(his.getByText("Ikke startet", { exact: true })).toBeVisible();
 
       // Ingrid marks it as reached: Jonas's screen follows.
-      const edit = await openDisclosure(hers, "Endre målet");
+      await hers.getByRole("button", { name: `Endre: ${title}`, exact: true }).click();
+      const edit = hers.getByRole("form", { name: "Endre målet" });
       await edit.getByLabel("Status", { exact: true }).selectOption({ label: "Nådd" });
       await edit.getByRole("button", { name: "Lagre", exact: true }).click();
       await expect(edit.getByRole("status")).toHaveText("Lagret.");
@@ -300,7 +301,9 @@ test.describe("accessibility of the plan (axe, WCAG 2.1 AA)", () => {
     await expect(heading(page)).toHaveText("Min plan");
     await expect(page.getByText("Teksten lagres av seg selv mens du skriver.")).toBeVisible();
     // The live editors are there, with their buttons, before axe looks.
-    await expect(page.getByRole("textbox", { name: "Om meg", exact: true })).toBeEditable();
+    const aboutMe = page.getByRole("textbox", { name: "Om meg", exact: true });
+    await expect(aboutMe).toBeEditable();
+    await aboutMe.focus();
     await expect(page.getByRole("toolbar", { name: "Tekstformat for «Om meg»" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await openAllDisclosures(page);
@@ -313,10 +316,12 @@ test.describe("accessibility of the plan (axe, WCAG 2.1 AA)", () => {
     await login(page, "koordinator@demo.no");
     await page.goto(`/planer/${await planIdFromMyPlans(page, KARI)}`);
     await expect(heading(page)).toHaveText(`Planen til ${KARI}`);
-    // Once the page's script runs, the goal texts save themselves and lose their save buttons.
+    // A goal opened for editing: its texts save themselves (no save button once the script runs),
+    // and its description is a live editor; the user's «Om meg» is live and read-only.
+    const work = page.getByRole("article", { name: WORK_GOAL, exact: true });
+    await work.getByRole("button", { name: `Endre: ${WORK_GOAL}`, exact: true }).click();
+    await expect(work.getByRole("textbox", { name: "Beskrivelse", exact: true })).toBeEditable();
     await expect(page.getByRole("button", { name: "Lagre tekstene" })).toHaveCount(0);
-    // The shared texts are live editors: the coordinator's own (a goal) and the user's («Om meg», read-only).
-    await expect(page.getByRole("article", { name: WORK_GOAL, exact: true }).getByRole("textbox", { name: "Beskrivelse", exact: true })).toBeEditable();
     await expect(page.getByRole("textbox", { name: "Om meg", exact: true })).toHaveAttribute("aria-readonly", "true");
     expect(await seriousViolations(page)).toEqual([]);
     await openAllDisclosures(page);

@@ -89,6 +89,8 @@ test.describe("labels", () => {
     try {
       await ola.page.goto(`/planer/${planId}`);
       const about = ola.page.getByRole("region", { name: "Om meg – hva er viktig for meg" });
+      // The comments are folded under the part they are about.
+      await about.locator("details.comments > summary").click();
       const form = await openDisclosure(about, "Skriv en kommentar");
       await form.getByLabel("Kommentar").fill(body);
       await form.getByRole("button", { name: "Send kommentaren" }).click();

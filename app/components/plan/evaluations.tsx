@@ -45,8 +45,9 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
                 author={plan.authors[e.createdById]}
                 achievedHtml={storedHtml(plan, documentName)}
                 achievedEditor={
-                  // What was achieved: a shared text, written by those who may evaluate (while the item is open).
-                  editing && canEvaluate ? (
+                  // What was achieved: a shared text, written by those who may evaluate (while the item
+                  // is open), followed live by those who only read.
+                  editing || !canEvaluate ? (
                   <CollabEditor
                     id={`evaluation-${e.id}-achieved`}
                     documentName={documentName}

@@ -61,7 +61,8 @@ export function GoalItem({ plan, goal, subGoals, choices, level, siblings, group
       </div>
       {edit.open ? null : (
         <>
-          <StoredText html={storedHtml(plan, collabDocument.goalDescription(goal.id))} text={goal.description} empty="" />
+          {/* Those who may change it read the stored text until "Endre"; those who only read follow it live. */}
+          {canEditPlan ? <StoredText html={storedHtml(plan, collabDocument.goalDescription(goal.id))} text={goal.description} empty="" /> : <GoalDescription plan={plan} goal={goal} />}
           <GoalCard goal={goal} withTexts compact />
         </>
       )}

@@ -33,6 +33,19 @@ export function MeasureItem({ plan, measure, choices, level, siblings, drag }: M
   const due = !isOneOf(FINISHED_MEASURE_STATUSES, measure.status) && isDue(measure.evaluationDate);
   const responsible = responsibleName(plan, measure);
   const descriptionDoc = collabDocument.measureDescription(measure.id);
+  // How the measure is carried out: a shared text, written by those who may change the measure.
+  const description = (
+    <CollabEditor
+      id={`${anchor}-description`}
+      documentName={descriptionDoc}
+      label={t("measure.field.description")}
+      hint={t("measure.hint.description")}
+      html={storedHtml(plan, descriptionDoc)}
+      text={measure.description}
+      canEdit={canEdit}
+      viewer={plan.viewer}
+    />
+  );
   const facts: [string, ReactNode][] = [
     ...(measure.amount ? [[t("measure.field.amount"), measure.amount] as [string, ReactNode]] : []),
     [t("measure.field.responsible"), `${responsible || t("measure.noResponsible")}${measure.unit ? `, ${measure.unit.name}` : ""}`],
@@ -65,7 +78,8 @@ export function MeasureItem({ plan, measure, choices, level, siblings, drag }: M
           </div>
         ) : null}
       </div>
-      {edit.open ? null : <StoredText html={storedHtml(plan, descriptionDoc)} text={measure.description} empty="" />}
+      {/* Those who may change it read the stored text until "Endre"; those who only read follow it live. */}
+      {edit.open ? null : canEdit ? <StoredText html={storedHtml(plan, descriptionDoc)} text={measure.description} empty="" /> : description}
       <dl className="facts facts-compact">
         {facts.map(([label, value]) => (
           <div className="facts-row" key={label}>
@@ -77,19 +91,7 @@ export function MeasureItem({ plan, measure, choices, level, siblings, drag }: M
       {canEdit ? (
         <InPlaceEdit
           state={edit}
-          live={
-            // How the measure is carried out: a shared text, written by those who may change the measure.
-            <CollabEditor
-              id={`${anchor}-description`}
-              documentName={descriptionDoc}
-              label={t("measure.field.description")}
-              hint={t("measure.hint.description")}
-              html={storedHtml(plan, descriptionDoc)}
-              text={measure.description}
-              canEdit={canEdit}
-              viewer={plan.viewer}
-            />
-          }
+          live={description}
         >
           <MeasureEditForm measure={measure} choices={choices} canAssign={plan.access.canEditPlan} />
           {plan.access.canEditPlan ? <DeleteItem kind="measure" id={measure.id} label={measure.title} anchor={`goal-${measure.goalId}`} /> : null}
