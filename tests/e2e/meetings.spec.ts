@@ -222,7 +222,7 @@ test.describe("responsibility-group meetings", () => {
   test("someone without a part in the plan gets «not found» for a meeting and its calendar file", async ({ page, browser, baseURL }) => {
     await login(page, "koordinator@demo.no");
     const planId = await planIdFromMyPlans(page, KARI);
-    await page.goto(`/planer/${planId}`);
+    await page.goto(`/planer/${planId}#moter`);
     const href = await region(page, "Møter").getByRole("link", { name: /kl\./ }).first().getAttribute("href");
     const meetingId = /^\/moter\/([0-9a-f-]{36})/.exec(href ?? "")?.[1];
     expect(meetingId, "a meeting in Kari's plan").toBeTruthy();

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { LIFE_AREAS } from "../../domain/lists.ts";
+import { useLifeAreaName, usePlanTemplate } from "../../hooks/use-plan-template.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { GoalCreateForm } from "./goal-form.tsx";
 import { GoalItem } from "./goal-item.tsx";
@@ -13,7 +14,11 @@ export function GoalsSection({ plan, choices }: { plan: PlanView; choices: Measu
   const mainGoals = plan.goals.filter((g) => !g.parentId);
   const order = mainGoals.map((g) => g.id);
   const drag = useDragToMove("goal", order);
-  const areas = LIFE_AREAS.filter((area) => mainGoals.some((g) => g.lifeArea === area));
+  // The template's areas in its order and with its names, then any a goal kept from before.
+  const template = usePlanTemplate();
+  const areaName = useLifeAreaName();
+  const ordered = [...template.lifeAreas.map((a) => a.area), ...LIFE_AREAS];
+  const areas = ordered.filter((area, i) => ordered.indexOf(area) === i && mainGoals.some((g) => g.lifeArea === area));
   return (
     <PlanSection id="mal" headingId="goals-heading" title={t("goal.sectionTitle")}>
       <p className="hint">{t("goal.sectionHint")}</p>
@@ -22,7 +27,7 @@ export function GoalsSection({ plan, choices }: { plan: PlanView; choices: Measu
           const inArea = mainGoals.filter((g) => g.lifeArea === area);
           return (
             <section key={area} className="life-area" aria-labelledby={`area-${area}`}>
-              <h3 id={`area-${area}`}>{t(`goal.lifeArea.${area}`)}</h3>
+              <h3 id={`area-${area}`}>{areaName(area)}</h3>
               {inArea.map((goal) => (
                 <GoalItem
                   key={goal.id}

@@ -51,6 +51,8 @@ export function EditToggle({ state, label }: { state: InPlace; label: string }) 
       role="button"
       className={state.open ? "button-primary button-small" : "button-secondary button-small"}
       aria-expanded={state.open}
+      // The visible word first, then which item: "Endre: Jeg vil klare morgenen selv".
+      aria-label={`${state.open ? t("reading.done") : t("reading.edit")}: ${label}`}
       onClick={(event) => {
         event.preventDefault();
         moved.current = true;
@@ -60,7 +62,6 @@ export function EditToggle({ state, label }: { state: InPlace; label: string }) 
       }}
     >
       {state.open ? t("reading.done") : t("reading.edit")}
-      <span className="visually-hidden">: {label}</span>
     </a>
   );
 }
