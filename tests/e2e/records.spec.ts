@@ -103,7 +103,9 @@ test.describe("labels", () => {
 
     await login(page, "koordinator@demo.no");
     await page.goto(`/planer/${planId}`);
-    const comment = page.getByRole("region", { name: "Om meg – hva er viktig for meg" }).getByRole("listitem").filter({ hasText: body });
+    const aboutHers = page.getByRole("region", { name: "Om meg – hva er viktig for meg" });
+    await aboutHers.locator("details.comments > summary").click();
+    const comment = aboutHers.getByRole("listitem").filter({ hasText: body });
     await expect(comment).toContainText("Ola Nordmann (pårørende)");
     await expect(comment).not.toContainText("brukeren");
   });

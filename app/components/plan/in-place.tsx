@@ -1,5 +1,5 @@
 import { useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** The address parameter that opens one item for editing: "?endre=goal-<id>" (works without JavaScript). */
@@ -18,10 +18,10 @@ export function useInPlace(anchor: string) {
   const [open, setOpenNow] = useState(initial);
   // Once opened, its forms stay on the page (see InPlaceEdit).
   const [opened, setOpened] = useState(initial);
-  const setOpen = (next: boolean) => {
+  const setOpen = useCallback((next: boolean) => {
     setOpenNow(next);
     if (next) setOpened(true);
-  };
+  }, []);
   return { anchor, open, opened, setOpen };
 }
 
@@ -75,9 +75,22 @@ const editAreaId = (anchor: string) => `${anchor}-edit`;
  * names only those in that text.
  */
 export function InPlaceEdit({ state, live, children }: { state: InPlace; live?: ReactNode; children?: ReactNode }) {
+  const area = useRef<HTMLDivElement>(null);
+  const { open, setOpen } = state;
+  // A save refused after "Ferdig" (someone changed the item meanwhile): open it again, so the
+  // person sees why and what to do, instead of a refusal nobody can see.
+  useEffect(() => {
+    const element = area.current;
+    if (open || !element) return;
+    const observer = new MutationObserver(() => {
+      if (element.querySelector('[role="alert"]')) setOpen(true);
+    });
+    observer.observe(element, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [open, setOpen]);
   if (!state.opened) return null;
   return (
-    <div className="in-place-edit" id={editAreaId(state.anchor)} hidden={!state.open}>
+    <div ref={area} className="in-place-edit" id={editAreaId(state.anchor)} hidden={!state.open}>
       {state.open ? live : null}
       {children}
     </div>
