@@ -53,6 +53,12 @@ export function EditToggle({ state, label }: { state: InPlace; label: string }) 
       aria-expanded={state.open}
       // The visible word first, then which item: "Endre: Jeg vil klare morgenen selv".
       aria-label={`${state.open ? t("reading.done") : t("reading.edit")}: ${label}`}
+      // A link that acts as a button answers the space bar as a button does.
+      onKeyDown={(event) => {
+        if (event.key !== " ") return;
+        event.preventDefault();
+        event.currentTarget.click();
+      }}
       onClick={(event) => {
         event.preventDefault();
         moved.current = true;
