@@ -75,17 +75,19 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     texts.push(editor);
     await until(() => editor.provider.isSynced, "the editor synced");
 
-    // For four seconds every connection to this test's database is terminated every 100 ms.
+    // For four seconds every connection to this test's database is terminated again and again,
+    // 100 to 500 ms apart: the short gaps cut requests mid-way, the longer ones leave room for a
+    // request to get through between two faults even on a loaded machine.
     const database = new URL(t.url!).pathname.slice(1);
     const admin = connectPostgres(adminUrl(process.env.TEST_DATABASE_URL!));
     stops.push(() => admin.close());
     let terminating = true;
     const terminator = (async () => {
       let terminated = 0;
-      while (terminating) {
+      for (let wave = 0; terminating; wave++) {
         const rows = await admin.query<{ ok: boolean }>(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
         terminated += rows.length;
-        await sleep(100);
+        await sleep(100 * (1 + (wave % 5)));
       }
       return terminated;
     })();
