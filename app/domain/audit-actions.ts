@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = {
   "case.document_view": read("Åpnet et dokument i en sak", "Opened a document in a case"),
   "plan.archive.download": read("Lastet ned en arkivkopi av planen", "Downloaded an archive copy of the plan"),
   "plan.documents": read("Så listen over dokumenter i planen", "Looked at the list of documents in the plan"),
+  "assessment.view": read("Så kartleggingen", "Looked at the assessment"),
+  "assessment.register_export": read("Lastet ned opplysninger til det nasjonale registeret", "Downloaded the data for the national register"),
   "plan.document_view": read("Lastet ned et dokument i planen", "Downloaded a document in the plan"),
 
   // The plan
@@ -93,6 +95,9 @@ export const AUDIT_ACTIONS = {
   "log.restore": change("Hentet tilbake en slettet loggføring", "Restored a deleted log entry"),
   "comment.delete": change("Slettet en kommentar", "Deleted a comment"),
   "comment.restore": change("Hentet tilbake en slettet kommentar", "Restored a deleted comment"),
+  "assessment.record": change("Registrerte en kartlegging", "Recorded an assessment"),
+  "assessment.own_view": change("Skrev hvordan brukeren selv ser det i kartleggingen", "Wrote the user's own view in the assessment"),
+  "goal.variables": change("Knyttet et mål til kartleggingen", "Tied a goal to the assessment"),
   "plan.document_add": change("La til et dokument i planen", "Added a document to the plan"),
   "plan.document_delete": change("Slettet et dokument i planen", "Deleted a document in the plan"),
   // Not activity: the coordinator must not learn of it from "new from the user" (USER_SIDE_AND_KE_ONLY).
@@ -147,6 +152,7 @@ export const AUDIT_ACTIONS = {
 
   // Administration
   "planTemplate.update": admin("Endret malen for en plantype", "Changed the template of a plan type"),
+  "assessment.codes": admin("Endret kodelisten for kartlegging", "Changed the code list for assessments"),
   "caseType.update": admin("Endret frister for en sakstype", "Changed the deadlines of a case type"),
   "user.activate": admin("Aktiverte en brukerkonto", "Activated an account"),
   "user.deactivate": admin("Deaktiverte en brukerkonto", "Deactivated an account"),

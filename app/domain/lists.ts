@@ -81,7 +81,8 @@ export const INVITEE_RESPONSES = ["PENDING", "YES", "NO", "MAYBE"] as const;
 export type InviteeResponse = (typeof INVITEE_RESPONSES)[number];
 /** The answers an invitee can give (PENDING is having given none). */
 export const ANSWERS = ["YES", "NO", "MAYBE"] as const satisfies readonly InviteeResponse[];
-export const AGENDA_KINDS = ["EVALUATION", "FOLLOW_UP", "USER_INPUT", "USER_POINT", "OTHER"] as const;
+/** ASSESSMENT_DIFFERENCE: staff's and the person's own score differ by 2 or more (Kartlegging). */
+export const AGENDA_KINDS = ["EVALUATION", "FOLLOW_UP", "USER_INPUT", "USER_POINT", "OTHER", "ASSESSMENT_DIFFERENCE"] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export const MEETING_TASK_STATUSES = ["OPEN", "DONE"] as const;
 export type MeetingTaskStatus = (typeof MEETING_TASK_STATUSES)[number];
@@ -103,6 +104,7 @@ export type ArchiveReason = (typeof ARCHIVE_REASONS)[number];
 /** Where an archive copy's delivery stands: FAILED copies are tried again by the archive job. */
 export const ARCHIVE_STATUSES = ["PENDING", "DELIVERED", "FAILED"] as const;
 export type ArchiveStatus = (typeof ARCHIVE_STATUSES)[number];
+export { ASSESSMENT_METHODS, type AssessmentMethod } from "./assessment.ts";
 /** How long deleted plan content (goals, measures, services, log entries, comments) can be restored. */
 export const RESTORE_DAYS = 30;
 export const isUserSide = (role: PlanRole | string | null | undefined) => role === "OWNER" || role === "REPRESENTATIVE";

@@ -58,6 +58,8 @@ export const PlanDocumentVisibility = z.enum(L.PLAN_DOCUMENT_VISIBILITIES);
 export type PlanDocumentVisibility = L.PlanDocumentVisibility;
 export const ArchiveReason = z.enum(L.ARCHIVE_REASONS);
 export type ArchiveReason = L.ArchiveReason;
+export const AssessmentMethod = z.enum(L.ASSESSMENT_METHODS);
+export type AssessmentMethod = L.AssessmentMethod;
 export const ArchiveStatus = z.enum(L.ARCHIVE_STATUSES);
 export type ArchiveStatus = L.ArchiveStatus;
 

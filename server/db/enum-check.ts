@@ -31,4 +31,5 @@ export const enumsMatch: [
   Same<Db.PlanDocumentVisibility, Domain.PlanDocumentVisibility>,
   Same<Db.ArchiveReason, Domain.ArchiveReason>,
   Same<Db.ArchiveStatus, Domain.ArchiveStatus>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Db.AssessmentMethod, Domain.AssessmentMethod>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
