@@ -1,3 +1,4 @@
+import { assessmentRouter } from "./assessments/router.ts";
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { caseRouter } from "./cases/router.ts";
@@ -44,6 +45,7 @@ export const appRouter = router({
   identityProvider: identityProviderRouter,
   search: searchRouter,
   planTemplate: planTemplateRouter,
+  assessment: assessmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,8 @@ import { accountEn, accountNb } from "./locales/account.ts";
 import { adminEn, adminNb } from "./locales/admin.ts";
 import { applicationsEn, applicationsNb } from "./locales/applications.ts";
 import { archiveEn, archiveNb } from "./locales/archive.ts";
+import { assessmentEn, assessmentNb } from "./locales/assessment.ts";
+import { assessmentFiguresEn, assessmentFiguresNb } from "./locales/assessment-figures.ts";
 import { auditEn, auditNb } from "./locales/audit.ts";
 import { caseDetailEn, caseDetailNb } from "./locales/case-detail.ts";
 import { casesEn, casesNb } from "./locales/cases.ts";
@@ -50,6 +52,8 @@ const nb = {
   ...personsNb,
   ...archiveNb,
   ...searchNb,
+  ...assessmentNb,
+  ...assessmentFiguresNb,
 };
 
 const en: typeof nb = {
@@ -73,6 +77,8 @@ const en: typeof nb = {
   ...personsEn,
   ...archiveEn,
   ...searchEn,
+  ...assessmentEn,
+  ...assessmentFiguresEn,
 };
 
 export const resources = {
