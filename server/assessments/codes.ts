@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { DEFAULT_ASSESSMENT_MAX_AGE_MONTHS, DEFAULT_CODE_LIST, variableKey, type CodeList } from "../../app/domain/assessment.ts";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { SessionUser } from "../auth/sessions.ts";
+import type { PrismaClient } from "../db/database.ts";
+import type { Tx } from "../db/types.ts";
+import { uniqueViolation } from "../db/unique.ts";
+import { DomainError, notFound } from "../errors.ts";
+import { rolePolicy } from "../records/policy.ts";
+import { write } from "../records/write.ts";
+
+// The municipality's code list for Kartlegging (issue 15; seed-002 §1.2–1.3): life areas and the
+// variables scored in them, each named by code system and code ("IPLOS:06", "LOKAL:TRYGGHET"),
+// with the staff's text, a plain-language text for the person, and room for an ICF code.
+// Versions: 0 is DEFAULT_CODE_LIST, shipped in code; the administrator saves version 1, 2, …
+// as new rows, and a saved version is never changed, so every assessment can be read with the
+// list it was made with (Assessment.codeListVersion).
+//
+// One rule across versions: a variable's key keeps the life area it was first given, in every
+// later version. Scores, own views and goals store the area beside the variable, and the
+// figures compare "first and latest assessment per area"; if the same key could move, an
+// area's history would silently gain or lose a variable. Texts, the plain text and the ICF
+// code may change, and a variable may be left out of a new version (old scores keep it); to
+// measure something in another area, add a new variable with a new code.
+
+const ADMIN_ONLY = rolePolicy(["ADMIN"]);
+
+const slug = z.string().trim().min(1).max(40).regex(/^[a-z0-9æøå][a-z0-9æøå-]*$/);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const levelText = z.string().trim().max(200).optional();
+
+export const codeListAreaSchema = z.object({ key: slug, name: text(80), plain: text(120) });
+
+export const codeListVariableSchema = z.object({
+  /** IPLOS, LOKAL, or another code system's short name: capital letters and digits. */
+  system: z.string().trim().toUpperCase().min(2).max(16).regex(/^[A-Z][A-Z0-9]*$/),
+  code: z.string().trim().toUpperCase().min(1).max(30).regex(/^[A-Z0-9ÆØÅ][A-Z0-9ÆØÅ_.-]*$/),
+  text: text(120),
+  plain: text(160),
+  area: slug,
+  /** An ICF code: b (body functions), d (activities and participation), e (environment) or s (structures) and digits: b1528, d450. */
+  icf: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[bdes][0-9]{1,6}$/)
+    .optional(),
+  levels: z.object({ 1: levelText, 2: levelText, 3: levelText, 4: levelText, 5: levelText, 9: levelText }).strict().optional(),
+});
+
+/** The content of a version as stored (and as the administrator sends it): the shape only. */
+export const codeListContentShape = z.object({
+  areas: z.array(codeListAreaSchema).min(1).max(40),
+  variables: z.array(codeListVariableSchema).min(1).max(200),
+});
+export type CodeListContent = z.infer<typeof codeListContentShape>;
+
+export interface CodeListProblem {
+  /** The input's path: "content.variables.3.area". */
+  field: string;
+  /** An i18n key under assessmentCodes.errors. */
+  messageKey: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The rules across rows: area and variable keys unique, every variable in one of the areas, and
+ * a key used before keeps its area (`lockedAreas`: key → area, from every earlier version).
+ * Pure, so the page checks with the same words as the server.
+ */
+export function codeListProblems(content: CodeListContent, lockedAreas: Record<string, string>): CodeListProblem[] {
+  const problems: CodeListProblem[] = [];
+  const areaKeys = new Set<string>();
+  content.areas.forEach((area, i) => {
+    if (areaKeys.has(area.key)) problems.push({ field: `content.areas.${i}.key`, messageKey: "assessmentCodes.errors.duplicateArea", params: { key: area.key } });
+    areaKeys.add(area.key);
+  });
+  const variableKeys = new Set<string>();
+  content.variables.forEach((variable, i) => {
+    const key = variableKey(variable);
+    if (variableKeys.has(key)) problems.push({ field: `content.variables.${i}.code`, messageKey: "assessmentCodes.errors.duplicateVariable", params: { key } });
+    variableKeys.add(key);
+    if (!areaKeys.has(variable.area)) {
+      problems.push({ field: `content.variables.${i}.area`, messageKey: "assessmentCodes.errors.unknownArea", params: { key, area: variable.area } });
+    } else if (Object.hasOwn(lockedAreas, key) && lockedAreas[key] !== variable.area) {
+      problems.push({ field: `content.variables.${i}.area`, messageKey: "assessmentCodes.errors.areaLocked", params: { key, area: lockedAreas[key]! } });
+    }
+  });
+  return problems;
+}
+
+function parseStored(version: number, content: unknown): CodeList {
+  const parsed = codeListContentShape.safeParse(content);
+  // Only the portal writes these rows, through saveCodeList; anything else is a broken database.
+  if (!parsed.success) throw new Error(`Assessment code list version ${version} is not valid: ${parsed.error.message}`);
+  return { version, ...(parsed.data as Omit<CodeList, "version">) };
+}
+
+/** The municipality's code list now: its newest saved version, or version 0 when it has saved none. */
+export async function currentCodeList(tx: Tx, municipalityId: string): Promise<CodeList> {
+  const row = await tx.assessmentCodeList.findFirst({ where: { municipalityId }, orderBy: { version: "desc" }, select: { version: true, content: true } });
+  return row ? parseStored(row.version, row.content) : DEFAULT_CODE_LIST;
+}
+
+/** One version of the municipality's code list (0: DEFAULT_CODE_LIST); NOT_FOUND when there is no such version. */
+export async function codeListVersion(tx: Tx, municipalityId: string, version: number): Promise<CodeList> {
+  if (version === 0) return DEFAULT_CODE_LIST;
+  const row = await tx.assessmentCodeList.findUnique({ where: { municipalityId_version: { municipalityId, version } }, select: { version: true, content: true } });
+  if (!row) throw notFound();
+  return parseStored(row.version, row.content);
+}
+
+/** Every variable key's area in every version so far (version 0 included): the areas they keep. */
+async function lockedAreasOf(tx: Tx, municipalityId: string): Promise<Record<string, string>> {
+  const rows = await tx.assessmentCodeList.findMany({ where: { municipalityId }, orderBy: { version: "asc" }, select: { version: true, content: true } });
+  const locked: Record<string, string> = {};
+  for (const list of [DEFAULT_CODE_LIST, ...rows.map((r) => parseStored(r.version, r.content))]) {
+    for (const v of list.variables) locked[variableKey(v)] ??= v.area;
+  }
+  return locked;
+}
+
+/** The administrator's page: the list now, the out-of-date limit, every saved version and the areas keys keep. */
+export async function codeListForAdmin(prisma: PrismaClient, actor: SessionUser) {
+  const { municipalityId } = await ADMIN_ONLY.resolve(prisma, actor);
+  const [current, municipality, rows, lockedAreas] = await Promise.all([
+    currentCodeList(prisma, municipalityId),
+    prisma.municipality.findUnique({ where: { id: municipalityId }, select: { assessmentMaxAgeMonths: true } }),
+    prisma.assessmentCodeList.findMany({ where: { municipalityId }, orderBy: { version: "desc" }, select: { version: true, createdAt: true, createdById: true } }),
+    lockedAreasOf(prisma, municipalityId),
+  ]);
+  const ids = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => Boolean(id)))];
+  const people = ids.length ? await prisma.user.findMany({ where: { id: { in: ids }, municipalityId }, select: { id: true, name: true } }) : [];
+  return {
+    current,
+    maxAgeMonths: municipality?.assessmentMaxAgeMonths ?? DEFAULT_ASSESSMENT_MAX_AGE_MONTHS,
+    versions: rows.map((r) => ({ version: r.version, createdAt: r.createdAt, createdBy: people.find((p) => p.id === r.createdById)?.name ?? null })),
+    lockedAreas,
+  };
+}
+
+export const saveCodeListInput = z.object({
+  /** The version the administrator started from: a newer one saved meanwhile is a conflict. */
+  basedOnVersion: z.number().int().min(0),
+  content: codeListContentShape,
+  maxAgeMonths: z.number().int().min(1).max(60),
+});
+export type SaveCodeListInput = z.infer<typeof saveCodeListInput>;
+
+const conflict = (version: number) => new DomainError("CONFLICT", "assessmentCodes.errors.conflict", { version });
+
+/** The administrator saves the list as a new version (latest + 1) and the out-of-date limit. */
+export async function saveCodeList(prisma: PrismaClient, actor: SessionUser, input: SaveCodeListInput, meta: RequestMeta) {
+  try {
+    return await write(prisma, actor, meta, ADMIN_ONLY, "assessment.codes", async (tx, { municipalityId }) => {
+      const latest = await tx.assessmentCodeList.findFirst({ where: { municipalityId }, orderBy: { version: "desc" }, select: { version: true } });
+      const latestVersion = latest?.version ?? 0;
+      if (input.basedOnVersion !== latestVersion) throw conflict(latestVersion);
+      const problems = codeListProblems(input.content, await lockedAreasOf(tx, municipalityId));
+      if (problems.length) {
+        const first = problems[0]!;
+        throw new DomainError("BAD_REQUEST", first.messageKey, first.params, { field: first.field, problems });
+      }
+      const before = await currentCodeList(tx, municipalityId);
+      const version = latestVersion + 1;
+      const content = { areas: input.content.areas, variables: input.content.variables.map(({ icf, levels, ...v }) => ({ ...v, ...(icf ? { icf } : {}), ...(levels ? { levels } : {}) })) };
+      // Two administrators saving from the same version: the unique [municipalityId, version] lets one win.
+      const row = await tx.assessmentCodeList.create({ data: { municipalityId, version, content, createdById: actor.id }, select: { id: true, createdAt: true } });
+      await tx.municipality.update({ where: { id: municipalityId }, data: { assessmentMaxAgeMonths: input.maxAgeMonths } });
+      const keys = (list: { variables: { system: string; code: string }[] }) => list.variables.map(variableKey);
+      const beforeKeys = keys(before);
+      const afterKeys = keys(content);
+      return {
+        result: { version, createdAt: row.createdAt },
+        target: { type: "assessmentCodeList", id: row.id },
+        details: {
+          version,
+          basedOnVersion: input.basedOnVersion,
+          areas: content.areas.length,
+          variables: afterKeys.length,
+          added: afterKeys.filter((k) => !beforeKeys.includes(k)),
+          removed: beforeKeys.filter((k) => !afterKeys.includes(k)),
+          maxAgeMonths: input.maxAgeMonths,
+        },
+      };
+    });
+  } catch (error) {
+    const unique = uniqueViolation(error);
+    if (unique?.model === "AssessmentCodeList") {
+      const latest = await prisma.assessmentCodeList.findFirst({ where: { municipalityId: actor.municipalityId }, orderBy: { version: "desc" }, select: { version: true } });
+      throw conflict(latest?.version ?? 0);
+    }
+    throw error;
+  }
+}
