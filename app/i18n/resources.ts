@@ -3,6 +3,7 @@ import { adminEn, adminNb } from "./locales/admin.ts";
 import { applicationsEn, applicationsNb } from "./locales/applications.ts";
 import { archiveEn, archiveNb } from "./locales/archive.ts";
 import { assessmentEn, assessmentNb } from "./locales/assessment.ts";
+import { assessmentCodesEn, assessmentCodesNb } from "./locales/assessment-codes.ts";
 import { assessmentFiguresEn, assessmentFiguresNb } from "./locales/assessment-figures.ts";
 import { auditEn, auditNb } from "./locales/audit.ts";
 import { caseDetailEn, caseDetailNb } from "./locales/case-detail.ts";
@@ -53,6 +54,7 @@ const nb = {
   ...archiveNb,
   ...searchNb,
   ...assessmentNb,
+  ...assessmentCodesNb,
   ...assessmentFiguresNb,
 };
 
@@ -78,6 +80,7 @@ const en: typeof nb = {
   ...archiveEn,
   ...searchEn,
   ...assessmentEn,
+  ...assessmentCodesEn,
   ...assessmentFiguresEn,
 };
 
