@@ -3,6 +3,7 @@ import { calendarDate, formatDate, osloDate } from "../../app/domain/oslo-time.t
 import type { Tx } from "../db/types.ts";
 import { translate } from "../i18n.ts";
 import { shorten } from "../../app/domain/text.ts";
+import { differenceSeeds } from "../assessments/agenda.ts";
 
 // The agenda a meeting starts with, built from the plan as it is when the meeting is scheduled:
 // 1. goals and measures whose evaluation date is on or before the meeting's day (not finished);
@@ -10,6 +11,7 @@ import { shorten } from "../../app/domain/text.ts";
 // 3. what the user, their representative or relatives wrote since the previous meeting (log
 //    entries, comments, goals in the user's words), each with who wrote it (addedById), so the
 //    page can say "from Ola Nordmann (relative)" or "from you" to whoever reads it.
+// 4. where staff's score in the assessment and the person's own differ by 2 or more.
 // Points the user adds later ("Dette vil jeg snakke om") are appended by meeting.addAgendaItem.
 
 const EXCERPT = 120;
@@ -108,5 +110,7 @@ export async function buildAgenda(tx: Tx, planId: string, meeting: { id: string 
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .slice(-MAX_INPUT_ITEMS);
   items.push(...input.map((i) => i.seed));
+  const municipality = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { municipalityId: true } });
+  items.push(...(await differenceSeeds(tx, planId, municipality.municipalityId)));
   return items;
 }
