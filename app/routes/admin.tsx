@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdminNav } from "../components/admin/admin-form.tsx";
+import { AdminNav, adminSectionLabel } from "../components/admin/admin-form.tsx";
 import { attempt, load } from "../lib/call.server.ts";
 import adminStyles from "../styles/admin.css";
 
@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: "/admin/import", key: "import" },
   { to: "/admin/innstillinger", key: "settings" },
   { to: "/admin/maler", key: "templates" },
+  { to: "/admin/kartlegging", key: "assessmentCodes" },
 ] as const;
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -56,9 +57,9 @@ export default function Admin() {
           <li key={to}>
             <div className="card">
               <h2>
-                <Link to={to}>{t(`adm.nav.${key}`)}</Link>
+                <Link to={to}>{t(adminSectionLabel(key))}</Link>
               </h2>
-              <p>{t(`adm.overview.${key}`)}</p>
+              <p>{t(key === "assessmentCodes" ? "assessmentCodes.overview" : `adm.overview.${key}`)}</p>
             </div>
           </li>
         ))}

@@ -118,7 +118,11 @@ const SECTIONS = [
   { to: "/admin/import", key: "import" },
   { to: "/admin/innstillinger", key: "settings" },
   { to: "/admin/maler", key: "templates" },
+  { to: "/admin/kartlegging", key: "assessmentCodes" },
 ] as const;
+
+/** A section's name: the administration's texts, or the area's own (assessmentCodes.nav). */
+export const adminSectionLabel = (key: string) => (key === "assessmentCodes" ? "assessmentCodes.nav" : `adm.nav.${key}`);
 
 /** The administration's sections, the current one marked. */
 export function AdminNav() {
@@ -132,7 +136,7 @@ export function AdminNav() {
           return (
             <li key={to}>
               <Link to={to} aria-current={current ? "page" : undefined}>
-                {t(`adm.nav.${key}`)}
+                {t(adminSectionLabel(key))}
               </Link>
             </li>
           );
