@@ -13,6 +13,7 @@ import {
 } from "./service.ts";
 import { getUnitOverview, unitOverviewInput } from "./unit.ts";
 import { getDashboardTrends } from "./trends.ts";
+import { getAssessmentFigures } from "./assessments.ts";
 
 // Who may read the dashboard is decided in the service (questions to coordinators: question.*).
 export const dashboardRouter = router({
@@ -24,4 +25,6 @@ export const dashboardRouter = router({
   /** The unit leader's page (and the coordinating unit's look at one unit). */
   unit: protectedProcedure.input(unitOverviewInput).query(({ ctx, input }) => getUnitOverview(ctx.db.prisma, ctx.auth.user, input)),
   trends: protectedProcedure.input(dashboardFilter).query(({ ctx, input }) => getDashboardTrends(ctx.db.prisma, ctx.auth.user, input)),
+  /** Kartlegging's figures (issue 15): the coordinating unit's, and a unit leader's for their unit. */
+  assessments: protectedProcedure.input(dashboardFilter).query(({ ctx, input }) => getAssessmentFigures(ctx.db.prisma, ctx.auth.user, input)),
 });

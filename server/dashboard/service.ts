@@ -34,7 +34,7 @@ export const dashboardFilter = z
 
 export type DashboardFilter = z.infer<typeof dashboardFilter>;
 
-interface Context {
+export interface Context {
   municipalityId: string;
   today: Date;
   now: Date;
@@ -135,12 +135,12 @@ export type MeetingMetric = keyof typeof MEETING_METRICS;
 export type CaseMetric = keyof typeof CASE_METRICS;
 export type MeasureMetric = keyof typeof MEASURE_METRICS;
 
-function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
+export function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
   return { municipalityId: actor.municipalityId, today: calendarDate(osloDate(now)), now, filter };
 }
 
 /** In publication mode a count below 5 becomes null: small numbers can point to a person. */
-function publishable(value: number, filter: DashboardFilter): number | null {
+export function publishable(value: number, filter: DashboardFilter): number | null {
   return filter.publication && value > 0 && value < 5 ? null : value;
 }
 

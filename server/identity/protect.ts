@@ -15,6 +15,8 @@ const VERSION = "v1";
 interface Keys {
   seal: Buffer;
   hash: Buffer;
+  /** For pseudonymous references handed to other systems (the register export): never the hash key. */
+  pseudonym: Buffer;
 }
 
 let keys: Keys | undefined;
@@ -23,7 +25,7 @@ function derive(material: string): Keys {
   const root = Buffer.from(material, "base64");
   if (root.length !== 32) throw new Error("IDENTITY_KEY må være 32 byte i base64 (for eksempel: openssl rand -base64 32).");
   const subkey = (info: string) => Buffer.from(hkdfSync("sha256", root, Buffer.alloc(0), info, 32));
-  return { seal: subkey("ip-portal identity seal"), hash: subkey("ip-portal identity hash") };
+  return { seal: subkey("ip-portal identity seal"), hash: subkey("ip-portal identity hash"), pseudonym: subkey("ip-portal register pseudonym") };
 }
 
 /** Called at boot with the environment: production without a key does not start. */
@@ -57,6 +59,15 @@ export function unseal(sealed: string): string {
 /** The keyed hash a person is found by: the same number always gives the same hash. */
 export function identityHash(value: string): string {
   return createHmac("sha256", currentKeys().hash).update(value).digest("hex");
+}
+
+/**
+ * A stable pseudonymous reference for a person in files handed to other systems (the register
+ * export, issue 15): HMAC-SHA-256 of the person's id with its own key, so the same person gets
+ * the same reference every time and it cannot be turned back into the id without the key.
+ */
+export function registerPseudonym(userId: string): string {
+  return createHmac("sha256", currentKeys().pseudonym).update(userId).digest("hex");
 }
 
 /** Synthetic test numbers are accepted everywhere but production. */

@@ -2,11 +2,17 @@
 export const assessmentFiguresNb = {
   assessmentFigures: {
     title: "Kartlegging",
+    registerExport: {
+      refused: "Bare leder for koordinerende enhet kan laste ned opplysningene til det nasjonale registeret.",
+    },
   },
 };
 
 export const assessmentFiguresEn: typeof assessmentFiguresNb = {
   assessmentFigures: {
     title: "Assessments",
+    registerExport: {
+      refused: "Only the head of the coordinating unit can download the data for the national register.",
+    },
   },
 };
