@@ -11,6 +11,7 @@ import { buildAgenda } from "../server/meetings/agenda.ts";
 import { osloLocalToInstant } from "../app/domain/oslo-time.ts";
 import { createGoal, createMunicipality, createPlan, createUnit, createUser } from "./factories.ts";
 import { seedKarisDocuments } from "./demo-documents.ts";
+import { seedKarisAssessments, seedOtherAssessments } from "./demo-assessments.ts";
 import { protectIdentityNumber } from "../server/identity/protect.ts";
 import { TEST_RESIDENTS, testIdentityOf } from "../server/test-idp/persons.ts";
 
@@ -154,6 +155,8 @@ export async function seedDemo(prisma: PrismaClient) {
     physioUnit: units.get("Fysio- og ergoterapi")!,
   };
   const karisGoals = await fillKarisPlan(prisma, kariPlan.id, karisPeople);
+  // Before the meetings: the next meeting's agenda picks up where Kari and the staff see it differently.
+  await seedKarisAssessments(prisma, kariPlan.id, karisPeople);
   await seedKarisMeetings(prisma, kariPlan.id, municipality.id, karisPeople, karisGoals);
   await givePastActivity(prisma, kariPlan.id, { createdDaysAgo: 200 });
   await seedKarisDocuments(prisma, kariPlan.id, karisPeople, (days) => dateFromToday(-days));
@@ -203,7 +206,15 @@ export async function seedDemo(prisma: PrismaClient) {
       quietMonthsAgo: name === "Nora Pettersen" ? [8, 2] : undefined,
     });
     const [area, title] = OTHER_GOALS[index % OTHER_GOALS.length];
-    await createGoal(prisma, { planId: plan.id, createdById: owner.id, lifeArea: area, title, writtenByUser: true, evaluationDate: dateFromToday(-20 + index * 30) });
+    const goal = await createGoal(prisma, { planId: plan.id, createdById: owner.id, lifeArea: area, title, writtenByUser: true, evaluationDate: dateFromToday(-20 + index * 30) });
+    await seedOtherAssessments(prisma, index, {
+      planId: plan.id,
+      ownerId: owner.id,
+      coordinatorId: status === "DRAFT" ? null : byFirstCoordinator ? id("koordinator@demo.no") : secondCoordinator.id,
+      goalId: goal.id,
+      lifeArea: area,
+      status,
+    });
   }
 
   await seedDemoCases(prisma, municipality.id, {
