@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AssessmentFigures } from "../components/dashboard/assessment-figures.tsx";
 import { Figure } from "../components/dashboard/figure.tsx";
 import { formatNumber } from "../domain/numbers.ts";
 import { formatDate } from "../domain/oslo-time.ts";
@@ -14,9 +15,15 @@ export const meta: MetaFunction = () => [{ title: "Min enhet – Individuell pla
 // list (/enhet/liste), and each coordinator with their plans and those needing a look.
 export async function loader({ context, request }: LoaderFunctionArgs) {
   // A unit leader not yet linked to a unit gets an explanation; other roles are refused by the procedure.
-  if (context.user?.roles.includes("UNIT_LEADER") && !context.user.leadsUnitId) return json({ overview: null });
+  if (context.user?.roles.includes("UNIT_LEADER") && !context.user.leadsUnitId) return json({ overview: null, assessments: null });
   const unitId = new URL(request.url).searchParams.get("enhet") ?? undefined;
-  return json({ overview: await load(context, request, (caller) => caller.dashboard.unit(unitId ? { unitId } : undefined)) });
+  return json(
+    await load(context, request, async (caller) => {
+      const overview = await caller.dashboard.unit(unitId ? { unitId } : undefined);
+      // Kartlegging's figures for the same unit.
+      return { overview, assessments: await caller.dashboard.assessments({ unitId: overview.unit.id }) };
+    }),
+  );
 }
 
 const PLAN_FIGURES = ["activePlans", "inactive6Months", "inactive12Months", "reviewDue", "evaluationsOverdue", "withoutMeeting"] as const;
@@ -24,7 +31,7 @@ const PLAN_FIGURES = ["activePlans", "inactive6Months", "inactive12Months", "rev
 export default function MyUnit() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { overview } = useLoaderData<typeof loader>();
+  const { overview, assessments } = useLoaderData<typeof loader>();
   if (!overview) {
     return (
       <div className="page">
@@ -62,6 +69,8 @@ export default function MyUnit() {
           <Figure label={t("dash.metric.evaluationOverdue")} value={overview.measures.evaluationOverdue} href={listHref("tiltak", "evaluationOverdue")} alarm />
         </dl>
       </section>
+
+      {assessments ? <AssessmentFigures figures={assessments} /> : null}
 
       <section aria-labelledby="unit-coordinators-heading">
         <h2 id="unit-coordinators-heading">{t("unit.coordinatorsHeading")}</h2>

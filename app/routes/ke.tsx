@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AssessmentFigures, RegisterExportLinks } from "../components/dashboard/assessment-figures.tsx";
 import { BarTable, Figure } from "../components/dashboard/figure.tsx";
 import { MeetingFigures } from "../components/dashboard/meeting-figures.tsx";
 import { TrendsSection } from "../components/dashboard/trends-section.tsx";
@@ -18,8 +19,22 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const filter = filterFromSearch(new URL(request.url).searchParams);
   return json(
     await load(context, request, async (caller) => {
-      const [overview, units, trends] = await Promise.all([caller.dashboard.overview(filter as never), caller.unit.list(), caller.dashboard.trends(filter as never)]);
-      return { overview, trends, units: units.map((u) => ({ id: u.id, name: u.name })), filter, municipality: context.user!.municipalityName };
+      const [overview, units, trends, assessments] = await Promise.all([
+        caller.dashboard.overview(filter as never),
+        caller.unit.list(),
+        caller.dashboard.trends(filter as never),
+        caller.dashboard.assessments(filter as never),
+      ]);
+      return {
+        overview,
+        trends,
+        assessments,
+        units: units.map((u) => ({ id: u.id, name: u.name })),
+        filter,
+        municipality: context.user!.municipalityName,
+        // The register export is the KE leader's alone (the procedure refuses everyone else too).
+        mayExportRegister: context.user!.roles.includes("KE_LEADER"),
+      };
     }),
   );
 }
@@ -27,7 +42,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function KeDashboard() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { overview, trends, units, filter, municipality } = useLoaderData<typeof loader>();
+  const { overview, trends, assessments, units, filter, municipality, mayExportRegister } = useLoaderData<typeof loader>();
   // Counters follow changes in the municipality, at most every 2 s.
   useSocketRevalidate("dashboard:changed", 2000);
   const query = searchFromFilter(filter);
@@ -190,6 +205,9 @@ export default function KeDashboard() {
           })}
         </p>
       </section>
+
+      <AssessmentFigures figures={assessments} />
+      {mayExportRegister ? <RegisterExportLinks /> : null}
 
       <TrendsSection trends={trends} filter={filter} />
 
