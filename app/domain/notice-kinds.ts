@@ -24,6 +24,7 @@ export const NOTICE_KINDS = {
   "plan.question_answered": { roles: KE },
   "measure.assigned": { roles: IN_PLANS },
   "evaluation.due": { roles: IN_PLANS },
+  "assessment.out_of_date": { roles: STAFF_ROLES },
   "meeting.invitation": { roles: ALL },
   "meeting.updated": { roles: ALL },
   "meeting.cancelled": { roles: ALL },

@@ -5,6 +5,7 @@ import { processDueArchives, runScheduledArchives } from "../archive/service.ts"
 import { runDeadlineReminders } from "../cases/reminders.ts";
 import type { Database } from "../db/database.ts";
 import { runEvaluationReminders } from "../goals/evaluation-reminders.ts";
+import { runAssessmentReminders } from "../assessments/reminders.ts";
 import { runMeetingReminders } from "../meetings/reminders.ts";
 import { sendDigests, sendPendingEmails, type MailOptions } from "../notifications/email.ts";
 import { log } from "../ops/log.ts";
@@ -16,6 +17,7 @@ import { log } from "../ops/log.ts";
 export const DEADLINE_QUEUE = "case-deadline-reminders";
 export const MEETING_QUEUE = "meeting-reminders";
 export const EVALUATION_QUEUE = "evaluation-reminders";
+export const ASSESSMENT_QUEUE = "assessment-reminders";
 export const EMAIL_QUEUE = "notification-emails";
 export const DIGEST_QUEUE = "notification-digest";
 export const ARCHIVE_QUEUE = "plan-archive-scheduled";
@@ -53,6 +55,8 @@ export async function startJobs(db: Database, options: JobOptions = {}) {
   await every(MEETING_QUEUE, reminders, () => runMeetingReminders(db.prisma));
   // Evaluations falling due: hourly is soon enough for a date.
   await every(EVALUATION_QUEUE, options.reminderCron ?? "5 * * * *", () => runEvaluationReminders(db.prisma));
+  // Assessments that went out of date (an age limit, a service or a decision): each morning.
+  await every(ASSESSMENT_QUEUE, options.reminderCron ?? "15 6 * * *", () => runAssessmentReminders(db.prisma));
   // Archive copies (decision 027): each active plan once per configured period (a unique row per
   // plan and period, so runs on several instances make one), checked nightly; copies that failed
   // to build or be delivered are tried again every ten minutes.
@@ -66,7 +70,7 @@ export async function startJobs(db: Database, options: JobOptions = {}) {
     // The day's digest, in the morning.
     await every(DIGEST_QUEUE, "0 7 * * *", () => sendDigests(db.prisma, send, mail));
   }
-  const queues = [DEADLINE_QUEUE, MEETING_QUEUE, EVALUATION_QUEUE, ARCHIVE_QUEUE, ARCHIVE_RETRY_QUEUE, ...(options.mail ? [EMAIL_QUEUE, DIGEST_QUEUE] : [])];
+  const queues = [DEADLINE_QUEUE, MEETING_QUEUE, EVALUATION_QUEUE, ASSESSMENT_QUEUE, ARCHIVE_QUEUE, ARCHIVE_RETRY_QUEUE, ...(options.mail ? [EMAIL_QUEUE, DIGEST_QUEUE] : [])];
   return {
     boss,
     /** Jobs waiting and failed per queue, for the metrics. */

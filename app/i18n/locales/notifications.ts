@@ -23,6 +23,7 @@ export const notificationsNb = {
     plan_question_answered: "Svar fra koordinatorer på spørsmål",
     measure_assigned: "Tiltak du blir ansvarlig for",
     evaluation_due: "Evalueringer som skal gjøres",
+    assessment_out_of_date: "Kartlegginger som er utdatert",
     meeting_invitation: "Invitasjoner til møter",
     meeting_updated: "Endringer i møter",
     meeting_cancelled: "Avlyste møter",
@@ -42,6 +43,12 @@ export const notificationsNb = {
     coordinatorReleased: { title: "Du er ikke lenger koordinator for en plan", body: "En annen er oppnevnt som koordinator. Planen er ikke lenger på listen din." },
     measureAssigned: { title: "Du er ansvarlig for et tiltak", body: "Du er satt som ansvarlig for et tiltak i en plan. Du finner det under «Mine tiltak»." },
     evaluationDue: { title: "En evaluering skal gjøres", body: "Et mål eller tiltak du følger opp, skal evalueres {{due}}." },
+    assessmentOutOfDate: {
+      title: "Kartleggingen i en plan er utdatert",
+      AGE: "Kartleggingen fra {{date}} er eldre enn kommunen regner som gyldig. Se om den bør gjøres på nytt.",
+      SERVICE_CHANGE: "Tjenestene er endret {{date}}, etter siste kartlegging. Se om den bør gjøres på nytt.",
+      DECISION: "Det er fattet et nytt vedtak {{date}}, etter siste kartlegging. Se om den bør gjøres på nytt.",
+    },
     userInput: {
       asUser: "{{name}}",
       asRepresentative: "{{name}} (representant)",
@@ -95,6 +102,7 @@ export const notificationsEn: typeof notificationsNb = {
     plan_question_answered: "Coordinators' answers to questions",
     measure_assigned: "Measures you become responsible for",
     evaluation_due: "Evaluations that are due",
+    assessment_out_of_date: "Assessments that are out of date",
     meeting_invitation: "Meeting invitations",
     meeting_updated: "Changes to meetings",
     meeting_cancelled: "Cancelled meetings",
@@ -114,6 +122,12 @@ export const notificationsEn: typeof notificationsNb = {
     coordinatorReleased: { title: "You are no longer coordinator of a plan", body: "Someone else has been appointed coordinator. The plan is no longer on your list." },
     measureAssigned: { title: "You are responsible for a measure", body: "You are responsible for a measure in a plan. You find it under “My measures”." },
     evaluationDue: { title: "An evaluation is due", body: "A goal or measure you follow up is to be evaluated {{due}}." },
+    assessmentOutOfDate: {
+      title: "The assessment in a plan is out of date",
+      AGE: "The assessment of {{date}} is older than the municipality counts as valid. Consider doing it again.",
+      SERVICE_CHANGE: "The services changed on {{date}}, after the latest assessment. Consider doing it again.",
+      DECISION: "A new decision was made on {{date}}, after the latest assessment. Consider doing it again.",
+    },
     userInput: {
       asUser: "{{name}}",
       asRepresentative: "{{name}} (representative)",
