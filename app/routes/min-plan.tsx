@@ -1,15 +1,17 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlanIdContext } from "../components/form.tsx";
 import { Presence } from "../components/presence.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
+import { MyAssessment } from "../components/plan/my-assessment.tsx";
 import { RequestChangeForm } from "../components/plan/coordinator-section.tsx";
 import { MyGoals } from "../components/plan/my-goals.tsx";
 import { ClosedNotice } from "../components/plan/plan-header.tsx";
 import { MyPlanMeetings } from "../components/meeting/my-plan-meetings.tsx";
 import { formatDate } from "../domain/oslo-time.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
+import { assessmentAction, isAssessmentIntent } from "../lib/assessment-actions.server.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { loadMyPlanMeetings } from "../lib/meeting-load.server.ts";
@@ -18,8 +20,10 @@ import { planAction } from "../lib/plan-actions.server.ts";
 import { optional } from "../lib/plan-page.server.ts";
 import type { PlanView } from "../lib/plan-types.ts";
 import { useLang } from "../lib/use-lang.ts";
+import assessmentStyles from "../styles/assessment.css";
 
 export const meta: MetaFunction = () => [{ title: "Min plan – Individuell plan" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const plans = await load(context, request, (caller) => caller.plan.mine());
@@ -27,7 +31,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // The whole plan for the goals, "Om meg" and the rest; if that fails the overview still shows.
   const full = current ? await optional(context.caller.plan.byId({ planId: current.id })) : null;
   const meetings = full ? await optional(loadMyPlanMeetings(context.caller, full.id)) : null;
-  return json({ plans, full, meetings, planTemplate: full?.template ?? null });
+  // "Slik ser jeg det": every score recorded about the user, and their own view (issue 15).
+  const assessment = full ? await optional(context.caller.assessment.forPlan({ planId: full.id })) : null;
+  return json({ plans, full, meetings, assessment, planTemplate: full?.template ?? null });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -35,13 +41,14 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
   const planId = idParam(text(form, "planId"));
   if (!form.get("intent")) return redirect("/min-plan");
+  if (isAssessmentIntent(text(form, "intent"))) return assessmentAction(context, request, planId, form);
   return planAction(context, request, planId, form);
 }
 
 export default function MyPlan() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { plans, full, meetings } = useLoaderData<typeof loader>();
+  const { plans, full, meetings, assessment } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const refused = useActionData<typeof action>();
   const plan = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
@@ -77,6 +84,7 @@ export default function MyPlan() {
         <div className="my-plan-main">
           {full ? <MyGoals plan={full} /> : null}
           {full ? <AboutSection plan={full} plain /> : null}
+          {full && assessment ? <MyAssessment view={assessment} saved={params.get("lagret") === "assessment-own-view" && !refused} /> : null}
         </div>
         <div className="my-plan-side">
         <section id="koordinator" aria-labelledby="coordinator-heading" className="card">

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,8 @@ import { Presence } from "../components/presence.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";
 import { ArchiveSection } from "../components/plan/archive-section.tsx";
+import { AssessmentSection } from "../components/plan/assessment-section.tsx";
+import { AssessmentContext } from "../components/plan/assessment-shared.tsx";
 import { CoordinatorSection } from "../components/plan/coordinator-section.tsx";
 import { PlanDocumentsFromLoader } from "../components/plan/documents-section.tsx";
 import { GoalsSection } from "../components/plan/goals-section.tsx";
@@ -20,6 +22,7 @@ import { ServicesSection } from "../components/plan/services-section.tsx";
 import { TemplateGuidance } from "../components/plan/template-guidance.tsx";
 import { RESTORE_DAYS, STAFF_ROLES } from "../domain/lists.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
+import { assessmentAction, isAssessmentIntent } from "../lib/assessment-actions.server.ts";
 import { needNoticeAction } from "../lib/case-actions.server.ts";
 import { redirectToLogin } from "../lib/call.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
@@ -27,8 +30,10 @@ import { planAction } from "../lib/plan-actions.server.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
 import { hasRole, mayAppointCoordinators, optional } from "../lib/plan-page.server.ts";
 import { responsibleOptions, type PlanView } from "../lib/plan-types.ts";
+import assessmentStyles from "../styles/assessment.css";
 
 export const meta: MetaFunction = () => [{ title: "Plan – Individuell plan" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
@@ -38,11 +43,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const caller = context.caller;
   // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
   const search = new URL(request.url).searchParams.get("finn")?.trim() ?? "";
-  const [units, candidates, found, meetings] = await Promise.all([
+  const [units, candidates, found, meetings, assessment] = await Promise.all([
     plan.access.canEditPlan ? optional(caller.unit.list()) : null,
     mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
     plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
     optional(caller.meeting.list({ planId })),
+    // Kartlegging (issue 15): the scores, own views, flags and goals' movement; the page works without it.
+    optional(caller.assessment.forPlan({ planId })),
   ]);
   return json({
     kind: "plan" as const,
@@ -55,6 +62,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     // Staff and coordinators may send the coordinating unit a notice of need about the plan's owner.
     canSendNeedNotice: hasRole(context, ...STAFF_ROLES),
     meetings,
+    assessment,
     documents: await optional(caller.planDocument.list({ planId })),
     // Read by ArchiveSection through the route's loader data (decision 027).
     archives: await optional(caller.plan.archives({ planId })),
@@ -82,6 +90,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (!form.get("intent")) return redirect(`/planer/${planId}`);
   if (form.get("intent") === "need-notice") return needNoticeAction(context, request, planId, form);
+  if (isAssessmentIntent(String(form.get("intent")))) return assessmentAction(context, request, planId, form);
   return planAction(context, request, planId, form);
 }
 
@@ -89,6 +98,7 @@ export default function PlanWorkspacePage() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
   return (
+    <AssessmentContext.Provider value={data.assessment}>
     <Workspace
       plan={data.plan}
       units={data.units}
@@ -98,6 +108,7 @@ export default function PlanWorkspacePage() {
       canSendNeedNotice={data.canSendNeedNotice}
       meetings={data.meetings}
     />
+    </AssessmentContext.Provider>
   );
 }
 
@@ -121,6 +132,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
   const sections = [
     { id: "om-meg", label: t("about.title") },
     { id: "mal", label: t("goal.sectionTitle") },
+    { id: "kartlegging", label: t("assessment.title") },
     { id: "deltakere", label: t("participant.sectionTitle") },
     { id: "koordinator", label: t("coordinator.sectionTitle") },
     { id: "moter", label: t("meetings.section.title") },
@@ -158,6 +170,7 @@ function Workspace({ plan, units, candidates, people, search, canSendNeedNotice,
       <TemplateGuidance />
       <AboutSection plan={plan} inPlace />
       <GoalsSection plan={plan} choices={choices} />
+      <AssessmentSection plan={plan} />
       <ParticipantsSection plan={plan} people={people} search={search} />
       <CoordinatorSection plan={plan} candidates={candidates} />
       <PlanMeetingsSection planId={plan.id} meetings={meetings} canPlan={plan.access.canEditPlan} />

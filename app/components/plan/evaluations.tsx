@@ -8,6 +8,7 @@ import type { EvaluationView, PlanView } from "../../lib/plan-types.ts";
 import { CollabEditor } from "../collab/collab-editor.tsx";
 import { StoredText } from "../collab/stored-text.tsx";
 import { FormDisclosure, PlanFormElement, SelectField, Submit, TextArea, TextField } from "../form.tsx";
+import { GoalMovement } from "./assessment-goal.tsx";
 import { DateText, Heading, scoreOptions } from "./shared.tsx";
 
 interface EvaluationsProps {
@@ -34,6 +35,8 @@ export function Evaluations({ plan, goalId, measureId, canEvaluate, level, ancho
           {goalId ? t("evaluation.titleGoal") : t("evaluation.titleMeasure")} ({list.length})
         </Heading>
       </summary>
+      {/* A goal tied to the assessment: the change since its baseline, beside what the evaluations found. */}
+      {goalId ? <GoalMovement goalId={goalId} /> : null}
       {list.length ? (
         <ol className="evaluation-list" reversed>
           {list.map((e) => {

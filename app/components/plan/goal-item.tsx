@@ -4,6 +4,7 @@ import { isDue } from "../../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
 import type { GoalView, PlanView } from "../../lib/plan-types.ts";
 import { StoredText } from "../collab/stored-text.tsx";
+import { GoalMovement, GoalVariablesForm } from "./assessment-goal.tsx";
 import { Comments } from "./comments.tsx";
 import { Evaluations } from "./evaluations.tsx";
 import { GoalCard } from "./goal-card.tsx";
@@ -64,12 +65,14 @@ export function GoalItem({ plan, goal, subGoals, choices, level, siblings, group
           {/* Those who may change it read the stored text until "Endre"; those who only read follow it live. */}
           {canEditPlan ? <StoredText html={storedHtml(plan, collabDocument.goalDescription(goal.id))} text={goal.description} empty="" /> : <GoalDescription plan={plan} goal={goal} />}
           <GoalCard goal={goal} withTexts compact />
+          <GoalMovement goalId={goal.id} />
         </>
       )}
       {canEditPlan ? (
         <InPlaceEdit state={edit} live={<GoalDescription plan={plan} goal={goal} />}>
           <GoalTexts plan={plan} goal={goal} />
           <GoalEditForm goal={goal} />
+          <GoalVariablesForm goalId={goal.id} />
           <DeleteItem kind="goal" id={goal.id} label={goal.title} anchor="mal" note={t("removal.goalAlso")} />
         </InPlaceEdit>
       ) : null}

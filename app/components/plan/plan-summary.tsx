@@ -4,6 +4,8 @@ import { formatMeetingWhen } from "../../domain/oslo-time.ts";
 import { splitMeetings, type MeetingListItem } from "../../lib/meeting-types.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
+import { useAssessment } from "./assessment-shared.tsx";
+import { useOutOfDateText } from "./assessment-overview.tsx";
 import { DateText, StatusBadge } from "./shared.tsx";
 
 /**
@@ -70,8 +72,28 @@ export function PlanSummary({ plan, meetings }: { plan: PlanView; meetings: Meet
           ) : (
             <p className="empty">{t("reading.noMeeting")}</p>
           )}
+          <AssessmentLine />
         </div>
       </div>
     </section>
+  );
+}
+
+/** For staff who keep the assessment: one line when it is out of date or the person sees it differently. */
+function AssessmentLine() {
+  const { t } = useTranslation();
+  const view = useAssessment();
+  const outOfDate = useOutOfDateText();
+  if (!view?.canRecord) return null;
+  const parts = [outOfDate(view), view.differences.length ? t("assessment.differencesCount", { count: view.differences.length }) : null].filter(Boolean);
+  if (!parts.length) return null;
+  return (
+    <>
+      <h3>{t("assessment.title")}</h3>
+      <p className="summary-assessment">
+        <span aria-hidden="true">⚑ </span>
+        <a href="#kartlegging">{parts.join(" ")}</a>
+      </p>
+    </>
   );
 }

@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+import type { PlanView } from "../../lib/plan-types.ts";
+import { AssessmentForm } from "./assessment-form.tsx";
+import { AssessmentHistory, AssessmentOverview, LatestAssessment, OutOfDateNotice } from "./assessment-overview.tsx";
+import { useAssessment } from "./assessment-shared.tsx";
+import { PlanSection } from "./in-place.tsx";
+import { OwnViewForm } from "./own-view-form.tsx";
+
+/**
+ * "Kartlegging" in the plan (issue 15): whether it is out of date, the latest assessment, the
+ * life areas with staff's scores beside the person's own view, the history, and the forms of
+ * those who may use them (staff record; the representative gives the person's view here, the
+ * user on "Min plan"). Folded until opened, like the other parts one works in less often.
+ */
+export function AssessmentSection({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const view = useAssessment();
+  if (!view) return null;
+  return (
+    <PlanSection id="kartlegging" headingId="assessment-heading" open={false} title={t("assessment.title")}>
+      <p className="hint">{t("assessment.intro")}</p>
+      <OutOfDateNotice view={view} />
+      <LatestAssessment view={view} />
+      <AssessmentOverview view={view} />
+      <AssessmentHistory view={view} />
+      {view.canRecord ? <AssessmentForm view={view} /> : null}
+      {view.canGiveOwnView ? (
+        <section id="slik-ser-jeg-det" aria-labelledby="own-view-heading" className="own-view-part">
+          <h3 id="own-view-heading">{plan.viewer.id === plan.owner.id ? t("assessment.own.title") : t("assessment.own.titleFor", { name: plan.owner.name })}</h3>
+          <OwnViewForm view={view} headingLevel={3} ownerName={plan.viewer.id === plan.owner.id ? undefined : plan.owner.name} />
+        </section>
+      ) : null}
+    </PlanSection>
+  );
+}

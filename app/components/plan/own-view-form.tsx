@@ -1,0 +1,143 @@
+import { useTranslation } from "react-i18next";
+import type { AssessmentView } from "../../lib/assessment-types.ts";
+import { ASSESSMENT_SCORES, levelWords, variableKey } from "../../domain/assessment.ts";
+import { formatDate } from "../../domain/oslo-time.ts";
+import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import { useLang } from "../../lib/use-lang.ts";
+import { HintAndError, PlanFormElement } from "../form.tsx";
+import { areasWithVariables, DifferenceFlag, keyId, useScoreText } from "./assessment-shared.tsx";
+import { ScoreGroup } from "./assessment-form.tsx";
+
+// "Slik ser jeg det": the person (or their representative) reads what staff scored, in plain
+// words, and gives their own score and a few words for each part of daily life. Only what they
+// changed is sent. Every score recorded about them is here, always (seed-001 §3.7).
+
+function startValues(view: AssessmentView): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, own] of Object.entries(view.ownViews)) {
+    values[`own.${key}`] = own.score == null ? "" : String(own.score);
+    values[`words.${key}`] = own.words;
+  }
+  return values;
+}
+
+interface OwnViewProps {
+  view: AssessmentView;
+  headingLevel?: 2 | 3;
+  /** The person's name, when someone else (the representative) gives their view. */
+  ownerName?: string;
+  /** Only reading (a closed plan): every score still shows. */
+  readOnly?: boolean;
+}
+
+export function OwnViewForm(props: OwnViewProps) {
+  return props.readOnly ? <OwnViewRead {...props} /> : <OwnViewEdit {...props} />;
+}
+
+/** Staff's scores and the person's own, in plain words, without a form. */
+function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const scoreText = useScoreText();
+  const differing = new Set(view.differences.map((d) => d.variable));
+  const H = `h${headingLevel + 1}` as "h3";
+  return (
+    <div className="stack own-view-form">
+      {areasWithVariables(view.codeList).map(({ area, variables }) => (
+        <details key={area.key} className="own-view-area">
+          <summary>
+            <H className="own-view-area-title">{area.plain}</H>
+          </summary>
+          {variables.map((v) => {
+            const key = variableKey(v);
+            const staff = view.current[key];
+            const own = view.ownViews[key];
+            return (
+              <div key={key} className="own-view-variable">
+                <p className="person-name">{v.plain}</p>
+                <p>
+                  {staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, true) })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
+                </p>
+                {own ? <p>{t("assessment.own.youSaid", { words: [own.score != null ? scoreText(v, own.score, true) : "", own.words].filter(Boolean).join(" – ") })}</p> : null}
+                {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
+              </div>
+            );
+          })}
+        </details>
+      ))}
+    </div>
+  );
+}
+
+function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const scoreText = useScoreText();
+  const start = startValues(view);
+  const form = usePlanForm("assessment-own-view", { values: start });
+  const differing = new Set(view.differences.map((d) => d.variable));
+  const H = `h${headingLevel + 1}` as "h3";
+  // The first save's answer says the coordinator sees it; a difference is called out at the variable.
+  const receipt = differing.size ? `${t("assessment.own.saved")} ${t("assessment.own.differs")}` : t("assessment.own.saved");
+  return (
+    <PlanFormElement form={form} intent="assessment-own-view" anchor="slik-ser-jeg-det" className="stack own-view-form" hidden={origFields(start)}>
+      <p>{ownerName ? t("assessment.own.introRepresentative", { name: ownerName }) : t("assessment.own.intro")}</p>
+      {areasWithVariables(view.codeList).map(({ area, variables }) => {
+        const open = Boolean(form.result && !form.result.ok) || variables.some((v) => differing.has(variableKey(v)));
+        return (
+          <details key={area.key} className="own-view-area" open={open || undefined}>
+            <summary>
+              <H className="own-view-area-title">{area.plain}</H>
+            </summary>
+            {variables.map((v) => {
+              const key = variableKey(v);
+              const staff = view.current[key];
+              const id = `${form.formId}-${keyId(key)}`;
+              return (
+                <div key={key} className="own-view-variable" id={`own-${keyId(key)}`}>
+                  <ScoreGroup
+                    form={form}
+                    name={`own.${key}`}
+                    legend={v.plain}
+                    hint={staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, true) })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
+                    options={ASSESSMENT_SCORES.map((s) => ({ value: String(s), label: levelWords(v, s, true) }))}
+                  />
+                  {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
+                  <div className="field">
+                    <label htmlFor={`${id}-words`}>
+                      {t("assessment.own.words")} <span className="visually-hidden">– {v.plain}</span>
+                    </label>
+                    <HintAndError id={`${id}-words`} error={form.error(`words.${key}`)} />
+                    <textarea
+                      id={`${id}-words`}
+                      name={`words.${key}`}
+                      rows={2}
+                      maxLength={500}
+                      defaultValue={form.value(`words.${key}`)}
+                      aria-invalid={form.error(`words.${key}`) ? true : undefined}
+                      aria-describedby={form.error(`words.${key}`) ? `${id}-words-error` : undefined}
+                    />
+                  </div>
+                </div>
+              );
+            })}
+          </details>
+        );
+      })}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" aria-disabled={form.busy || undefined}>
+          {t("assessment.own.submit")}
+        </button>
+        <p role="status" className="saved-note">
+          {form.busy ? t("common.saving") : form.saved ? receipt : ""}
+        </p>
+      </div>
+    </PlanFormElement>
+  );
+}
+
+/** What each answer started as, so the action sends only the ones the person changed. */
+function origFields(start: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(start).map(([name, value]) => [`_orig.${name}`, value]));
+}
+
