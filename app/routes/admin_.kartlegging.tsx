@@ -161,7 +161,7 @@ function CodesForm({ form, version, draft }: { form: PageForm; version: number; 
           {listError}
         </p>
       ) : null}
-      <fieldset className="fieldset" id="omrader">
+      <fieldset className="fieldset codes-fieldset" id="omrader">
         <legend>{t("assessmentCodes.areas")}</legend>
         <p className="hint">{t("assessmentCodes.areasHint")}</p>
         <table className="responsive-table codes-table">
@@ -197,7 +197,7 @@ function CodesForm({ form, version, draft }: { form: PageForm; version: number; 
             ))}
           </tbody>
         </table>
-        <fieldset className="fieldset">
+        <fieldset className="fieldset codes-fieldset">
           <legend>{t("assessmentCodes.newArea")}</legend>
           <p className="hint">{t("assessmentCodes.newAreaHint")}</p>
           <Field form={form} name="newArea.key" label={t("assessmentCodes.areaKey")} hint={t("assessmentCodes.areaKeyHint")} value={draft.newArea.key} maxLength={40} />
@@ -206,7 +206,7 @@ function CodesForm({ form, version, draft }: { form: PageForm; version: number; 
         </fieldset>
       </fieldset>
 
-      <fieldset className="fieldset" id="variabler">
+      <fieldset className="fieldset codes-fieldset" id="variabler">
         <legend>{t("assessmentCodes.variables")}</legend>
         <p className="hint">{t("assessmentCodes.variablesHint")}</p>
         {groups.map(({ area, rows }) => {
@@ -232,7 +232,7 @@ function CodesForm({ form, version, draft }: { form: PageForm; version: number; 
                       return (
                         <tr key={key}>
                           <th scope="row" data-label={t("assessmentCodes.key")}>
-                            <span className="break-anywhere">{key}</span>
+                            <span className="codes-key">{key}</span>
                             <input type="hidden" name={`variables.${i}.system`} value={row.system} />
                             <input type="hidden" name={`variables.${i}.code`} value={row.code} />
                             <input type="hidden" name={`variables.${i}.area`} value={row.area} />
@@ -251,7 +251,9 @@ function CodesForm({ form, version, draft }: { form: PageForm; version: number; 
                           <td data-label={t("assessmentCodes.remove")}>
                             <div className="checkbox">
                               <input id={`${FORM_ID}-variables-${i}-remove`} type="checkbox" name={`variables.${i}.remove`} value="yes" defaultChecked={row.remove} />
-                              <label htmlFor={`${FORM_ID}-variables-${i}-remove`}>{t("assessmentCodes.removeVariable", { key })}</label>
+                              <label htmlFor={`${FORM_ID}-variables-${i}-remove`}>
+                                {t("assessmentCodes.remove")} <span className="visually-hidden">{t("assessmentCodes.removeVariableRest", { key })}</span>
+                              </label>
                             </div>
                           </td>
                         </tr>
@@ -266,7 +268,7 @@ function CodesForm({ form, version, draft }: { form: PageForm; version: number; 
           );
         })}
         <p className="hint">{t("assessmentCodes.areaLocked")}</p>
-        <fieldset className="fieldset" id="ny-variabel">
+        <fieldset className="fieldset codes-fieldset" id="ny-variabel">
           <legend>{t("assessmentCodes.newVariable")}</legend>
           <p className="hint">{t("assessmentCodes.newVariableHint")}</p>
           <Field form={form} name="newVariable.system" label={t("assessmentCodes.system")} hint={t("assessmentCodes.systemHint")} value={draft.newVariable.system} maxLength={16} />
