@@ -129,23 +129,29 @@ export interface RegisterFile {
   rows: number;
 }
 
-/** The file for the KE leader; everyone else is refused. One read audit row per download. */
-export function exportRegisterFields(prisma: PrismaClient, actor: SessionUser, input: RegisterExportInput, meta: RequestMeta): Promise<RegisterFile> {
-  return read(prisma, actor, meta, rolePolicy(["KE_LEADER"], "assessmentFigures.registerExport.refused"), "assessment.register_export", async (tx, scope) => {
-    const [rows, municipality] = await Promise.all([
-      registerRows(tx, scope.municipalityId),
-      tx.municipality.findUniqueOrThrow({ where: { id: scope.municipalityId }, select: { number: true } }),
-    ]);
-    const today = osloDate(new Date());
-    const fileName = `registeropplysninger-${municipality.number}-${today}.${input.format}`;
-    const content =
-      input.format === "csv"
-        ? registerCsv(rows)
-        : JSON.stringify({ municipality: municipality.number, date: today, columns: { scores: variableColumns(rows) }, rows }, null, 2);
-    return {
-      result: { fileName, contentType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", content, rows: rows.length },
-      target: { type: "municipality", id: scope.municipalityId },
-      details: { format: input.format, rows: rows.length },
-    };
-  });
+const KE_LEADER_ONLY = rolePolicy(["KE_LEADER"], "assessmentFigures.registerExport.refused");
+
+/**
+ * The file for the KE leader; everyone else is refused before anything is read. The rows are
+ * read outside the audit's transaction (for 100,000 people it takes longer than an interactive
+ * transaction may stay open); the file is handed out only once its read row is written.
+ */
+export async function exportRegisterFields(prisma: PrismaClient, actor: SessionUser, input: RegisterExportInput, meta: RequestMeta): Promise<RegisterFile> {
+  const { municipalityId } = await KE_LEADER_ONLY.resolve(prisma, actor);
+  const [rows, municipality] = await Promise.all([
+    registerRows(prisma, municipalityId),
+    prisma.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { number: true } }),
+  ]);
+  const today = osloDate(new Date());
+  const fileName = `registeropplysninger-${municipality.number}-${today}.${input.format}`;
+  const content =
+    input.format === "csv"
+      ? registerCsv(rows)
+      : JSON.stringify({ municipality: municipality.number, date: today, columns: { scores: variableColumns(rows) }, rows }, null, 2);
+  const file = { fileName, contentType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", content, rows: rows.length };
+  return read(prisma, actor, meta, KE_LEADER_ONLY, "assessment.register_export", async (_tx, scope) => ({
+    result: file,
+    target: { type: "municipality", id: scope.municipalityId },
+    details: { format: input.format, rows: rows.length },
+  }));
 }

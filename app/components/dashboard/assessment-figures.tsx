@@ -81,6 +81,8 @@ export function AssessmentFigures({ figures }: { figures: AssessmentFiguresData 
     ["withUserWrittenGoals", t("assessmentFigures.coverage.withUserWrittenGoals")],
   ] as const;
   const goals = figures.goals.filter((row) => row.goals !== 0);
+  // A share of a hidden count is left out (it would give the count away), and said so.
+  const shares = coverage.flatMap(([key, label]) => (figures.shares[key] === null ? [] : [{ label, value: figures.shares[key] }]));
   return (
     <section aria-labelledby="assessment-figures-heading" className="assessment-figures">
       <h2 id="assessment-figures-heading">{t("assessmentFigures.title")}</h2>
@@ -97,12 +99,15 @@ export function AssessmentFigures({ figures }: { figures: AssessmentFiguresData 
           <Figure key={key} label={label} value={p[key]} href={null} alarm={key === "assessmentOutOfDate" || key === "withoutAssessment"} />
         ))}
       </dl>
-      <BarTable
-        caption={t("assessmentFigures.coverage.sharesCaption")}
-        labelHeader={t("assessmentFigures.coverage.measure")}
-        valueHeader={t("assessmentFigures.coverage.share")}
-        rows={coverage.map(([key, label]) => ({ label, value: figures.shares[key] }))}
-      />
+      {shares.length ? (
+        <BarTable
+          caption={t("assessmentFigures.coverage.sharesCaption")}
+          labelHeader={t("assessmentFigures.coverage.measure")}
+          valueHeader={t("assessmentFigures.coverage.share")}
+          rows={shares}
+        />
+      ) : null}
+      {shares.length < coverage.length ? <p className="hint">{t("assessmentFigures.coverage.sharesHidden")}</p> : null}
       <Explanation what={t("assessmentFigures.coverage.what", { months })} not={t("assessmentFigures.coverage.not")} />
 
       <h3>{t("assessmentFigures.scores.heading")}</h3>

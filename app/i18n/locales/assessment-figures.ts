@@ -19,6 +19,7 @@ export const assessmentFiguresNb = {
       withUserWrittenGoals: "Planer med mål personen skrev selv",
       sharesCaption: "Andel av planene",
       share: "Andel (%)",
+      sharesHidden: "Andeler vises ikke når tallet bak er under 5, eller når det ikke er noen planer å regne av.",
       measure: "Hva",
       what:
         "Antall aktive planer med minst én kartlegging, og hvor mange som ikke har noen. En kartlegging er for gammel når den siste er eldre enn {{months}} måneder (kommunens grense). Eget syn: planer med kartlegging der personen eller representanten har gitt sitt eget syn på minst ett punkt; andelen er av planene med kartlegging. Mål personen skrev selv: det samme tallet som i oversikten over planer.",
@@ -100,6 +101,7 @@ export const assessmentFiguresEn: typeof assessmentFiguresNb = {
       withUserWrittenGoals: "Plans with goals the person wrote",
       sharesCaption: "Share of the plans",
       share: "Share (%)",
+      sharesHidden: "Shares are not shown when the count behind them is below 5, or when there are no plans to count from.",
       measure: "What",
       what:
         "Active plans with at least one assessment, and how many have none. An assessment is out of date when the latest is older than {{months}} months (the municipality's limit). Own view: plans with an assessment where the person or their representative gave their own view on at least one item; the share is of plans with an assessment. Goals the person wrote: the same figure as in the plans overview.",
