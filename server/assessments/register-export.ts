@@ -147,7 +147,7 @@ export async function exportRegisterFields(prisma: PrismaClient, actor: SessionU
   const content =
     input.format === "csv"
       ? registerCsv(rows)
-      : JSON.stringify({ municipality: municipality.number, date: today, columns: { scores: variableColumns(rows) }, rows }, null, 2);
+      : JSON.stringify({ municipality: municipality.number, date: today, columns: { scores: variableColumns(rows) }, rows });
   const file = { fileName, contentType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", content, rows: rows.length };
   return read(prisma, actor, meta, KE_LEADER_ONLY, "assessment.register_export", async (_tx, scope) => ({
     result: file,
