@@ -9,12 +9,22 @@ import { areasWithVariables, keyId, useAssessment } from "./assessment-shared.ts
 // A goal tied to the assessment (issue 15 part 3): the movement since its baseline, against its
 // target, in words; and the choice of what in the assessment the goal works on.
 
+/** The goal's ties to the assessment, if it has any. */
+export function useGoalMovement(goalId: string) {
+  const view = useAssessment();
+  const goal = view?.goals.find((g) => g.goalId === goalId);
+  return goal?.variables.length ? goal : null;
+}
+
 /**
+ * `compact` (the goal card, where room is short): "Hukommelse: 4 → 3 · bedre"; the evaluations
+ * give the whole line with the start's date.
+ *
  * "Hukommelse: 4 ved start (mars 2025) → 3 nå · bedre", one line per variable the goal works on.
  * The goal's own target ("Ønsket skår") is on the goal card's scale (1 far away … 5 there), not
  * the assessment's (1 manages alone … 5 needs help with all), so it is not put beside these.
  */
-export function GoalMovement({ goalId }: { goalId: string }) {
+export function GoalMovement({ goalId, compact = false }: { goalId: string; compact?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const view = useAssessment();
@@ -29,7 +39,7 @@ export function GoalMovement({ goalId }: { goalId: string }) {
         const values = { variable: name, baseline: score(m.baselineScore), current: score(m.currentScore), date: m.baselineOn ? formatMonth(m.baselineOn.slice(0, 7), lang) : "" };
         return (
           <li key={m.variable}>
-            {m.baselineOn ? t("assessment.goal.movement", values) : t("assessment.goal.movementNoDate", values)}
+            {compact ? t("assessment.goal.movementShort", values) : m.baselineOn ? t("assessment.goal.movement", values) : t("assessment.goal.movementNoDate", values)}
             {words ? (
               <>
                 {" · "}

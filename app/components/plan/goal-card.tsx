@@ -8,7 +8,7 @@ import { DateText } from "./shared.tsx";
  * `compact` (the plan read as a document) leaves out what is not filled in; the print view and
  * forms show every line.
  */
-export function GoalCard({ goal, withTexts, compact = false }: { goal: GoalView; withTexts: boolean; compact?: boolean }) {
+export function GoalCard({ goal, withTexts, compact = false, extra = [] }: { goal: GoalView; withTexts: boolean; compact?: boolean; extra?: [string, ReactNode][] }) {
   const { t } = useTranslation();
   const score = (value: number | null) => (value ? t("goal.scoreOf", { score: value }) : t("common.notSet"));
   const rows: [string, ReactNode, boolean][] = [
@@ -23,6 +23,8 @@ export function GoalCard({ goal, withTexts, compact = false }: { goal: GoalView;
     [t("goal.field.evaluationDate"), <DateText key="date" value={goal.evaluationDate} />, Boolean(goal.evaluationDate)],
     [t("goal.field.newScore"), score(goal.newScore), Boolean(goal.newScore)],
     [t("goal.field.attained"), goal.attained ? t(`goal.attained.${goal.attained}`) : t("common.notSet"), Boolean(goal.attained)],
+    // More facts from elsewhere in the plan (the assessment's movement), shown only when there.
+    ...extra.map(([label, value]): [string, ReactNode, boolean] => [label, value, true]),
   ];
   const shown = compact ? rows.filter(([, , filled]) => filled) : rows;
   if (!shown.length) return null;

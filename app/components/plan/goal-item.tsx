@@ -4,7 +4,7 @@ import { isDue } from "../../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
 import type { GoalView, PlanView } from "../../lib/plan-types.ts";
 import { StoredText } from "../collab/stored-text.tsx";
-import { GoalMovement, GoalVariablesForm } from "./assessment-goal.tsx";
+import { GoalMovement, GoalVariablesForm, useGoalMovement } from "./assessment-goal.tsx";
 import { Comments } from "./comments.tsx";
 import { Evaluations } from "./evaluations.tsx";
 import { GoalCard } from "./goal-card.tsx";
@@ -42,6 +42,8 @@ export function GoalItem({ plan, goal, subGoals, choices, level, siblings, group
   const due = !isOneOf(FINISHED_GOAL_STATUSES, goal.status) && isDue(goal.evaluationDate);
   const subDrag = useDragToMove("goal", subGoals.map((g) => g.id));
   const measureDrag = useDragToMove("measure", goal.measures.map((m) => m.id));
+  // What the goal works on in the assessment, and how it has moved since it was set (issue 15).
+  const movement = useGoalMovement(goal.id) ? <GoalMovement goalId={goal.id} compact /> : null;
   return (
     <article className={goal.parentId ? "goal sub-goal" : "goal"} id={anchor} aria-labelledby={`${anchor}-heading`} {...drag?.target(goal.id)}>
       <div className="item-head">
@@ -64,8 +66,7 @@ export function GoalItem({ plan, goal, subGoals, choices, level, siblings, group
         <>
           {/* Those who may change it read the stored text until "Endre"; those who only read follow it live. */}
           {canEditPlan ? <StoredText html={storedHtml(plan, collabDocument.goalDescription(goal.id))} text={goal.description} empty="" /> : <GoalDescription plan={plan} goal={goal} />}
-          <GoalCard goal={goal} withTexts compact />
-          <GoalMovement goalId={goal.id} />
+          <GoalCard goal={goal} withTexts compact extra={movement ? [[t("assessment.goal.heading"), movement]] : []} />
         </>
       )}
       {canEditPlan ? (

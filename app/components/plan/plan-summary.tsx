@@ -5,7 +5,6 @@ import { splitMeetings, type MeetingListItem } from "../../lib/meeting-types.ts"
 import type { PlanView } from "../../lib/plan-types.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { useAssessment } from "./assessment-shared.tsx";
-import { useOutOfDateText } from "./assessment-overview.tsx";
 import { DateText, StatusBadge } from "./shared.tsx";
 
 /**
@@ -83,16 +82,15 @@ export function PlanSummary({ plan, meetings }: { plan: PlanView; meetings: Meet
 function AssessmentLine() {
   const { t } = useTranslation();
   const view = useAssessment();
-  const outOfDate = useOutOfDateText();
   if (!view?.canRecord) return null;
-  const parts = [outOfDate(view), view.differences.length ? t("assessment.differencesCount", { count: view.differences.length }) : null].filter(Boolean);
+  const parts = [view.outOfDate ? t("assessment.summary.outOfDate") : null, view.differences.length ? t("assessment.summary.differences", { count: view.differences.length }) : null].filter(Boolean);
   if (!parts.length) return null;
   return (
     <>
       <h3>{t("assessment.title")}</h3>
       <p className="summary-assessment">
         <span aria-hidden="true">⚑ </span>
-        <a href="#kartlegging">{parts.join(" ")}</a>
+        <a href="#kartlegging">{parts.join(" · ")}</a>
       </p>
     </>
   );

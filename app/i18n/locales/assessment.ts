@@ -43,7 +43,12 @@ export const assessmentNb = {
       SERVICE_CHANGE: "Tjenestene er endret etter kartleggingen ({{date}}).",
       DECISION: "Nytt vedtak etter kartleggingen ({{date}}).",
     },
-    history: "Tidligere kartlegginger ({{count}})",
+    summary: {
+      outOfDate: "Bør gjøres på nytt",
+      differences_one: "{{count}} ulik vurdering",
+      differences_other: "{{count}} ulike vurderinger",
+    },
+    history: "Alle kartlegginger ({{count}})",
     historyItem: "{{date}} – {{name}}",
     historyChanged: "Endret fra kartleggingen før:",
     historyFirst: "Første kartlegging: {{count}} vurderinger.",
@@ -91,6 +96,7 @@ export const assessmentNb = {
     goal: {
       movement: "{{variable}}: {{baseline}} ved start ({{date}}) → {{current}} nå",
       movementNoDate: "{{variable}}: {{baseline}} ved start → {{current}} nå",
+      movementShort: "{{variable}}: {{baseline}} → {{current}}",
       noScore: "ikke vurdert",
       better: "bedre",
       same: "uendret",
@@ -147,7 +153,12 @@ export const assessmentEn: typeof assessmentNb = {
       SERVICE_CHANGE: "The services have changed since the assessment ({{date}}).",
       DECISION: "A new decision since the assessment ({{date}}).",
     },
-    history: "Earlier assessments ({{count}})",
+    summary: {
+      outOfDate: "Should be done again",
+      differences_one: "{{count}} different view",
+      differences_other: "{{count}} different views",
+    },
+    history: "All assessments ({{count}})",
     historyItem: "{{date}} – {{name}}",
     historyChanged: "Changed since the assessment before:",
     historyFirst: "First assessment: {{count}} scores.",
@@ -195,6 +206,7 @@ export const assessmentEn: typeof assessmentNb = {
     goal: {
       movement: "{{variable}}: {{baseline}} at the start ({{date}}) → {{current}} now",
       movementNoDate: "{{variable}}: {{baseline}} at the start → {{current}} now",
+      movementShort: "{{variable}}: {{baseline}} → {{current}}",
       noScore: "not scored",
       better: "better",
       same: "unchanged",
