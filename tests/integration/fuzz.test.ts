@@ -1,3 +1,4 @@
+import { ASSESSMENT_SCORES, DEFAULT_CODE_LIST, STAFF_LEVELS } from "../../app/domain/assessment.ts";
 import { describe, expect, it } from "vitest";
 import { TRPCError, type inferRouterInputs } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -637,6 +638,27 @@ const CASES: Table = {
     input: (w, _s, text) => ({ planId: w.plan.id, reason: text("reason", "Vi får ikke til samarbeidet") }),
     stored: async (_w, _s, result) => prisma().coordinatorChangeRequest.findUniqueOrThrow({ where: { id: idOf(result) } }),
   },
+  "assessment.record": {
+    who: "coordinator",
+    fields: { note: "text" },
+    input: (w, _s, text) => ({ planId: w.plan.id, assessedOn: "2026-11-02", methods: ["CONVERSATION" as const], note: text("note", "Samtale hjemme hos Kari"), scores: { "IPLOS:01": 2 } }),
+    stored: async (_w, _s, result) => prisma().assessment.findUniqueOrThrow({ where: { id: (result as { assessmentId: string }).assessmentId } }),
+  },
+  "assessment.ownView": {
+    who: "owner",
+    // A variable is a code from the municipality's code list, refused unless it is one.
+    fields: { "views[].words": "text", "views[].variable": "token" },
+    input: (w, _s, text) => ({ planId: w.plan.id, views: [{ variable: text("views[].variable", "IPLOS:13"), score: 3, words: text("views[].words", "Jeg glemmer avtaler") }] }),
+    stored: async (w) => {
+      const row = await prisma().assessmentOwnView.findFirstOrThrow({ where: { planId: w.plan.id }, orderBy: { createdAt: "desc" } });
+      return { "views[].words": row.words };
+    },
+  },
+  "assessment.tieGoal": {
+    who: "coordinator",
+    fields: { "variables[]": "token" },
+    input: (w, _s, text) => ({ goalId: w.goal.id, variables: [text("variables[]", "IPLOS:06")] }),
+  },
   "log.create": {
     who: "relativeWithConsent",
     fields: { body: "text" },
@@ -910,6 +932,62 @@ const CASES: Table = {
       return { "lifeAreas[].label": (row.lifeAreaLabels as Record<string, string>).HEALTH ?? null, "headings[].title": heading?.title, "headings[].guidance": heading?.guidance };
     },
   },
+  "assessment.saveCodeList": {
+    who: "admin",
+    // Keys, codes and ICF codes are codes (refused unless well-formed); names, texts and level words are free text.
+    fields: {
+      "content.areas[].key": "token",
+      "content.areas[].name": "text",
+      "content.areas[].plain": "text",
+      "content.variables[].system": "token",
+      "content.variables[].code": "token",
+      "content.variables[].area": "token",
+      "content.variables[].icf": "token",
+      "content.variables[].text": "text",
+      "content.variables[].plain": "text",
+      ...Object.fromEntries(ASSESSMENT_SCORES.map((score) => [`content.variables[].levels.${score}`, "text" as const])),
+    },
+    // On the version stored now: every call is a fresh edit of the default list's first area and variable.
+    input: async (w, _s, text) => {
+      const latest = await prisma().assessmentCodeList.findFirst({ where: { municipalityId: w.home.id }, orderBy: { version: "desc" } });
+      const [area, ...areas] = DEFAULT_CODE_LIST.areas;
+      const [variable, ...variables] = DEFAULT_CODE_LIST.variables;
+      const key = text("content.areas[].key", area.key);
+      const levels = Object.fromEntries(ASSESSMENT_SCORES.map((score) => [score, text(`content.variables[].levels.${score}`, STAFF_LEVELS[score])]));
+      return {
+        basedOnVersion: latest?.version ?? 0,
+        content: {
+          areas: [{ key, name: text("content.areas[].name", "Sosialt liv"), plain: text("content.areas[].plain", "Å være sammen med andre") }, ...areas],
+          variables: [
+            {
+              system: text("content.variables[].system", variable.system),
+              code: text("content.variables[].code", variable.code),
+              area: text("content.variables[].area", key),
+              icf: text("content.variables[].icf", "d9205"),
+              text: text("content.variables[].text", "Sosial deltakelse"),
+              plain: text("content.variables[].plain", "Å treffe folk"),
+              levels,
+            },
+            ...variables,
+          ],
+        },
+        maxAgeMonths: 12,
+      };
+    },
+    stored: async (w) => {
+      const row = await prisma().assessmentCodeList.findFirstOrThrow({ where: { municipalityId: w.home.id }, orderBy: { version: "desc" } });
+      const content = row.content as { areas: { name: string; plain: string }[]; variables: { text: string; plain: string; levels?: Record<string, string> }[] };
+      const [area] = content.areas;
+      const [variable] = content.variables;
+      return {
+        "content.areas[].name": area.name,
+        "content.areas[].plain": area.plain,
+        "content.variables[].text": variable.text,
+        "content.variables[].plain": variable.plain,
+        ...Object.fromEntries(ASSESSMENT_SCORES.map((score) => [`content.variables[].levels.${score}`, variable.levels?.[score]])),
+      };
+    },
+  },
   "municipality.updateSettings": {
     who: "admin",
     fields: { name: "text", contactEmail: "email", contactPhone: "text", mailFrom: "email" },
@@ -1173,6 +1251,7 @@ const IDS_ONLY = "only ids (UUID pattern), refused by zod before anything runs";
 const IDS_AND_DATES = "only ids and calendar dates (z.iso.date), refused by zod before anything runs";
 const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "plan.byId": IDS_ONLY,
+  "assessment.forPlan": IDS_ONLY,
   "plan.archive": IDS_ONLY,
   "plan.archives": IDS_ONLY,
   "plan.archivePdf": IDS_ONLY,
@@ -1202,6 +1281,7 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "dashboard.overview": `${IDS_AND_DATES}; the rest are enums`,
   "dashboard.unit": IDS_ONLY,
   "dashboard.trends": `${IDS_AND_DATES}; the rest are enums`,
+  "dashboard.assessments": `${IDS_AND_DATES}; the rest are enums`,
   "notification.markRead": IDS_ONLY,
   "meeting.list": IDS_ONLY,
   "meeting.byId": IDS_ONLY,

@@ -420,6 +420,39 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
     refused: { who: "staffInGroup", code: "FORBIDDEN" },
     probe: async (w) => (await prisma().goal.findUniqueOrThrow({ where: { id: w.goal.id } })).sortOrder,
   }),
+  "assessment.record": mutation({
+    call: (c, w) => c.assessment.record({ planId: w.plan.id, assessedOn: "2026-11-02", methods: ["CONVERSATION"], scores: { "IPLOS:01": 2, "IPLOS:13": 3 } }),
+    allowed: "coordinator",
+    action: "assessment.record",
+    // The user's side gives its own view; readers and outsiders may not score.
+    refused: [
+      { who: "owner", code: "FORBIDDEN" },
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "staffOutside", code: "NOT_FOUND" },
+    ],
+    probe: (w) => prisma().assessmentScore.count({ where: { planId: w.plan.id } }),
+  }),
+  "assessment.ownView": mutation({
+    call: (c, w) => c.assessment.ownView({ planId: w.plan.id, views: [{ variable: "IPLOS:13", score: 4, words: "Jeg glemmer mye" }] }),
+    allowed: "owner",
+    action: "assessment.own_view",
+    refused: [
+      { who: "coordinator", code: "FORBIDDEN" },
+      { who: "relativeWithConsent", code: "FORBIDDEN" },
+      { who: "away", code: "NOT_FOUND" },
+    ],
+    probe: (w) => prisma().assessmentOwnView.count({ where: { planId: w.plan.id } }),
+  }),
+  "assessment.tieGoal": mutation({
+    call: (c, w) => c.assessment.tieGoal({ goalId: w.goal.id, variables: ["IPLOS:06"] }),
+    allowed: "coordinator",
+    action: "goal.variables",
+    refused: [
+      { who: "staffInGroup", code: "FORBIDDEN" },
+      { who: "relativeWithoutConsent", code: "NOT_FOUND" },
+    ],
+    probe: (w) => prisma().goalVariable.count({ where: { goalId: w.goal.id } }),
+  }),
   "measure.delete": mutation({
     call: (c, w) => c.measure.delete({ id: w.measure.id, reason: "Avsluttet før det begynte" }),
     allowed: "coordinator",
@@ -774,6 +807,21 @@ const CASES: Record<MutationPath, MutationCase<unknown>> = {
       { who: "away", code: "FORBIDDEN" },
     ],
     probe: async (w) => prisma().planTemplate.findUniqueOrThrow({ where: { municipalityId_type: { municipalityId: w.home.id, type: "IOP" } }, select: { version: true, headings: true } }),
+  }),
+  "assessment.saveCodeList": mutation({
+    call: async (c) => {
+      const { current } = await c.assessment.codeList();
+      const variables = current.variables.map((v) => (v.code === "TRYGGHET" ? { ...v, plain: "Å kjenne meg trygg" } : v));
+      return c.assessment.saveCodeList({ basedOnVersion: current.version, content: { areas: current.areas, variables }, maxAgeMonths: 18 });
+    },
+    allowed: "admin",
+    action: "assessment.codes",
+    refused: [
+      { who: "keLeader", code: "FORBIDDEN" },
+      { who: "coordinator", code: "FORBIDDEN" },
+      { who: "away", code: "FORBIDDEN" },
+    ],
+    probe: async (w) => [await prisma().assessmentCodeList.count({ where: { municipalityId: w.home.id } }), (await prisma().municipality.findUniqueOrThrow({ where: { id: w.home.id } })).assessmentMaxAgeMonths],
   }),
   "municipality.updateSettings": mutation({
     call: (c) => c.municipality.updateSettings({ name: "Nykommune", contactEmail: "ke@nykommune.no", contactPhone: "12 34 56 78", mailFrom: "ikke-svar@nykommune.no", passwordSignIn: true }),
