@@ -1,7 +1,7 @@
 import { ASSESSMENT_SCORES, DEFAULT_ASSESSMENT_MAX_AGE_MONTHS, DEFAULT_CODE_LIST, improvement, NOT_RELEVANT, type CodeListArea } from "../../app/domain/assessment.ts";
 import { LIFE_AREAS, type Attainment, type LifeArea } from "../../app/domain/lists.ts";
 import { osloDate } from "../../app/domain/oslo-time.ts";
-import { AVERAGE_MONTH_MS } from "../../app/domain/working-days.ts";
+import { assessmentAgeLimit } from "../assessments/freshness.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -44,14 +44,12 @@ export interface AssessmentContext extends Context {
 }
 
 /**
- * The first calendar day that is not out of date: an assessment made before the limit (today less
- * the municipality's months, in average months, as the plan page's flag in
- * server/assessments/freshness.ts) is out of date. Assessments are dates (UTC midnight), so a day
- * is before the limit exactly when it is before the limit's next midnight.
+ * The first calendar day that is not out of date, by the plan page's own rule
+ * (server/assessments/freshness.ts): assessments are dates (UTC midnight), so a day is before the
+ * limit exactly when it is before the limit's next midnight.
  */
 export function freshFrom(today: Date, maxAgeMonths: number): Date {
-  const limit = today.getTime() - maxAgeMonths * AVERAGE_MONTH_MS;
-  return new Date(Math.ceil(limit / DAY_MS) * DAY_MS);
+  return new Date(Math.ceil(assessmentAgeLimit(today, maxAgeMonths).getTime() / DAY_MS) * DAY_MS);
 }
 
 const DAY_MS = 86_400_000;
