@@ -15,16 +15,28 @@ function rewriteFieldTypes(result: QueryResultLike) {
   }
 }
 
+/**
+ * One query at a time per connection: Prisma starts a transaction's reads side by side (an
+ * include's relations), and pg only queues them itself with a deprecation warning (it stops in
+ * pg 9). The next query is sent when the one before has answered, as pg would; a callback or a
+ * cursor (a "submittable") goes straight through.
+ */
 class TextNameClient extends pg.Client {
-  // pg's query() has many overloads; the shim only post-processes promise results.
+  #tail: Promise<unknown> = Promise.resolve();
+
+  // pg's query() has many overloads; the shim only orders promise calls and post-processes results.
   override query(...args: unknown[]): never {
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (result && typeof (result as Promise<unknown>).then === "function") {
-      return (result as Promise<QueryResultLike | QueryResultLike[]>).then((r) => {
+    const direct = () => (super.query as (...a: unknown[]) => unknown)(...args);
+    const last = args[args.length - 1];
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof last === "function" || typeof first?.submit === "function") return direct() as never;
+    const run = () =>
+      (direct() as Promise<QueryResultLike | QueryResultLike[]>).then((r) => {
         for (const one of Array.isArray(r) ? r : [r]) rewriteFieldTypes(one);
         return r;
-      }) as never;
-    }
+      });
+    const result = this.#tail.then(run, run);
+    this.#tail = result.catch(() => undefined);
     return result as never;
   }
 }
