@@ -1,4 +1,6 @@
+import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { FormResult } from "../../lib/form-result.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { AssessmentForm } from "./assessment-form.tsx";
 import { AssessmentHistory, AssessmentOverview, LatestAssessment, OutOfDateNotice } from "./assessment-overview.tsx";
@@ -15,9 +17,14 @@ import { OwnViewForm } from "./own-view-form.tsx";
 export function AssessmentSection({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const view = useAssessment();
+  // Without JavaScript the page comes back after a save or a refusal: open at the form, so its
+  // receipt or message is seen (with JavaScript the person opened it and it stays open).
+  const answer = useActionData<FormResult>();
+  const [params] = useSearchParams();
+  const open = Boolean(answer?.formId?.startsWith("assessment-")) || Boolean(params.get("lagret")?.startsWith("assessment-"));
   if (!view) return null;
   return (
-    <PlanSection id="kartlegging" headingId="assessment-heading" open={false} title={t("assessment.title")}>
+    <PlanSection id="kartlegging" headingId="assessment-heading" open={open} title={t("assessment.title")}>
       <p className="hint">{t("assessment.intro")}</p>
       <OutOfDateNotice view={view} />
       <LatestAssessment view={view} />

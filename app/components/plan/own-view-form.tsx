@@ -111,7 +111,7 @@ function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
                     <textarea
                       id={`${id}-words`}
                       name={`words.${key}`}
-                      rows={2}
+                      rows={3}
                       maxLength={500}
                       defaultValue={form.value(`words.${key}`)}
                       aria-invalid={form.error(`words.${key}`) ? true : undefined}
