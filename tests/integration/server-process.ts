@@ -16,6 +16,8 @@ export interface ServerProcess {
   /** Kills it at once (SIGKILL): nothing pending is flushed. */
   kill(): Promise<void>;
   stop(): Promise<void>;
+  /** Everything it has written to stdout and stderr so far (its log). */
+  output(): string;
 }
 
 /** Exactly one database: a PostgreSQL URL, or a PGlite directory (that no other process has open). */
@@ -38,7 +40,12 @@ export function startServerProcess(env: ServerProcessEnv): Promise<ServerProcess
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
+  let output = "";
+  child.stderr!.on("data", (chunk) => {
+    stderr += String(chunk);
+    output += String(chunk);
+  });
+  child.stdout!.on("data", (chunk) => (output += String(chunk)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server process did not start:\n${stderr}`)), 30_000);
     child.once("exit", (code) => reject(new Error(`server process exited with ${code}:\n${stderr}`)));
@@ -51,6 +58,7 @@ export function startServerProcess(env: ServerProcessEnv): Promise<ServerProcess
         port,
         origin: `http://127.0.0.1:${port}`,
         child,
+        output: () => output,
         async kill() {
           child.kill("SIGKILL");
           await exited;
