@@ -49,8 +49,8 @@ test("staff record an assessment, Kari gives her own view on a phone, the coordi
   await login(kari, "bruker@demo.no");
   await kari.goto("/min-plan");
   const mine = kari.getByRole("region", { name: "Slik ser jeg det" });
-  await mine.getByText("Å huske og å snakke med andre", { exact: true }).click();
-  const hers = mine.getByRole("group", { name: MEMORY_PLAIN, exact: true });
+  const area = await openDisclosure(mine, "Å huske og å snakke med andre");
+  const hers = area.getByRole("group", { name: MEMORY_PLAIN, exact: true });
   await expect(hers).toContainText("De ansatte: 2 – Jeg klarer det selv, men det er vanskeligere enn før");
   await hers.getByRole("radio", { name: "Jeg trenger mye hjelp", exact: true }).check();
   await mine.getByRole("textbox", { name: `Noen ord (om du vil) – ${MEMORY_PLAIN}` }).fill("Jeg glemmer avtaler, også med kalenderen.");
