@@ -14,7 +14,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { useTranslation } from "./i18n/use-translation.ts";
 import { useSocketRevalidate } from "./hooks/use-socket-revalidate.ts";
 import { clearAllDrafts } from "./lib/drafts.ts";
 import { createI18n } from "./i18n/i18n.ts";

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import type { PlanForm } from "../hooks/use-plan-form.ts";
 import { trueConflicts } from "../lib/form-result.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { noticeKindKey, type NoticeKind } from "../domain/notice-kinds.ts";
 
 export interface NotificationSettingsView {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import type { PresentPerson } from "../hooks/use-live-plan.ts";
 
 /** "Andre som er i planen nå: …", announced politely when it changes. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 
 /** Recovery codes, shown once (after setting up the second factor, or renewed in "Min konto"): to copy, print or write down. */
 export function RecoveryCodes({ codes, next, headingLevel }: { codes: string[]; next?: string; headingLevel: 1 | 3 }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import type { PageForm } from "../hooks/use-page-form.ts";
 
 /** A page form's submit button, with "Lagrer …" (or `busyText`) announced while it is on its way. */

@@ -1,5 +1,5 @@
 import { useMatches } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { LIFE_AREAS, type LifeArea, type PlanSection, type PlanType } from "../domain/lists.ts";
 
 // The plan's template (docs/decisions/028) for the components inside a plan's page: the routes

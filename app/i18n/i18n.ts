@@ -2,8 +2,15 @@ import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LANG, resources, type Lang } from "./resources.ts";
 
-/** A ready i18next instance for one language; resources are bundled, so init is synchronous. */
+// One ready i18next instance per language, made once per process (and once in the browser):
+// the resources are bundled and an instance's language never changes (switching language is a
+// form post and a new page, app/routes/sprak.tsx), so the same instance serves every request.
+// Making one per request cost a whole init with every resource on each page (issue 16).
+const instances = new Map<Lang, i18n>();
+
 export function createI18n(lang: Lang): i18n {
+  const existing = instances.get(lang);
+  if (existing) return existing;
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     resources,
@@ -13,5 +20,6 @@ export function createI18n(lang: Lang): i18n {
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
+  instances.set(lang, instance);
   return instance;
 }

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AdminNav, adminSectionLabel } from "../components/admin/admin-form.tsx";
 import { attempt, load } from "../lib/call.server.ts";
 import adminStyles from "../styles/admin.css";

@@ -1,6 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AdminNav } from "../components/admin/admin-form.tsx";
 import { load } from "../lib/call.server.ts";
 import adminStyles from "../styles/admin.css";

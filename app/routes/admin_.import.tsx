@@ -11,7 +11,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AdminFormElement, AdminNav } from "../components/admin/admin-form.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
 import { usePageForm } from "../hooks/use-page-form.ts";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AdminFormElement, AdminNav, TextField } from "../components/admin/admin-form.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
 import { usePageForm } from "../hooks/use-page-form.ts";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AdminFormElement, AdminNav } from "../components/admin/admin-form.tsx";
 import { HintAndError } from "../components/form.tsx";
 import { Receipt } from "../components/receipt.tsx";

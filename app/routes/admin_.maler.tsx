@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState, type MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AdminFormElement, AdminNav } from "../components/admin/admin-form.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AssessmentFigures } from "../components/dashboard/assessment-figures.tsx";
 import { Figure } from "../components/dashboard/figure.tsx";
 import { formatNumber } from "../domain/numbers.ts";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { formatDate } from "../domain/oslo-time.ts";
 import { attempt, redirectToLogin } from "../lib/call.server.ts";
 import { useLang } from "../lib/use-lang.ts";

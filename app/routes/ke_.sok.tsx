@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { CaseHits } from "../components/search/case-hits.tsx";
 import { HitCount, PlanHits } from "../components/search/plan-hits.tsx";
 import { SearchForm } from "../components/search/search-form.tsx";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { NotificationSettings } from "../components/notification-settings.tsx";
 import { isNoticeKind } from "../domain/notice-kinds.ts";
 import { RecoveryCodes } from "../components/recovery-codes.tsx";

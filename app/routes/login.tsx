@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { attempt } from "../lib/call.server.ts";
 import { safeRedirect, startPathFor } from "../lib/roles.ts";
 import { signInRefusalOf } from "../domain/sign-in.ts";

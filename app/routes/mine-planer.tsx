@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { needsFollowUp, PlanTable } from "../components/plan-table.tsx";
 import { KE_ROLES, STAFF_ROLES } from "../domain/lists.ts";
 import { load } from "../lib/call.server.ts";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { PublicCase } from "../components/case/public-case.tsx";
 import { load } from "../lib/call.server.ts";
 import { hasRole } from "../lib/plan-page.server.ts";

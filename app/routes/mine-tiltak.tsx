@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { MyTasks } from "../components/meeting/tasks.tsx";
 import { FINISHED_MEASURE_STATUSES, isOneOf } from "../domain/lists.ts";
 import { formatDate, isDue } from "../domain/oslo-time.ts";

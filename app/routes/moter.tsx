@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { MeetingStatusBadge, ResponseBadge } from "../components/meeting/meeting-facts.tsx";
 import { MyTasks } from "../components/meeting/tasks.tsx";
 import { formatMeetingWhen } from "../domain/oslo-time.ts";

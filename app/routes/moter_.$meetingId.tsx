@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { Presence } from "../components/presence.tsx";
 import { Agenda } from "../components/meeting/agenda.tsx";

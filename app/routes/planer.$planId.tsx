@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ComponentProps } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { Presence } from "../components/presence.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { AboutSection } from "../components/plan/about-section.tsx";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { AccessLogTable } from "../components/plan/access-log-table.tsx";
 import { isUuid } from "../domain/ids.ts";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { MeetingPlanner } from "../components/meeting/meeting-planner.tsx";
 import { NEW_MEETING_TIME, newMeetingDay } from "../lib/meeting-defaults.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { PlanFormElement, PlanIdContext, Submit } from "../components/form.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { RESTORE_DAYS } from "../domain/lists.ts";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { InPlanHits } from "../components/search/in-plan-hits.tsx";
 import { SearchForm } from "../components/search/search-form.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { HintAndError } from "../components/form.tsx";
 import { Receipt } from "../components/receipt.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";

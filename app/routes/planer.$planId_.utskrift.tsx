@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { StoredText } from "../components/collab/stored-text.tsx";
 import { PurposeForm } from "../components/purpose-form.tsx";
 import { ConsentStatus } from "../components/plan/consent.tsx";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { CaseStatusBadge, DeadlineFlag } from "../components/case/case-bits.tsx";
 import { CaseFormElement } from "../components/case/case-form.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { AssignSection } from "../components/case/assign-section.tsx";
 import { CaseHeader } from "../components/case/case-header.tsx";
 import { CloseSection } from "../components/case/close-section.tsx";

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { CaseFormElement } from "../components/case/case-form.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
 import { RadioGroup, TextArea, TextField } from "../components/form.tsx";

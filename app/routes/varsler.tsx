@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { formatDateTime } from "../domain/oslo-time.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { useLang } from "../lib/use-lang.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { ROLES, type Role } from "../../domain/lists.ts";
 import { TextField } from "./admin-form.tsx";
 import type { PageForm } from "../../hooks/use-page-form.ts";

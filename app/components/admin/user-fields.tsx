@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { HintAndError } from "../form.tsx";
 import { ROLES, type Role } from "../../domain/lists.ts";
 import { TextField } from "./admin-form.tsx";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { usePageForm } from "../../hooks/use-page-form.ts";
 import type { CaseInternalView } from "../../lib/case-types.ts";
 import { SelectField } from "../form.tsx";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { formatDate, formatDateTime } from "../../domain/oslo-time.ts";
 import type { CaseDetailView, CaseInternalView } from "../../lib/case-types.ts";
 import { useLang } from "../../lib/use-lang.ts";

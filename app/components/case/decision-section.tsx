@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { PlanFact } from "./case-bits.tsx";
 import { CASE_OUTCOMES, COORDINATOR_OPTIONAL_CASE_TYPES, COORDINATOR_REQUIRED_CASE_TYPES, isOneOf, TEMPLATE_PLAN_TYPES } from "../../domain/lists.ts";
 import { formatDateTime } from "../../domain/oslo-time.ts";

@@ -1,5 +1,5 @@
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 export interface SubjectLink {
   /** What was searched for ("?person="). */

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { PublicCaseView } from "../../lib/case-types.ts";
 import { PublicCase } from "./public-case.tsx";
 

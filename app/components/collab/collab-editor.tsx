@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 import { Heading } from "../plan/shared.tsx";
 import { StoredText } from "./stored-text.tsx";

@@ -1,7 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 type Mark = "bold" | "italic" | "bulletList" | "orderedList" | "link" | "heading";
 const BUTTONS: Mark[] = ["bold", "italic", "bulletList", "orderedList", "link", "heading"];

@@ -4,7 +4,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { CARET_COLOURS, caretColour } from "../../lib/collab.ts";
 import { COLLAB_FIELD, CollabSession, type CollabSnapshot } from "./collab-session.client.ts";
 import { EditorToolbar } from "./editor-toolbar.client.tsx";

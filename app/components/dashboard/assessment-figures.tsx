@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { Caller } from "../../../server/router.ts";
 import { ASSESSMENT_SCORES, NOT_RELEVANT } from "../../domain/assessment.ts";
 import { formatNumber } from "../../domain/numbers.ts";

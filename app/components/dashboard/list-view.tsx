@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { formatDate, formatMeetingStart } from "../../domain/oslo-time.ts";
 import { formatNumber } from "../../domain/numbers.ts";
 import type { listLoader } from "../../lib/dashboard-list-loaders.server.ts";

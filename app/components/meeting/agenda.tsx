@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { isOneOf, isUserSide, OPEN_MEETING_STATUSES } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { AgendaItemView, MeetingView } from "../../lib/meeting-types.ts";

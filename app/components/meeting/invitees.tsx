@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { isOneOf, isUserSide, OPEN_MEETING_STATUSES } from "../../domain/lists.ts";
 import { formatDate, formatDateTime } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { formatMeetingWhen } from "../../domain/oslo-time.ts";
 import { useLang } from "../../lib/use-lang.ts";
 

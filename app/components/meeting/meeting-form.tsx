@@ -1,6 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { PlanForm } from "../../hooks/use-plan-form.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";
 

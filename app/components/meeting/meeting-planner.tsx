@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { FormResult } from "../../lib/form-result.ts";
 import { CheckboxField, Disclosure, TextField, type FieldForm } from "../form.tsx";
 import { TimePlaceFields } from "./time-place-fields.tsx";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { ANSWERS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { MeetingForm } from "./meeting-form.tsx";

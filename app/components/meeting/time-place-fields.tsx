@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { DURATIONS } from "../../lib/meeting-types.ts";
 import { SelectField, TextField, type FieldForm } from "../form.tsx";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
 import { ABOUT_FIELDS } from "../../domain/lists.ts";
 import type { PlanView } from "../../lib/plan-types.ts";

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { Caller } from "../../../server/router.ts";
 import { auditActionKey, isAuditAction } from "../../domain/audit-actions.ts";
 import { formatDate, formatDateTime, formatTime, osloDate } from "../../domain/oslo-time.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
 import { variableKey } from "../../domain/assessment.ts";
 import { formatDate } from "../../domain/oslo-time.ts";

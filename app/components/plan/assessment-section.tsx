@@ -1,5 +1,5 @@
 import { useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { FormResult } from "../../lib/form-result.ts";
 import type { PlanView } from "../../lib/plan-types.ts";
 import { AssessmentForm } from "./assessment-form.tsx";

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
 import { ASSESSMENT_SCORES, levelWords, NOT_RELEVANT, type AssessmentScore, type CodeList, type CodeListVariable } from "../../domain/assessment.ts";
 

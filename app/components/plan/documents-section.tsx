@@ -1,5 +1,5 @@
 import { Form, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LOCALE_TAG, type Lang } from "../../domain/lang.ts";
 import { MAX_DOCUMENT_MB, type PlanDocumentVisibility } from "../../domain/lists.ts";
 import { formatDate } from "../../domain/oslo-time.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";
 import type { GoalView, PlanView } from "../../lib/plan-types.ts";
 import { CollabEditor } from "../collab/collab-editor.tsx";

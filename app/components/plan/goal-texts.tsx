@@ -1,6 +1,6 @@
 import { SaveOutcome } from "./shared.tsx";
 import { useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { mergedValue, trueConflicts, type FormResult } from "../../lib/form-result.ts";
 import type { GoalView, PlanView } from "../../lib/plan-types.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIFE_AREAS } from "../../domain/lists.ts";
 import { useLifeAreaName, usePlanTemplate } from "../../hooks/use-plan-template.ts";
 import type { PlanView } from "../../lib/plan-types.ts";

@@ -1,6 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 /** The address parameter that opens one item for editing: "?endre=goal-<id>" (works without JavaScript). */
 export const EDIT_PARAM = "endre";

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useContext, useState, type DragEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { RESTORE_DAYS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { useHydrated } from "../../lib/use-hydrated.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { MEASURE_STATUSES } from "../../domain/lists.ts";
 import { usePlanForm, type PlanForm } from "../../hooks/use-plan-form.ts";
 import { dateValue } from "../../lib/form-values.ts";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { FINISHED_MEASURE_STATUSES, isOneOf } from "../../domain/lists.ts";
 import { isDue } from "../../domain/oslo-time.ts";
 import { collabDocument, storedHtml } from "../../lib/collab.ts";

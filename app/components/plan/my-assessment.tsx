@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
 import { OwnViewForm } from "./own-view-form.tsx";
 import { AssessmentContext } from "./assessment-shared.tsx";

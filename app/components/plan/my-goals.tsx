@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useLifeAreaOptions } from "../../hooks/use-plan-template.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { responsibleName, type GoalView, type PlanView } from "../../lib/plan-types.ts";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { ACCESS_LEVELS, PARTICIPANT_KINDS } from "../../domain/lists.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import type { InvitationResult } from "../../lib/invitation-actions.server.ts";

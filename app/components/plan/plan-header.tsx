@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { PLAN_CLOSER_ROLES, PLAN_STATUSES, TEMPLATE_PLAN_TYPES } from "../../domain/lists.ts";
 import { formatDate, isDue, todayInOslo } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";

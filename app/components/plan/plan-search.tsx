@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { loader } from "../../routes/planer.$planId_.sok.tsx";
 import { InPlanHits } from "../search/in-plan-hits.tsx";
 

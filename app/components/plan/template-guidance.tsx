@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { PlanSection } from "../../domain/lists.ts";
 import { usePlanTemplate } from "../../hooks/use-plan-template.ts";
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { formatNumericDate } from "../../domain/oslo-time.ts";
 import { useLang } from "../../lib/use-lang.ts";
 
