@@ -48,6 +48,8 @@ export const PLAN_METRICS = [
   "evaluationsOverdue",
   "withUserWrittenGoals",
 ] as const;
+/** Kartlegging's plan figures (issue 15): shown in their own section, with lists behind them. */
+export const ASSESSMENT_PLAN_METRICS = ["withAssessment", "withoutAssessment", "assessmentOutOfDate", "withOwnView"] as const;
 export const CASE_METRICS = ["openCases", "dueWithin7Days", "interimOverdue", "decisionOverdue"] as const;
 
 /**
@@ -55,7 +57,7 @@ export const CASE_METRICS = ["openCases", "dueWithin7Days", "interimOverdue", "d
  * be sorted by (?sortering=, the first is the default). The server pages along the same columns.
  */
 export const LISTS = {
-  planer: { metrics: [...PLAN_METRICS, "withoutMeeting", "allPlans"], sorts: ["lastActivity", "nextReview", "evaluationDue"] },
+  planer: { metrics: [...PLAN_METRICS, "withoutMeeting", "allPlans", ...ASSESSMENT_PLAN_METRICS], sorts: ["lastActivity", "nextReview", "evaluationDue"] },
   saker: { metrics: CASE_METRICS, sorts: ["decisionDue", "received"] },
   moter: { metrics: ["withoutMinutes"], sorts: ["startsAt"] },
   tiltak: { metrics: ["evaluationOverdue"], sorts: ["evaluationDate"] },

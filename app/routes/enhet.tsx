@@ -70,7 +70,7 @@ export default function MyUnit() {
         </dl>
       </section>
 
-      {assessments ? <AssessmentFigures figures={assessments} /> : null}
+      {assessments ? <AssessmentFigures figures={assessments} listHref={(metric) => listHref("planer", metric)} /> : null}
 
       <section aria-labelledby="unit-coordinators-heading">
         <h2 id="unit-coordinators-heading">{t("unit.coordinatorsHeading")}</h2>

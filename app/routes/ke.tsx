@@ -206,7 +206,7 @@ export default function KeDashboard() {
         </p>
       </section>
 
-      <AssessmentFigures figures={assessments} />
+      <AssessmentFigures figures={assessments} listHref={(metric) => listHref("planer", metric)} />
       {mayExportRegister ? <RegisterExportLinks /> : null}
 
       <TrendsSection trends={trends} filter={filter} />

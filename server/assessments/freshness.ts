@@ -13,6 +13,16 @@ export function assessmentAgeLimit(today: Date, maxAgeMonths: number): Date {
   return new Date(today.getTime() - maxAgeMonths * AVERAGE_MONTH_MS);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The first calendar day that is not out of date, for queries: assessments are dates (UTC
+ * midnight), so a day is before the limit exactly when it is before the limit's next midnight.
+ */
+export function assessmentFreshFrom(today: Date, maxAgeMonths: number): Date {
+  return new Date(Math.ceil(assessmentAgeLimit(today, maxAgeMonths).getTime() / DAY_MS) * DAY_MS);
+}
+
 export interface OutOfDate {
   reason: OutOfDateReason;
   /** The day it became out of date: the change's day, or the assessment's for AGE; null for NONE_YET. */

@@ -1,11 +1,10 @@
-import { ASSESSMENT_SCORES, DEFAULT_ASSESSMENT_MAX_AGE_MONTHS, DEFAULT_CODE_LIST, improvement, NOT_RELEVANT, type CodeListArea } from "../../app/domain/assessment.ts";
+import { ASSESSMENT_SCORES, DEFAULT_CODE_LIST, improvement, NOT_RELEVANT, type CodeListArea } from "../../app/domain/assessment.ts";
 import { LIFE_AREAS, type Attainment, type LifeArea } from "../../app/domain/lists.ts";
 import { osloDate } from "../../app/domain/oslo-time.ts";
-import { assessmentAgeLimit } from "../assessments/freshness.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
-import { contextFor, dashboardPolicy, PLAN_METRICS, publishable, type Context, type DashboardFilter } from "./service.ts";
+import { ASSESSMENT_PLAN_METRICS, contextFor, dashboardPolicy, PLAN_METRICS, publishable, type AssessmentPlanMetric, type Context, type DashboardFilter } from "./service.ts";
 
 // Kartlegging on the dashboard (issue 15, part 5): the coordinating unit's and unit leaders'
 // figures from assessments, goals tied to them and the person's own view. Each figure is
@@ -21,38 +20,6 @@ import { contextFor, dashboardPolicy, PLAN_METRICS, publishable, type Context, t
 //   goal (not deleted) tied to a variable of the area; comparable once two assessments scored the area.
 // - The period filter (from/to) does not apply: these figures describe the plans as they are now.
 
-/** The plan-level figures of Kartlegging, as conditions on active plans (as PLAN_METRICS). */
-export const ASSESSMENT_PLAN_METRICS = {
-  /** Active plans with at least one assessment. */
-  withAssessment: (c: AssessmentContext): Prisma.PlanWhereInput => ({ ...PLAN_METRICS.activePlans(c), assessments: { some: {} } }),
-  withoutAssessment: (c: AssessmentContext): Prisma.PlanWhereInput => ({ ...PLAN_METRICS.activePlans(c), assessments: { none: {} } }),
-  /** The latest assessment is older than the municipality's limit (none on or after the cut-off day). */
-  assessmentOutOfDate: (c: AssessmentContext): Prisma.PlanWhereInput => ({
-    AND: [PLAN_METRICS.activePlans(c), { assessments: { some: {} } }, { assessments: { none: { assessedOn: { gte: c.outOfDateBefore } } } }],
-  }),
-  /** An assessment, and the person's own view recorded for at least one variable. */
-  withOwnView: (c: AssessmentContext): Prisma.PlanWhereInput => ({
-    AND: [PLAN_METRICS.activePlans(c), { assessments: { some: {} } }, { assessmentOwnViews: { some: {} } }],
-  }),
-} satisfies Record<string, (c: AssessmentContext) => Prisma.PlanWhereInput>;
-
-export type AssessmentPlanMetric = keyof typeof ASSESSMENT_PLAN_METRICS;
-
-export interface AssessmentContext extends Context {
-  /** An assessment made before this day is out of date. */
-  outOfDateBefore: Date;
-}
-
-/**
- * The first calendar day that is not out of date, by the plan page's own rule
- * (server/assessments/freshness.ts): assessments are dates (UTC midnight), so a day is before the
- * limit exactly when it is before the limit's next midnight.
- */
-export function freshFrom(today: Date, maxAgeMonths: number): Date {
-  return new Date(Math.ceil(assessmentAgeLimit(today, maxAgeMonths).getTime() / DAY_MS) * DAY_MS);
-}
-
-const DAY_MS = 86_400_000;
 
 /** Scores 1-5 and 9, as the keys of a distribution. */
 type Distribution = Record<(typeof ASSESSMENT_SCORES)[number], number | null>;
@@ -165,10 +132,8 @@ function share(part: number, whole: number, filter: DashboardFilter): number | n
 export async function getAssessmentFigures(prisma: PrismaClient, actor: SessionUser, input: DashboardFilter, now = new Date()) {
   // Plans' figures: a unit leader reads them for their own unit (as the unit page).
   const { filter } = await dashboardPolicy(input, "unit").resolve(prisma, actor);
-  const base = contextFor(actor, filter, now);
-  const municipality = await prisma.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { assessmentMaxAgeMonths: true } });
-  const maxAgeMonths = municipality.assessmentMaxAgeMonths ?? DEFAULT_ASSESSMENT_MAX_AGE_MONTHS;
-  const c: AssessmentContext = { ...base, outOfDateBefore: freshFrom(base.today, maxAgeMonths) };
+  const { assessmentMaxAgeMonths: maxAgeMonths } = await prisma.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { assessmentMaxAgeMonths: true } });
+  const c = contextFor(actor, filter, now, maxAgeMonths);
   const show = (n: number) => publishable(n, filter);
 
   const metricKeys = Object.keys(ASSESSMENT_PLAN_METRICS) as AssessmentPlanMetric[];

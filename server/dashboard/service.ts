@@ -14,6 +14,8 @@ import { hasAnyRole } from "../auth/roles.ts";
 import { decodeKeyset, keysetAfter, keysetOrder, pageInput, pageOf, type Direction, type SortColumn } from "../records/keyset.ts";
 import type { Policy, Scope } from "../records/policy.ts";
 import { read } from "../records/read.ts";
+import { assessmentFreshFrom } from "../assessments/freshness.ts";
+import { DEFAULT_ASSESSMENT_MAX_AGE_MONTHS } from "../../app/domain/assessment.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
 // (PLAN_METRICS, CASE_METRICS, MEETING_METRICS, MEASURE_METRICS); the count on the dashboard and
@@ -39,6 +41,8 @@ export interface Context {
   today: Date;
   now: Date;
   filter: DashboardFilter;
+  /** An assessment made before this day is out of date (the municipality's limit, server/assessments/freshness.ts). */
+  outOfDateBefore: Date;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -82,6 +86,27 @@ export const PLAN_METRICS = {
     meetings: { none: { status: { not: "CANCELLED" }, startsAt: { gte: new Date(c.now.getTime() - 6 * AVERAGE_MONTH_MS), lte: c.now } } },
   }),
 } satisfies Record<string, (c: Context) => Prisma.PlanWhereInput>;
+
+/**
+ * Kartlegging's plan figures (issue 15): conditions on active plans like PLAN_METRICS, with lists
+ * and exports behind them; counted with the rest of Kartlegging's figures (./assessments.ts).
+ */
+export const ASSESSMENT_PLAN_METRICS = {
+  /** Active plans with at least one assessment. */
+  withAssessment: (c: Context): Prisma.PlanWhereInput => ({ ...PLAN_METRICS.activePlans(c), assessments: { some: {} } }),
+  withoutAssessment: (c: Context): Prisma.PlanWhereInput => ({ ...PLAN_METRICS.activePlans(c), assessments: { none: {} } }),
+  /** The latest assessment is older than the municipality's limit (none on or after the cut-off day). */
+  assessmentOutOfDate: (c: Context): Prisma.PlanWhereInput => ({
+    AND: [PLAN_METRICS.activePlans(c), { assessments: { some: {} } }, { assessments: { none: { assessedOn: { gte: c.outOfDateBefore } } } }],
+  }),
+  /** An assessment, and the person's own view recorded for at least one variable. */
+  withOwnView: (c: Context): Prisma.PlanWhereInput => ({
+    AND: [PLAN_METRICS.activePlans(c), { assessments: { some: {} } }, { assessmentOwnViews: { some: {} } }],
+  }),
+} satisfies Record<string, (c: Context) => Prisma.PlanWhereInput>;
+
+/** Every plan figure with a list behind it. */
+const LISTED_PLAN_METRICS = { ...PLAN_METRICS, ...ASSESSMENT_PLAN_METRICS };
 
 function caseScope({ municipalityId, filter }: Context): Prisma.CaseWhereInput {
   return { municipalityId, ...(filter.caseType ? { type: filter.caseType } : {}) };
@@ -128,15 +153,24 @@ export const MEASURE_METRICS = {
 } satisfies Record<string, (c: Context) => Prisma.MeasureWhereInput>;
 
 /** "Uten koordinator" is the municipality's figure: the unit filter cannot say whose those plans are. */
-export const reachOfPlanMetric = (metric: PlanMetric): Reach => (metric === "withoutCoordinator" ? "municipality" : "unit");
+export const reachOfPlanMetric = (metric: ListedPlanMetric): Reach => (metric === "withoutCoordinator" ? "municipality" : "unit");
 
 export type PlanMetric = keyof typeof PLAN_METRICS;
+export type AssessmentPlanMetric = keyof typeof ASSESSMENT_PLAN_METRICS;
+export type ListedPlanMetric = keyof typeof LISTED_PLAN_METRICS;
 export type MeetingMetric = keyof typeof MEETING_METRICS;
 export type CaseMetric = keyof typeof CASE_METRICS;
 export type MeasureMetric = keyof typeof MEASURE_METRICS;
 
-export function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date()): Context {
-  return { municipalityId: actor.municipalityId, today: calendarDate(osloDate(now)), now, filter };
+export function contextFor(actor: SessionUser, filter: DashboardFilter, now = new Date(), assessmentMaxAgeMonths = DEFAULT_ASSESSMENT_MAX_AGE_MONTHS): Context {
+  const today = calendarDate(osloDate(now));
+  return { municipalityId: actor.municipalityId, today, now, filter, outOfDateBefore: assessmentFreshFrom(today, assessmentMaxAgeMonths) };
+}
+
+/** The context with the municipality's own settings (how old an assessment may be). */
+export async function contextWithSettings(tx: Tx, actor: SessionUser, filter: DashboardFilter, now = new Date()): Promise<Context> {
+  const { assessmentMaxAgeMonths } = await tx.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { assessmentMaxAgeMonths: true } });
+  return contextFor(actor, filter, now, assessmentMaxAgeMonths);
 }
 
 /** In publication mode a count below 5 becomes null: small numbers can point to a person. */
@@ -323,7 +357,7 @@ const sortKeys = <S extends Record<string, SortColumn>>(sorts: S) => Object.keys
 const metricKeys = <M extends Record<string, unknown>>(metrics: M) => Object.keys(metrics) as [keyof M & string, ...(keyof M & string)[]];
 
 export const planListInput = z.object({
-  metric: z.enum(metricKeys(PLAN_METRICS)),
+  metric: z.enum(metricKeys(LISTED_PLAN_METRICS)),
   filter: dashboardFilter,
   as: shownAs,
   sort: z.enum(sortKeys(PLAN_SORTS)).default("lastActivity"),
@@ -378,7 +412,7 @@ async function listPage<Row extends { id: string }>(
 ) {
   return read(prisma, actor, meta, dashboardPolicy(input.filter, reach), input.as === "file" ? "dashboard.export" : "dashboard.list", async (tx, scope) => {
     refuseNamesInPublication(scope.filter);
-    const c = contextFor(actor, scope.filter);
+    const c = await contextWithSettings(tx, actor, scope.filter);
     const after = decodeKeyset(input.cursor, input.sort);
     const [rows, total] = await query(tx, c, { where: keysetAfter(sort, input.direction, after), orderBy: keysetOrder(sort, input.direction), take: input.limit + 1 });
     const page = pageOf(rows, input.limit, input.sort, valueOf);
@@ -394,7 +428,7 @@ async function listPage<Row extends { id: string }>(
 export function listDashboardPlans(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planListInput>, meta: RequestMeta) {
   const sort = PLAN_SORTS[input.sort];
   return listPage(prisma, actor, meta, reachOfPlanMetric(input.metric), input, sort, async (tx, c, page) => {
-    const where = PLAN_METRICS[input.metric](c);
+    const where = LISTED_PLAN_METRICS[input.metric](c);
     const [plans, total] = await Promise.all([
       tx.plan.findMany({
         where: { AND: [where, page.where] },

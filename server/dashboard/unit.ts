@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { id } from "../../app/domain/schemas.ts";
-import { calendarDate, osloDate } from "../../app/domain/oslo-time.ts";
+import { osloDate } from "../../app/domain/oslo-time.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { notFound } from "../errors.ts";
-import { dashboardPolicy, MEASURE_METRICS, MEETING_METRICS, PLAN_METRICS, reachOfPlanMetric, type PlanMetric } from "./service.ts";
+import { contextFor, dashboardPolicy, MEASURE_METRICS, MEETING_METRICS, PLAN_METRICS, reachOfPlanMetric, type PlanMetric } from "./service.ts";
 
 // The unit leader's page: the dashboard's figures for one unit (the plans its coordinators
 // coordinate, the measures its staff are responsible for), and each coordinator's share, from
@@ -22,7 +22,7 @@ export async function getUnitOverview(prisma: PrismaClient, actor: SessionUser, 
   const unit = filter.unitId ? await prisma.unit.findFirst({ where: { id: filter.unitId, municipalityId: actor.municipalityId }, select: { id: true, name: true } }) : null;
   if (!unit) throw notFound();
   const now = new Date();
-  const c = { municipalityId: actor.municipalityId, today: calendarDate(osloDate(now)), now, filter };
+  const c = contextFor(actor, filter, now);
 
   const [planCounts, withoutMinutes, measuresOverdue, coordinators, shares] = await Promise.all([
     Promise.all(UNIT_PLAN_METRICS.map((metric) => prisma.plan.count({ where: PLAN_METRICS[metric](c) }))),

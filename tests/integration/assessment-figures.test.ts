@@ -271,6 +271,25 @@ describe("dashboard.assessments", () => {
     expect(units["Rus og psykisk helse"]).toMatchObject({ 3: 1 });
   });
 
+  it("the plans behind each plan figure are a list whose total is the figure, also in a unit and as an export", async () => {
+    const w = await world();
+    for (const unitId of [null, w.unit.id]) {
+      const filter = unitId ? { unitId, publication: false } : { publication: false };
+      const figures = await w.callers.keLeader.dashboard.assessments(filter);
+      for (const metric of ["withAssessment", "withoutAssessment", "assessmentOutOfDate", "withOwnView", "withUserWrittenGoals"] as const) {
+        const list = await w.callers.keLeader.dashboard.plans({ metric, filter, limit: 100 });
+        expect(list.total, `${metric} ${unitId ?? "all"}`).toBe(figures.plans[metric]);
+        expect(list.rows).toHaveLength(list.total);
+        // The export reads the same list (page by page, each page recorded as an export).
+        expect((await w.callers.keLeader.dashboard.plans({ metric, filter, limit: 100, as: "file" })).total).toBe(list.total);
+      }
+    }
+    // The out-of-date list follows the municipality's own limit, as the figure does.
+    await t.db.prisma.municipality.update({ where: { id: w.m }, data: { assessmentMaxAgeMonths: 60 } });
+    expect((await w.callers.keLeader.dashboard.plans({ metric: "assessmentOutOfDate", filter: { publication: false } })).total).toBe(0);
+    expect((await w.callers.keLeader.dashboard.assessments({})).plans.assessmentOutOfDate).toBe(0);
+  });
+
   it("publication mode hides counts from 1 to 4, and shows 0 and 5 or more", async () => {
     const w = await world();
     const prisma = t.db.prisma;

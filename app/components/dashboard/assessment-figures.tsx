@@ -68,7 +68,7 @@ function ScoreTable({ caption, rows, idPrefix }: { caption: string; rows: Assess
 }
 
 /** The section, under an h2 on both pages. */
-export function AssessmentFigures({ figures }: { figures: AssessmentFiguresData }) {
+export function AssessmentFigures({ figures, listHref }: { figures: AssessmentFiguresData; listHref: (metric: string) => string | null }) {
   const { t } = useTranslation();
   const count = useCount();
   const months = figures.maxAgeMonths;
@@ -96,7 +96,7 @@ export function AssessmentFigures({ figures }: { figures: AssessmentFiguresData 
       <h3>{t("assessmentFigures.coverage.heading")}</h3>
       <dl className="figures">
         {coverage.map(([key, label]) => (
-          <Figure key={key} label={label} value={p[key]} href={null} alarm={key === "assessmentOutOfDate" || key === "withoutAssessment"} />
+          <Figure key={key} label={label} value={p[key]} href={listHref(key)} alarm={key === "assessmentOutOfDate" || key === "withoutAssessment"} />
         ))}
       </dl>
       {shares.length ? (
