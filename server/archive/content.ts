@@ -1,4 +1,5 @@
 import type { Tx } from "../db/types.ts";
+import { latestOwnViews, variablesFor } from "../assessments/scores.ts";
 
 // What an archive copy holds (docs/decisions/027): the whole plan as it stands, read by the
 // server for the archive after the caller's access was checked (or by the archive job). Deleted
@@ -129,14 +130,39 @@ export async function loadPlanSnapshot(tx: Tx, planId: string, documents: Archiv
     select: { reference: true, type: true, receivedAt: true, decidedAt: true },
   });
   const logAuthors = await namesOf(tx, plan.logEntries.map((l) => l.authorId));
+  const assessment = await assessmentSnapshot(tx, planId, plan.municipality.id);
   return {
     ...plan,
     logEntries: plan.logEntries.map((l) => ({ ...l, author: logAuthors.get(l.authorId) ?? "" })),
+    assessment,
     caseReference: grantingCase?.reference ?? null,
     caseDecidedAt: grantingCase?.decidedAt ?? null,
     documents,
     access: await accessSummary(tx, planId, plan.createdAt, until),
     period: { from: plan.createdAt, until },
+  };
+}
+
+/** Kartlegging: every assessment with its scores, oldest first, and the person's latest own view of each variable. */
+async function assessmentSnapshot(tx: Tx, planId: string, municipalityId: string) {
+  const assessments = await tx.assessment.findMany({
+    where: { planId },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }],
+    select: { assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, scores: { select: { variable: true, score: true } } },
+  });
+  const own = await latestOwnViews(tx, planId);
+  const names = await namesOf(tx, [...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)]);
+  const variables = await variablesFor(tx, municipalityId, assessments.map((a) => a.codeListVersion));
+  const textOf = (key: string) => variables[key]?.text ?? key;
+  return {
+    assessments: assessments.map((a) => ({
+      assessedOn: a.assessedOn,
+      assessedBy: names.get(a.assessedById) ?? "",
+      methods: a.methods,
+      note: a.note,
+      scores: a.scores.map((s) => ({ variable: textOf(s.variable), score: s.score })),
+    })),
+    ownViews: [...own].map(([key, v]) => ({ variable: textOf(key), score: v.score, words: v.words, givenBy: names.get(v.givenById) ?? "", givenAt: v.createdAt })),
   };
 }
 

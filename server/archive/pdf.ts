@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { create as openFont } from "fontkit";
 import PDFDocument from "pdfkit";
+import { NOT_RELEVANT } from "../../app/domain/assessment.ts";
 import { ABOUT_FIELDS } from "../../app/domain/lists.ts";
 import { formatDate, formatDateTime, formatMeetingStart } from "../../app/domain/oslo-time.ts";
 import { translate } from "../i18n.ts";
@@ -147,6 +148,23 @@ export async function renderPlanPdf(plan: PlanSnapshot, madeAt: Date): Promise<B
     for (const sub of plan.goals.filter((x) => x.parentId === g.id)) goal(sub, indent + 14);
   };
   for (const g of main) goal(g, 0);
+
+  // Kartlegging: every assessment, and how the person sees it (never an average: each variable).
+  if (plan.assessment.assessments.length || plan.assessment.ownViews.length) {
+    h2(t("archive.pdfDoc.assessment"));
+    for (const a of plan.assessment.assessments) {
+      h3(t("archive.pdfDoc.assessedOn", { date: date(a.assessedOn), name: a.assessedBy, methods: a.methods.map((m) => t(`assessment.method.${m}`)).join(", ") }));
+      p(a.note);
+      for (const s of a.scores) p(`${s.variable}: ${s.score === NOT_RELEVANT ? t("archive.pdfDoc.notRelevant") : s.score}`, 10);
+    }
+    if (plan.assessment.ownViews.length) {
+      h3(t("archive.pdfDoc.ownViews"));
+      for (const v of plan.assessment.ownViews) {
+        const score = v.score === null ? "" : v.score === NOT_RELEVANT ? t("archive.pdfDoc.notRelevant") : String(v.score);
+        p(`${v.variable}: ${[score, v.words ? `«${v.words}»` : ""].filter(Boolean).join(" ")} (${v.givenBy}, ${date(v.givenAt)})`, 10);
+      }
+    }
+  }
 
   // The group and their consents
   h2(t("archive.pdfDoc.participants"));

@@ -116,6 +116,9 @@ function wellFormed(xml: string): { elements: string[]; texts: string[] } {
 describe("an archive copy", () => {
   it("is a PDF/A-2 with every font embedded, Noark 5 XML naming the plan and its case, and every document that is not deleted", async () => {
     const { w, kept, photo } = await withCaseAndDocuments();
+    // Kartlegging is part of the plan: each assessment and the person's own view.
+    await w.callers.coordinator.assessment.record({ planId: w.plan.id, assessedOn: "2026-11-02", methods: ["CONVERSATION"], scores: { "IPLOS:13": 3, "IPLOS:16": 9 } });
+    await w.callers.owner.assessment.ownView({ planId: w.plan.id, views: [{ variable: "IPLOS:13", score: 4, words: "Jeg glemmer avtaler" }] });
     const made = await w.callers.coordinator.plan.archive({ planId: w.plan.id });
     expect(made.status).toBe("DELIVERED");
     const { pdf, zip, entries } = await archiveFiles(w, made.id);
@@ -142,7 +145,12 @@ describe("an archive copy", () => {
         // Columns: name type encoding emb sub uni object ID; "emb" must say yes for every font.
         for (const line of listing) expect(line.split(/\s+/).at(-5), line).toBe("yes");
         expect(execFileSync("pdfinfo", ["-meta", file], { encoding: "utf8" })).toMatch(/pdfaid:part>2</);
-        expect(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" })).toMatch(/glad i blåbær\. ÆØÅ/);
+        const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+        expect(text).toMatch(/glad i blåbær\. ÆØÅ/);
+        expect(text).toMatch(/Kartlagt 2\. nov(ember|\.) 2026 av Ingrid Koordinator \(Samtale\)/);
+        expect(text).toContain("Hukommelse: 3");
+        expect(text).toContain("Syn: ikke relevant");
+        expect(text).toContain("Hukommelse: 4 «Jeg glemmer avtaler» (Kari Eier");
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -23,6 +23,10 @@ export const archiveNb = {
     status: { PENDING: "Venter", DELIVERED: "Levert", FAILED: "Feilet, prøves igjen" },
     pdfDoc: {
       title: "Individuell plan for {{name}}",
+      assessment: "Kartlegging",
+      assessedOn: "Kartlagt {{date}} av {{name}} ({{methods}})",
+      ownViews: "Slik ser brukeren det selv (siste vurdering for hvert punkt)",
+      notRelevant: "ikke relevant",
       subtitle: "Arkivkopi laget {{date}}",
       municipality: "Kommune",
       caseNumber: "Saksnummer",
@@ -106,6 +110,10 @@ export const archiveEn: typeof archiveNb = {
     status: { PENDING: "Waiting", DELIVERED: "Delivered", FAILED: "Failed, will be retried" },
     pdfDoc: {
       title: "Individual plan for {{name}}",
+      assessment: "Assessment",
+      assessedOn: "Assessed {{date}} by {{name}} ({{methods}})",
+      ownViews: "How the user sees it (latest view per variable)",
+      notRelevant: "not relevant",
       subtitle: "Archive copy made {{date}}",
       municipality: "Municipality",
       caseNumber: "Case number",
