@@ -73,6 +73,16 @@ export const PLAIN_LEVELS: LevelWords = {
   9: "Gjelder ikke meg",
 };
 
+/** Staff's score told to the person it is about, on "Min plan". */
+export const YOU_LEVELS: LevelWords = {
+  1: "Du klarer det selv",
+  2: "Du klarer det selv, men det er vanskeligere enn før",
+  3: "Du trenger litt hjelp",
+  4: "Du trenger mye hjelp",
+  5: "Du trenger hjelp til alt",
+  9: "Gjelder ikke deg",
+};
+
 const SENSE_LEVELS: Partial<LevelWords> = {
   1: "Ingen problemer",
   2: "Noe nedsatt, klarer seg med hjelpemidler",
@@ -123,10 +133,18 @@ export const DEFAULT_CODE_LIST: CodeList = {
   ],
 };
 
-/** The words for one level of one variable: its own where it has them, else the scale's. */
-export function levelWords(variable: CodeListVariable, score: AssessmentScore, plain: boolean): string {
-  if (!plain && variable.levels?.[score]) return variable.levels[score]!;
-  return (plain ? PLAIN_LEVELS : STAFF_LEVELS)[score];
+/** Whose words: the scoring guide's (staff), the person's own ("Jeg …"), or staff's told to the person ("Du …"). */
+export type LevelVoice = "staff" | "own" | "you";
+
+/**
+ * The words for one level of one variable: its own where it has them (vision and hearing are
+ * about function, not help, in every voice), else the scale's in the voice asked for.
+ */
+export function levelWords(variable: CodeListVariable, score: AssessmentScore, voice: LevelVoice | boolean): string {
+  const own = variable.levels?.[score];
+  if (own) return own;
+  const chosen = voice === true ? "own" : voice === false ? "staff" : voice;
+  return (chosen === "staff" ? STAFF_LEVELS : chosen === "own" ? PLAIN_LEVELS : YOU_LEVELS)[score];
 }
 
 /** Two scores that differ by DIFFERENCE_FLAG or more; "not relevant" is not a difference in degree. */

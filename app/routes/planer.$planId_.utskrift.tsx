@@ -7,6 +7,8 @@ import { PurposeForm } from "../components/purpose-form.tsx";
 import { ConsentStatus } from "../components/plan/consent.tsx";
 import { EvaluationEntry } from "../components/plan/evaluations.tsx";
 import { GoalCard } from "../components/plan/goal-card.tsx";
+import { AssessmentOverview, LatestAssessment, OutOfDateNotice } from "../components/plan/assessment-overview.tsx";
+import { AssessmentContext, useAssessment } from "../components/plan/assessment-shared.tsx";
 import { DateText, Period } from "../components/plan/shared.tsx";
 import { LIFE_AREAS } from "../domain/lists.ts";
 import { formatDate, formatDateTime, formatMeetingStart } from "../domain/oslo-time.ts";
@@ -42,6 +44,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     meetings: meetings.map((m) => ({ id: m.id, startsAt: m.startsAt, location: m.location, status: m.status, minutes: minutes[m.id] ?? null })),
     // The documents the reader may see, by name and date (their content is not printed).
     documents: ((await optional(context.caller.planDocument.list({ planId })))?.documents ?? []).map((d) => ({ id: d.id, name: d.name, createdAt: d.createdAt })),
+    // Kartlegging as it stands: the latest scores beside the person's own view (its read is recorded).
+    assessment: await optional(context.caller.assessment.forPlan({ planId })),
     municipality: context.user!.municipalityName,
     printedAt: new Date().toISOString(),
     fromMyPlan: new URL(request.url).searchParams.get("fra") === "min-plan",
@@ -51,7 +55,11 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function PrintPage() {
   const data = useLoaderData<typeof loader>();
   if (data.kind === "purpose") return <PurposeForm planId={data.planId} returnTo={data.returnTo} />;
-  return <PrintDocument plan={data.plan} meetings={data.meetings} documents={data.documents} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />;
+  return (
+    <AssessmentContext.Provider value={data.assessment}>
+      <PrintDocument plan={data.plan} meetings={data.meetings} documents={data.documents} municipality={data.municipality} printedAt={data.printedAt} fromMyPlan={data.fromMyPlan} />
+    </AssessmentContext.Provider>
+  );
 }
 
 type PrintMeeting = SerializeFrom<typeof loader> extends infer D ? (D extends { kind: "plan"; meetings: infer M } ? M : never) : never;
@@ -69,6 +77,7 @@ function PrintDocument({ plan, meetings, documents, municipality, printedAt, fro
   const { t } = useTranslation();
   const lang = useLang();
   const hydrated = useHydrated();
+  const assessment = useAssessment();
   const mainGoals = plan.goals.filter((g) => !g.parentId);
   // In the order of the plan type's template, under its names; areas it no longer offers after (docs/decisions/028).
   const areaName = useLifeAreaName();
@@ -81,6 +90,7 @@ function PrintDocument({ plan, meetings, documents, municipality, printedAt, fro
     [
       ["about", aboutFields.length > 0],
       ["goals", mainGoals.length > 0],
+      ["assessment", Boolean(assessment?.assessments.length || Object.keys(assessment?.ownViews ?? {}).length)],
       ["group", active.length > 0],
       ["coordinator", true],
       ["consent", true],
@@ -156,6 +166,17 @@ function PrintDocument({ plan, meetings, documents, municipality, printedAt, fro
                 ))}
             </section>
           ))}
+        </section>
+      ) : null}
+
+      {n("assessment") && assessment ? (
+        <section className="print-section" aria-labelledby="p-assessment">
+          <h2 id="p-assessment">
+            {n("assessment")}. {t("assessment.title")}
+          </h2>
+          <OutOfDateNotice view={assessment} />
+          <LatestAssessment view={assessment} />
+          <AssessmentOverview view={assessment} />
         </section>
       ) : null}
 

@@ -24,7 +24,8 @@ export async function differenceSeeds(tx: Tx, planId: string, municipalityId: st
   return found.map((d) => ({
     kind: "ASSESSMENT_DIFFERENCE",
     title: translate("nb", "assessment.agenda.title", { variable: variables[d.variable]?.text ?? d.variable }),
-    note: translate("nb", "assessment.agenda.note", { staff: d.staff, own: d.own }),
+    // No scores in the agenda: meeting guests read it without access to the plan.
+    note: translate("nb", "assessment.agenda.note"),
     sourceType: ASSESSMENT_SOURCE,
     sourceId: d.variable,
   }));
@@ -45,6 +46,7 @@ export async function flagDifferencesForNextMeeting(tx: Tx, planId: string, muni
   const fresh = seeds.filter((s) => !listed.has(s.sourceId));
   if (!fresh.length) return 0;
   const last = Math.max(-1, ...onAgenda.map((i) => i.sortOrder));
-  await tx.agendaItem.createMany({ data: fresh.map((s, i) => ({ ...s, meetingId: meeting.id, sortOrder: last + 1 + i, addedById: actorId })) });
+  // Two saves at once (staff's and the person's) add each difference once: a unique index.
+  await tx.agendaItem.createMany({ data: fresh.map((s, i) => ({ ...s, meetingId: meeting.id, sortOrder: last + 1 + i, addedById: actorId })), skipDuplicates: true });
   return fresh.length;
 }

@@ -1,5 +1,4 @@
-import { calendarDay, endOfOsloDay } from "../../app/domain/oslo-time.ts";
-import { AVERAGE_MONTH_MS } from "../../app/domain/working-days.ts";
+import { calendarDay, endOfOsloDay, osloDate } from "../../app/domain/oslo-time.ts";
 import type { Tx } from "../db/types.ts";
 import type { OutOfDateReason } from "./view.ts";
 
@@ -8,9 +7,16 @@ import type { OutOfDateReason } from "./view.ts";
 // person's services or a new decision about them. Services and decisions already in the portal
 // are used, never typed again.
 
-/** Assessed before this day is too old: the same rule for the plan page and the dashboard figure. */
+/**
+ * Assessed before this day is too old: the same calendar day `maxAgeMonths` months before today
+ * (the month's last day when it is shorter), so "older than 12 months" means what it says in
+ * leap years too. The same rule for the plan page, the coordinator's notice and the dashboard.
+ */
 export function assessmentAgeLimit(today: Date, maxAgeMonths: number): Date {
-  return new Date(today.getTime() - maxAgeMonths * AVERAGE_MONTH_MS);
+  const year = today.getUTCFullYear();
+  const month = today.getUTCMonth() - maxAgeMonths;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(today.getUTCDate(), lastDay)));
 }
 
 const DAY_MS = 86_400_000;
@@ -35,7 +41,7 @@ export async function outOfDate(tx: Tx, plan: { id: string; ownerId: string }, l
   // Instants after the assessed day; calendar days after it and up to today.
   const after = endOfOsloDay(calendarDay(latest));
   const dayAfter = { gt: latest, lte: today };
-  const service = await tx.planService.findFirst({
+  const services = await tx.planService.findMany({
     where: {
       planId: plan.id,
       OR: [
@@ -49,15 +55,21 @@ export async function outOfDate(tx: Tx, plan: { id: string; ownerId: string }, l
     },
     select: { fromDate: true, toDate: true, createdAt: true, deletedAt: true },
   });
-  if (service) {
-    const changed = [service.fromDate, service.toDate, service.deletedAt, service.fromDate ? null : service.createdAt].filter((d): d is Date => d !== null && d > latest);
-    return { reason: "SERVICE_CHANGE", since: calendarDay(new Date(Math.min(...changed.map((d) => d.getTime())))) };
-  }
+  // The earliest change since, whichever service it was: the same answer every time it is asked.
+  // Calendar dates (start, end) and instants (registered, taken out) by the same rules as above.
+  const changed = services
+    .flatMap((s) => [
+      ...(s.deletedAt === null ? [s.fromDate, s.toDate].filter((d): d is Date => d !== null && d > latest && d <= today).map(calendarDay) : []),
+      ...(s.deletedAt === null && s.fromDate === null && s.createdAt > after ? [osloDate(s.createdAt)] : []),
+      ...(s.deletedAt && s.deletedAt > after ? [osloDate(s.deletedAt)] : []),
+    ])
+    .sort();
+  if (changed.length) return { reason: "SERVICE_CHANGE", since: changed[0] };
   const decision = await tx.case.findFirst({
     where: { OR: [{ planId: plan.id }, { subjectUserId: plan.ownerId }], decidedAt: { gt: after } },
     orderBy: { decidedAt: "asc" },
     select: { decidedAt: true },
   });
-  if (decision?.decidedAt) return { reason: "DECISION", since: calendarDay(decision.decidedAt) };
+  if (decision?.decidedAt) return { reason: "DECISION", since: osloDate(decision.decidedAt) };
   return null;
 }

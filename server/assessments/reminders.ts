@@ -36,8 +36,11 @@ export async function runAssessmentReminders(prisma: PrismaClient, now = new Dat
     select: { planId: true },
   });
   for (const s of changedServices) candidates.add(s.planId);
-  const decided = await prisma.case.findMany({ where: { decidedAt: { gte: recent }, planId: { not: null } }, select: { planId: true } });
-  for (const c of decided) candidates.add(c.planId!);
+  // A decision about the person counts whether or not its case names the plan (as on the plan page).
+  const decided = await prisma.case.findMany({ where: { decidedAt: { gte: recent }, OR: [{ planId: { not: null } }, { subjectUserId: { not: null } }] }, select: { planId: true, subjectUserId: true } });
+  for (const c of decided) if (c.planId) candidates.add(c.planId);
+  const people = [...new Set(decided.map((c) => c.subjectUserId).filter((id): id is string => id !== null))];
+  if (people.length) for (const p of await prisma.plan.findMany({ where: { ownerId: { in: people }, ...assessed }, select: { id: true } })) candidates.add(p.id);
 
   const items: NewNotification[] = [];
   for (const planId of candidates) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ASSESSMENT_SCORES, improvement, variableKey } from "../../app/domain/assessment.ts";
 import { calendarDay, calendarDate, osloDate } from "../../app/domain/oslo-time.ts";
-import { AssessmentMethod, id, isUserSide } from "../../app/domain/schemas.ts";
+import { AssessmentMethod, id, isUserSide, STAFF_ROLES } from "../../app/domain/schemas.ts";
+import { hasAnyRole } from "../auth/roles.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
@@ -50,7 +51,8 @@ export const ownViewInput = z.object({
         .refine((v) => v.score !== null || v.words.length > 0, { message: "assessmentOwnViewEmpty", path: ["words"] }),
     )
     .min(1)
-    .max(200),
+    .max(200)
+    .refine((views) => new Set(views.map((v) => v.variable)).size === views.length, { message: "duplicateVariable" }),
 });
 
 export const tieGoalInput = z.object({
@@ -58,18 +60,22 @@ export const tieGoalInput = z.object({
   variables: z.array(variable).max(10).refine((v) => new Set(v).size === v.length, { message: "duplicateVariable" }),
 });
 
-/** Staff who may change the plan score it; the user's side gives its own view instead. */
-const mayRecord = (a: PlanAccess) => a.canEditPlan && !isUserSide(a.role);
+/**
+ * Staff who may change the plan score it: by their access and by their role, since a relative
+ * may be given the right to change the plan but never scores as staff. The user's side gives its
+ * own view instead.
+ */
+const mayRecord = (a: PlanAccess, actor: SessionUser) => a.canEditPlan && !isUserSide(a.role) && hasAnyRole(actor, STAFF_ROLES);
 const mayGiveOwnView = (a: PlanAccess) => isUserSide(a.role) && !a.closed;
 
 export async function assessmentForPlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof forPlanInput>, meta: RequestMeta): Promise<AssessmentView> {
   return read(prisma, actor, meta, planPolicy(input.planId), "assessment.view", async (tx, scope) => ({
-    result: await viewOf(tx, scope.access),
+    result: await viewOf(tx, scope.access, actor),
     target: { type: "plan", id: input.planId },
   }));
 }
 
-async function viewOf(tx: Tx, access: PlanAccess): Promise<AssessmentView> {
+async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Promise<AssessmentView> {
   const planId = access.planId;
   // One at a time: these run inside the read's transaction, on one connection.
   const codeList = await currentCodeList(tx, access.municipalityId);
@@ -78,14 +84,14 @@ async function viewOf(tx: Tx, access: PlanAccess): Promise<AssessmentView> {
   const assessments = await tx.assessment.findMany({
     where: { planId },
     orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
-    select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, scores: { select: { variable: true, score: true } } },
+    select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
   });
   const current = await currentScores(tx, planId);
   const own = await latestOwnViews(tx, planId);
   const ties = await tx.goalVariable.findMany({
     where: { goal: { planId, deletedAt: null } },
     orderBy: [{ goal: { sortOrder: "asc" } }, { createdAt: "asc" }],
-    select: { goalId: true, variable: true, baselineScore: true, baselineAssessmentId: true, goal: { select: { title: true, targetScore: true } } },
+    select: { goalId: true, variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true, goal: { select: { title: true, targetScore: true } } },
   });
   const people = await tx.user.findMany({
     where: { id: { in: [...new Set([...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)])] } },
@@ -97,16 +103,21 @@ async function viewOf(tx: Tx, access: PlanAccess): Promise<AssessmentView> {
   const stale = await outOfDate(tx, plan, assessments[0]?.assessedOn ?? null, municipality.assessmentMaxAgeMonths, calendarDate(osloDate(new Date())));
 
   const goals = new Map<string, GoalMovement>();
+  const oldestFirst = [...assessments].reverse();
   for (const tie of ties) {
     const goal = goals.get(tie.goalId) ?? { goalId: tie.goalId, title: tie.goal.title, targetScore: tie.goal.targetScore, variables: [] };
     const now = current.get(tie.variable);
+    // Tied before the variable was ever scored: the baseline is the first score recorded after.
+    const first = tie.baselineScore === null ? oldestFirst.find((a) => a.createdAt >= tie.createdAt && a.scores.some((s) => s.variable === tie.variable)) : undefined;
+    const baselineScore = tie.baselineScore ?? first?.scores.find((s) => s.variable === tie.variable)?.score ?? null;
+    const baselineId = tie.baselineAssessmentId ?? first?.id ?? null;
     goal.variables.push({
       variable: tie.variable,
-      baselineScore: tie.baselineScore,
-      baselineOn: tie.baselineAssessmentId ? (assessedOnById.get(tie.baselineAssessmentId) ?? null) : null,
+      baselineScore,
+      baselineOn: baselineId ? (assessedOnById.get(baselineId) ?? null) : null,
       currentScore: now?.score ?? null,
       currentOn: now ? calendarDay(now.assessedOn) : null,
-      improvement: improvement(tie.baselineScore, now?.score),
+      improvement: improvement(baselineScore, now?.score),
     });
     goals.set(tie.goalId, goal);
   }
@@ -129,7 +140,7 @@ async function viewOf(tx: Tx, access: PlanAccess): Promise<AssessmentView> {
     differences: differences(current, own),
     outOfDate: stale,
     goals: [...goals.values()],
-    canRecord: mayRecord(access),
+    canRecord: mayRecord(access, actor),
     canGiveOwnView: mayGiveOwnView(access),
     canTieGoals: access.canEditPlan,
   };
@@ -145,7 +156,7 @@ async function areasOf(tx: Tx, municipalityId: string, keys: string[]) {
 }
 
 export async function recordAssessment(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof recordInput>, meta: RequestMeta) {
-  return write(prisma, actor, meta, planPolicy(input.planId, mayRecord, { forbiddenKey: "assessment.errors.staffOnly" }), "assessment.record", async (tx, scope) => {
+  return write(prisma, actor, meta, planPolicy(input.planId, (a) => mayRecord(a, actor), { forbiddenKey: "assessment.errors.staffOnly" }), "assessment.record", async (tx, scope) => {
     if (calendarDay(input.assessedOn) > osloDate(new Date())) throw new DomainError("BAD_REQUEST", "assessment.errors.inFuture");
     const keys = Object.keys(input.scores);
     const { list, area } = await areasOf(tx, scope.municipalityId, keys);
@@ -173,7 +184,9 @@ export async function giveOwnView(prisma: PrismaClient, actor: SessionUser, inpu
 
 /**
  * The variables a goal works on. A variable newly tied takes its baseline from the assessment
- * current now; one already tied keeps the baseline it had, so re-saving never moves it.
+ * current now; one already tied keeps the baseline it had, so re-saving never moves it. Only a
+ * newly tied variable must be in the current code list: a tie to one the administrator has since
+ * left out is kept (with its baseline) until someone unties it.
  */
 export async function tieGoal(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof tieGoalInput>, meta: RequestMeta) {
   const policy = planPolicyOf(
@@ -181,15 +194,17 @@ export async function tieGoal(prisma: PrismaClient, actor: SessionUser, input: z
     (a) => a.canEditPlan,
   );
   return write(prisma, actor, meta, policy, "goal.variables", async (tx, scope) => {
-    const { area } = await areasOf(tx, scope.municipalityId, input.variables);
     const tied = await tx.goalVariable.findMany({ where: { goalId: input.goalId }, select: { variable: true } });
     const before = new Set(tied.map((t) => t.variable));
     const wanted = new Set(input.variables);
+    const { area } = await areasOf(tx, scope.municipalityId, input.variables.filter((v) => !before.has(v)));
     const current = await currentScores(tx, scope.planId);
     await tx.goalVariable.deleteMany({ where: { goalId: input.goalId, variable: { notIn: input.variables } } });
     const added = input.variables.filter((v) => !before.has(v));
     await tx.goalVariable.createMany({
       data: added.map((v) => ({ goalId: input.goalId, variable: v, area: area(v), baselineScore: current.get(v)?.score ?? null, baselineAssessmentId: current.get(v)?.assessmentId ?? null })),
+      // Two saves at once: the second adds nothing twice.
+      skipDuplicates: true,
     });
     const removed = [...before].filter((v) => !wanted.has(v)).length;
     return { result: { variables: input.variables }, target: { type: "goal", id: input.goalId }, details: { added: added.length, removed } };

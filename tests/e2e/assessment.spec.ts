@@ -51,11 +51,11 @@ test("staff record an assessment, Kari gives her own view on a phone, the coordi
   const mine = kari.getByRole("region", { name: "Slik ser jeg det" });
   const area = await openDisclosure(mine, "Å huske og å snakke med andre");
   const hers = area.getByRole("group", { name: MEMORY_PLAIN, exact: true });
-  await expect(hers).toContainText("De ansatte: 2 – Jeg klarer det selv, men det er vanskeligere enn før");
+  await expect(hers).toContainText("De ansatte mener: 2 – Du klarer det selv, men det er vanskeligere enn før");
   await hers.getByRole("radio", { name: "Jeg trenger mye hjelp", exact: true }).check();
   await mine.getByRole("textbox", { name: `Noen ord (om du vil) – ${MEMORY_PLAIN}` }).fill("Jeg glemmer avtaler, også med kalenderen.");
   await mine.getByRole("button", { name: "Lagre det jeg har skrevet" }).click();
-  await expect(mine.getByRole("status").last()).toHaveText("Lagret. Koordinatoren ser det du har skrevet. Dette tas opp på neste møte.");
+  await expect(mine.getByRole("status").last()).toHaveText("Lagret. De som kan lese planen din, ser det du har skrevet. Dette tas opp på neste møte.");
   await expect(kari.locator(`#own-IPLOS-13`)).toContainText("Dette tas opp på neste møte.");
   const { scrollWidth, clientWidth } = await kari.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
@@ -78,5 +78,5 @@ test("staff record an assessment, Kari gives her own view on a phone, the coordi
   // Once on the agenda, with both scores.
   const point = page.getByRole("listitem").filter({ has: page.locator(".agenda-title", { hasText: "Ulik vurdering i kartleggingen: Hukommelse" }) });
   await expect(point).toHaveCount(1);
-  await expect(point).toContainText("Ansattes vurdering: 2 · Egen vurdering: 4");
+  await expect(point).toContainText("De ansattes og den egne vurderingen er ulike.");
 });

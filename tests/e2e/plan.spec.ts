@@ -201,6 +201,10 @@ test.describe("the plan workspace", () => {
       await expect(goals.getByRole("heading", { level: 4, name: goal, exact: true })).toBeVisible();
     }
     await expect(goals.getByRole("rowheader", { name: /^Balansetrening med fysioterapeut/ })).toBeVisible();
+    // Kartlegging: staff's scores beside Kari's own view, by area.
+    const assessment = page.getByRole("region", { name: /^\d+\. Kartlegging$/ });
+    await expect(assessment.getByRole("heading", { level: 3, name: "Trygghet og initiativ" })).toBeVisible();
+    await expect(assessment.getByRole("columnheader", { name: "Slik ser jeg det" }).first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Tilbake til planen" })).toBeVisible();
     // As A4 with its cover on a page of its own.
     const pdf = await PDFDocument.load(await page.pdf({ format: "A4", printBackground: true }));

@@ -217,3 +217,63 @@ describe("refused input", () => {
     expect(await t.db.prisma.assessmentOwnView.count()).toBe(0);
   });
 });
+
+describe("what the review found", () => {
+  it("a relative given the right to change the plan still cannot score as staff", async () => {
+    const w = await createPlanWorld(t.db);
+    await t.db.prisma.planParticipant.updateMany({ where: { planId: w.plan.id, userId: w.people.relativeWithConsent.id }, data: { access: "EDIT_PLAN" } });
+    expect(await forPlan(w, "relativeWithConsent")).toMatchObject({ canRecord: false, canTieGoals: true });
+    const before = await written();
+    expect((await refusal(record(w, { "IPLOS:06": 3 }, todayInOslo(), "relativeWithConsent"))).code).toBe("FORBIDDEN");
+    expect(await written()).toEqual(before);
+  });
+
+  it("an own view names each variable once", async () => {
+    const w = await createPlanWorld(t.db);
+    const twice = w.callers.owner.assessment.ownView({ planId: w.plan.id, views: [{ variable: "IPLOS:13", score: 2, words: "" }, { variable: "IPLOS:13", score: 4, words: "" }] });
+    expect((await refusal(twice)).code).toBe("BAD_REQUEST");
+    expect(await t.db.prisma.assessmentOwnView.count({ where: { planId: w.plan.id } })).toBe(0);
+  });
+
+  it("a goal tied before its variable was ever scored takes the first score recorded after as its baseline", async () => {
+    const w = await createPlanWorld(t.db);
+    await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["IPLOS:06"] });
+    expect((await forPlan(w)).goals[0].variables[0]).toMatchObject({ baselineScore: null, improvement: null });
+    await record(w, { "IPLOS:06": 4 }, daysAgo(20));
+    await record(w, { "IPLOS:06": 3 });
+    expect((await forPlan(w)).goals[0].variables[0]).toMatchObject({ baselineScore: 4, baselineOn: daysAgo(20), currentScore: 3, improvement: 1 });
+  });
+
+  it("a tie to a variable the administrator has since left out is kept when the goal's ties are saved again", async () => {
+    const w = await createPlanWorld(t.db);
+    await record(w, { "LOKAL:INITIATIV": 3 });
+    await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["LOKAL:INITIATIV"] });
+    const { current } = await w.callers.admin.assessment.codeList();
+    await w.callers.admin.assessment.saveCodeList({
+      basedOnVersion: current.version,
+      content: { areas: current.areas, variables: current.variables.filter((v) => v.code !== "INITIATIV") },
+      maxAgeMonths: 12,
+    });
+    // Saved again with the retired one still ticked (the form shows it), and one more added.
+    await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["LOKAL:INITIATIV", "IPLOS:06"] });
+    const ties = await t.db.prisma.goalVariable.findMany({ where: { goalId: w.goal.id }, orderBy: { variable: "asc" } });
+    expect(ties.map((tie) => [tie.variable, tie.baselineScore])).toEqual([
+      ["IPLOS:06", null],
+      ["LOKAL:INITIATIV", 3],
+    ]);
+    // A retired variable cannot be newly tied.
+    await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: [] });
+    expect((await refusal(w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["LOKAL:INITIATIV"] }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("the agenda says the views differ without the scores (meeting guests read it)", async () => {
+    const w = await createPlanWorld(t.db);
+    const { meetingId } = await scheduleMeeting(w);
+    await record(w, { "IPLOS:13": 1 });
+    await w.callers.owner.assessment.ownView({ planId: w.plan.id, views: [{ variable: "IPLOS:13", score: 4, words: "Jeg glemmer avtaler" }] });
+    const [item] = await t.db.prisma.agendaItem.findMany({ where: { meetingId, kind: "ASSESSMENT_DIFFERENCE" } });
+    expect(item.title).toBe("Ulik vurdering i kartleggingen: Hukommelse");
+    expect(item.note).not.toMatch(/[1-59]/);
+    expect(item.note).not.toContain("glemmer");
+  });
+});

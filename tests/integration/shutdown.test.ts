@@ -75,7 +75,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)("shutting down under load", () => 
     // Under load for a second and a half, then asked to stop.
     await sleep(1_500);
     server.child.kill("SIGTERM");
-    await exited;
+    // It drains for up to 10 s and waits up to 5 s for sockets (server/app.ts close); a hang fails with its log.
+    const stopped = await Promise.race([exited.then(() => true), sleep(40_000).then(() => false)]);
+    expect(stopped, `the server did not stop within 40 s of SIGTERM:\n${server.output().slice(-3000)}`).toBe(true);
     await Promise.all([typing, ...clients]);
 
     // Every answer is a 200 or a clean 503 (some 200s: there was load).
@@ -98,5 +100,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)("shutting down under load", () => 
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(row?.text ?? "").toContain(acknowledged.trim());
     expect(refusedConnections + answers.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 150_000);
 });

@@ -63,6 +63,15 @@ export function GoalVariablesForm({ goalId }: { goalId: string }) {
   if (!view?.canTieGoals) return null;
   const id = form.formId;
   const error = form.error("variables");
+  // Ties to variables the administrator has since left out of the list stay until untied here.
+  const listed = new Set(view.codeList.variables.map(variableKey));
+  const retired = tied.filter((key) => !listed.has(key));
+  const checkbox = (key: string, text: string) => (
+    <div key={key} className="checkbox">
+      <input id={`${id}-${keyId(key)}`} type="checkbox" name={`variable.${key}`} value="yes" defaultChecked={form.value(`variable.${key}`) === "yes"} />
+      <label htmlFor={`${id}-${keyId(key)}`}>{text}</label>
+    </div>
+  );
   return (
     <PlanFormElement form={form} intent="goal-variables" anchor={`goal-${goalId}`} hidden={{ goalId }} className="stack goal-variables-form">
       <fieldset className="fieldset" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
@@ -79,17 +88,15 @@ export function GoalVariablesForm({ goalId }: { goalId: string }) {
           {areasWithVariables(view.codeList).map(({ area, variables }) => (
             <fieldset key={area.key} className="goal-variables-area">
               <legend>{area.name}</legend>
-              {variables.map((v) => {
-                const key = variableKey(v);
-                return (
-                  <div key={key} className="checkbox">
-                    <input id={`${id}-${keyId(key)}`} type="checkbox" name={`variable.${key}`} value="yes" defaultChecked={form.value(`variable.${key}`) === "yes"} />
-                    <label htmlFor={`${id}-${keyId(key)}`}>{v.text}</label>
-                  </div>
-                );
-              })}
+              {variables.map((v) => checkbox(variableKey(v), v.text))}
             </fieldset>
           ))}
+          {retired.length ? (
+            <fieldset className="goal-variables-area">
+              <legend>{t("assessment.goal.retired")}</legend>
+              {retired.map((key) => checkbox(key, view.variables[key]?.text ?? key))}
+            </fieldset>
+          ) : null}
         </div>
       </fieldset>
       <Submit form={form}>{t("assessment.goal.tieSubmit")}</Submit>

@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
-import { ASSESSMENT_SCORES, levelWords, NOT_RELEVANT, type AssessmentScore, type CodeList, type CodeListVariable } from "../../domain/assessment.ts";
+import { ASSESSMENT_SCORES, levelWords, NOT_RELEVANT, type AssessmentScore, type CodeList, type CodeListVariable, type LevelVoice } from "../../domain/assessment.ts";
 
 // What the plan's Kartlegging parts share: the view the route loaded (assessment.forPlan), the
 // words for a score, and the flag for a difference of 2 or more. Every score is shown on its
@@ -17,7 +17,7 @@ export const isScore = (n: number): n is AssessmentScore => (ASSESSMENT_SCORES a
 /** "4 – Stort behov: …", "Ikke relevant"; in plain words for the person ("Jeg trenger mye hjelp"). */
 export function useScoreText() {
   const { t } = useTranslation();
-  return (variable: CodeListVariable | undefined, score: number | null | undefined, plain = false): string => {
+  return (variable: CodeListVariable | undefined, score: number | null | undefined, plain: boolean | LevelVoice = false): string => {
     if (score == null || !isScore(score)) return t("assessment.notScored");
     const words = variable ? levelWords(variable, score, plain) : levelWords({ system: "", code: "", text: "", plain: "", area: "" }, score, plain);
     if (score === NOT_RELEVANT) return words;

@@ -56,7 +56,7 @@ function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
               <div key={key} className="own-view-variable">
                 <p className="person-name">{v.plain}</p>
                 <p>
-                  {staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, true) })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
+                  {staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, "you") })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
                 </p>
                 {own ? <p>{t("assessment.own.youSaid", { words: [own.score != null ? scoreText(v, own.score, true) : "", own.words].filter(Boolean).join(" – ") })}</p> : null}
                 {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
@@ -99,7 +99,7 @@ function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
                     form={form}
                     name={`own.${key}`}
                     legend={v.plain}
-                    hint={staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, true) })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
+                    hint={staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, "you") })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
                     options={ASSESSMENT_SCORES.map((s) => ({ value: String(s), label: levelWords(v, s, true) }))}
                   />
                   {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}

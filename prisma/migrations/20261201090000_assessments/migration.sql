@@ -110,3 +110,6 @@ ALTER TABLE "AssessmentScore" ADD CONSTRAINT "AssessmentScore_score_check" CHECK
 ALTER TABLE "AssessmentOwnView" ADD CONSTRAINT "AssessmentOwnView_score_check" CHECK ("score" IS NULL OR "score" IN (1, 2, 3, 4, 5, 9));
 ALTER TABLE "GoalVariable" ADD CONSTRAINT "GoalVariable_baselineScore_check" CHECK ("baselineScore" IS NULL OR "baselineScore" IN (1, 2, 3, 4, 5, 9));
 ALTER TABLE "Municipality" ADD CONSTRAINT "Municipality_assessmentMaxAgeMonths_check" CHECK ("assessmentMaxAgeMonths" BETWEEN 1 AND 60);
+
+-- A difference is on a meeting's agenda once, however many saves flag it at the same moment.
+CREATE UNIQUE INDEX "AgendaItem_one_assessment_difference" ON "AgendaItem"("meetingId", "sourceId") WHERE "sourceType" = 'assessment';
