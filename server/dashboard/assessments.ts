@@ -123,6 +123,24 @@ function emptyDistribution(): Record<(typeof ASSESSMENT_SCORES)[number], number>
   return Object.fromEntries(ASSESSMENT_SCORES.map((s) => [s, 0])) as Record<(typeof ASSESSMENT_SCORES)[number], number>;
 }
 
+/**
+ * A row of counts and their total, for publication: each count from 1 to 4 hidden; when any is,
+ * the total too, and when only one is, the next smallest as well, so that no hidden count can be
+ * worked out by subtracting the others from the total (complementary suppression).
+ */
+function publishRow<K extends string>(counts: Record<K, number>, filter: DashboardFilter): { cells: Record<K, number | null>; total: number | null } {
+  const keys = Object.keys(counts) as K[];
+  const total = keys.reduce((sum, k) => sum + counts[k], 0);
+  if (!filter.publication) return { cells: counts, total };
+  const hidden = new Set(keys.filter((k) => publishable(counts[k], filter) === null));
+  if (hidden.size === 1) {
+    const next = keys.filter((k) => !hidden.has(k) && counts[k] > 0).sort((a, b) => counts[a] - counts[b])[0];
+    if (next) hidden.add(next);
+  }
+  const cells = Object.fromEntries(keys.map((k) => [k, hidden.has(k) ? null : counts[k]])) as Record<K, number | null>;
+  return { cells, total: hidden.size ? null : publishable(total, filter) };
+}
+
 /** Percent of a whole, when both counts may be shown. */
 function share(part: number, whole: number, filter: DashboardFilter): number | null {
   if (!whole || publishable(part, filter) === null || publishable(whole, filter) === null) return null;
@@ -168,12 +186,12 @@ export async function getAssessmentFigures(prisma: PrismaClient, actor: SessionU
     if (!unitAreas.has(row.area)) unitAreas.set(row.area, emptyDistribution());
     unitAreas.get(row.area)![score] += Number(row.n);
   }
-  const distribution = (area: string, counts: Record<number, number>): AreaDistribution => ({
-    area,
-    name: names.get(area) ?? area,
-    people: show(ASSESSMENT_SCORES.reduce((sum, s) => sum + counts[s], 0)),
-    scores: Object.fromEntries(ASSESSMENT_SCORES.map((s) => [s, show(counts[s])])) as Distribution,
-  });
+  const distribution = (area: string, counts: Record<number, number>): AreaDistribution => {
+    const row = publishRow(Object.fromEntries(ASSESSMENT_SCORES.map((s) => [s, counts[s]])) as Record<string, number>, filter);
+    return { area, name: names.get(area) ?? area, people: row.total, scores: row.cells as unknown as Distribution };
+  };
+  // With and without an assessment add up to the active plans: in publication both go, or neither.
+  const pairHidden = filter.publication && (show(plans.withAssessment) === null || show(plans.withoutAssessment) === null);
 
   // (b) improvement() on each group of first and latest scores.
   const change = new Map(keys.map((k) => [k, { improved: 0, unchanged: 0, worse: 0, notComparable: 0 }]));
@@ -201,23 +219,26 @@ export async function getAssessmentFigures(prisma: PrismaClient, actor: SessionU
     outOfDateBefore: c.outOfDateBefore.toISOString().slice(0, 10),
     plans: {
       activePlans: show(activePlans),
-      withAssessment: show(plans.withAssessment),
-      withoutAssessment: show(plans.withoutAssessment),
+      withAssessment: pairHidden ? null : show(plans.withAssessment),
+      withoutAssessment: pairHidden ? null : show(plans.withoutAssessment),
       assessmentOutOfDate: show(plans.assessmentOutOfDate),
       withOwnView: show(plans.withOwnView),
       withUserWrittenGoals: show(userWritten),
     },
     /** Percent: of active plans, except the own view (of plans with an assessment). */
     shares: {
-      withAssessment: share(plans.withAssessment, activePlans, filter),
-      withoutAssessment: share(plans.withoutAssessment, activePlans, filter),
+      withAssessment: pairHidden ? null : share(plans.withAssessment, activePlans, filter),
+      withoutAssessment: pairHidden ? null : share(plans.withoutAssessment, activePlans, filter),
       assessmentOutOfDate: share(plans.assessmentOutOfDate, activePlans, filter),
       withOwnView: share(plans.withOwnView, plans.withAssessment, filter),
       withUserWrittenGoals: share(userWritten, activePlans, filter),
     },
     scores: keys.map((area) => distribution(area, total.get(area)!)),
-    /** Per unit of the current coordinator, when the selection is not one unit already. */
-    scoresPerUnit: filter.unitId
+    /**
+     * Per unit of the current coordinator, when the selection is not one unit already. Not in
+     * publication: the units add up to the whole, and small units would give people away.
+     */
+    scoresPerUnit: filter.unitId || filter.publication
       ? []
       : [...perUnit.entries()]
           .map(([unitId, unitAreas]) => ({
@@ -227,27 +248,12 @@ export async function getAssessmentFigures(prisma: PrismaClient, actor: SessionU
           }))
           .sort((a, b) => (a.unit === null ? 1 : b.unit === null ? -1 : a.unit.localeCompare(b.unit, "nb"))),
     change: keys.map((area): AreaChange => {
-      const counts = change.get(area)!;
-      return {
-        area,
-        name: names.get(area) ?? area,
-        people: show(counts.improved + counts.unchanged + counts.worse + counts.notComparable),
-        improved: show(counts.improved),
-        unchanged: show(counts.unchanged),
-        worse: show(counts.worse),
-        notComparable: show(counts.notComparable),
-      };
+      const { cells, total: people } = publishRow(change.get(area)!, filter);
+      return { area, name: names.get(area) ?? area, people, ...cells };
     }),
     goals: LIFE_AREAS.map((lifeArea): GoalAttainment => {
-      const counts = attainment.get(lifeArea)!;
-      return {
-        lifeArea,
-        goals: show(counts.achieved + counts.partly + counts.notAttained + counts.notEvaluated),
-        achieved: show(counts.achieved),
-        partly: show(counts.partly),
-        notAttained: show(counts.notAttained),
-        notEvaluated: show(counts.notEvaluated),
-      };
+      const { cells, total: goals } = publishRow(attainment.get(lifeArea)!, filter);
+      return { lifeArea, goals, ...cells };
     }),
   };
 }

@@ -305,9 +305,21 @@ describe("dashboard.assessments", () => {
     const published = await w.callers.keLeader.dashboard.assessments({ publication: true });
     expect(open.scores.find((r) => r.area === "egenomsorg")!.scores).toEqual({ 1: 0, 2: 1, 3: 6, 4: 0, 5: 0, 9: 1 });
     expect(published.scores.find((r) => r.area === "egenomsorg")!.scores).toEqual({ 1: 0, 2: null, 3: 6, 4: 0, 5: 0, 9: null });
-    expect(published.plans).toEqual({ activePlans: 10, withAssessment: 9, withoutAssessment: null, assessmentOutOfDate: null, withOwnView: null, withUserWrittenGoals: null });
+    // The row's total goes with its hidden counts: 8 less 6 would give the two away.
+    expect(published.scores.find((r) => r.area === "egenomsorg")!.people).toBeNull();
+    // With and without an assessment add up to the active plans: 10 less 9 would give the 1 away.
+    expect(published.plans).toEqual({ activePlans: 10, withAssessment: null, withoutAssessment: null, assessmentOutOfDate: null, withOwnView: null, withUserWrittenGoals: null });
     // A share is hidden with its count: with the whole, it would give the count away.
-    expect(published.shares).toMatchObject({ withAssessment: 90, withoutAssessment: null, withOwnView: null });
+    expect(published.shares).toMatchObject({ withAssessment: null, withoutAssessment: null, withOwnView: null });
+    // Units add up to the whole: no breakdown per unit in publication.
+    expect(published.scoresPerUnit).toEqual([]);
+    // No hidden count can be worked out from its row: none alone, and no total beside a hidden one.
+    for (const row of [...published.scores.map((r) => ({ total: r.people, cells: Object.values(r.scores) })), ...published.change.map((r) => ({ total: r.people, cells: [r.improved, r.unchanged, r.worse, r.notComparable] }))]) {
+      const hidden = row.cells.filter((v) => v === null).length;
+      if (hidden) expect(row.total).toBeNull();
+      // One hidden count alone only beside zeros, with the total hidden: then nothing gives it away.
+      if (hidden === 1) expect(row.cells.filter((v) => v !== null && v > 0)).toEqual([]);
+    }
     for (const row of published.change) for (const value of [row.people, row.improved, row.unchanged, row.worse, row.notComparable]) expect(value === null || value === 0 || value >= 5).toBe(true);
     for (const row of published.goals) for (const value of [row.goals, row.achieved, row.partly, row.notAttained, row.notEvaluated]) expect(value === null || value === 0 || value >= 5).toBe(true);
   });
