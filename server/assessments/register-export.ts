@@ -7,7 +7,7 @@ import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { registerPseudonym } from "../identity/protect.ts";
 import { rolePolicy } from "../records/policy.ts";
-import { read } from "../records/read.ts";
+import { planRows, read } from "../records/read.ts";
 
 // The register's fields, handed over (issue 15, part 6): one row per service user with an active
 // or closed plan, for the municipality's record system to report to the national register (IPLOS).
@@ -38,6 +38,7 @@ export interface RegisterRow {
 }
 
 interface Raw {
+  planId: string;
   ownerId: string;
   type: string;
   status: "ACTIVE" | "CLOSED";
@@ -49,7 +50,8 @@ interface Raw {
 }
 
 /** The rows, built by one query: per person the chosen plan, its decision, coordinator and latest assessment. */
-async function registerRows(tx: Tx, municipalityId: string): Promise<RegisterRow[]> {
+/** The rows, and the plans they were read from (for each person's access log, never for the file). */
+async function registerRows(tx: Tx, municipalityId: string): Promise<{ rows: RegisterRow[]; planIds: string[] }> {
   const raws = await tx.$queryRaw<Raw[]>`
     WITH chosen AS (
       SELECT DISTINCT ON (p."ownerId") p."id", p."ownerId", p."type"::text AS type, p."status"::text AS status, p."startDate"
@@ -57,7 +59,7 @@ async function registerRows(tx: Tx, municipalityId: string): Promise<RegisterRow
       WHERE p."municipalityId" = ${municipalityId} AND p."status" IN ('ACTIVE', 'CLOSED')
       ORDER BY p."ownerId", (p."type" = 'IP') DESC, (p."status" = 'ACTIVE') DESC, p."startDate" DESC NULLS LAST, p."createdAt" DESC
     )
-    SELECT c."ownerId", c.type, c.status, c."startDate",
+    SELECT c."id" AS "planId", c."ownerId", c.type, c.status, c."startDate",
            (SELECT min(k."decidedAt") FROM "Case" k
              WHERE k."planId" = c."id" AND k."municipalityId" = ${municipalityId}
                AND k."type" = 'IP_APPLICATION' AND k."outcome" IN ('GRANTED', 'PARTLY_GRANTED')) AS "grantedAt",
@@ -68,7 +70,7 @@ async function registerRows(tx: Tx, municipalityId: string): Promise<RegisterRow
     LEFT JOIN LATERAL (
       SELECT a."id", a."assessedOn" FROM "Assessment" a WHERE a."planId" = c."id" ORDER BY a."assessedOn" DESC, a."createdAt" DESC LIMIT 1
     ) la ON true`;
-  return raws
+  const rows = raws
     .map((r): RegisterRow => {
       const scores = typeof r.scores === "string" ? (JSON.parse(r.scores) as Record<string, number>) : (r.scores ?? {});
       return {
@@ -84,6 +86,7 @@ async function registerRows(tx: Tx, municipalityId: string): Promise<RegisterRow
       };
     })
     .sort((a, b) => a.reference.localeCompare(b.reference));
+  return { rows, planIds: raws.map((r) => r.planId) };
 }
 
 /** Column names are a format for the record system, not UI text: fixed and in one language. */
@@ -138,7 +141,7 @@ const KE_LEADER_ONLY = rolePolicy(["KE_LEADER"], "assessmentFigures.registerExpo
  */
 export async function exportRegisterFields(prisma: PrismaClient, actor: SessionUser, input: RegisterExportInput, meta: RequestMeta): Promise<RegisterFile> {
   const { municipalityId } = await KE_LEADER_ONLY.resolve(prisma, actor);
-  const [rows, municipality] = await Promise.all([
+  const [{ rows, planIds }, municipality] = await Promise.all([
     registerRows(prisma, municipalityId),
     prisma.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { number: true } }),
   ]);
@@ -149,9 +152,10 @@ export async function exportRegisterFields(prisma: PrismaClient, actor: SessionU
       ? registerCsv(rows)
       : JSON.stringify({ municipality: municipality.number, date: today, columns: { scores: variableColumns(rows) }, rows });
   const file = { fileName, contentType: input.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", content, rows: rows.length };
-  return read(prisma, actor, meta, KE_LEADER_ONLY, "assessment.register_export", async (_tx, scope) => ({
+  // One read row per person's plan, so "Hvem har sett planen min" shows the hand-over to each.
+  return read(prisma, actor, meta, KE_LEADER_ONLY, "assessment.register_export", async () => ({
     result: file,
-    target: { type: "municipality", id: scope.municipalityId },
+    rows: planRows(planIds),
     details: { format: input.format, rows: rows.length },
   }));
 }

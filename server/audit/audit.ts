@@ -33,22 +33,29 @@ export interface AuditInput {
  * read.ts do, and so does signing in.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      action: input.action,
-      kind: AUDIT_ACTIONS[input.action].kind,
-      municipalityId: input.municipalityId ?? null,
-      actorId: input.actorId ?? null,
-      planRole: input.planRole ?? null,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      planId: input.planId ?? undefined,
-      purpose: input.purpose,
-      details: input.details,
-      ip: input.meta?.ip ?? null,
-      userAgent: input.meta?.userAgent?.slice(0, 500) ?? null,
-      requestId: input.meta?.requestId ?? null,
-      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(input) });
+}
+
+/** Many audit rows in a few statements (one read row per plan a list or a file showed). */
+export async function recordAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
+  for (let i = 0; i < inputs.length; i += 1000) await tx.auditEvent.createMany({ data: inputs.slice(i, i + 1000).map(auditRow) });
+}
+
+function auditRow(input: AuditInput) {
+  return {
+    action: input.action,
+    kind: AUDIT_ACTIONS[input.action].kind,
+    municipalityId: input.municipalityId ?? null,
+    actorId: input.actorId ?? null,
+    planRole: input.planRole ?? null,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    planId: input.planId ?? undefined,
+    purpose: input.purpose,
+    details: input.details,
+    ip: input.meta?.ip ?? null,
+    userAgent: input.meta?.userAgent?.slice(0, 500) ?? null,
+    requestId: input.meta?.requestId ?? null,
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+  };
 }

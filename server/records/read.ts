@@ -1,5 +1,5 @@
 import type { ReadAction } from "../../app/domain/audit-actions.ts";
-import { recordAudit, type RequestMeta } from "../audit/audit.ts";
+import { recordAudit, recordAudits, type RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -37,19 +37,21 @@ export async function read<S extends Scope, T>(
     const scope = await policy.resolve(tx, actor);
     const outcome = await fn(tx, scope);
     const rows = outcome.rows ?? [{ planId: scope.planId, target: outcome.target ?? scope.target }];
-    for (const row of rows) {
-      await recordRead(tx, {
+    await recordAudits(
+      tx,
+      rows.map((row) => ({
         action,
         actorId: actor.id,
         municipalityId: scope.municipalityId,
         planId: row.planId,
         planRole: outcome.rows ? null : scope.planRole,
-        target: row.target,
+        targetType: row.target?.type,
+        targetId: row.target?.id,
         purpose: scope.purpose,
         details: outcome.details,
         meta,
-      });
-    }
+      })),
+    );
     return outcome.result;
   });
 }

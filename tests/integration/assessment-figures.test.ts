@@ -395,10 +395,13 @@ describe("assessment.registerExport", () => {
     expect(parsed.rows.filter((r) => !r.coordinator)).toHaveLength(1);
     expect(parsed.rows.filter((r) => r.latestAssessmentOn === null)).toHaveLength(1);
 
-    // One read row per download, about the municipality, with no plan.
+    // One read row per person's plan in each download (two here), so each person's access log shows the hand-over.
     const audits = await prisma.auditEvent.findMany({ where: { action: "assessment.register_export" } });
-    expect(audits).toHaveLength(2);
-    expect(audits[0]).toMatchObject({ actorId: w.people.keLeader.id, municipalityId: w.m, planId: null, targetType: "municipality", targetId: w.m });
+    expect(audits).toHaveLength(2 * parsed.rows.length);
+    expect(new Set(audits.map((a) => a.planId)).size).toBe(parsed.rows.length);
+    for (const audit of audits) expect(audit).toMatchObject({ actorId: w.people.keLeader.id, municipalityId: w.m, kind: "READ", targetType: "plan", targetId: audit.planId });
+    const log = await (await signIn(t.db, p1.ownerId)).caller.audit.forPlan({ planId: p1.id });
+    expect(log.lines).toEqual([expect.objectContaining({ actorId: w.people.keLeader.id, kind: "READ", actions: ["assessment.register_export"], count: 2 })]);
   });
 
   it("is refused to everyone but the KE leader, and nothing is recorded for a refusal", async () => {
