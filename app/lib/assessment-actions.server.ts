@@ -19,14 +19,17 @@ function byPrefix(form: FormData, prefix: string): Map<string, string> {
   return found;
 }
 
-/** The scores an assessment form gives: 1 on every variable of an "Alt greit" area, else each chosen score. */
+/**
+ * The scores an assessment form gives: 1 on every variable of an "Alt greit" area, each chosen
+ * score of an area looked at closer, and nothing of an area not assessed now.
+ */
 export function recordScores(form: FormData): Record<string, number> {
   const areas = byPrefix(form, "area");
   const areaOf = byPrefix(form, "areaOf");
   const scores: Record<string, number> = {};
   for (const [key, value] of byPrefix(form, "score")) {
     const area = areaOf.get(key);
-    if (area && areas.get(area) === "ok") continue;
+    if (area && areas.get(area) !== "detail") continue;
     if (value !== "") scores[key] = Number(value);
   }
   for (const [key, area] of areaOf) if (areas.get(area) === "ok") scores[key] = 1;
@@ -68,7 +71,9 @@ export function assessmentAction(context: AppLoadContext, request: Request, plan
         const methods = ASSESSMENT_METHODS.filter((m) => text(form, `method.${m}`) === "yes") as AssessmentMethod[];
         if (!methods.length) throw new FormRefusal("assessment.form.methodsRequired", "methods");
         const note = text(form, "note").trim();
-        return caller.assessment.record({ planId, assessedOn: text(form, "assessedOn"), methods, note: note || undefined, scores: recordScores(form) });
+        const scores = recordScores(form);
+        if (!Object.keys(scores).length) throw new FormRefusal("assessment.form.nothingAssessed");
+        return caller.assessment.record({ planId, assessedOn: text(form, "assessedOn"), methods, note: note || undefined, scores });
       }
       if (intent === "assessment-own-view") {
         if (!views.length) throw new FormRefusal("assessment.own.nothing");

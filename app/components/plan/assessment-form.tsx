@@ -6,23 +6,27 @@ import { usePlanForm, type PlanForm } from "../../hooks/use-plan-form.ts";
 import { FormDisclosure, HintAndError, PlanFormElement, Submit, TextArea, TextField } from "../form.tsx";
 import { areasWithVariables, keyId } from "./assessment-shared.tsx";
 
-// "Ny kartlegging": staff score each life area. An area with no difficulties is "Alt greit her"
-// in one step (1 on all its variables); "Se nærmere på området" shows its variables, each a
-// radio group with the scoring guide's words at every level. Prefilled with the scores that
-// apply now. Plain form fields throughout: it works without JavaScript (the variables show by
-// CSS when "se nærmere" is chosen), and a refused save draws it again with what was sent.
+// "Ny kartlegging": staff score the life areas they assess now. Each area starts "Ikke vurdert
+// nå", so a score is never dated today unless someone looked at it; an area with no
+// difficulties is "Alt greit her" in one step (1 on all its variables); "Se nærmere på området"
+// shows its variables, each a radio group with the scoring guide's words at every level,
+// prefilled with the scores that apply now. Plain form fields throughout: it works without
+// JavaScript (the variables show by CSS when "se nærmere" is chosen), and a refused save draws
+// it again with what was sent.
 
 export const AREA_OK = "ok";
 export const AREA_DETAIL = "detail";
+export const AREA_SKIP = "skip";
 
-/** The form's starting values: today, a conversation, and each variable's current score. */
+/** The form's starting values: today, a conversation, every area not assessed now, each variable's current score. */
 function startValues(view: AssessmentView): Record<string, string> {
   const values: Record<string, string> = { assessedOn: todayInOslo(), "method.CONVERSATION": "yes" };
   for (const { area, variables } of areasWithVariables(view.codeList)) {
-    const scores = variables.map((v) => view.current[variableKey(v)]?.score);
-    for (const [i, v] of variables.entries()) if (scores[i] != null) values[`score.${variableKey(v)}`] = String(scores[i]);
-    // "Alt greit" only where every variable of the area is scored 1 now.
-    values[`area.${area.key}`] = scores.every((s) => s === 1) ? AREA_OK : AREA_DETAIL;
+    for (const v of variables) {
+      const score = view.current[variableKey(v)]?.score;
+      if (score != null) values[`score.${variableKey(v)}`] = String(score);
+    }
+    values[`area.${area.key}`] = AREA_SKIP;
   }
   return values;
 }
@@ -86,15 +90,15 @@ function AreaChoice({ form, areaKey, name, children }: { form: PlanForm; areaKey
   const { t } = useTranslation();
   const field = `area.${areaKey}`;
   const id = `${form.formId}-area-${areaKey}`;
-  const chosen = form.value(field) || AREA_DETAIL;
+  const chosen = form.value(field) || AREA_SKIP;
   return (
     <fieldset className="fieldset assessment-area-choice">
       <legend>{name}</legend>
       <div className="area-switch">
-        {[AREA_OK, AREA_DETAIL].map((value) => (
+        {[AREA_SKIP, AREA_OK, AREA_DETAIL].map((value) => (
           <div key={value} className="radio">
             <input id={`${id}-${value}`} type="radio" name={field} value={value} defaultChecked={chosen === value} />
-            <label htmlFor={`${id}-${value}`}>{value === AREA_OK ? t("assessment.form.areaOk") : t("assessment.form.areaDetail")}</label>
+            <label htmlFor={`${id}-${value}`}>{value === AREA_OK ? t("assessment.form.areaOk") : value === AREA_DETAIL ? t("assessment.form.areaDetail") : t("assessment.form.areaSkip")}</label>
           </div>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { scoredAreas } from "./assessment-overview.tsx";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
 import { ASSESSMENT_SCORES, levelWords, variableKey } from "../../domain/assessment.ts";
@@ -34,6 +35,36 @@ export function OwnViewForm(props: OwnViewProps) {
   return props.readOnly ? <OwnViewRead {...props} /> : <OwnViewEdit {...props} />;
 }
 
+/**
+ * Scores on variables the municipality has since left out of its list: no longer asked about,
+ * but never hidden from the person they are about.
+ */
+function EarlierScores({ view, headingLevel }: { view: AssessmentView; headingLevel: number }) {
+  const { t } = useTranslation();
+  const scoreText = useScoreText();
+  const listed = new Set(view.codeList.variables.map(variableKey));
+  const earlier = scoredAreas(view).flatMap(({ variables }) => variables.filter((v) => !listed.has(variableKey(v))));
+  if (!earlier.length) return null;
+  const H = `h${headingLevel + 1}` as "h3";
+  return (
+    <section className="own-view-earlier">
+      <H>{t("assessment.own.earlier")}</H>
+      <ul>
+        {earlier.map((v) => {
+          const key = variableKey(v);
+          const own = view.ownViews[key];
+          return (
+            <li key={key}>
+              {v.plain || v.text}: {view.current[key] ? t("assessment.own.staffSays", { words: scoreText(v, view.current[key].score, "you") }) : t("assessment.own.staffSaysNone")}
+              {own ? ` ${t("assessment.own.youSaid", { words: [own.score != null ? scoreText(v, own.score, true) : "", own.words].filter(Boolean).join(" – ") })}` : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /** Staff's scores and the person's own, in plain words, without a form. */
 function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
   const { t } = useTranslation();
@@ -65,6 +96,7 @@ function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
           })}
         </details>
       ))}
+      <EarlierScores view={view} headingLevel={headingLevel} />
     </div>
   );
 }
@@ -124,6 +156,7 @@ function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
           </details>
         );
       })}
+      <EarlierScores view={view} headingLevel={headingLevel} />
       <div className="form-actions">
         <button type="submit" className="button-primary" aria-disabled={form.busy || undefined}>
           {t("assessment.own.submit")}
