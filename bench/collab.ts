@@ -22,20 +22,18 @@
 // run only those, BENCH_COLLAB_MAX_RATE caps the ladder, BENCH_COLLAB_PROFILE=<dir> writes CPU
 // profiles of the servers and drivers.
 // Goal (issue): p95 under 50 ms at 50 editors, ratio at least 0.8.
+import { BENCH_PG_URL, freshDatabase } from "./fresh-database.ts";
 import { fork, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { createSession, SESSION_COOKIE } from "../server/auth/sessions.ts";
-import { connectPostgres } from "../server/db/database.ts";
-import { migrate } from "../server/db/migrate.ts";
 import { createGoal, createMunicipality, createPlan, createUser } from "../prisma/factories.ts";
 import { clock, type DriverSetup, type FromDriver, type StepCounts, type StepOrder, type ToDriver } from "./collab-shared.ts";
 
-const PG_URL = (process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432").replace(/\/+$/, "");
+const PG_URL = BENCH_PG_URL;
 const DB_NAME = "bench_collab";
 const DATABASE_URL = `${PG_URL}/${DB_NAME}`;
 const MEMBERS = 50;
@@ -79,15 +77,8 @@ const execArgv = [
 
 /** A fresh database with one plan, MEMBERS staff members who may edit it, and goals for every scenario. */
 async function prepare() {
-  const admin = new pg.Client({ connectionString: `${PG_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-
-  const db = connectPostgres(DATABASE_URL);
+  const db = await freshDatabase(DB_NAME);
   try {
-    await migrate(db);
     const municipality = await createMunicipality(db.prisma, { name: "Benchmark kommune" });
     const owner = await createUser(db.prisma, { municipalityId: municipality.id, roles: ["USER"] });
     const members = [];

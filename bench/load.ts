@@ -8,18 +8,16 @@
 // opens 200 co-editing sockets and sends 2,000 changes a minute over 20 sessions. Expected: the
 // flood is answered with 429 beyond the limits, and the others' answers stay 2xx, about as fast
 // as in the reference.
+import { BENCH_PG_URL, freshDatabase } from "./fresh-database.ts";
 import { fork } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import WebSocket from "ws";
 import { createMunicipality, createUser } from "../prisma/factories.ts";
 import { createSession, SESSION_COOKIE } from "../server/auth/sessions.ts";
-import { connectPostgres } from "../server/db/database.ts";
-import { migrate } from "../server/db/migrate.ts";
 
-const PG_URL = (process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432").replace(/\/+$/, "");
+const PG_URL = BENCH_PG_URL;
 const DB_NAME = "bench_load";
 const SECONDS = Math.min(Number(process.env.BENCH_LOAD_SECONDS ?? 30), 120);
 const FLOOD_PER_MINUTE = 2000;
@@ -32,17 +30,6 @@ const OTHER = "127.0.0.3";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
 const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-
-async function freshDatabase() {
-  const admin = new pg.Client({ connectionString: `${PG_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const db = connectPostgres(`${PG_URL}/${DB_NAME}`);
-  await migrate(db);
-  return db;
-}
 
 function startPortal(databaseUrl: string): Promise<{ port: number; stop(): Promise<void> }> {
   const child = fork(fileURLToPath(new URL("./collab-server.ts", import.meta.url)), ["portal"], {
@@ -157,7 +144,7 @@ async function mutationFlood(port: number, cookies: string[], until: number) {
   };
 }
 
-const db = await freshDatabase();
+const db = await freshDatabase(DB_NAME);
 const municipality = await createMunicipality(db.prisma);
 const sessionsOf = async (count: number) => {
   const user = await createUser(db.prisma, { municipalityId: municipality.id, roles: ["STAFF"] });

@@ -9,21 +9,20 @@
 // For each it prints html_kb (the page as sent before compression), rps, p50/p95 latency, any
 // errors, and the server process's CPU time per request (from /proc). /login (no database) and
 // /healthz/live run in the same run as references.
+import { BENCH_PG_URL, freshDatabase } from "./fresh-database.ts";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
 import { createGoal, createMeasure } from "../prisma/factories.ts";
 import { createSession, SESSION_COOKIE } from "../server/auth/sessions.ts";
-import { connectPostgres } from "../server/db/database.ts";
-import { migrate } from "../server/db/migrate.ts";
+import { type connectPostgres } from "../server/db/database.ts";
 import { seedDemoIfEmpty } from "../prisma/demo.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const PG_URL = (process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432").replace(/\/+$/, "");
+const PG_URL = BENCH_PG_URL;
 const DB_NAME = "bench_pages";
 const SECONDS = Math.min(Math.max(Number(process.env.BENCH_PAGES_SECONDS ?? 8), 2), 60);
 const CONNECTIONS = (process.env.BENCH_PAGES_CONNECTIONS ?? "10,50").split(",").map(Number);
@@ -34,17 +33,6 @@ const TICKS = 100; // clock ticks per second for /proc/<pid>/stat (getconf CLK_T
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (n: number) => Math.round(n * 10) / 10;
-
-async function freshDatabase() {
-  const admin = new pg.Client({ connectionString: `${PG_URL}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const db = connectPostgres(`${PG_URL}/${DB_NAME}`);
-  await migrate(db);
-  return db;
-}
 
 type Db = ReturnType<typeof connectPostgres>;
 
@@ -160,7 +148,7 @@ async function measure(page: Page, connections: number, pid: number) {
   };
 }
 
-const db = await freshDatabase();
+const db = await freshDatabase(DB_NAME);
 await seedDemoIfEmpty(db.prisma);
 const largePlanId = await seedLargePlan(db);
 const byEmail = async (email: string) => (await db.prisma.user.findFirstOrThrow({ where: { email } })).id;
