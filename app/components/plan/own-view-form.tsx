@@ -35,13 +35,32 @@ export function OwnViewForm(props: OwnViewProps) {
   return props.readOnly ? <OwnViewRead {...props} /> : <OwnViewEdit {...props} />;
 }
 
+type Variable = AssessmentView["codeList"]["variables"][number];
+
+/** Staff's score and the person's own, told to the person in plain words. */
+function usePersonWords() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const scoreText = useScoreText();
+  return {
+    staffSays(v: Variable, staff: AssessmentView["current"][string] | undefined, withDate = true): string {
+      if (!staff) return t("assessment.own.staffSaysNone");
+      const says = t("assessment.own.staffSays", { words: scoreText(v, staff.score, "you") });
+      return withDate ? `${says} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : says;
+    },
+    youSaid(v: Variable, own: AssessmentView["ownViews"][string]): string {
+      return t("assessment.own.youSaid", { words: [own.score != null ? scoreText(v, own.score, true) : "", own.words].filter(Boolean).join(" – ") });
+    },
+  };
+}
+
 /**
  * Scores on variables the municipality has since left out of its list: no longer asked about,
  * but never hidden from the person they are about.
  */
 function EarlierScores({ view, headingLevel }: { view: AssessmentView; headingLevel: number }) {
   const { t } = useTranslation();
-  const scoreText = useScoreText();
+  const words = usePersonWords();
   const listed = new Set(view.codeList.variables.map(variableKey));
   const earlier = scoredAreas(view).flatMap(({ variables }) => variables.filter((v) => !listed.has(variableKey(v))));
   if (!earlier.length) return null;
@@ -55,8 +74,8 @@ function EarlierScores({ view, headingLevel }: { view: AssessmentView; headingLe
           const own = view.ownViews[key];
           return (
             <li key={key}>
-              {v.plain || v.text}: {view.current[key] ? t("assessment.own.staffSays", { words: scoreText(v, view.current[key].score, "you") }) : t("assessment.own.staffSaysNone")}
-              {own ? ` ${t("assessment.own.youSaid", { words: [own.score != null ? scoreText(v, own.score, true) : "", own.words].filter(Boolean).join(" – ") })}` : null}
+              {v.plain || v.text}: {words.staffSays(v, view.current[key], false)}
+              {own ? ` ${words.youSaid(v, own)}` : null}
             </li>
           );
         })}
@@ -68,8 +87,7 @@ function EarlierScores({ view, headingLevel }: { view: AssessmentView; headingLe
 /** Staff's scores and the person's own, in plain words, without a form. */
 function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const scoreText = useScoreText();
+  const words = usePersonWords();
   const differing = new Set(view.differences.map((d) => d.variable));
   const H = `h${headingLevel + 1}` as "h3";
   return (
@@ -87,9 +105,9 @@ function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
               <div key={key} className="own-view-variable">
                 <p className="person-name">{v.plain}</p>
                 <p>
-                  {staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, "you") })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
+                  {words.staffSays(v, staff)}
                 </p>
-                {own ? <p>{t("assessment.own.youSaid", { words: [own.score != null ? scoreText(v, own.score, true) : "", own.words].filter(Boolean).join(" – ") })}</p> : null}
+                {own ? <p>{words.youSaid(v, own)}</p> : null}
                 {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
               </div>
             );
@@ -103,8 +121,7 @@ function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
 
 function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const scoreText = useScoreText();
+  const words = usePersonWords();
   const start = startValues(view);
   const form = usePlanForm("assessment-own-view", { values: start });
   const differing = new Set(view.differences.map((d) => d.variable));
@@ -131,7 +148,7 @@ function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
                     form={form}
                     name={`own.${key}`}
                     legend={v.plain}
-                    hint={staff ? `${t("assessment.own.staffSays", { words: scoreText(v, staff.score, "you") })} ${t("assessment.own.staffSaysWhen", { date: formatDate(staff.assessedOn, lang) })}` : t("assessment.own.staffSaysNone")}
+                    hint={words.staffSays(v, staff)}
                     options={ASSESSMENT_SCORES.map((s) => ({ value: String(s), label: levelWords(v, s, true) }))}
                   />
                   {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
