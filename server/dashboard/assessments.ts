@@ -1,6 +1,7 @@
-import { ASSESSMENT_SCORES, DEFAULT_CODE_LIST, improvement, NOT_RELEVANT, type CodeListArea } from "../../app/domain/assessment.ts";
+import { ASSESSMENT_SCORES, improvement, NOT_RELEVANT } from "../../app/domain/assessment.ts";
 import { LIFE_AREAS, type Attainment, type LifeArea } from "../../app/domain/lists.ts";
 import { osloDate } from "../../app/domain/oslo-time.ts";
+import { currentCodeList } from "../assessments/codes.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -112,12 +113,6 @@ function changeRows(prisma: PrismaClient, c: Context) {
     GROUP BY ga."area", person.first, person.latest, COALESCE(person.assessments, 0) >= 2`;
 }
 
-/** The municipality's areas, in its newest code list's order (the default list without one). */
-async function areasOf(prisma: PrismaClient, municipalityId: string): Promise<CodeListArea[]> {
-  const saved = await prisma.assessmentCodeList.findFirst({ where: { municipalityId }, orderBy: { version: "desc" }, select: { content: true } });
-  const areas = (saved?.content as { areas?: CodeListArea[] } | null)?.areas;
-  return Array.isArray(areas) && areas.length ? areas : DEFAULT_CODE_LIST.areas;
-}
 
 function emptyDistribution(): Record<(typeof ASSESSMENT_SCORES)[number], number> {
   return Object.fromEntries(ASSESSMENT_SCORES.map((s) => [s, 0])) as Record<(typeof ASSESSMENT_SCORES)[number], number>;
@@ -156,7 +151,7 @@ export async function getAssessmentFigures(prisma: PrismaClient, actor: SessionU
 
   const metricKeys = Object.keys(ASSESSMENT_PLAN_METRICS) as AssessmentPlanMetric[];
   const [areas, activePlans, userWritten, planCounts, scoreRows, changes, goalRows, units] = await Promise.all([
-    areasOf(prisma, actor.municipalityId),
+    currentCodeList(prisma, actor.municipalityId).then((list) => list.areas),
     prisma.plan.count({ where: PLAN_METRICS.activePlans(c) }),
     // (f) is the overview's figure, from the same condition.
     prisma.plan.count({ where: PLAN_METRICS.withUserWrittenGoals(c) }),
