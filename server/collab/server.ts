@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import { Forbidden } from "@hocuspocus/common";
+import { Forbidden, SkipFurtherHooksError } from "@hocuspocus/common";
 import { Hocuspocus, type Connection, type Extension } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
 import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "lib0/decoding";
@@ -19,6 +19,7 @@ import { isPortalOrigin } from "../http/origin-check.ts";
 import { closeRedis, recheckWhenRedisMissed, redisClient, type RedisClient } from "../ops/redis.ts";
 import { publish } from "../records/write.ts";
 import { ResilientRedis } from "./redis-sync.ts";
+import { ackGateOf } from "./acks.ts";
 import { resolveDocumentAccess } from "./access.ts";
 import { parseDocumentName, type DocumentName } from "./names.ts";
 import { AUDIT_BATCH_MS, auditOpen, createFromColumn, createUpdateLog, loadState, storeDocument, type Editor } from "./store.ts";
@@ -41,6 +42,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 const UNAVAILABLE_CLOSE = { code: 1013, reason: DATABASE_UNAVAILABLE_REASON } as const;
 const RETRY_RECHECK_MS = 5_000;
+
+type Closable = { close(code: number, reason: string): void };
 
 export interface CollabContext {
   user: SessionUser;
@@ -100,7 +103,15 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   /** Per document, when each person's last edit audit row was written (forgotten at unload). */
   const lastAudit = new Map<string, Map<string, number>>();
   const planOf = new Map<string, string>();
-  const loggedIds = new WeakMap<Uint8Array, bigint>();
+  /** Each applied message's write-ahead insert, by the message. */
+  const inserts = new WeakMap<Uint8Array, Promise<bigint>>();
+  /**
+   * Documents whose live copy holds a change whose insert failed. Such a copy is never
+   * acknowledged from: its connections are closed for a retry, nobody new joins it, and
+   * unless a store writes it down after all, it is dropped; the browsers, which kept the
+   * change unacknowledged, send it again to a copy loaded from the database.
+   */
+  const unlogged = new Set<string>();
   const connections = new Set<Connection<CollabContext>>();
   const expiryTimers = new Map<Connection<CollabContext>, NodeJS.Timeout>();
   const textOpens = new RateLimiter(LIMITS.textOpens.perSession);
@@ -108,12 +119,25 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   const sockets = new Map<string, { close(code: number, reason: string): void }>();
 
   /** Rethrows `error`; when it is the database being away, first closes the socket for a retry. */
-  function failed(socket: { close(code: number, reason: string): void } | undefined, error: unknown): never {
-    if (isDatabaseUnavailable(error)) {
-      socket?.close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
-      throw Object.assign(new Error("database unavailable"), { reason: UNAVAILABLE_CLOSE.reason });
-    }
+  function failed(socket: Closable | undefined, error: unknown): never {
+    if (isDatabaseUnavailable(error)) retryLater(socket);
     throw error;
+  }
+
+  /** Closes the socket with "try again later" (the browser keeps what is not acknowledged) and throws. */
+  function retryLater(socket: Closable | undefined): never {
+    socket?.close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
+    throw Object.assign(new Error("database unavailable"), { reason: UNAVAILABLE_CLOSE.reason });
+  }
+
+  /** An insert failed after its update was applied and passed on: the live copy is given up. */
+  function lostInsert(documentName: string, error: unknown) {
+    if (unlogged.has(documentName)) return;
+    unlogged.add(documentName);
+    if (!isDatabaseUnavailable(error)) console.error(`[collab] writing an update of ${documentName} failed`, error);
+    for (const connection of connections) {
+      if (connection.document.name === documentName) (connection.webSocket as unknown as Closable).close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
+    }
   }
 
   const extensions: Extension[] = [];
@@ -149,6 +173,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
     extensions,
 
     async onAuthenticate({ documentName, requestHeaders, connectionConfig }) {
+      if (unlogged.has(documentName)) retryLater(sockets.get(requestHeaders.get(CONNECTION_HEADER) ?? ""));
       try {
         return await authenticate(documentName, requestHeaders, connectionConfig);
       } catch (error) {
@@ -178,18 +203,25 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       });
     },
 
-    // Written down before it is applied, so what a client has been told is saved survives a crash.
+    // Applied and passed on at once; acknowledged to the sender only when written down (acks.ts),
+    // so what a client has been told is saved survives a crash.
     async beforeHandleMessage({ connection, update, documentName }) {
       if (connection.readOnly) return;
+      // This copy holds a change that was never written down: it is given up (see lostInsert).
+      if (unlogged.has(documentName)) retryLater(connection.webSocket as never);
       const yUpdate = yUpdateOf(update);
       if (!yUpdate) return;
-      // Not written down, not acknowledged: the client keeps the change and sends it again.
-      const id = await updateLog.append(documentName, yUpdate).catch((error: unknown) => failed(connection.webSocket as never, error));
-      loggedIds.set(update, id);
+      const insert = updateLog.append(documentName, yUpdate);
+      ackGateOf(connection).hold(insert);
+      inserts.set(update, insert);
+      insert.catch((error: unknown) => lostInsert(documentName, error));
     },
     async afterHandleMessage({ update, documentName }) {
-      const id = loggedIds.get(update);
-      if (id !== undefined) unsavedOf(documentName).logged.push(id);
+      // Applied now; folded into the stored state by the first store after it is written down.
+      inserts.get(update)?.then(
+        (id) => unsavedOf(documentName).logged.push(id),
+        () => {},
+      );
     },
 
     async onChange({ documentName, context, transactionOrigin }) {
@@ -223,6 +255,8 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const toAudit = editors.filter((e) => now - (audited.get(e.userId) ?? 0) >= AUDIT_BATCH_MS);
       try {
         const stored = await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
+        // Everything the live copy holds is written down now, also a change whose insert failed.
+        unlogged.delete(documentName);
         // The period starts with a recorded change (a store that changed nothing records nobody).
         if (stored.committed.length) toAudit.forEach((e) => audited.set(e.userId, now));
         stored.committed.forEach((committed) => publish(committed));
@@ -230,11 +264,15 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
         // Nothing is lost: the updates stay in the log, and the next store tries again.
         entry.logged.unshift(...logged);
         editors.forEach((e) => entry.editors.set(e.userId, e));
+        // A copy with a change never written down is not kept for a next try: it is unloaded,
+        // and the browsers send the change again to one loaded from the database.
+        if (unlogged.has(documentName)) throw new SkipFurtherHooksError("dropped: holds an update never written down");
         throw error;
       }
     },
 
     async afterUnloadDocument({ documentName }) {
+      unlogged.delete(documentName);
       lastAudit.delete(documentName);
       planOf.delete(documentName);
       if (!unsaved.get(documentName)?.logged.length) unsaved.delete(documentName);
@@ -399,6 +437,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       // Closing the sockets ends each document's connections; the last one out stores it.
       ws.closeAll(1001, "Server restarting", true);
       await waitForUnload(hocuspocus);
+      await updateLog.idle();
       await Promise.all(redisClients.map(closeRedis));
       for (const extension of extensions) await (extension as { onDestroy?: (p: never) => Promise<unknown> }).onDestroy?.({ instance: hocuspocus } as never);
     },

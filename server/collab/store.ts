@@ -60,10 +60,9 @@ export async function createFromColumn(prisma: PrismaClient, doc: DocumentName, 
  */
 export function createUpdateLog(prisma: PrismaClient) {
   let queue: { name: string; update: Uint8Array; done: (id: bigint) => void; fail: (e: unknown) => void }[] = [];
-  let running = false;
+  let running: Promise<void> | null = null;
 
   async function drain() {
-    running = true;
     while (queue.length) {
       const batch = queue;
       queue = [];
@@ -76,15 +75,19 @@ export function createUpdateLog(prisma: PrismaClient) {
         batch.forEach((b) => b.fail(error));
       }
     }
-    running = false;
+    running = null;
   }
 
   return {
     append(name: string, update: Uint8Array): Promise<bigint> {
       return new Promise((done, fail) => {
         queue.push({ name, update, done, fail });
-        if (!running) void drain();
+        running ??= drain();
       });
+    },
+    /** Resolves when every update appended so far is written (or has failed). */
+    async idle() {
+      while (running) await running;
     },
   };
 }
@@ -125,6 +128,29 @@ export interface StoreInput {
  */
 export async function storeDocument(prisma: PrismaClient, input: StoreInput): Promise<{ text: string; html: string; committed: Committed[] }> {
   const name = documentName(input.doc);
+  await storeSlots.take();
+  try {
+    return await storeTransaction(prisma, name, input);
+  } finally {
+    storeSlots.give();
+  }
+}
+
+/**
+ * Stores run in the background, every second for each text being edited: only a few at once,
+ * so that with hundreds of texts open they queue here instead of taking the whole pool from
+ * the pages (and timing out waiting for it).
+ */
+const storeSlots = (() => {
+  let free = 3;
+  const waiting: (() => void)[] = [];
+  return {
+    take: () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve))),
+    give: () => (waiting.length ? waiting.shift()!() : free++),
+  };
+})();
+
+function storeTransaction(prisma: PrismaClient, name: string, input: StoreInput) {
   return prisma.$transaction(async (tx) => {
     // Another server may have stored the same text a moment ago: merge, never overwrite.
     const [row] = await tx.$queryRaw<{ state: string; text: string; html: string }[]>`
