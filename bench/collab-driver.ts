@@ -128,8 +128,9 @@ class Editor {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const send = (message: FromDriver) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
 
-function connect(setup: DriverSetup, docName: string, cookie: string, editor: Editor): Promise<void> {
-  const headers: Record<string, string> = { Origin: setup.origin };
+function connect(setup: DriverSetup, docName: string, cookie: string, editor: Editor, index: number): Promise<void> {
+  // Each editor is a person at their own address, as the proxy in front of the portal says.
+  const headers: Record<string, string> = { Origin: setup.origin, "X-Forwarded-For": `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
   if (cookie) headers.Cookie = cookie;
   // A browser sends the session cookie and its Origin with the upgrade; so does this.
   class NodeWebSocket extends WebSocket {
@@ -182,7 +183,7 @@ async function prepare(setup: DriverSetup) {
   for (let i = 0; i < mine.length; i += 50) {
     const batch = mine.slice(i, i + 50);
     const outcome = await Promise.race([
-      Promise.all(batch.map((m) => connect(setup, m.doc, m.cookie, m.editor))),
+      Promise.all(batch.map((m) => connect(setup, m.doc, m.cookie, m.editor, m.index))),
       sleep(20_000).then(() => "timeout" as const),
     ]);
     if (outcome === "timeout") {

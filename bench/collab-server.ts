@@ -53,9 +53,11 @@ async function startPortal() {
   const { parseEnv } = await import("../server/env.ts");
   const db = connectPostgres(url);
   // Production mode, as measured; a throwaway key for identity numbers, which production requires.
+  // Behind a proxy, as in production: each editor comes from its own address (X-Forwarded-For),
+  // so a thousand editors are not one address's flood to the connection limits.
   const { randomBytes } = await import("node:crypto");
   const IDENTITY_KEY = process.env.IDENTITY_KEY ?? randomBytes(32).toString("base64");
-  const env = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: url, SEED_DEMO: "false", JOBS: "false", LOG_LEVEL: "error", IDENTITY_KEY });
+  const env = parseEnv({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: url, SEED_DEMO: "false", JOBS: "false", LOG_LEVEL: "error", IDENTITY_KEY, TRUST_PROXY: "true" });
   const portal = await createApp({ env, db });
   report(await portal.listen(0, "127.0.0.1"));
   return async () => {
