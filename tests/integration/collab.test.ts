@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { createSession, invalidateUserSessions } from "../../server/auth/sessions.ts";
@@ -174,6 +175,33 @@ describe("access that changes while a text is open", () => {
 });
 
 describe("storage and audit", () => {
+  it.runIf(process.env.TEST_DATABASE_URL)("an edit reaches the others at once, and its author is told it is saved only once its write has committed", async () => {
+    const w = await createPlanWorld(t.db);
+    server = await startServer(t.db);
+    const name = `goal:${w.goal.id}:description`;
+    const author = await open(w, "owner", name);
+    const other = await open(w, "coordinator", name);
+    await Promise.all([synced(author), synced(other)]);
+    author.type("Først. ");
+    await saved(author);
+
+    // The write-ahead log is held up (its inserts wait for this lock), as a slow disk would.
+    const lock = new pg.Client({ connectionString: t.url });
+    await lock.connect();
+    try {
+      await lock.query(`BEGIN; LOCK TABLE "CollabUpdate" IN EXCLUSIVE MODE`);
+      author.type("Mens loggen venter. ");
+      await until(() => other.text().includes("Mens loggen venter."), "the other editor sees it at once");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
+      await lock.query("COMMIT");
+    } finally {
+      await lock.end();
+    }
+    await saved(author);
+    await until(async () => (await storedText(name))?.includes("Mens loggen venter.") ?? false, "stored");
+  });
+
   it("a text that existed before co-editing starts from its column, once, however many open it together", async () => {
     const w = await createPlanWorld(t.db);
     await t.db.prisma.goal.update({ where: { id: w.goal.id }, data: { description: "Stå opp selv\nLage frokost" } });

@@ -152,6 +152,39 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     await until(() => ran.includes(id!), "a job sent after the faults runs", 15_000);
   }, 90_000);
 
+  it("an edit reaches the other editor at once, but its author is told it is saved only once it is written down, also after the write failed", async () => {
+    const w = await createPlanWorld(t.db);
+    const direct = new URL(t.url!);
+    proxy = await startTcpProxy(() => [Number(direct.port || 5432)]);
+    const viaProxy = new URL(t.url!);
+    viaProxy.port = String(proxy.port);
+    const server = await startServerProcess({ DATABASE_URL: viaProxy.toString() });
+    processes.push(server);
+    const name = `goal:${w.goal.id}:description`;
+    const author = openText(server.origin, (await createSession(t.db.prisma, w.people.owner.id)).token, name);
+    const other = openText(server.origin, (await createSession(t.db.prisma, w.people.coordinator.id)).token, name);
+    texts.push(author, other);
+    await until(() => author.provider.isSynced && other.provider.isSynced, "both editors synced");
+    author.type("Før bruddet. ");
+    await until(() => author.provider.unsyncedChanges === 0 && other.text().includes("Før bruddet."), "acknowledged and passed on");
+
+    proxy.cut();
+    author.type("Skrevet mens databasen var borte. ");
+    // Passed on before it is written down (decision 032) ...
+    await until(() => other.text().includes("Skrevet mens databasen var borte."), "the other editor sees the edit");
+    // ... but its author is not told it is saved, since its write failed.
+    await sleep(1_500);
+    expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
+    expect(await storedText(name)).not.toContain("Skrevet mens databasen var borte.");
+
+    proxy.restore();
+    // The copy that held the unwritten edit was given up; the browsers sent it again, and now it is stored.
+    await until(() => author.provider.unsyncedChanges === 0 && other.provider.unsyncedChanges === 0 && author.text() === other.text(), "both converge, all acknowledged", 30_000);
+    await until(async () => (await storedText(name)).includes("Skrevet mens databasen var borte."), "and stored", 15_000);
+    expect(author.text().match(/Skrevet mens databasen var borte\./g)).toHaveLength(1);
+    expect(server.child.exitCode).toBeNull();
+  }, 90_000);
+
   it("the database unreachable for six seconds: 503s at once, no edit acknowledged that was not stored, and all resumes on its return", async () => {
     const w = await createPlanWorld(t.db);
     const direct = new URL(t.url!);
