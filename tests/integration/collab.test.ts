@@ -186,7 +186,7 @@ describe("storage and audit", () => {
     await saved(author);
 
     // The write-ahead log is held up (its inserts wait for this lock), as a slow disk would.
-    const lock = new pg.Client({ connectionString: t.url });
+    const lock = new pg.Client({ connectionString: t.url! });
     await lock.connect();
     try {
       await lock.query(`BEGIN; LOCK TABLE "CollabUpdate" IN EXCLUSIVE MODE`);
