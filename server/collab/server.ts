@@ -111,7 +111,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
    * unless a store writes it down after all, it is dropped; the browsers, which kept the
    * change unacknowledged, send it again to a copy loaded from the database.
    */
-  const unlogged = new Set<string>();
+  const unlogged = new Map<string, number>(); // how many inserts failed
   const connections = new Set<Connection<CollabContext>>();
   const expiryTimers = new Map<Connection<CollabContext>, NodeJS.Timeout>();
   const textOpens = new RateLimiter(LIMITS.textOpens.perSession);
@@ -132,8 +132,9 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
 
   /** An insert failed after its update was applied and passed on: the live copy is given up. */
   function lostInsert(documentName: string, error: unknown) {
-    if (unlogged.has(documentName)) return;
-    unlogged.add(documentName);
+    const failedBefore = unlogged.get(documentName) ?? 0;
+    unlogged.set(documentName, failedBefore + 1);
+    if (failedBefore) return;
     if (!isDatabaseUnavailable(error)) console.error(`[collab] writing an update of ${documentName} failed`, error);
     for (const connection of connections) {
       if (connection.document.name === documentName) (connection.webSocket as unknown as Closable).close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
@@ -253,10 +254,13 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const audited = lastAudit.get(documentName) ?? new Map<string, number>();
       lastAudit.set(documentName, audited);
       const toAudit = editors.filter((e) => now - (audited.get(e.userId) ?? 0) >= AUDIT_BATCH_MS);
+      // The state below holds every update whose insert had failed by now (each is applied first).
+      const failedBefore = unlogged.get(documentName);
       try {
         const stored = await storeDocument(db.prisma, { doc, planId, state: Y.encodeStateAsUpdate(document), foldedUpdateIds: logged, editorsToAudit: toAudit });
-        // Everything the live copy holds is written down now, also a change whose insert failed.
-        unlogged.delete(documentName);
+        // Everything the live copy held is written down now, also a change whose insert failed;
+        // unless another insert failed meanwhile, with an update this state may not hold.
+        if (unlogged.get(documentName) === failedBefore) unlogged.delete(documentName);
         // The period starts with a recorded change (a store that changed nothing records nobody).
         if (stored.committed.length) toAudit.forEach((e) => audited.set(e.userId, now));
         stored.committed.forEach((committed) => publish(committed));
