@@ -21,6 +21,7 @@ import { clearAllDrafts } from "./lib/drafts.ts";
 import { createI18n } from "./i18n/i18n.ts";
 import { DEFAULT_LANG, LANGS, type Lang } from "./i18n/resources.ts";
 import { menuFor } from "./lib/roles.ts";
+import { DeferClosedContext, SCRIPTED_SCRIPT } from "./lib/scripted.ts";
 import stylesUrl from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -31,12 +32,13 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Individuell plan" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { user, lang, cspNonce } = context;
+  const { user, lang, cspNonce, scripted } = context;
   // The unread count in the header; a failure here must never take the page down.
   const unread = user ? await context.caller.notification.mine().then((n) => n.unread, () => 0) : 0;
   return json({
     lang,
     cspNonce,
+    scripted,
     user: user && { name: user.name, roles: user.roles, municipalityName: user.municipalityName, unread },
   });
 }
@@ -58,10 +60,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <script nonce={data?.cspNonce} dangerouslySetInnerHTML={{ __html: SCRIPTED_SCRIPT }} />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <Frame>{children}</Frame>
+          <DeferClosedContext.Provider value={data?.scripted ?? false}>
+            <Frame>{children}</Frame>
+          </DeferClosedContext.Provider>
         </I18nextProvider>
         <ScrollRestoration nonce={data?.cspNonce} />
         <Scripts nonce={data?.cspNonce} />

@@ -4,7 +4,8 @@
 // The portal runs as in production (Remix build, NODE_ENV=production, no jobs) in its own
 // process, on PostgreSQL at BENCH_PG_URL in a database `bench_pages` made anew, with Demo
 // kommune plus a larger plan (30 goals, 60 measures, 20 evaluations, 10 meetings, 25 texts).
-// This process signs in as each role (a session row per person) and drives each page with
+// This process signs in as each role (a session row per person; the cookies a browser that runs
+// the portal's JavaScript sends, plus the plan page once without) and drives each page with
 // autocannon at 10 and 50 connections, loopback only, BENCH_PAGES_SECONDS each (default 8).
 // For each it prints html_kb (the page as sent before compression), rps, p50/p95 latency, any
 // errors, and the server process's CPU time per request (from /proc). /login (no database) and
@@ -20,6 +21,7 @@ import { createGoal, createMeasure } from "../prisma/factories.ts";
 import { createSession, SESSION_COOKIE } from "../server/auth/sessions.ts";
 import { type connectPostgres } from "../server/db/database.ts";
 import { seedDemoIfEmpty } from "../prisma/demo.ts";
+import { SCRIPTED_COOKIE } from "../app/lib/scripted.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PG_URL = BENCH_PG_URL;
@@ -152,7 +154,9 @@ const db = await freshDatabase(DB_NAME);
 await seedDemoIfEmpty(db.prisma);
 const largePlanId = await seedLargePlan(db);
 const byEmail = async (email: string) => (await db.prisma.user.findFirstOrThrow({ where: { email } })).id;
-const cookieOf = async (email: string) => `${SESSION_COOKIE}=${(await createSession(db.prisma, await byEmail(email), { ip: "127.0.0.1", userAgent: "bench" })).token}`;
+const sessionOf = async (email: string) => `${SESSION_COOKIE}=${(await createSession(db.prisma, await byEmail(email), { ip: "127.0.0.1", userAgent: "bench" })).token}`;
+// As a browser sends them from its second page on: it runs the portal's JavaScript (decision 034).
+const cookieOf = async (email: string) => `${await sessionOf(email)}; ${SCRIPTED_COOKIE}=1`;
 const kari = await db.prisma.plan.findFirstOrThrow({ where: { owner: { email: "bruker@demo.no" }, status: "ACTIVE" } });
 const meeting = await db.prisma.meeting.findFirstOrThrow({ where: { planId: kari.id }, orderBy: { startsAt: "desc" } });
 const coordinator = await cookieOf("koordinator@demo.no");
@@ -166,6 +170,7 @@ const pages: Page[] = [
   { name: "login (reference, no database)", path: "/login" },
   { name: "mine-planer (coordinator start)", path: "/mine-planer", cookie: coordinator },
   { name: "plan page, Kari (coordinator)", path: `/planer/${kari.id}`, cookie: coordinator },
+  { name: "plan page, Kari, browser without JavaScript", path: `/planer/${kari.id}`, cookie: await sessionOf("koordinator@demo.no") },
   { name: "plan page data only (?_data)", path: `/planer/${kari.id}?_data=routes%2Fplaner.%24planId`, cookie: coordinator, accept: "application/json" },
   { name: "plan page, large plan (coordinator)", path: `/planer/${largePlanId}`, cookie: coordinator },
   { name: "plan.byId (tRPC)", path: byId(kari.id), cookie: coordinator, accept: "application/json" },

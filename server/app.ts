@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import compression from "compression";
+import { isScripted } from "../app/lib/scripted.ts";
 import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import type { Database } from "./db/database.ts";
@@ -200,6 +201,7 @@ export async function createApp({ env, db, build }: AppOptions) {
           user: req.auth?.user ?? null,
           lang: req.lang,
           cspNonce: res.locals.cspNonce as string,
+          scripted: isScripted(req.headers.cookie),
           describeError: (error) => describeUnknownError(error, req.lang),
           logError: (error) => {
             gate.saw(error);

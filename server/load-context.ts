@@ -10,6 +10,8 @@ export interface LoadContext {
   user: SessionUser | null;
   lang: Lang;
   cspNonce: string;
+  /** The browser runs the portal's JavaScript (app/lib/scripted.ts). */
+  scripted: boolean;
   /** Turns what a procedure threw into a status and a message in the person's language. */
   describeError(error: unknown): DescribedError;
   /** Logs an error the safe way (type and stack frames only, with the request id). */
