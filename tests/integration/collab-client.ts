@@ -13,6 +13,9 @@ export function openText(origin: string, token: string | null, name: string, sha
   class CookieWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
+      // Closing a socket that is still connecting (a client reconnecting to a server that has
+      // stopped) emits an error after the provider has let go of it; a browser just closes it.
+      this.on("error", () => {});
     }
   }
   const socket =
