@@ -62,6 +62,18 @@ async function storedText(name: string) {
   return row?.text ?? "";
 }
 
+/** A portal process whose database connection goes through a proxy that the test can cut. */
+async function serverBehindProxy() {
+  const direct = new URL(t.url!);
+  const link = await startTcpProxy(() => [Number(direct.port || 5432)]);
+  proxy = link;
+  const viaProxy = new URL(t.url!);
+  viaProxy.port = String(link.port);
+  const server = await startServerProcess({ DATABASE_URL: viaProxy.toString() });
+  processes.push(server);
+  return { server, viaProxy, link };
+}
+
 describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a running portal", () => {
   it("connections terminated during requests, co-editing and jobs: only clean 503s, nothing acknowledged lost, all works afterwards", async () => {
     const w = await createPlanWorld(t.db);
@@ -154,12 +166,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
 
   it("an edit reaches the other editor at once, but its author is told it is saved only once it is written down, also after the write failed", async () => {
     const w = await createPlanWorld(t.db);
-    const direct = new URL(t.url!);
-    proxy = await startTcpProxy(() => [Number(direct.port || 5432)]);
-    const viaProxy = new URL(t.url!);
-    viaProxy.port = String(proxy.port);
-    const server = await startServerProcess({ DATABASE_URL: viaProxy.toString() });
-    processes.push(server);
+    const { server, link } = await serverBehindProxy();
     const name = `goal:${w.goal.id}:description`;
     const author = openText(server.origin, (await createSession(t.db.prisma, w.people.owner.id)).token, name);
     const other = openText(server.origin, (await createSession(t.db.prisma, w.people.coordinator.id)).token, name);
@@ -168,7 +175,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     author.type("Før bruddet. ");
     await until(() => author.provider.unsyncedChanges === 0 && other.text().includes("Før bruddet."), "acknowledged and passed on");
 
-    proxy.cut();
+    link.cut();
     author.type("Skrevet mens databasen var borte. ");
     // Passed on before it is written down (decision 032) ...
     await until(() => other.text().includes("Skrevet mens databasen var borte."), "the other editor sees the edit");
@@ -177,7 +184,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     expect(author.provider.unsyncedChanges).toBeGreaterThan(0);
     expect(await storedText(name)).not.toContain("Skrevet mens databasen var borte.");
 
-    proxy.restore();
+    link.restore();
     // The copy that held the unwritten edit was given up; the browsers sent it again, and now it is stored.
     await until(() => author.provider.unsyncedChanges === 0 && other.provider.unsyncedChanges === 0 && author.text() === other.text(), "both converge, all acknowledged", 30_000);
     await until(async () => (await storedText(name)).includes("Skrevet mens databasen var borte."), "and stored", 15_000);
@@ -187,12 +194,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
 
   it("the database unreachable for six seconds: 503s at once, no edit acknowledged that was not stored, and all resumes on its return", async () => {
     const w = await createPlanWorld(t.db);
-    const direct = new URL(t.url!);
-    proxy = await startTcpProxy(() => [Number(direct.port || 5432)]);
-    const viaProxy = new URL(t.url!);
-    viaProxy.port = String(proxy.port);
-    const server = await startServerProcess({ DATABASE_URL: viaProxy.toString() });
-    processes.push(server);
+    const { server, viaProxy, link } = await serverBehindProxy();
     // The job queue reaches the database through the same cut; a job falls due during the outage.
     const jobsDb = connectPostgres(viaProxy.toString());
     const jobs = await startJobs(jobsDb);
@@ -214,7 +216,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
     await until(() => editor.provider.unsyncedChanges === 0, "acknowledged before the outage");
 
     const due = await jobs.boss.send("fault-probe", {}, { startAfter: 2 });
-    proxy.cut();
+    link.cut();
     // Pages and procedures: a clean 503, also for the session lookup, and readiness says why.
     expectClean503(await readPlan(w, server.origin, cookie));
     expectClean503(await writeLog(w, server.origin, cookie, "Under bruddet"));
@@ -232,7 +234,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("PostgreSQL going away under a run
 
     // It fell due two seconds into the outage and could not run.
     expect(ran).not.toContain(due);
-    proxy.restore();
+    link.restore();
     // Back without a restart: the edit is acknowledged and stored, requests work, readiness is ok.
     await until(() => editor.provider.unsyncedChanges === 0, "the edit made during the outage is acknowledged", 30_000);
     await until(async () => (await storedText(name)).includes("Skrevet under bruddet."), "and stored", 15_000);
