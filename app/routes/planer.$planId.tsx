@@ -37,19 +37,17 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessment
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
-  const loaded = await loadWithPurpose(context, request, (caller) => caller.plan.byId({ planId }));
+  // The plan, its meetings, Kartlegging, documents and archive copies: one read (decision 035).
+  const loaded = await loadWithPurpose(context, request, (caller) => caller.plan.page({ planId }));
   if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
-  const plan = loaded.data;
+  const { plan, meetings, assessment, documents, archives } = loaded.data;
   const caller = context.caller;
   // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
   const search = new URL(request.url).searchParams.get("finn")?.trim() ?? "";
-  const [units, candidates, found, meetings, assessment] = await Promise.all([
+  const [units, candidates, found] = await Promise.all([
     plan.access.canEditPlan ? optional(caller.unit.list()) : null,
     mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
     plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
-    optional(caller.meeting.list({ planId })),
-    // Kartlegging (issue 15): the scores, own views, flags and goals' movement; the page works without it.
-    optional(caller.assessment.forPlan({ planId })),
   ]);
   return json({
     kind: "plan" as const,
@@ -63,9 +61,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     canSendNeedNotice: hasRole(context, ...STAFF_ROLES),
     meetings,
     assessment,
-    documents: await optional(caller.planDocument.list({ planId })),
+    documents,
     // Read by ArchiveSection through the route's loader data (decision 027).
-    archives: await optional(caller.plan.archives({ planId })),
+    archives,
   });
 }
 

@@ -217,19 +217,22 @@ export async function archivePlan(prisma: PrismaClient, actor: SessionUser, inpu
  * coordinator and the coordinating unit. Dates and states only, no content: not a recorded read.
  */
 export async function listPlanArchives(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planArchivesInput>) {
-  return prisma.$transaction(async (tx) => {
-    const access = await resolvePlanAccess(tx, actor, input.planId);
-    const last = await tx.planArchive.findFirst({ where: { planId: input.planId, builtAt: { not: null } }, orderBy: { builtAt: "desc" }, select: { builtAt: true } });
-    const copies = mayArchive(access)
-      ? await tx.planArchive.findMany({
-          where: { planId: input.planId },
-          orderBy: { createdAt: "desc" },
-          take: 50,
-          select: { id: true, reason: true, period: true, createdAt: true, builtAt: true, status: true, attempts: true, deliveredAt: true, delivery: true, pdfSize: true, packageSize: true },
-        })
-      : null;
-    return { lastArchivedAt: last?.builtAt ?? null, canArchive: mayArchive(access), copies };
-  });
+  return prisma.$transaction(async (tx) => archivesOf(tx, await resolvePlanAccess(tx, actor, input.planId)));
+}
+
+/** The plan's archive copies as plan.archives answers them, for a caller whose access is resolved. */
+export async function archivesOf(tx: Tx, access: PlanAccess) {
+  const planId = access.planId;
+  const last = await tx.planArchive.findFirst({ where: { planId, builtAt: { not: null } }, orderBy: { builtAt: "desc" }, select: { builtAt: true } });
+  const copies = mayArchive(access)
+    ? await tx.planArchive.findMany({
+        where: { planId },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, reason: true, period: true, createdAt: true, builtAt: true, status: true, attempts: true, deliveredAt: true, delivery: true, pdfSize: true, packageSize: true },
+      })
+    : null;
+  return { lastArchivedAt: last?.builtAt ?? null, canArchive: mayArchive(access), copies };
 }
 
 /** One copy's PDF or ZIP, for download: the coordinator or the coordinating unit; the read is recorded. */

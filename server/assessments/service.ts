@@ -75,7 +75,8 @@ export async function assessmentForPlan(prisma: PrismaClient, actor: SessionUser
   }));
 }
 
-async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Promise<AssessmentView> {
+/** The plan's Kartlegging as assessment.forPlan answers it, for a caller whose access the read has resolved. */
+export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Promise<AssessmentView> {
   const planId = access.planId;
   // One at a time: these run inside the read's transaction, on one connection.
   const codeList = await currentCodeList(tx, access.municipalityId);

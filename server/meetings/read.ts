@@ -142,33 +142,34 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
 
 /** The plan's meetings, newest first, for plan members; the read is audited. */
 export async function listMeetings(prisma: PrismaClient, actor: SessionUser, input: In<typeof meetingListInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, planPolicy(input.planId), "meeting.list", async (tx) => {
-    const meetings = await tx.meeting.findMany({
-      where: { planId: input.planId },
-      orderBy: { startsAt: "desc" },
-      take: 200,
-      select: {
-        id: true,
-        startsAt: true,
-        durationMinutes: true,
-        location: true,
-        videoLink: true,
-        status: true,
-        minutesApprovedAt: true,
-        attendanceRecordedAt: true,
-        _count: { select: { tasks: { where: { status: "OPEN" } }, agenda: true } },
-        invitees: { where: { userId: actor.id, removedAt: null }, select: { id: true, response: true } },
-      },
-    });
-    return {
-      result: meetings.map(({ _count, invitees, ...m }) => ({
-        ...m,
-        openTasks: _count.tasks,
-        agendaItems: _count.agenda,
-        myInvitation: invitees[0] ?? null,
-      })),
-    };
+  return read(prisma, actor, meta, planPolicy(input.planId), "meeting.list", async (tx) => ({ result: await meetingsOf(tx, actor, input.planId) }));
+}
+
+/** The plan's meetings as meeting.list answers them, for a caller whose access the read has resolved. */
+export async function meetingsOf(tx: Tx, actor: SessionUser, planId: string) {
+  const meetings = await tx.meeting.findMany({
+    where: { planId },
+    orderBy: { startsAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      startsAt: true,
+      durationMinutes: true,
+      location: true,
+      videoLink: true,
+      status: true,
+      minutesApprovedAt: true,
+      attendanceRecordedAt: true,
+      _count: { select: { tasks: { where: { status: "OPEN" } }, agenda: true } },
+      invitees: { where: { userId: actor.id, removedAt: null }, select: { id: true, response: true } },
+    },
   });
+  return meetings.map(({ _count, invitees, ...m }) => ({
+    ...m,
+    openTasks: _count.tasks,
+    agendaItems: _count.agenda,
+    myInvitation: invitees[0] ?? null,
+  }));
 }
 
 /**

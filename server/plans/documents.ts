@@ -86,16 +86,17 @@ export const planDocumentsInput = z.object({ planId: id });
 
 /** The documents the person may see on the plan, and what they may do; the look is recorded. */
 export async function listPlanDocuments(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planDocumentsInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, planPolicy(input.planId), "plan.documents", async (tx, { planId, access }) => {
-    const documents = await tx.planDocument.findMany({ where: { planId, ...visibleWhere(access.role) }, orderBy: { createdAt: "desc" }, select: documentSelect });
-    return {
-      result: {
-        documents: documents.map((d) => ({ ...d, canDelete: mayDelete(access, d.uploadedBy.id, actor.id) })),
-        canUpload: mayUpload(access),
-        canRestrict: mayUpload(access) && seesRestrictedDocuments(access.role),
-      },
-    };
-  });
+  return read(prisma, actor, meta, planPolicy(input.planId), "plan.documents", async (tx, { access }) => ({ result: await documentsOf(tx, actor, access) }));
+}
+
+/** The documents as planDocument.list answers them, for a caller whose access the read has resolved. */
+export async function documentsOf(tx: Tx, actor: SessionUser, access: PlanAccess) {
+  const documents = await tx.planDocument.findMany({ where: { planId: access.planId, ...visibleWhere(access.role) }, orderBy: { createdAt: "desc" }, select: documentSelect });
+  return {
+    documents: documents.map((d) => ({ ...d, canDelete: mayDelete(access, d.uploadedBy.id, actor.id) })),
+    canUpload: mayUpload(access),
+    canRestrict: mayUpload(access) && seesRestrictedDocuments(access.role),
+  };
 }
 
 /** The coordinator deletes any document they see; others their own, while they may still change the plan. */

@@ -15,7 +15,7 @@ import { rolePolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 import { openPlanOf } from "../cases/persons.ts";
-import { planContentWhere, planPolicy } from "./access.ts";
+import { planContentWhere, planPolicy, type PlanAccess } from "./access.ts";
 import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { uniqueViolation } from "../db/unique.ts";
@@ -161,123 +161,125 @@ export const getPlanInput = z.object({ planId: id });
 
 /** Everything in a plan the caller may see, and what they may do; the read is audited. */
 export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof getPlanInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
-    const plan = await tx.plan.findUniqueOrThrow({
-      where: { id: input.planId },
-      select: {
-        id: true,
-        number: true,
-        type: true,
-        status: true,
-        startDate: true,
-        endDate: true,
-        nextReviewAt: true,
-        aboutMe: true,
-        whatMatters: true,
-        resources: true,
-        wishes: true,
-        consentGivenAt: true,
-        version: true,
-        createdAt: true,
-        updatedAt: true,
-        lastActivityAt: true,
-        closedAt: true,
-        closedReason: true,
-        owner: { select: { id: true, name: true, phone: true, email: true } },
-        coordinators: {
-          orderBy: { startedAt: "desc" },
-          select: {
-            id: true,
-            startedAt: true,
-            endedAt: true,
-            handoverNote: true,
-            coordinator: { select: { id: true, name: true, phone: true, email: true, title: true, unit: { select: { name: true } } } },
-          },
+  return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => ({ result: await planView(tx, actor, access) }));
+}
+
+/** The plan as plan.byId answers it, for a caller whose access the read has resolved. */
+export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
+  const plan = await tx.plan.findUniqueOrThrow({
+    where: { id: access.planId },
+    select: {
+      id: true,
+      number: true,
+      type: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      nextReviewAt: true,
+      aboutMe: true,
+      whatMatters: true,
+      resources: true,
+      wishes: true,
+      consentGivenAt: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      lastActivityAt: true,
+      closedAt: true,
+      closedReason: true,
+      owner: { select: { id: true, name: true, phone: true, email: true } },
+      coordinators: {
+        orderBy: { startedAt: "desc" },
+        select: {
+          id: true,
+          startedAt: true,
+          endedAt: true,
+          handoverNote: true,
+          coordinator: { select: { id: true, name: true, phone: true, email: true, title: true, unit: { select: { name: true } } } },
         },
-        participants: {
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            kind: true,
-            displayName: true,
-            organisation: true,
-            contribution: true,
-            phone: true,
-            email: true,
-            access: true,
-            legalBasis: true,
-            active: true,
-            version: true,
-            user: { select: { id: true, name: true, email: true, phone: true } },
-            consents: {
-              orderBy: { createdAt: "desc" },
-              select: { id: true, validFrom: true, validTo: true, withdrawnAt: true, note: true, createdAt: true },
-            },
-          },
-        },
-        goals: {
-          where: { deletedAt: null },
-          orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-          include: {
-            measures: {
-              where: { deletedAt: null },
-              orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-              include: { responsibleUser: { select: { id: true, name: true } }, unit: { select: { id: true, name: true } } },
-            },
-          },
-        },
-        evaluations: {
-          where: { NOT: [{ goal: { deletedAt: { not: null } } }, { measure: { deletedAt: { not: null } } }] },
-          orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-        },
-        services: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-        logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
-        comments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-        coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
       },
-    });
-    // Names of the people who wrote log entries, comments, goals and evaluations.
-    const authorIds = [
-      ...new Set([
-        ...plan.logEntries.map((e) => e.authorId),
-        ...plan.comments.map((c) => c.authorId),
-        ...plan.evaluations.map((e) => e.createdById),
-        ...plan.goals.map((g) => g.createdById),
-      ]),
-    ];
-    const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
-    const now = new Date();
-    const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
-    // The co-edited texts' formatted projections, for the first paint before the editors load.
-    const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
-    // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
-    const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";
-    const questions = seesQuestions ? await tx.planQuestion.findMany({ where: { planId: plan.id }, select: { answeredAt: true } }) : [];
-    const result = {
-      ...plan,
-      // A request for another coordinator is meant for the coordinating unit, not the group: only
-      // the KE and the person who asked see it (the user's side sees its own requests).
-      coordinatorRequests: plan.coordinatorRequests.filter((r) => seesCoordinatorRequests(access.role) || r.requestedById === actor.id),
-      coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
-      participants: plan.participants.map((p) => ({
-        ...p,
-        name: p.user?.name ?? p.displayName ?? "",
-        hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
-      })),
-      authors: Object.fromEntries(authors.map((a) => [a.id, a.name])),
-      /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */
-      authorRoles: authorRolesOf(plan),
-      texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
-      lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
-      nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
-      access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
-      questions: questions.length ? { count: questions.length, open: questions.some((q) => !q.answeredAt) } : null,
-      /** The plan type's template: the life areas its goals are given in, and its headings' guidance. */
-      template: await templateOf(tx, actor.municipalityId, plan.type),
-      viewer: { id: actor.id, name: actor.name },
-    };
-    return { result };
+      participants: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          displayName: true,
+          organisation: true,
+          contribution: true,
+          phone: true,
+          email: true,
+          access: true,
+          legalBasis: true,
+          active: true,
+          version: true,
+          user: { select: { id: true, name: true, email: true, phone: true } },
+          consents: {
+            orderBy: { createdAt: "desc" },
+            select: { id: true, validFrom: true, validTo: true, withdrawnAt: true, note: true, createdAt: true },
+          },
+        },
+      },
+      goals: {
+        where: { deletedAt: null },
+        orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+        include: {
+          measures: {
+            where: { deletedAt: null },
+            orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+            include: { responsibleUser: { select: { id: true, name: true } }, unit: { select: { id: true, name: true } } },
+          },
+        },
+      },
+      evaluations: {
+        where: { NOT: [{ goal: { deletedAt: { not: null } } }, { measure: { deletedAt: { not: null } } }] },
+        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      },
+      services: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
+      logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
+      comments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
+      coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
+    },
   });
+  // Names of the people who wrote log entries, comments, goals and evaluations.
+  const authorIds = [
+    ...new Set([
+      ...plan.logEntries.map((e) => e.authorId),
+      ...plan.comments.map((c) => c.authorId),
+      ...plan.evaluations.map((e) => e.createdById),
+      ...plan.goals.map((g) => g.createdById),
+    ]),
+  ];
+  const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
+  const now = new Date();
+  const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
+  // The co-edited texts' formatted projections, for the first paint before the editors load.
+  const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
+  // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
+  const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";
+  const questions = seesQuestions ? await tx.planQuestion.findMany({ where: { planId: plan.id }, select: { answeredAt: true } }) : [];
+  return {
+    ...plan,
+    // A request for another coordinator is meant for the coordinating unit, not the group: only
+    // the KE and the person who asked see it (the user's side sees its own requests).
+    coordinatorRequests: plan.coordinatorRequests.filter((r) => seesCoordinatorRequests(access.role) || r.requestedById === actor.id),
+    coordinator: plan.coordinators.find((c) => c.endedAt === null) ?? null,
+    participants: plan.participants.map((p) => ({
+      ...p,
+      name: p.user?.name ?? p.displayName ?? "",
+      hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
+    })),
+    authors: Object.fromEntries(authors.map((a) => [a.id, a.name])),
+    /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */
+    authorRoles: authorRolesOf(plan),
+    texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
+    lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
+    nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
+    access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
+    questions: questions.length ? { count: questions.length, open: questions.some((q) => !q.answeredAt) } : null,
+    /** The plan type's template: the life areas its goals are given in, and its headings' guidance. */
+    template: await templateOf(tx, actor.municipalityId, plan.type),
+    viewer: { id: actor.id, name: actor.name },
+  };
 }
 
 export type AuthorRole = "OWNER" | "REPRESENTATIVE" | "RELATIVE" | "PROVIDER" | "COORDINATOR";

@@ -1251,6 +1251,7 @@ const IDS_ONLY = "only ids (UUID pattern), refused by zod before anything runs";
 const IDS_AND_DATES = "only ids and calendar dates (z.iso.date), refused by zod before anything runs";
 const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "plan.byId": IDS_ONLY,
+  "plan.page": IDS_ONLY,
   "assessment.forPlan": IDS_ONLY,
   "plan.archive": IDS_ONLY,
   "plan.archives": IDS_ONLY,

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { id } from "../../app/domain/schemas.ts";
+import { archivesOf } from "../archive/service.ts";
+import { viewOf } from "../assessments/service.ts";
+import type { RequestMeta } from "../audit/audit.ts";
+import type { SessionUser } from "../auth/sessions.ts";
+import type { PrismaClient } from "../db/database.ts";
+import { meetingsOf } from "../meetings/read.ts";
+import { read } from "../records/read.ts";
+import { planPolicy } from "./access.ts";
+import { documentsOf } from "./documents.ts";
+import { planView } from "./service.ts";
+
+// The plan page's content in one read (decision 035): one transaction, one policy check and one
+// read row for what one look at the page shows, instead of five reads that each checked access
+// and wrote a row of their own. Each part is exactly what its own procedure answers.
+
+export const planPageInput = z.object({ planId: id });
+
+/** What the plan page shows: the plan, its meetings, Kartlegging, documents and archive copies. */
+export const PAGE_PARTS = ["plan", "meetings", "assessment", "documents", "archives"] as const;
+
+export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
+  return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
+    // One at a time: they share the read's transaction, on one connection.
+    const plan = await planView(tx, actor, access);
+    const meetings = await meetingsOf(tx, actor, access.planId);
+    const assessment = await viewOf(tx, access, actor);
+    const documents = await documentsOf(tx, actor, access);
+    const archives = await archivesOf(tx, access);
+    return { result: { plan, meetings, assessment, documents, archives }, details: { parts: [...PAGE_PARTS] } };
+  });
+}
