@@ -3,8 +3,9 @@ import { useTranslation } from "../i18n/use-translation.ts";
 import { LIFE_AREAS, type LifeArea, type PlanSection, type PlanType } from "../domain/lists.ts";
 
 // The plan's template (docs/decisions/028) for the components inside a plan's page: the routes
-// that show a plan put it in their loader data as `planTemplate` (plan.byId gives it as
-// `template`), so the goal forms and the guidance need no new props through the sections.
+// that show a plan put it in their loader data as `planTemplate`, or give the plan itself as
+// `plan` (plan.byId has it as `template`), so the goal forms and the guidance need no new props
+// through the sections.
 
 export interface PlanTemplateData {
   type: PlanType;
@@ -18,8 +19,9 @@ const EVERYTHING: PlanTemplateData = { type: "IP", lifeAreas: LIFE_AREAS.map((ar
 export function usePlanTemplate(): PlanTemplateData {
   const matches = useMatches();
   for (let i = matches.length - 1; i >= 0; i--) {
-    const data = matches[i]!.data as { planTemplate?: PlanTemplateData | null } | null | undefined;
-    if (data && typeof data === "object" && data.planTemplate) return data.planTemplate;
+    const data = matches[i]!.data as { planTemplate?: PlanTemplateData | null; plan?: { template?: PlanTemplateData } } | null | undefined;
+    const template = data && typeof data === "object" ? (data.planTemplate ?? data.plan?.template) : null;
+    if (template) return template;
   }
   return EVERYTHING;
 }

@@ -51,8 +51,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   ]);
   return json({
     kind: "plan" as const,
+    // The plan's template is plan.template (usePlanTemplate reads it there).
     plan,
-    planTemplate: plan.template,
     units: units?.map((u) => ({ id: u.id, name: u.name })) ?? null,
     candidates,
     people: peopleToAdd(plan, found),

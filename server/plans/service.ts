@@ -164,6 +164,8 @@ export async function getPlan(prisma: PrismaClient, actor: SessionUser, input: z
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => ({ result: await planView(tx, actor, access) }));
 }
 
+const notDeleted = { planId: true, deletedAt: true, deletedById: true, deletedReason: true } as const;
+
 /** The plan as plan.byId answers it, for a caller whose access the read has resolved. */
 export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
   const plan = await tx.plan.findUniqueOrThrow({
@@ -219,13 +221,16 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
           },
         },
       },
+      // Without what every row has the same of (the plan, "not deleted"): the page sends it all.
       goals: {
         where: { deletedAt: null },
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+        omit: notDeleted,
         include: {
           measures: {
             where: { deletedAt: null },
             orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+            omit: notDeleted,
             include: { responsibleUser: { select: { id: true, name: true } }, unit: { select: { id: true, name: true } } },
           },
         },
@@ -233,6 +238,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
       evaluations: {
         where: { NOT: [{ goal: { deletedAt: { not: null } } }, { measure: { deletedAt: { not: null } } }] },
         orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+        omit: { planId: true },
       },
       services: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
       logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
