@@ -10,7 +10,7 @@ import { PlanSection } from "./in-place.tsx";
 
 // Archive copies of the plan (docs/decisions/027): when it was last archived, for everyone who
 // sees the plan; the copies, their delivery and "Arkiver nå" for the coordinator and the
-// coordinating unit. The plan page's loader gives `archives` (plan.archives).
+// coordinating unit. The plan page's loader gives `archives` (plan.archives, part of plan.page).
 
 export type PlanArchives = SerializeFrom<Awaited<ReturnType<Caller["plan"]["archives"]>>>;
 

@@ -27,7 +27,7 @@ export interface PlanDocuments {
 // What the upload field offers the browser; the server decides by the file's content.
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx,.odt,.ods,.odp";
 
-/** The section with the documents the plan page's loader read (`documents`: planDocument.list, or null when refused). */
+/** The section with the documents the plan page's loader read (`documents`: what planDocument.list answers, part of plan.page). */
 export function PlanDocumentsFromLoader({ planId }: { planId: string }) {
   const data = useRouteLoaderData<{ documents?: PlanDocuments | null }>("routes/planer.$planId");
   return <DocumentsSection planId={planId} documents={data?.documents ?? null} />;
