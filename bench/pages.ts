@@ -8,12 +8,12 @@
 // the portal's JavaScript sends, plus the plan page once without) and drives each page with
 // autocannon at 10 and 50 connections, loopback only, BENCH_PAGES_SECONDS each (default 8).
 // For each it prints html_kb (the page as sent before compression), rps, p50/p95 latency, any
-// errors, and the server process's CPU time per request (from /proc). /login (no database) and
+// errors, and the CPU time per request of the server process and of PostgreSQL (from /proc). /login (no database) and
 // /healthz/live run in the same run as references.
 import { BENCH_PG_URL, freshDatabase } from "./fresh-database.ts";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -119,6 +119,21 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
+/** CPU seconds of every PostgreSQL process on this machine (the pool's connections live through a run). */
+function databaseCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (stat.includes("(postgres)")) total += cpuSeconds(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 interface Page {
   name: string;
   path: string;
@@ -132,8 +147,10 @@ async function measure(page: Page, connections: number, pid: number) {
   const plain = await fetch(`${ORIGIN}${page.path}`, { headers: { ...headers, "accept-encoding": "identity" }, redirect: "manual" });
   const body = await plain.text();
   const before = cpuSeconds(pid);
+  const databaseBefore = databaseCpuSeconds();
   const result = await autocannon({ url: `${ORIGIN}${page.path}`, connections, duration: SECONDS, headers });
   const cpu = cpuSeconds(pid) - before;
+  const databaseCpu = databaseCpuSeconds() - databaseBefore;
   const requests = result.requests.total;
   return {
     bench: "pages",
@@ -147,6 +164,7 @@ async function measure(page: Page, connections: number, pid: number) {
     p99_ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     cpu_ms_per_request: requests ? round((1000 * cpu) / requests) : null,
+    db_cpu_ms_per_request: requests ? round((1000 * databaseCpu) / requests) : null,
   };
 }
 

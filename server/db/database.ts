@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
-import { createPgPool } from "./pg-pool.ts";
+import { createPgPool, statementNames } from "./pg-pool.ts";
 
 export type { PrismaClient };
 
@@ -35,7 +35,7 @@ export function connectPostgres(connectionString: string): Database {
   const pool = createPgPool(connectionString);
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNames() }) });
   return {
     kind: "postgres",
     prisma,

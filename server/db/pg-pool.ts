@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 
 // PostgreSQL's `name` (OID 19) and `"char"` (OID 18) columns, which the schema engine's
@@ -74,4 +75,25 @@ function releaseLostConnections(pool: pg.Pool) {
     });
   });
   pool.on("release", (_error, client) => checkedOut.delete(client));
+}
+
+/**
+ * Names each distinct SQL text Prisma sends with parameters, so that pg prepares it once per
+ * connection and PostgreSQL plans it once, not on every call (decision 036). Prisma's texts are
+ * a few hundred shapes; only a list (`IN ($1, $2, …)`) makes a new text per length. So that no
+ * connection holds prepared statements without end, only the first `limit` texts get a name, and
+ * the rest run unnamed, as all did before. A text without parameters (BEGIN, COMMIT, raw SQL that
+ * may hold several statements) keeps pg's simple protocol: the empty name is pg's "unnamed".
+ */
+export function statementNames(limit = 1_000): (query: { sql: string; args: unknown[] }) => string {
+  const names = new Map<string, string>();
+  return ({ sql, args }) => {
+    if (args.length === 0) return "";
+    const known = names.get(sql);
+    if (known !== undefined) return known;
+    if (names.size >= limit) return "";
+    const name = `prisma_${createHash("sha256").update(sql).digest("hex").slice(0, 32)}`;
+    names.set(sql, name);
+    return name;
+  };
 }
