@@ -34,7 +34,7 @@ export const meta: MetaFunction = () => [{ title: "Individuell plan" }];
 export async function loader({ context }: LoaderFunctionArgs) {
   const { user, lang, cspNonce, scripted } = context;
   // The unread count in the header; a failure here must never take the page down.
-  const unread = user ? await context.caller.notification.mine().then((n) => n.unread, () => 0) : 0;
+  const unread = user ? await context.caller.notification.unread().then((n) => n.unread, () => 0) : 0;
   return json({
     lang,
     cspNonce,

@@ -32,6 +32,11 @@ export async function listMyNotifications(prisma: PrismaClient, actor: SessionUs
   return { items, unread, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
+/** How many of the person's notices are unread: the count in every page's header, so one statement. */
+export async function countMyUnread(prisma: PrismaClient, actor: SessionUser) {
+  return { unread: await prisma.notification.count({ where: { userId: actor.id, municipalityId: actor.municipalityId, readAt: null } }) };
+}
+
 export const markReadInput = z.object({ ids: z.array(id).max(200).optional() });
 
 /** Marks the given (or all) of the caller's own notifications as read. */

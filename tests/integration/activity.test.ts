@@ -72,6 +72,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "question.forPlan": (c, { planId }) => c.question.forPlan({ planId }),
   "plan.deleted": (c, { planId }) => c.plan.deleted({ planId }),
   "notification.mine": (c) => c.notification.mine(),
+  "notification.unread": (c) => c.notification.unread(),
   "notification.settings": (c) => c.notification.settings(),
   "meeting.list": (c, { planId }) => c.meeting.list({ planId }),
   "meeting.byId": (c, { meetingId }) => c.meeting.byId({ meetingId }),

@@ -680,6 +680,7 @@ describe("notification.mine", () => {
     do {
       const page = await w.callers.coordinator.notification.mine({ limit: 2, cursor });
       expect(page.unread).toBe(7);
+      expect(await w.callers.coordinator.notification.unread()).toEqual({ unread: 7 });
       pages.push(page.items.map((n) => n.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -688,5 +689,8 @@ describe("notification.mine", () => {
 
     expect((await w.callers.owner.notification.mine()).items).toEqual([]);
     expect((await w.callers.away.notification.mine()).items).toEqual([]);
+    // Nobody else's count includes them.
+    expect(await w.callers.owner.notification.unread()).toEqual({ unread: 0 });
+    expect(await w.callers.away.notification.unread()).toEqual({ unread: 0 });
   });
 });
