@@ -80,3 +80,26 @@ test("staff record an assessment, Kari gives her own view on a phone, the coordi
   await expect(point).toHaveCount(1);
   await expect(point).toContainText("De ansattes og den egne vurderingen er ulike.");
 });
+
+test("the folded Kartlegging is drawn when opened; without JavaScript it is in the page from the start", async ({ page, browser, baseURL }) => {
+  // A browser that runs our JavaScript has said so on the pages before (decision 037).
+  const planId = await openKari(page);
+  const part = page.locator("section#kartlegging");
+  await expect(part.locator(":scope > details")).not.toHaveAttribute("open", "");
+  await expect(part.locator(".assessment-overview")).toHaveCount(0);
+  await part.getByRole("heading", { name: "Kartlegging", level: 2 }).click();
+  await expect(part.locator(":scope > details")).toHaveAttribute("open", "");
+  await expect(part.getByRole("row", { name: new RegExp(`^${MEMORY_STAFF}\\b`) })).toBeVisible();
+
+  // Without JavaScript the part opens natively, so its content is sent with the page.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await login(plain, "koordinator@demo.no");
+  await plain.goto(`/planer/${planId}`);
+  const folded = plain.locator("section#kartlegging");
+  await expect(folded.locator(":scope > details")).not.toHaveAttribute("open", "");
+  await expect(folded.locator(".assessment-overview")).toHaveCount(1);
+  await folded.getByRole("heading", { name: "Kartlegging", level: 2 }).click();
+  await expect(folded.getByRole("row", { name: new RegExp(`^${MEMORY_STAFF}\\b`) })).toBeVisible();
+  await context.close();
+});

@@ -12,7 +12,8 @@ import { OwnViewForm } from "./own-view-form.tsx";
  * "Kartlegging" in the plan (issue 15): whether it is out of date, the latest assessment, the
  * life areas with staff's scores beside the person's own view, the history, and the forms of
  * those who may use them (staff record; the representative gives the person's view here, the
- * user on "Min plan"). Folded until opened, like the other parts one works in less often.
+ * user on "Min plan"). Folded until opened, like the other parts one works in less often, and
+ * drawn on opening (tables of scores; the summary and the contents link to the part itself).
  */
 export function AssessmentSection({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function AssessmentSection({ plan }: { plan: PlanView }) {
   const open = Boolean(answer?.formId?.startsWith("assessment-")) || Boolean(params.get("lagret")?.startsWith("assessment-"));
   if (!view) return null;
   return (
-    <PlanSection id="kartlegging" headingId="assessment-heading" open={open} title={t("assessment.title")}>
+    <PlanSection id="kartlegging" headingId="assessment-heading" open={open} drawOnOpening title={t("assessment.title")}>
       <p className="hint">{t("assessment.intro")}</p>
       <OutOfDateNotice view={view} />
       <LatestAssessment view={view} />

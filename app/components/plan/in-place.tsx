@@ -1,6 +1,7 @@
 import { useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "../../i18n/use-translation.ts";
+import { DeferClosedContext } from "../../lib/scripted.ts";
 
 /** The address parameter that opens one item for editing: "?endre=goal-<id>" (works without JavaScript). */
 export const EDIT_PARAM = "endre";
@@ -123,11 +124,32 @@ function saveChangedForms(area: HTMLElement | null) {
 /**
  * A part of the plan that folds away: its heading is the switch. The parts one works in rarely
  * start folded (`open={false}`); a link to the part or to something in it (the table of
- * contents, a search result, a save without JavaScript) opens it.
+ * contents, a search result, a save without JavaScript) opens it. With `drawOnOpening`, a browser
+ * that runs our JavaScript gets the folded part's content when it is first opened, as closed forms
+ * are (decision 037): only for parts nothing links into and nobody looks for with the browser's
+ * find, since what is not drawn cannot be found.
  */
-export function PlanSection({ id, headingId = `${id}-heading`, title, children, open = true }: { id: string; headingId?: string; title: ReactNode; children: ReactNode; open?: boolean }) {
+export function PlanSection({
+  id,
+  headingId = `${id}-heading`,
+  title,
+  children,
+  open = true,
+  drawOnOpening = false,
+}: {
+  id: string;
+  headingId?: string;
+  title: ReactNode;
+  children: ReactNode;
+  open?: boolean;
+  drawOnOpening?: boolean;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
+  const deferred = useContext(DeferClosedContext) && drawOnOpening;
+  const [drawn, setDrawn] = useState(false);
   useEffect(() => {
+    // Opened before the page's JavaScript took over: no toggle event will come.
+    if (ref.current?.open) setDrawn(true);
     const reveal = () => {
       const hash = decodeURIComponent(window.location.hash.slice(1));
       const target = hash ? document.getElementById(hash) : null;
@@ -142,11 +164,17 @@ export function PlanSection({ id, headingId = `${id}-heading`, title, children, 
   }, []);
   return (
     <section id={id} aria-labelledby={headingId} className="card section plan-section">
-      <details open={open} ref={ref}>
+      <details
+        open={open}
+        ref={ref}
+        onToggle={(event) => {
+          if (event.currentTarget.open) setDrawn(true);
+        }}
+      >
         <summary>
           <h2 id={headingId}>{title}</h2>
         </summary>
-        {children}
+        {!deferred || open || drawn ? children : null}
       </details>
     </section>
   );
