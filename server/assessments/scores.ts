@@ -13,13 +13,25 @@ export interface Current {
 }
 
 export async function currentScores(tx: Tx, planId: string): Promise<Map<string, Current>> {
-  const rows = await tx.assessmentScore.findMany({
+  const rows = await tx.assessment.findMany({
     where: { planId },
-    select: { variable: true, score: true, assessmentId: true, assessment: { select: { assessedOn: true, createdAt: true } } },
+    orderBy: [...NEWEST_FIRST],
+    select: { id: true, assessedOn: true, scores: { select: { variable: true, score: true } } },
   });
-  rows.sort((a, b) => b.assessment.assessedOn.getTime() - a.assessment.assessedOn.getTime() || b.assessment.createdAt.getTime() - a.assessment.createdAt.getTime());
+  return currentFrom(rows);
+}
+
+/** How a plan's assessments are read newest first: by the day assessed, then by when recorded. */
+export const NEWEST_FIRST = [{ assessedOn: "desc" }, { createdAt: "desc" }] as const;
+
+/** The latest score of each variable, from assessments given newest first (NEWEST_FIRST). */
+export function currentFrom(newestFirst: { id: string; assessedOn: Date; scores: { variable: string; score: number }[] }[]): Map<string, Current> {
   const current = new Map<string, Current>();
-  for (const row of rows) if (!current.has(row.variable)) current.set(row.variable, { score: row.score, assessedOn: row.assessment.assessedOn, assessmentId: row.assessmentId });
+  for (const assessment of newestFirst) {
+    for (const { variable, score } of assessment.scores) {
+      if (!current.has(variable)) current.set(variable, { score, assessedOn: assessment.assessedOn, assessmentId: assessment.id });
+    }
+  }
   return current;
 }
 

@@ -15,7 +15,7 @@ import { write } from "../records/write.ts";
 import { flagDifferencesForNextMeeting } from "./agenda.ts";
 import { currentCodeList } from "./codes.ts";
 import { outOfDate } from "./freshness.ts";
-import { currentScores, differences, latestOwnViews, variablesFor } from "./scores.ts";
+import { currentFrom, currentScores, differences, latestOwnViews, NEWEST_FIRST, variablesFor } from "./scores.ts";
 import type { AssessmentView, GoalMovement } from "./view.ts";
 
 // Kartlegging in a plan (issue 15, docs/decisions/030). Staff with the right to change the plan
@@ -81,13 +81,13 @@ export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Pr
   // One at a time: these run inside the read's transaction, on one connection.
   const codeList = await currentCodeList(tx, access.municipalityId);
   const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: access.municipalityId }, select: { assessmentMaxAgeMonths: true } });
-  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { id: true, ownerId: true } });
+  const plan = { id: planId, ownerId: access.ownerId };
   const assessments = await tx.assessment.findMany({
     where: { planId },
-    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }],
+    orderBy: [...NEWEST_FIRST],
     select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
   });
-  const current = await currentScores(tx, planId);
+  const current = currentFrom(assessments);
   const own = await latestOwnViews(tx, planId);
   const ties = await tx.goalVariable.findMany({
     where: { goal: { planId, deletedAt: null } },
