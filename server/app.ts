@@ -6,13 +6,13 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import * as trpcExpress from "@trpc/server/adapters/express";
-import compression from "compression";
 import { isScripted } from "../app/lib/scripted.ts";
 import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import type { Database } from "./db/database.ts";
 import type { Env } from "./env.ts";
 import { livenessHandler, readinessHandler } from "./health/health.ts";
+import { compressAnswers } from "./http/compression.ts";
 import { clientIp } from "./http/client-ip.ts";
 import { databaseGate, sendUnavailable } from "./http/database-gate.ts";
 import { isDatabaseUnavailable } from "./db/unavailable.ts";
@@ -117,7 +117,7 @@ export async function createApp({ env, db, build }: AppOptions) {
       referrerPolicy: { policy: "same-origin" },
     }),
   );
-  app.use(compression());
+  app.use(compressAnswers());
   // Answers carry health data: no cache may keep them (pages, loader data, files, tRPC reads).
   // The one place this is said; static files below set their own caching.
   app.use((_req, res, next) => {
