@@ -33,11 +33,16 @@ export interface AuditInput {
  * read.ts do, and so does signing in.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({ data: auditRow(input) });
+  await tx.auditEvent.create({ data: auditRow(input), select: { id: true } });
 }
 
-/** Many audit rows in a few statements (one read row per plan a list or a file showed). */
+/**
+ * Many audit rows in a few statements (one read row per plan a list or a file showed). One row,
+ * the common case, is a `create`: Prisma's query plan cache skips `createMany`, so it compiled
+ * that query again on every read.
+ */
 export async function recordAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 1) return recordAudit(tx, inputs[0]);
   for (let i = 0; i < inputs.length; i += 1000) await tx.auditEvent.createMany({ data: inputs.slice(i, i + 1000).map(auditRow) });
 }
 
