@@ -8,8 +8,8 @@
 // the portal's JavaScript sends, plus the plan page once without) and drives each page with
 // autocannon at 10 and 50 connections, loopback only, BENCH_PAGES_SECONDS each (default 8).
 // For each it prints html_kb (the page as sent before compression), rps, p50/p95 latency, any
-// errors, and the CPU time per request of the server process and of PostgreSQL (from /proc). /login (no database) and
-// /healthz/live run in the same run as references.
+// errors, and the CPU time per request of the server process and of PostgreSQL (from /proc).
+// /login (no database) and /healthz/live run in the same run as references.
 import { BENCH_PG_URL, freshDatabase } from "./fresh-database.ts";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
