@@ -1,8 +1,8 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "../i18n/use-translation.ts";
 import type { PlanForm } from "../hooks/use-plan-form.ts";
 import { trueConflicts } from "../lib/form-result.ts";
-import { DeferClosedContext } from "../lib/scripted.ts";
+import { useDrawnOnOpening } from "../lib/scripted.ts";
 import { useHydrated } from "../lib/use-hydrated.ts";
 
 // Small building blocks for the plan's forms: every field has a label, its hint and its
@@ -355,24 +355,11 @@ export function Submit({ form, children, variant = "primary" }: { form: PlanForm
  * (decision 034): most of a plan page's HTML was forms nobody had opened.
  */
 export function Disclosure({ summary, children, open, className }: { summary: ReactNode; children: ReactNode; open?: boolean; className?: string }) {
-  const deferred = useContext(DeferClosedContext);
-  const [opened, setOpened] = useState(false);
-  const details = useRef<HTMLDetailsElement>(null);
-  // Opened before the page's JavaScript took over: no toggle event will come.
-  useEffect(() => {
-    if (details.current?.open) setOpened(true);
-  }, []);
+  const { ref, drawn, onToggle } = useDrawnOnOpening();
   return (
-    <details
-      ref={details}
-      className={className ?? "disclosure"}
-      open={open || undefined}
-      onToggle={(event) => {
-        if (event.currentTarget.open) setOpened(true);
-      }}
-    >
+    <details ref={ref} className={className ?? "disclosure"} open={open || undefined} onToggle={onToggle}>
       <summary>{summary}</summary>
-      <div className="disclosure-body">{!deferred || open || opened ? children : null}</div>
+      <div className="disclosure-body">{drawn || open ? children : null}</div>
     </details>
   );
 }

@@ -1,7 +1,7 @@
 import { useSearchParams } from "@remix-run/react";
-import { useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "../../i18n/use-translation.ts";
-import { DeferClosedContext } from "../../lib/scripted.ts";
+import { useDrawnOnOpening } from "../../lib/scripted.ts";
 
 /** The address parameter that opens one item for editing: "?endre=goal-<id>" (works without JavaScript). */
 export const EDIT_PARAM = "endre";
@@ -144,12 +144,8 @@ export function PlanSection({
   open?: boolean;
   drawOnOpening?: boolean;
 }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  const deferred = useContext(DeferClosedContext) && drawOnOpening;
-  const [drawn, setDrawn] = useState(false);
+  const { ref, drawn, onToggle } = useDrawnOnOpening(drawOnOpening);
   useEffect(() => {
-    // Opened before the page's JavaScript took over: no toggle event will come.
-    if (ref.current?.open) setDrawn(true);
     const reveal = () => {
       const hash = decodeURIComponent(window.location.hash.slice(1));
       const target = hash ? document.getElementById(hash) : null;
@@ -161,20 +157,14 @@ export function PlanSection({
     reveal();
     window.addEventListener("hashchange", reveal);
     return () => window.removeEventListener("hashchange", reveal);
-  }, []);
+  }, [ref]);
   return (
     <section id={id} aria-labelledby={headingId} className="card section plan-section">
-      <details
-        open={open}
-        ref={ref}
-        onToggle={(event) => {
-          if (event.currentTarget.open) setDrawn(true);
-        }}
-      >
+      <details open={open} ref={ref} onToggle={onToggle}>
         <summary>
           <h2 id={headingId}>{title}</h2>
         </summary>
-        {!deferred || open || drawn ? children : null}
+        {drawn || open ? children : null}
       </details>
     </section>
   );
