@@ -18,14 +18,14 @@ export const myNotificationsInput = z
 export async function listMyNotifications(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof myNotificationsInput>) {
   const mine = { userId: actor.id, municipalityId: actor.municipalityId };
   const after = decodeCursor(input.cursor);
-  const [rows, unread] = await Promise.all([
+  const [rows, { unread }] = await Promise.all([
     prisma.notification.findMany({
       where: { ...mine, ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}) },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: input.limit + 1,
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
-    prisma.notification.count({ where: { ...mine, readAt: null } }),
+    countMyUnread(prisma, actor),
   ]);
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
