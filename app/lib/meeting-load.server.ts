@@ -1,13 +1,10 @@
 import type { Caller } from "../../server/router.ts";
 import { isUserSide } from "../domain/schemas.ts";
-import { optional } from "./plan-page.server.ts";
 
 // What the pages with meetings load, through the caller (every read is the procedures' own,
 // access-checked and audited).
 
 type Plan = Awaited<ReturnType<Caller["plan"]["byId"]>>;
-
-const ended = (m: { startsAt: Date; durationMinutes: number }, now: Date) => m.startsAt.getTime() + m.durationMinutes * 60_000 <= now.getTime();
 
 /** Whether a participant sees the plan now: as the server decides who may be invited or made responsible. */
 function hasAccess(plan: Plan, p: Plan["participants"][number]) {
@@ -60,27 +57,5 @@ export function planForMeeting(plan: Plan) {
     people: [...people].map(([id, name]) => ({ id, name })),
     /** Who can be responsible for a new measure (as in the plan's own measure form). */
     responsible,
-  };
-}
-
-/**
- * "Min plan": the next meeting in full (agenda, own answer), the ones after it, the minutes of
- * the last meeting with approved minutes, and the person's own open follow-up tasks in this plan.
- */
-export async function loadMyPlanMeetings(caller: Caller, planId: string, now = new Date()) {
-  const list = await caller.meeting.list({ planId });
-  const coming = list.filter((m) => m.status === "PLANNED" && !ended(m, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  const approved = list.filter((m) => m.status === "APPROVED");
-  const [next, lastApproved, tasks] = await Promise.all([
-    coming[0] ? optional(caller.meeting.byId({ meetingId: coming[0].id })) : null,
-    approved[0] ? optional(caller.meeting.byId({ meetingId: approved[0].id })) : null,
-    optional(caller.task.mine()),
-  ]);
-  return {
-    next,
-    later: coming.slice(1),
-    lastApproved,
-    olderApproved: approved.slice(1, 6),
-    tasks: (tasks ?? []).filter((t) => t.planId === planId),
   };
 }

@@ -14,7 +14,6 @@ import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { assessmentAction, isAssessmentIntent } from "../lib/assessment-actions.server.ts";
 import { load, redirectToLogin } from "../lib/call.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
-import { loadMyPlanMeetings } from "../lib/meeting-load.server.ts";
 import { text } from "../lib/form-values.ts";
 import { planAction } from "../lib/plan-actions.server.ts";
 import { optional } from "../lib/plan-page.server.ts";
@@ -28,12 +27,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessment
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const plans = await load(context, request, (caller) => caller.plan.mine());
   const current = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
-  // The whole plan for the goals, "Om meg" and the rest; if that fails the overview still shows.
-  const full = current ? await optional(context.caller.plan.byId({ planId: current.id })) : null;
-  const meetings = full ? await optional(loadMyPlanMeetings(context.caller, full.id)) : null;
-  // "Slik ser jeg det": every score recorded about the user, and their own view (issue 15).
-  const assessment = full ? await optional(context.caller.assessment.forPlan({ planId: full.id })) : null;
-  return json({ plans, full, meetings, assessment, planTemplate: full?.template ?? null });
+  // The whole plan for the goals and "Om meg", its meetings and the person's tasks, and "Slik ser
+  // jeg det" (issue 15), in one read (decision 041); if that fails the overview still shows.
+  const page = current ? await optional(context.caller.plan.myPage({ planId: current.id })) : null;
+  const full = page?.plan ?? null;
+  return json({ plans, full, meetings: page?.meetings ?? null, assessment: page?.assessment ?? null, planTemplate: full?.template ?? null });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {

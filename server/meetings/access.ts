@@ -44,21 +44,37 @@ export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId
   } catch (error) {
     refusal = error;
   }
-  const base = { meeting, planId: meeting.planId, municipalityId: meeting.municipalityId, invitee };
-  if (member) {
-    return {
-      ...base,
-      member,
-      canReadMinutes: true,
-      canEdit: member.canEditPlan,
-      canApprove: member.role === "COORDINATOR" || (meeting.organizerId === actor.id && member.canEditPlan),
-      canAddAgendaPoint: member.canComment,
-    };
-  }
+  if (member) return asMember(actor, meeting, invitee, member);
   if (invitee?.kind === "GUEST" && invitee.consentGivenAt) {
-    return { ...base, member: null, canReadMinutes: false, canEdit: false, canApprove: false, canAddAgendaPoint: false };
+    return { meeting, planId: meeting.planId, municipalityId: meeting.municipalityId, invitee, member: null, canReadMinutes: false, canEdit: false, canApprove: false, canAddAgendaPoint: false };
   }
   throw refusal ?? notFound();
+}
+
+/**
+ * A plan member's access to one of the plan's meetings, for a read that has already resolved the
+ * caller's access to the plan ("Min plan", decision 041). A meeting of another plan is NOT_FOUND.
+ */
+export async function resolveMemberMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string, member: PlanAccess): Promise<MeetingAccess> {
+  const meeting = await tx.meeting.findFirst({ where: { id: meetingId, planId: member.planId, municipalityId: actor.municipalityId } });
+  if (!meeting) throw notFound();
+  const invitee = await tx.meetingInvitee.findFirst({ where: { meetingId, userId: actor.id, removedAt: null } });
+  return asMember(actor, meeting, invitee, member);
+}
+
+/** A plan member's rights in a meeting: those they have in the plan. */
+function asMember(actor: SessionUser, meeting: Meeting, invitee: MeetingInvitee | null, member: PlanAccess): MeetingAccess {
+  return {
+    meeting,
+    planId: meeting.planId,
+    municipalityId: meeting.municipalityId,
+    invitee,
+    member,
+    canReadMinutes: true,
+    canEdit: member.canEditPlan,
+    canApprove: member.role === "COORDINATOR" || (meeting.organizerId === actor.id && member.canEditPlan),
+    canAddAgendaPoint: member.canComment,
+  };
 }
 
 export interface MeetingScope extends Scope {

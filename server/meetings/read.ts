@@ -3,9 +3,10 @@ import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
-import { planContentWhere, planPolicy } from "../plans/access.ts";
+import { planContentWhere, planPolicy, type PlanAccess } from "../plans/access.ts";
 import { read } from "../records/read.ts";
-import { isOpen, meetingPolicy, minutesDocumentName } from "./access.ts";
+import { isOpen, meetingPolicy, minutesDocumentName, resolveMemberMeetingAccess, type MeetingAccess } from "./access.ts";
+import { myOpenTasks } from "./tasks.ts";
 import type { meetingListInput, meetingReadInput } from "./schemas.ts";
 
 // Reading meetings: one meeting as the caller may see it, a plan's meetings, the caller's coming
@@ -25,119 +26,124 @@ const nameMap = async (tx: Tx, municipalityId: string, ids: (string | null | und
  * the tasks. A guest sees the time, place, who is invited and the agenda.
  */
 export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input: In<typeof meetingReadInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, meetingPolicy(input.meetingId), "meeting.view", async (tx, { access }) => {
-    const { meeting, member } = access;
-    const invitees = await tx.meetingInvitee.findMany({ where: { meetingId: meeting.id, removedAt: null }, orderBy: { createdAt: "asc" } });
-    const agenda = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
-    const plan = await tx.plan.findUniqueOrThrow({ where: { id: meeting.planId }, select: { owner: { select: { id: true, name: true } } } });
-    const members = access.canReadMinutes;
-    const actions = members ? await tx.meetingAction.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
-    const tasks = members ? await tx.meetingTask.findMany({ where: { meetingId: meeting.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }) : [];
-    const corrections = members ? await tx.minutesCorrection.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
-    const draft =
-      members && meeting.status !== "APPROVED"
-        ? await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true, updatedAt: true } })
-        : null;
-    const names = await nameMap(tx, meeting.municipalityId, [
-      meeting.organizerId,
-      meeting.minutesApprovedById,
-      meeting.cancelledById,
-      ...agenda.map((a) => a.addedById),
-      ...actions.map((a) => a.actorId),
-      ...tasks.map((t) => t.responsibleUserId),
-      ...corrections.map((c) => c.authorId),
-      ...invitees.flatMap((i) => [i.consentGivenById, i.consentRecordedById]),
-    ]);
-    const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
+  return read(prisma, actor, meta, meetingPolicy(input.meetingId), "meeting.view", async (tx, { access }) => ({
+    result: await meetingView(tx, access),
+    details: access.member ? undefined : { as: "guest" },
+  }));
+}
 
-    const result = {
-      id: meeting.id,
-      planId: meeting.planId,
-      owner: plan.owner,
-      status: meeting.status,
-      startsAt: meeting.startsAt,
-      endsAt: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
-      durationMinutes: meeting.durationMinutes,
-      location: meeting.location,
-      videoLink: meeting.videoLink,
-      sequence: meeting.sequence,
-      version: meeting.version,
-      organizer: person(meeting.organizerId),
-      cancelledAt: meeting.cancelledAt,
-      cancelledBy: person(meeting.cancelledById),
-      cancelReason: members ? meeting.cancelReason : null,
-      attendanceRecordedAt: meeting.attendanceRecordedAt,
-      invitees: invitees
-        // A guest sees the others who come, not guests still waiting for the user's consent.
-        .filter((i) => members || i.kind !== "GUEST" || i.consentGivenAt)
-        .map((i) => ({
-          id: i.id,
-          kind: i.kind,
-          userId: i.userId,
-          participantId: i.participantId,
-          name: i.name,
-          organisation: i.organisation,
-          response: i.response,
-          respondedAt: i.respondedAt,
-          attended: i.attended,
-          awaitingConsent: i.kind === "GUEST" && !i.consentGivenAt,
-          consent:
-            members && i.kind === "GUEST" && i.consentGivenAt
-              ? { givenBy: person(i.consentGivenById), givenAt: i.consentGivenAt, recordedBy: person(i.consentRecordedById) }
-              : null,
-        })),
-      agenda: agenda.map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        title: a.title,
-        note: a.note,
-        goalId: a.goalId,
-        measureId: a.measureId,
-        taskId: a.taskId,
-        sourceType: a.sourceType,
-        sourceId: a.sourceId,
-        sortOrder: a.sortOrder,
-        addedBy: person(a.addedById),
-        version: a.version,
+/** One meeting as meeting.byId answers it, for a caller whose access to it has been resolved. */
+export async function meetingView(tx: Tx, access: MeetingAccess) {
+  const { meeting, member } = access;
+  const invitees = await tx.meetingInvitee.findMany({ where: { meetingId: meeting.id, removedAt: null }, orderBy: { createdAt: "asc" } });
+  const agenda = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: meeting.planId }, select: { owner: { select: { id: true, name: true } } } });
+  const members = access.canReadMinutes;
+  const actions = members ? await tx.meetingAction.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
+  const tasks = members ? await tx.meetingTask.findMany({ where: { meetingId: meeting.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }) : [];
+  const corrections = members ? await tx.minutesCorrection.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
+  const draft =
+    members && meeting.status !== "APPROVED"
+      ? await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true, updatedAt: true } })
+      : null;
+  const names = await nameMap(tx, meeting.municipalityId, [
+    meeting.organizerId,
+    meeting.minutesApprovedById,
+    meeting.cancelledById,
+    ...agenda.map((a) => a.addedById),
+    ...actions.map((a) => a.actorId),
+    ...tasks.map((t) => t.responsibleUserId),
+    ...corrections.map((c) => c.authorId),
+    ...invitees.flatMap((i) => [i.consentGivenById, i.consentRecordedById]),
+  ]);
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
+
+  return {
+    id: meeting.id,
+    planId: meeting.planId,
+    owner: plan.owner,
+    status: meeting.status,
+    startsAt: meeting.startsAt,
+    endsAt: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+    durationMinutes: meeting.durationMinutes,
+    location: meeting.location,
+    videoLink: meeting.videoLink,
+    sequence: meeting.sequence,
+    version: meeting.version,
+    organizer: person(meeting.organizerId),
+    cancelledAt: meeting.cancelledAt,
+    cancelledBy: person(meeting.cancelledById),
+    cancelReason: members ? meeting.cancelReason : null,
+    attendanceRecordedAt: meeting.attendanceRecordedAt,
+    invitees: invitees
+      // A guest sees the others who come, not guests still waiting for the user's consent.
+      .filter((i) => members || i.kind !== "GUEST" || i.consentGivenAt)
+      .map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        userId: i.userId,
+        participantId: i.participantId,
+        name: i.name,
+        organisation: i.organisation,
+        response: i.response,
+        respondedAt: i.respondedAt,
+        attended: i.attended,
+        awaitingConsent: i.kind === "GUEST" && !i.consentGivenAt,
+        consent:
+          members && i.kind === "GUEST" && i.consentGivenAt
+            ? { givenBy: person(i.consentGivenById), givenAt: i.consentGivenAt, recordedBy: person(i.consentRecordedById) }
+            : null,
       })),
-      myInvitation: access.invitee ? { id: access.invitee.id, kind: access.invitee.kind, response: access.invitee.response } : null,
-      minutes: members
-        ? {
-            documentName: minutesDocumentName(meeting.id),
-            approved: meeting.status === "APPROVED",
-            /** The approved text, or while a draft the co-edited document's last stored text. */
-            text: meeting.status === "APPROVED" ? (meeting.minutesText ?? "") : (draft?.text ?? ""),
-            html: meeting.status === "APPROVED" ? meeting.minutesHtml : (draft?.html ?? null),
-            approvedAt: meeting.minutesApprovedAt,
-            approvedBy: person(meeting.minutesApprovedById),
-            corrections: corrections.map((c) => ({ id: c.id, label: "Rettelse", text: c.text, createdAt: c.createdAt, author: person(c.authorId) })),
-          }
-        : null,
-      actions: actions.map((a) => ({ id: a.id, kind: a.kind, targetType: a.targetType, targetId: a.targetId, summary: a.summary, createdAt: a.createdAt, actor: person(a.actorId) })),
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        title: t.title,
-        responsible: person(t.responsibleUserId),
-        dueDate: t.dueDate,
-        status: t.status,
-        completedAt: t.completedAt,
-        version: t.version,
-      })),
-      access: {
-        role: member?.role ?? ("GUEST" as const),
-        /** The coordinating unit's stated purpose for this visit. */
-        purpose: member?.purpose ?? null,
-        canEdit: access.canEdit && isOpen(meeting),
-        canEditMinutes: access.canEdit && isOpen(meeting),
-        canApprove: access.canApprove && meeting.status !== "APPROVED" && meeting.status !== "CANCELLED",
-        canAddAgendaPoint: access.canAddAgendaPoint && isOpen(meeting),
-        canAddCorrection: access.canEdit && meeting.status === "APPROVED",
-        canReadMinutes: access.canReadMinutes,
-        canRespond: access.invitee !== null && meeting.status === "PLANNED",
-      },
-    };
-    return { result, details: member ? undefined : { as: "guest" } };
-  });
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      note: a.note,
+      goalId: a.goalId,
+      measureId: a.measureId,
+      taskId: a.taskId,
+      sourceType: a.sourceType,
+      sourceId: a.sourceId,
+      sortOrder: a.sortOrder,
+      addedBy: person(a.addedById),
+      version: a.version,
+    })),
+    myInvitation: access.invitee ? { id: access.invitee.id, kind: access.invitee.kind, response: access.invitee.response } : null,
+    minutes: members
+      ? {
+          documentName: minutesDocumentName(meeting.id),
+          approved: meeting.status === "APPROVED",
+          /** The approved text, or while a draft the co-edited document's last stored text. */
+          text: meeting.status === "APPROVED" ? (meeting.minutesText ?? "") : (draft?.text ?? ""),
+          html: meeting.status === "APPROVED" ? meeting.minutesHtml : (draft?.html ?? null),
+          approvedAt: meeting.minutesApprovedAt,
+          approvedBy: person(meeting.minutesApprovedById),
+          corrections: corrections.map((c) => ({ id: c.id, label: "Rettelse", text: c.text, createdAt: c.createdAt, author: person(c.authorId) })),
+        }
+      : null,
+    actions: actions.map((a) => ({ id: a.id, kind: a.kind, targetType: a.targetType, targetId: a.targetId, summary: a.summary, createdAt: a.createdAt, actor: person(a.actorId) })),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      responsible: person(t.responsibleUserId),
+      dueDate: t.dueDate,
+      status: t.status,
+      completedAt: t.completedAt,
+      version: t.version,
+    })),
+    access: {
+      role: member?.role ?? ("GUEST" as const),
+      /** The coordinating unit's stated purpose for this visit. */
+      purpose: member?.purpose ?? null,
+      canEdit: access.canEdit && isOpen(meeting),
+      canEditMinutes: access.canEdit && isOpen(meeting),
+      canApprove: access.canApprove && meeting.status !== "APPROVED" && meeting.status !== "CANCELLED",
+      canAddAgendaPoint: access.canAddAgendaPoint && isOpen(meeting),
+      canAddCorrection: access.canEdit && meeting.status === "APPROVED",
+      canReadMinutes: access.canReadMinutes,
+      canRespond: access.invitee !== null && meeting.status === "PLANNED",
+    },
+  };
 }
 
 /** The plan's meetings, newest first, for plan members; the read is audited. */
@@ -170,6 +176,26 @@ export async function meetingsOf(tx: Tx, actor: SessionUser, planId: string) {
     agendaItems: _count.agenda,
     myInvitation: invitees[0] ?? null,
   }));
+}
+
+const ended = (m: { startsAt: Date; durationMinutes: number }, now: Date) => m.startsAt.getTime() + m.durationMinutes * 60_000 <= now.getTime();
+
+/**
+ * "Min plan"'s meetings (decision 041): the next meeting in full (agenda, own answer), the ones
+ * after it, the last meeting with approved minutes in full, the ones before it, and the caller's
+ * own open follow-up tasks in this plan. Each part is what meeting.list, meeting.byId and
+ * task.mine answer, for a caller whose access to the plan the read has resolved.
+ */
+export async function myPlanMeetingsOf(tx: Tx, actor: SessionUser, access: PlanAccess, ownerName: string, now = new Date()) {
+  const list = await meetingsOf(tx, actor, access.planId);
+  const coming = list.filter((m) => m.status === "PLANNED" && !ended(m, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const approved = list.filter((m) => m.status === "APPROVED");
+  const inFull = async (meetingId: string | undefined) => (meetingId ? meetingView(tx, await resolveMemberMeetingAccess(tx, actor, meetingId, access)) : null);
+  const next = await inFull(coming[0]?.id);
+  const lastApproved = await inFull(approved[0]?.id);
+  // task.mine leaves out closed plans.
+  const tasks = access.closed ? [] : await myOpenTasks(tx, actor, new Map([[access.planId, ownerName]]));
+  return { next, later: coming.slice(1), lastApproved, olderApproved: approved.slice(1, 6), tasks };
 }
 
 /**

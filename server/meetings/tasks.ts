@@ -60,15 +60,20 @@ export async function completeTask(prisma: PrismaClient, actor: SessionUser, inp
 export async function listMyTasks(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
   return read(prisma, actor, meta, selfPolicy, "meeting.tasks.mine.view", async (tx) => {
     const visible = await tx.plan.findMany({ where: { ...planContentWhere(actor), status: { not: "CLOSED" } }, select: { id: true, owner: { select: { name: true } } } });
-    const ownerOf = new Map(visible.map((p) => [p.id, p.owner.name]));
-    const tasks = await tx.meetingTask.findMany({
-      where: { responsibleUserId: actor.id, status: "OPEN", meeting: { municipalityId: actor.municipalityId }, planId: { in: [...ownerOf.keys()] } },
-      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      select: { id: true, title: true, dueDate: true, status: true, planId: true, meetingId: true, version: true, meeting: { select: { startsAt: true } } },
-    });
-    return {
-      rows: planRows(tasks.map((t) => t.planId)),
-      result: tasks.map(({ meeting, ...t }) => ({ ...t, meetingStartsAt: meeting.startsAt, ownerName: ownerOf.get(t.planId) ?? "" })),
-    };
+    const tasks = await myOpenTasks(tx, actor, new Map(visible.map((p) => [p.id, p.owner.name])));
+    return { rows: planRows(tasks.map((t) => t.planId)), result: tasks };
   });
+}
+
+/**
+ * The caller's open tasks in the given plans (plan id → its owner's name), as task.mine answers
+ * them. The plans are ones the caller sees and that are not closed: the caller's read has decided.
+ */
+export async function myOpenTasks(tx: Tx, actor: SessionUser, ownerOf: Map<string, string>) {
+  const tasks = await tx.meetingTask.findMany({
+    where: { responsibleUserId: actor.id, status: "OPEN", meeting: { municipalityId: actor.municipalityId }, planId: { in: [...ownerOf.keys()] } },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    select: { id: true, title: true, dueDate: true, status: true, planId: true, meetingId: true, version: true, meeting: { select: { startsAt: true } } },
+  });
+  return tasks.map(({ meeting, ...t }) => ({ ...t, meetingStartsAt: meeting.startsAt, ownerName: ownerOf.get(t.planId) ?? "" }));
 }

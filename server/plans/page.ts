@@ -5,7 +5,7 @@ import { viewOf } from "../assessments/service.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
-import { meetingsOf } from "../meetings/read.ts";
+import { meetingsOf, myPlanMeetingsOf } from "../meetings/read.ts";
 import { read } from "../records/read.ts";
 import { planPolicy } from "./access.ts";
 import { documentsOf } from "./documents.ts";
@@ -29,5 +29,23 @@ export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, inpu
     const documents = await documentsOf(tx, actor, access);
     const archives = await archivesOf(tx, access);
     return { result: { plan, meetings, assessment, documents, archives }, details: { parts: [...PAGE_PARTS] } };
+  });
+}
+
+/** What "Min plan" shows besides the list of the person's plans (decision 041). */
+export const MY_PAGE_PARTS = ["plan", "meetings", "tasks", "assessment"] as const;
+
+/**
+ * "Min plan" in one read (decision 041), as plan.page is for the plan page: the plan, its
+ * meetings with the next one and the last minutes in full, the caller's own tasks in it, and
+ * Kartlegging as the person sees it. One read row names the parts and the meetings shown in full.
+ */
+export async function getMyPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
+  return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
+    const plan = await planView(tx, actor, access);
+    const meetings = await myPlanMeetingsOf(tx, actor, access, plan.owner.name);
+    const assessment = await viewOf(tx, access, actor);
+    const shown = [meetings.next?.id, meetings.lastApproved?.id].filter((id): id is string => Boolean(id));
+    return { result: { plan, meetings, assessment }, details: { parts: [...MY_PAGE_PARTS], meetings: shown } };
   });
 }

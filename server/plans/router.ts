@@ -17,7 +17,7 @@ import {
   updatePlan,
   updatePlanInput,
 } from "./service.ts";
-import { getPlanPage, planPageInput } from "./page.ts";
+import { getMyPlanPage, getPlanPage, planPageInput } from "./page.ts";
 import { statePurpose, statePurposeInput } from "./purpose.ts";
 import { removalProcedures } from "./removal-procedures.ts";
 import { deletedItemsInput, listDeletedItems } from "./removal.ts";
@@ -31,6 +31,8 @@ export const planRouter = router({
   byId: protectedProcedure.input(getPlanInput).query(({ ctx, input }) => getPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   // The plan page's content in one read (decision 035).
   page: protectedProcedure.input(planPageInput).query(({ ctx, input }) => getPlanPage(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  // "Min plan" in one read (decision 041).
+  myPage: protectedProcedure.input(planPageInput).query(({ ctx, input }) => getMyPlanPage(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   close: protectedProcedure.input(closePlanInput).mutation(({ ctx, input }) => closePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   reopen: protectedProcedure.input(reopenPlanInput).mutation(({ ctx, input }) => reopenPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),

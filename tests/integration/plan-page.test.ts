@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
-// plan.page (decision 035): the plan page's content in one read. Who may call it is in
-// plan-access.test.ts; here, that it shows exactly what the five reads it replaces show, and
-// that one look at the page is one read row.
+// plan.page (decision 035) and plan.myPage (decision 041): the plan page's and "Min plan"'s
+// content in one read each. Who may call them is in plan-access.test.ts; here, that each shows
+// exactly what the reads it replaces show, and that one look at the page is one read row.
 
 const t = useTestDatabase();
 const PURPOSE = "Årlig gjennomgang av planer";
@@ -62,6 +62,70 @@ describe("plan.page", () => {
   it("refuses the coordinating unit without a stated purpose, and writes no read row", async () => {
     const w = await createPlanWorld(t.db);
     await expect(w.callers.keLeader.plan.page({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await readRows(w, w.people.keLeader.id)).toEqual([]);
+  });
+});
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** Two coming meetings, one held with approved minutes, and an open task for the user from it. */
+async function meetingsForMyPlan(w: PlanWorld) {
+  const invitees = [{ userId: w.people.relativeWithConsent.id }];
+  const coordinator = w.callers.coordinator;
+  await coordinator.meeting.create({ planId: w.plan.id, startsAt: inDays(10), durationMinutes: 60, location: "Rådhuset", invitees });
+  const next = await coordinator.meeting.create({ planId: w.plan.id, startsAt: inDays(3), durationMinutes: 60, location: "Helsehuset", invitees });
+  await coordinator.meeting.addAgendaItem({ meetingId: next.id, title: "Skolevei" });
+  const held = await coordinator.meeting.create({ planId: w.plan.id, startsAt: inDays(2), durationMinutes: 60, location: "Rådhuset", invitees });
+  await t.db.prisma.meeting.update({ where: { id: held.id }, data: { startsAt: new Date(Date.now() - 5 * 86_400_000) } });
+  await coordinator.meeting.createTask({ meetingId: held.id, title: "Søke om bassengkort", responsibleUserId: w.people.owner.id, dueDate: inDays(20).slice(0, 10) });
+  const { invitees: present } = await coordinator.meeting.byId({ meetingId: held.id });
+  await coordinator.meeting.recordAttendance({ meetingId: held.id, attendance: present.map((i) => ({ inviteeId: i.id, attended: true })) });
+  await coordinator.meeting.approveMinutes({ meetingId: held.id, text: "Til stede: alle." });
+  return { next, held };
+}
+
+describe("plan.myPage", () => {
+  it.each<Who>(["owner", "relativeWithConsent", "coordinator"])("shows %s exactly what plan.byId, meeting.list, meeting.byId, task.mine and assessment.forPlan show", async (who) => {
+    const w = await createPlanWorld(t.db);
+    const { next, held } = await meetingsForMyPlan(w);
+    const caller = w.callers[who];
+    const planId = w.plan.id;
+    const page = await caller.plan.myPage({ planId });
+    const list = await caller.meeting.list({ planId });
+    expect(page.meetings.next?.id).toBe(next.id);
+    expect(page.meetings.lastApproved?.id).toBe(held.id);
+    expect(page).toEqual({
+      plan: await caller.plan.byId({ planId }),
+      meetings: {
+        next: await caller.meeting.byId({ meetingId: next.id }),
+        later: list.filter((m) => m.status === "PLANNED" && m.id !== next.id),
+        lastApproved: await caller.meeting.byId({ meetingId: held.id }),
+        olderApproved: [],
+        tasks: (await caller.task.mine()).filter((task) => task.planId === planId),
+      },
+      assessment: await caller.assessment.forPlan({ planId }),
+    });
+    if (who === "owner") expect(page.meetings.tasks.map((task) => task.title)).toEqual(["Søke om bassengkort"]);
+  });
+
+  it("writes one read row naming the parts and the meetings shown in full, and changes nothing else", async () => {
+    const w = await createPlanWorld(t.db);
+    const { next, held } = await meetingsForMyPlan(w);
+    const before = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id }, select: { lastActivityAt: true, version: true } });
+    await w.callers.owner.plan.myPage({ planId: w.plan.id });
+    expect(await readRows(w, w.people.owner.id)).toEqual([
+      { action: "plan.view", purpose: null, planRole: "OWNER", details: { parts: ["plan", "meetings", "tasks", "assessment"], meetings: [next.id, held.id] } },
+    ]);
+    const after = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id }, select: { lastActivityAt: true, version: true } });
+    expect(after).toEqual(before);
+  });
+
+  it("shows no tasks in a closed plan, as task.mine, and refuses the coordinating unit without a stated purpose", async () => {
+    const w = await createPlanWorld(t.db);
+    await meetingsForMyPlan(w);
+    await t.db.prisma.plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED", closedAt: new Date() } });
+    expect((await w.callers.owner.plan.myPage({ planId: w.plan.id })).meetings.tasks).toEqual([]);
+    await expect(w.callers.keLeader.plan.myPage({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await readRows(w, w.people.keLeader.id)).toEqual([]);
   });
 });
