@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type * as Router from "@remix-run/router";
+import { describe, expect, it } from "vitest";
+
+// The patched route matching (patches/@remix-run+router+1.23.3.patch, decision 042): the server
+// keeps each route tree's ranked branches and each path's compiled pattern, and matches exactly
+// as before. Loaded through require, as Remix loads it on the server (the CommonJS build).
+const require = createRequire(import.meta.url);
+const router = require("@remix-run/router") as typeof Router;
+
+const tree = () => [
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "index", index: true },
+      { id: "plan", path: "planer/:planId" },
+      { id: "archive", path: "planer/:planId/arkiv/:archiveId" },
+      { id: "lang", path: ":lang?/sprak" },
+      { id: "case", path: "saker/:caseId", caseSensitive: true },
+      { id: "splat", path: "*" },
+    ],
+  },
+];
+
+const ids = (routes: ReturnType<typeof tree>, path: string) => router.matchRoutes(routes, path)?.map((m) => [m.route.id, m.params]) ?? null;
+
+describe("route matching (patched)", () => {
+  it("is the patched build: npm install applied patches/ (patch-package in postinstall)", () => {
+    const source = readFileSync(require.resolve("@remix-run/router"), "utf8");
+    expect(source).toContain("rankedBranchesCache");
+    expect(source).toContain("compiledPaths");
+  });
+
+  it("matches as React Router does, every time the same tree is matched again", () => {
+    const routes = tree();
+    for (let round = 0; round < 3; round++) {
+      expect(ids(routes, "/")).toEqual([["root", {}], ["index", {}]]);
+      expect(ids(routes, "/planer/42")).toEqual([["root", { planId: "42" }], ["plan", { planId: "42" }]]);
+      expect(ids(routes, "/PLANER/42/")).toEqual([["root", { planId: "42" }], ["plan", { planId: "42" }]]);
+      expect(ids(routes, "/planer/42/arkiv/7")).toEqual([["root", { planId: "42", archiveId: "7" }], ["archive", { planId: "42", archiveId: "7" }]]);
+      expect(ids(routes, "/en/sprak")).toEqual([["root", { lang: "en" }], ["lang", { lang: "en" }]]);
+      expect(ids(routes, "/sprak")?.[1]).toEqual(["lang", {}]);
+      expect(ids(routes, "/saker/1")?.[1]).toEqual(["case", { caseId: "1" }]);
+      // Case-sensitive and case-insensitive patterns of the same path are kept apart.
+      expect(ids(routes, "/SAKER/1")?.[1]).toEqual(["splat", { "*": "SAKER/1" }]);
+      expect(ids(routes, "/finnes/ikke")?.[1]).toEqual(["splat", { "*": "finnes/ikke" }]);
+    }
+    expect(router.matchPath({ path: "/planer/:planId", end: false }, "/planer/42/arkiv")?.pathnameBase).toBe("/planer/42");
+    expect(router.matchPath("/planer/:planId", "/planer/42/arkiv")).toBeNull();
+  });
+
+  it("matches a new tree by its own routes, not by an earlier tree's", () => {
+    const first = tree();
+    expect(ids(first, "/moter")?.[1]).toEqual(["splat", { "*": "moter" }]);
+    const second = tree();
+    second[0].children.push({ id: "meetings", path: "moter" });
+    expect(ids(second, "/moter")?.[1]).toEqual(["meetings", {}]);
+    expect(ids(first, "/moter")?.[1]).toEqual(["splat", { "*": "moter" }]);
+  });
+});
