@@ -35,12 +35,44 @@ function assertInstant(instant: Date): void {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** The Oslo wall-clock time of an instant. */
-export function osloWallTime(instant: Date): WallTime {
-  assertInstant(instant);
+/** The Oslo wall-clock time of an instant, from the tz database through Intl. */
+function osloWallTimeByIntl(instant: Date): WallTime {
   const p: Record<string, number> = {};
   for (const part of partsFormat.formatToParts(instant)) if (part.type !== "literal") p[part.type] = Number(part.value);
   return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+}
+
+const HOUR_MS = 3_600_000;
+// Oslo's UTC offset per UTC hour, asked of Intl once per hour: formatToParts was a few per cent
+// of a plan page's CPU (issue 16). Only an hour with the same offset at its first and last second
+// is kept (clocks change on the hour); at most a year of hours.
+const offsetByHour = new Map<number, number>();
+
+function offsetInHour(instantMs: number): number | null {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const atStart = wallClockMsByIntl(start) - start;
+    if (wallClockMsByIntl(start + HOUR_MS - 1000) - (start + HOUR_MS - 1000) !== atStart) return null;
+    if (offsetByHour.size >= 9_000) offsetByHour.clear();
+    offsetByHour.set(hour, (offset = atStart));
+  }
+  return offset;
+}
+
+function wallClockMsByIntl(ms: number): number {
+  const w = osloWallTimeByIntl(new Date(ms));
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+}
+
+/** The Oslo wall-clock time of an instant. */
+export function osloWallTime(instant: Date): WallTime {
+  assertInstant(instant);
+  const offset = offsetInHour(instant.getTime());
+  if (offset === null) return osloWallTimeByIntl(instant);
+  const wall = new Date(instant.getTime() + offset);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() };
 }
 
 /** The wall-clock time read as if it were UTC, in milliseconds (seconds precision). */
@@ -158,46 +190,57 @@ export function isDue(value: string | null | undefined, today = todayInOslo()): 
 // ---------------------------------------------------------------------------------------------
 // In words, in the reader's language, on an Oslo clock.
 
+// Each kind of format is made once per language (making an Intl format is costly).
+const FORMATS = {
+  date: { day: "numeric", month: "long", year: "numeric" },
+  dateTime: { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  month: { month: "long", year: "numeric" },
+  monthShort: { month: "short", year: "2-digit" },
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  weekdayDate: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  numericDate: { day: "2-digit", month: "2-digit", year: "numeric" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}:${JSON.stringify(options)}`;
+function format(lang: Lang, kind: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${lang}:${kind}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(LOCALE_TAG[lang], { timeZone: OSLO_TIME_ZONE, ...options })));
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(LOCALE_TAG[lang], { timeZone: OSLO_TIME_ZONE, ...FORMATS[kind] })));
   return f;
 }
 
 /** A date as people write it ("3. mars 2027"). A stored calendar date is that day in Oslo too. */
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return "";
-  return format(lang, { day: "numeric", month: "long", year: "numeric" }).format(new Date(value));
+  return format(lang, "date").format(new Date(value));
 }
 
 /** A moment with time of day ("3. mars 2027 kl. 14:05"). */
 export function formatDateTime(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return "";
-  return format(lang, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(value));
+  return format(lang, "dateTime").format(new Date(value));
 }
 
 /** A calendar month "YYYY-MM" as people write it ("august 2026"). */
 export function formatMonth(month: string, lang: Lang): string {
-  return format(lang, { month: "long", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
+  return format(lang, "month").format(new Date(`${month}-15T12:00:00Z`));
 }
 
 /** A calendar month "YYYY-MM" short, for a chart's axis ("aug. 26"). */
 export function formatMonthShort(month: string, lang: Lang): string {
-  return format(lang, { month: "short", year: "2-digit" }).format(new Date(`${month}-15T12:00:00Z`));
+  return format(lang, "monthShort").format(new Date(`${month}-15T12:00:00Z`));
 }
 
 /** A time of day ("14:05"). */
 export function formatTime(value: string | Date, lang: Lang): string {
-  return format(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(value));
+  return format(lang, "time").format(new Date(value));
 }
 
 /** A meeting's day and its start and end ("mandag 29. mars 2027 kl. 10:00–11:30"). */
 export function formatMeetingWhen(startsAt: string | Date, durationMinutes: number, lang: Lang): string {
   const start = new Date(startsAt);
   const end = new Date(start.getTime() + durationMinutes * 60_000);
-  const day = format(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
+  const day = format(lang, "weekdayDate").format(start);
   return lang === "nb" ? `${day} kl. ${formatTime(start, lang)}–${formatTime(end, lang)}` : `${day}, ${formatTime(start, lang)}–${formatTime(end, lang)}`;
 }
 
@@ -209,12 +252,12 @@ export function formatMeetingStart(startsAt: string | Date, lang: Lang): string 
 
 /** A meeting's start with the weekday, for notices ("mandag 29. mars 2027 kl. 10:00"). */
 export function formatMeetingTime(startsAt: string | Date, lang: Lang = "nb"): string {
-  const day = format(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(startsAt));
+  const day = format(lang, "weekdayDate").format(new Date(startsAt));
   return lang === "nb" ? `${day} kl. ${formatTime(startsAt, lang)}` : `${day}, ${formatTime(startsAt, lang)}`;
 }
 
 /** A date in digits ("30.11.2026"; "30/11/2026" in English), where space is short. */
 export function formatNumericDate(value: string | Date | null | undefined, lang: Lang): string {
   if (!value) return "";
-  return format(lang, { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(value));
+  return format(lang, "numericDate").format(new Date(value));
 }

@@ -1,7 +1,8 @@
 import { Form, useNavigation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation.ts";
-import { LOCALE_TAG, type Lang } from "../../domain/lang.ts";
+import type { Lang } from "../../domain/lang.ts";
 import { MAX_DOCUMENT_MB, type PlanDocumentVisibility } from "../../domain/lists.ts";
+import { formatNumber } from "../../domain/numbers.ts";
 import { formatDate } from "../../domain/oslo-time.ts";
 import { DOCUMENT_ERRORS, DOCUMENT_KIND_BY_MIME, DOCUMENT_NOTICES } from "../../lib/plan-documents.ts";
 import { useLang } from "../../lib/use-lang.ts";
@@ -172,9 +173,8 @@ function kindOf(t: (key: string) => string, mimeType: string): string {
 
 /** "12 kB", "1,4 MB". */
 export function formatSize(bytes: number, lang: Lang): string {
-  const number = (n: number, digits: number) => new Intl.NumberFormat(LOCALE_TAG[lang], { maximumFractionDigits: digits }).format(n);
-  if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
-  return `${number(bytes / (1024 * 1024), 1)} MB`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), lang, 0)} kB`;
+  return `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
 }
 
 export interface PrintedDocument {
