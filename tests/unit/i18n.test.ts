@@ -2,7 +2,9 @@ import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../app/i18n/i18n.ts";
 import { resources } from "../../app/i18n/resources.ts";
 
 const localesDir = join(dirname(fileURLToPath(import.meta.url)), "../../app/i18n/locales");
@@ -58,5 +60,45 @@ describe("i18n catalogue", () => {
     }
     expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
     expect([...owners.keys()].sort()).toEqual(Object.keys(translation).sort());
+  });
+});
+
+describe("texts with values (app/i18n/i18n.ts fills in {{name}} itself)", () => {
+  /** A plain i18next instance, as the portal's was before it filled in values itself. */
+  function reference(lang: "nb" | "en") {
+    const instance = i18next.createInstance();
+    void instance.init({ resources, lng: lang, fallbackLng: "nb", initAsync: false, interpolation: { escapeValue: false } });
+    return instance;
+  }
+
+  it.each(["nb", "en"] as const)("gives what i18next gives for every text with placeholders (%s)", (lang) => {
+    const ours = createI18n(lang);
+    const theirs = reference(lang);
+    let checked = 0;
+    for (const key of keys(resources[lang].translation)) {
+      const names = [...new Set([...String(theirs.getResource(lang, "translation", key)).matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]))];
+      if (!names.length) continue;
+      const values = [
+        Object.fromEntries(names.map((name, i) => [name, `Kari «${i}» & <b>$t(common.save)</b> {{x}}`])),
+        Object.fromEntries(names.map((name, i) => [name, i * 1000 + 0.5])),
+        Object.fromEntries(names.slice(1).map((name) => [name, "bare noen"])),
+        Object.fromEntries(names.map((name) => [name, "med antall"]).concat([["count", 2]])),
+      ];
+      for (const options of values) expect(ours.t(key, options), `${key} ${JSON.stringify(options)}`).toBe(theirs.t(key, options));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("leaves a context, a default and a missing key to i18next", () => {
+    const ours = createI18n("nb");
+    const theirs = reference("nb");
+    for (const [key, options] of [
+      ["finnes.ikke", { name: "Kari" }],
+      ["finnes.ikke", { defaultValue: "Standard {{name}}", name: "Kari" }],
+      ["removal.deleteHeading", { label: "Mål", context: "male" }],
+    ] as const) {
+      expect(ours.t(key, options)).toBe(theirs.t(key, options));
+    }
   });
 });
