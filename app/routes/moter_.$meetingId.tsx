@@ -10,7 +10,7 @@ import { ManageMeeting } from "../components/meeting/manage.tsx";
 import { MeetingFacts, MeetingStatusBadge } from "../components/meeting/meeting-facts.tsx";
 import { MinutesSection } from "../components/meeting/minutes.tsx";
 import { RespondForm } from "../components/meeting/respond-form.tsx";
-import { isOneOf, isUserSide, OPEN_MEETING_STATUSES } from "../domain/lists.ts";
+import { isUserSide } from "../domain/lists.ts";
 import { formatDate } from "../domain/oslo-time.ts";
 import { useLivePlan } from "../hooks/use-live-plan.ts";
 import { redirectToLogin } from "../lib/call.server.ts";
@@ -19,19 +19,17 @@ import { meetingAction } from "../lib/meeting-actions.server.ts";
 import { planForMeeting } from "../lib/meeting-load.server.ts";
 import type { MeetingView } from "../lib/meeting-types.ts";
 import { loadWithPurpose } from "../lib/plan-load.server.ts";
-import { optional } from "../lib/plan-page.server.ts";
 import { useLang } from "../lib/use-lang.ts";
 
 export const meta: MetaFunction = () => [{ title: "Ansvarsgruppemøte – Individuell plan" }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const meetingId = idParam(params.meetingId);
-  const loaded = await loadWithPurpose(context, request, (caller) => caller.meeting.byId({ meetingId }));
+  // The meeting and, for those who may change the plan while it is open, the plan's goals,
+  // measures and people for what is decided in it: one read (decision 043).
+  const loaded = await loadWithPurpose(context, request, (caller) => caller.meeting.page({ meetingId }));
   if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
-  const meeting = loaded.data;
-  const open = isOneOf(OPEN_MEETING_STATUSES, meeting.status);
-  // The plan's goals, measures and people, for what is decided in the meeting (those who may change the plan).
-  const plan = meeting.access.canEdit && open ? await optional(context.caller.plan.byId({ planId: meeting.planId })) : null;
+  const { meeting, plan } = loaded.data;
   const url = new URL(request.url);
   const now = new Date();
   return json({

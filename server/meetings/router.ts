@@ -3,6 +3,7 @@ import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from
 import { getMeetingIcs } from "./calendar.ts";
 import { addGuest, recordGuestConsent } from "./guests.ts";
 import { addCorrection, approveMinutes, recordAttendance } from "./minutes.ts";
+import { getMeetingPage } from "./page.ts";
 import { getMeeting, listMeetings, listUpcomingMeetings } from "./read.ts";
 import { respondToMeeting } from "./respond.ts";
 import { cancelMeeting, createMeeting, updateMeeting } from "./schedule.ts";
@@ -35,6 +36,8 @@ export const meetingRouter = router({
   cancel: protectedProcedure.input(cancelMeetingInput).mutation(({ ctx, input }) => cancelMeeting(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   list: protectedProcedure.input(meetingListInput).query(({ ctx, input }) => listMeetings(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   byId: protectedProcedure.input(meetingReadInput).query(({ ctx, input }) => getMeeting(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  // The meeting page in one read (decision 043).
+  page: protectedProcedure.input(meetingReadInput).query(({ ctx, input }) => getMeetingPage(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   upcoming: protectedProcedure.query(({ ctx }) => listUpcomingMeetings(ctx.db.prisma, ctx.auth.user)),
   ics: protectedProcedure.input(meetingIdInput).query(({ ctx, input }) => getMeetingIcs(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   respond: protectedProcedure.input(respondInput).mutation(({ ctx, input }) => respondToMeeting(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),

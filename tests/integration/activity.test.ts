@@ -77,6 +77,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "notification.settings": (c) => c.notification.settings(),
   "meeting.list": (c, { planId }) => c.meeting.list({ planId }),
   "meeting.byId": (c, { meetingId }) => c.meeting.byId({ meetingId }),
+  "meeting.page": (c, { meetingId }) => c.meeting.page({ meetingId }),
   "meeting.upcoming": (c) => c.meeting.upcoming(),
   "meeting.ics": (c, { meetingId }) => c.meeting.ics({ meetingId }),
   "task.mine": (c) => c.task.mine(),

@@ -1287,6 +1287,7 @@ const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "notification.markRead": IDS_ONLY,
   "meeting.list": IDS_ONLY,
   "meeting.byId": IDS_ONLY,
+  "meeting.page": IDS_ONLY,
   "meeting.ics": IDS_ONLY,
   "meeting.respond": `${IDS_ONLY}; the answer is an enum`,
   "meeting.removeAgendaItem": IDS_ONLY,

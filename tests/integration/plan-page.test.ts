@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
-// plan.page (decision 035) and plan.myPage (decision 041): the plan page's and "Min plan"'s
-// content in one read each. Who may call them is in plan-access.test.ts; here, that each shows
+// plan.page (decision 035), plan.myPage (041) and meeting.page (043): the plan page, "Min plan"
+// and the meeting page in one read each. Who may call the first two is in plan-access.test.ts;
+// meeting.page is refused here as meeting.byId is in meetings.test.ts. Here, that each shows
 // exactly what the reads it replaces show, and that one look at the page is one read row.
 
 const t = useTestDatabase();
@@ -127,5 +128,52 @@ describe("plan.myPage", () => {
     expect((await w.callers.owner.plan.myPage({ planId: w.plan.id })).meetings.tasks).toEqual([]);
     await expect(w.callers.keLeader.plan.myPage({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await readRows(w, w.people.keLeader.id)).toEqual([]);
+  });
+});
+
+describe("meeting.page", () => {
+  const meetingRows = (w: PlanWorld, actorId: string) =>
+    t.db.prisma.auditEvent.findMany({ where: { planId: w.plan.id, actorId, kind: "READ" }, orderBy: { createdAt: "asc" }, select: { action: true, purpose: true, planRole: true, targetType: true, details: true } });
+
+  it("shows those who may change the plan the meeting and the plan as meeting.byId and plan.byId do, and a read-only member the meeting alone", async () => {
+    const w = await createPlanWorld(t.db);
+    const { next } = await meetingsForMyPlan(w);
+    for (const who of ["coordinator", "relativeWithConsent", "owner"] as const) {
+      const caller = w.callers[who];
+      const page = await caller.meeting.page({ meetingId: next.id });
+      const canEdit = page.meeting.access.canEdit;
+      expect(page, who).toEqual({ meeting: await caller.meeting.byId({ meetingId: next.id }), plan: canEdit ? await caller.plan.byId({ planId: w.plan.id }) : null });
+      expect(canEdit, who).toBe(who !== "relativeWithConsent");
+    }
+  });
+
+  it("writes one read row naming the parts, without the plan once the minutes are approved, and changes nothing else", async () => {
+    const w = await createPlanWorld(t.db);
+    const { next, held } = await meetingsForMyPlan(w);
+    const before = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id }, select: { lastActivityAt: true, version: true } });
+    const earlier = (await meetingRows(w, w.people.coordinator.id)).length;
+    await w.callers.coordinator.meeting.page({ meetingId: next.id });
+    expect((await w.callers.coordinator.meeting.page({ meetingId: held.id })).plan).toBeNull();
+    expect((await meetingRows(w, w.people.coordinator.id)).slice(earlier)).toEqual([
+      { action: "meeting.view", purpose: null, planRole: "COORDINATOR", targetType: "meeting", details: { parts: ["meeting", "plan"] } },
+      { action: "meeting.view", purpose: null, planRole: "COORDINATOR", targetType: "meeting", details: { parts: ["meeting"] } },
+    ]);
+    const after = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id }, select: { lastActivityAt: true, version: true } });
+    expect(after).toEqual(before);
+  });
+
+  it("refuses outsiders (NOT_FOUND) and the coordinating unit without a stated purpose (FORBIDDEN), and writes no read row", async () => {
+    const w = await createPlanWorld(t.db);
+    const { next } = await meetingsForMyPlan(w);
+    for (const who of ["relativeWithoutConsent", "staffOutside", "unitLeader", "admin", "away"] as const) {
+      await expect(w.callers[who].meeting.page({ meetingId: next.id }), who).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await meetingRows(w, w.people[who].id), who).toEqual([]);
+    }
+    await expect(w.callers.keLeader.meeting.page({ meetingId: next.id })).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "plan.purposeRequired" });
+    expect(await meetingRows(w, w.people.keLeader.id)).toEqual([]);
+    await w.callers.keLeader.plan.statePurpose({ planId: w.plan.id, purpose: PURPOSE });
+    const page = await w.callers.keLeader.meeting.page({ meetingId: next.id });
+    expect(page.plan).toBeNull();
+    expect(await meetingRows(w, w.people.keLeader.id)).toEqual([{ action: "meeting.view", purpose: PURPOSE, planRole: "AUDITOR", targetType: "meeting", details: { parts: ["meeting"] } }]);
   });
 });
