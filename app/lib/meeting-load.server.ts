@@ -1,8 +1,8 @@
 import type { Caller } from "../../server/router.ts";
 import { isUserSide } from "../domain/schemas.ts";
 
-// What the pages with meetings load, through the caller (every read is the procedures' own,
-// access-checked and audited).
+// What the pages with meetings take from the plan as plan.byId answers it (read, access-checked
+// and audited by the procedures that answer it): the group for planning, the decisions form.
 
 type Plan = Awaited<ReturnType<Caller["plan"]["byId"]>>;
 
