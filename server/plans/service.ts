@@ -168,7 +168,7 @@ const notDeleted = { planId: true, deletedAt: true, deletedById: true, deletedRe
 
 /** The plan as plan.byId answers it, for a caller whose access the read has resolved. */
 export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
-  const plan = await tx.plan.findUniqueOrThrow({
+  const { collabDocuments: texts, questions: allQuestions, ...plan } = await tx.plan.findUniqueOrThrow({
     where: { id: access.planId },
     select: {
       id: true,
@@ -244,6 +244,10 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
       logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
       comments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
       coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
+      // The co-edited texts' formatted projections, for the first paint before the editors load.
+      collabDocuments: { select: { name: true, html: true } },
+      // Read with the rest (one statement fewer); shown only to those below.
+      questions: { select: { answeredAt: true } },
     },
   });
   // Names of the people who wrote log entries, comments, goals and evaluations.
@@ -258,11 +262,9 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
   const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
   const now = new Date();
   const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
-  // The co-edited texts' formatted projections, for the first paint before the editors load.
-  const texts = await tx.collabDocument.findMany({ where: { planId: plan.id }, select: { name: true, html: true } });
   // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
   const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";
-  const questions = seesQuestions ? await tx.planQuestion.findMany({ where: { planId: plan.id }, select: { answeredAt: true } }) : [];
+  const questions = seesQuestions ? allQuestions : [];
   return {
     ...plan,
     // A request for another coordinator is meant for the coordinating unit, not the group: only

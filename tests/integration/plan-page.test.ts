@@ -42,6 +42,20 @@ describe("plan.page", () => {
     });
   });
 
+  it("carries the co-edited texts' last formatted projection by name, and nothing of the rows it read them from", async () => {
+    const w = await createPlanWorld(t.db);
+    const name = `plan:${w.plan.id}:aboutMe`;
+    await t.db.prisma.collabDocument.upsert({
+      where: { name },
+      create: { name, planId: w.plan.id, state: Buffer.alloc(0), text: "Jeg liker å gå tur.", html: "<p>Jeg liker å gå tur.</p>" },
+      update: { html: "<p>Jeg liker å gå tur.</p>" },
+    });
+    const { plan } = await w.callers.owner.plan.page({ planId: w.plan.id });
+    expect(plan.texts[name]).toBe("<p>Jeg liker å gå tur.</p>");
+    expect(plan).not.toHaveProperty("collabDocuments");
+    expect(plan.questions).toBeNull();
+  });
+
   it("writes one read row for one look at the page, with the coordinating unit's purpose, and changes nothing else", async () => {
     const w = await createPlanWorld(t.db);
     await somethingInEveryPart(w);
