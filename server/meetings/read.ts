@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { MeetingStatus } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
@@ -241,12 +242,38 @@ export async function listUpcomingMeetings(prisma: PrismaClient, actor: SessionU
 }
 
 
+// A plan's last meeting is the latest one not cancelled that has started; its next is the first
+// planned one still to come. One rule, as a `where` for lists (grouped in the database) and as a
+// predicate for a plan read with its meetings (plan.byId), as in plans/access.ts.
+const pastMeetingWhere = (now: Date) => ({ status: { not: "CANCELLED" as const }, startsAt: { lte: now } });
+const nextMeetingWhere = (now: Date) => ({ status: "PLANNED" as const, startsAt: { gt: now } });
+type DatedMeeting = { startsAt: Date; status: MeetingStatus };
+const isPastMeeting = (m: DatedMeeting, now: Date) => m.status !== "CANCELLED" && m.startsAt <= now;
+const isNextMeeting = (m: DatedMeeting, now: Date) => m.status === "PLANNED" && m.startsAt > now;
+
+/** What a plan read selects of its meetings for `meetingDatesOf`: those either rule can pick. */
+export const datedMeetingsOfPlan = (now: Date) => ({
+  where: { OR: [pastMeetingWhere(now), nextMeetingWhere(now)] },
+  select: { startsAt: true, status: true },
+});
+
+/** Last held and next planned meeting, from a plan's meetings (read by `datedMeetingsOfPlan`). */
+export function meetingDatesOf(meetings: DatedMeeting[], now: Date) {
+  let lastMeetingAt: Date | null = null;
+  let nextMeetingAt: Date | null = null;
+  for (const m of meetings) {
+    if (isPastMeeting(m, now) && (!lastMeetingAt || m.startsAt > lastMeetingAt)) lastMeetingAt = m.startsAt;
+    if (isNextMeeting(m, now) && (!nextMeetingAt || m.startsAt < nextMeetingAt)) nextMeetingAt = m.startsAt;
+  }
+  return { lastMeetingAt, nextMeetingAt };
+}
+
 /** Last held (not cancelled) and next planned meeting per plan, for lists and the dashboard. */
 export async function meetingDatesForPlans(tx: Tx, planIds: string[], now = new Date()) {
   const result = new Map<string, { lastMeetingAt: Date | null; nextMeetingAt: Date | null }>();
   if (!planIds.length) return result;
-  const past = await tx.meeting.groupBy({ by: ["planId"], where: { planId: { in: planIds }, status: { not: "CANCELLED" }, startsAt: { lte: now } }, _max: { startsAt: true } });
-  const next = await tx.meeting.groupBy({ by: ["planId"], where: { planId: { in: planIds }, status: "PLANNED", startsAt: { gt: now } }, _min: { startsAt: true } });
+  const past = await tx.meeting.groupBy({ by: ["planId"], where: { planId: { in: planIds }, ...pastMeetingWhere(now) }, _max: { startsAt: true } });
+  const next = await tx.meeting.groupBy({ by: ["planId"], where: { planId: { in: planIds }, ...nextMeetingWhere(now) }, _min: { startsAt: true } });
   for (const id of planIds) result.set(id, { lastMeetingAt: null, nextMeetingAt: null });
   for (const row of past) result.get(row.planId)!.lastMeetingAt = row._max.startsAt;
   for (const row of next) result.get(row.planId)!.nextMeetingAt = row._min.startsAt;

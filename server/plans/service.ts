@@ -9,7 +9,7 @@ import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
-import { meetingDatesForPlans } from "../meetings/read.ts";
+import { datedMeetingsOfPlan, meetingDatesForPlans, meetingDatesOf } from "../meetings/read.ts";
 import { newFromUserCounts } from "../records/activity.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
@@ -19,7 +19,7 @@ import { planContentWhere, planPolicy, type PlanAccess } from "./access.ts";
 import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { uniqueViolation } from "../db/unique.ts";
-import { templateOf } from "./templates.ts";
+import { templateFrom, templatesOfMunicipality } from "./templates.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
@@ -168,7 +168,8 @@ const notDeleted = { planId: true, deletedAt: true, deletedById: true, deletedRe
 
 /** The plan as plan.byId answers it, for a caller whose access the read has resolved. */
 export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
-  const { collabDocuments: texts, questions: allQuestions, ...plan } = await tx.plan.findUniqueOrThrow({
+  const now = new Date();
+  const { collabDocuments: texts, questions: allQuestions, meetings, municipality, ...plan } = await tx.plan.findUniqueOrThrow({
     where: { id: access.planId },
     select: {
       id: true,
@@ -248,6 +249,9 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
       collabDocuments: { select: { name: true, html: true } },
       // Read with the rest (one statement fewer); shown only to those below.
       questions: { select: { answeredAt: true } },
+      // For the last and next meeting and the plan type's template: read here, not in statements of their own.
+      meetings: datedMeetingsOfPlan(now),
+      municipality: { select: { planTemplates: templatesOfMunicipality } },
     },
   });
   // Names of the people who wrote log entries, comments, goals and evaluations.
@@ -260,8 +264,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     ]),
   ];
   const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
-  const now = new Date();
-  const meetingDates = (await meetingDatesForPlans(tx, [plan.id], now)).get(plan.id);
+  const meetingDates = meetingDatesOf(meetings, now);
   // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
   const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";
   const questions = seesQuestions ? allQuestions : [];
@@ -280,12 +283,11 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */
     authorRoles: authorRolesOf(plan),
     texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
-    lastMeetingAt: meetingDates?.lastMeetingAt ?? null,
-    nextMeetingAt: meetingDates?.nextMeetingAt ?? null,
+    ...meetingDates,
     access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
     questions: questions.length ? { count: questions.length, open: questions.some((q) => !q.answeredAt) } : null,
     /** The plan type's template: the life areas its goals are given in, and its headings' guidance. */
-    template: await templateOf(tx, actor.municipalityId, plan.type),
+    template: templateFrom(plan.type, municipality.planTemplates),
     viewer: { id: actor.id, name: actor.name },
   };
 }

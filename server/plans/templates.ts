@@ -79,6 +79,15 @@ async function withEditors(tx: Tx, municipalityId: string, rows: Row[]): Promise
 export async function templateOf(tx: Tx, municipalityId: string, type: PlanType): Promise<PlanTemplateView> {
   if (!isOneOf(TEMPLATE_PLAN_TYPES, type)) return fallback(type);
   const row = await tx.planTemplate.findUnique({ where: { municipalityId_type: { municipalityId, type } }, select: SELECT });
+  return templateFrom(type, row ? [row] : []);
+}
+
+/** What a plan read selects of its municipality's templates for `templateFrom` (a few small rows). */
+export const templatesOfMunicipality = { where: { type: { in: [...TEMPLATE_PLAN_TYPES] } }, select: SELECT };
+
+/** The template of this plan type among the municipality's stored ones, as `templateOf` answers. */
+export function templateFrom(type: PlanType, rows: Row[]): PlanTemplateView {
+  const row = isOneOf(TEMPLATE_PLAN_TYPES, type) ? rows.find((r) => r.type === type) : undefined;
   return row ? viewOf(row, null) : fallback(type);
 }
 

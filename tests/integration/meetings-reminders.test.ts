@@ -106,6 +106,33 @@ describe("meeting reminders", () => {
     // Coming meetings for the coordinator's overview.
     expect((await w.callers.coordinator.meeting.upcoming()).map((m) => [m.id, m.ownerName])).toEqual([[next.id, "Kari Eier"]]);
   });
+
+  it("the plan read and the lists pick the same last and next meeting (cancelled ones and past planned ones)", async () => {
+    const w = await createPlanWorld(t.db);
+    const at = async (days: number, status: "PLANNED" | "HELD" | "CANCELLED") => {
+      const { id } = await meeting(w, `${addCalendarDays(osloDate(new Date()), 30)}T09:00`);
+      await t.db.prisma.meeting.update({ where: { id }, data: { startsAt: new Date(Date.now() + days * DAY), status } });
+      return (await t.db.prisma.meeting.findUniqueOrThrow({ where: { id } })).startsAt;
+    };
+    const dates = async () => {
+      const [listed] = await w.callers.coordinator.plan.list();
+      const byId = await w.callers.coordinator.plan.byId({ planId: w.plan.id });
+      expect([byId.lastMeetingAt, byId.nextMeetingAt]).toEqual([listed.lastMeetingAt, listed.nextMeetingAt]);
+      return [byId.lastMeetingAt, byId.nextMeetingAt];
+    };
+    expect(await dates()).toEqual([null, null]);
+    await at(-3, "CANCELLED");
+    await at(5, "CANCELLED");
+    await at(6, "HELD");
+    expect(await dates()).toEqual([null, null]);
+    // A meeting that was never marked held still counts as the last one once it has started.
+    const pastPlanned = await at(-10, "PLANNED");
+    const later = await at(20, "PLANNED");
+    expect(await dates()).toEqual([pastPlanned, later]);
+    const held = await at(-2, "HELD");
+    const sooner = await at(8, "PLANNED");
+    expect(await dates()).toEqual([held, sooner]);
+  });
 });
 
 describe("demo meetings", () => {
