@@ -37,7 +37,16 @@ function parseStored(version: number, content: unknown): CodeList {
 
 /** The municipality's code list now: its newest saved version, or version 0 when it has saved none. */
 export async function currentCodeList(tx: Tx, municipalityId: string): Promise<CodeList> {
-  const row = await tx.assessmentCodeList.findFirst({ where: { municipalityId }, orderBy: { version: "desc" }, select: { version: true, content: true } });
+  const row = await tx.assessmentCodeList.findFirst({ where: { municipalityId }, ...NEWEST_CODE_LIST });
+  return currentCodeListOf(row ? [row] : []);
+}
+
+/** What a read of the municipality selects of its code lists for `currentCodeListOf`. */
+export const NEWEST_CODE_LIST = { orderBy: { version: "desc" as const }, take: 1, select: { version: true, content: true } };
+
+/** The code list now, from the rows NEWEST_CODE_LIST read, as `currentCodeList` answers. */
+export function currentCodeListOf(rows: { version: number; content: unknown }[]): CodeList {
+  const [row] = rows;
   return row ? parseStored(row.version, row.content) : DEFAULT_CODE_LIST;
 }
 

@@ -43,11 +43,17 @@ export interface LatestOwnView {
 }
 
 export async function latestOwnViews(tx: Tx, planId: string): Promise<Map<string, LatestOwnView>> {
-  const rows = await tx.assessmentOwnView.findMany({
-    where: { planId },
-    orderBy: { createdAt: "desc" },
-    select: { variable: true, score: true, words: true, givenById: true, createdAt: true },
-  });
+  return latestOwnViewsOf(await tx.assessmentOwnView.findMany({ where: { planId }, ...OWN_VIEWS }));
+}
+
+/** What a read of the plan selects of its own views for `latestOwnViewsOf`: newest first. */
+export const OWN_VIEWS = {
+  orderBy: { createdAt: "desc" as const },
+  select: { variable: true, score: true, words: true, givenById: true, createdAt: true },
+};
+
+/** The latest own view per variable, from the rows OWN_VIEWS read, as `latestOwnViews` answers. */
+export function latestOwnViewsOf(rows: ({ variable: string } & LatestOwnView)[]): Map<string, LatestOwnView> {
   const latest = new Map<string, LatestOwnView>();
   for (const { variable, ...view } of rows) if (!latest.has(variable)) latest.set(variable, view);
   return latest;

@@ -13,9 +13,9 @@ import { isoDate } from "../plans/schemas.ts";
 import { read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 import { flagDifferencesForNextMeeting } from "./agenda.ts";
-import { currentCodeList } from "./codes.ts";
+import { currentCodeList, currentCodeListOf, NEWEST_CODE_LIST } from "./codes.ts";
 import { outOfDate } from "./freshness.ts";
-import { currentFrom, currentScores, differences, latestOwnViews, NEWEST_FIRST, variablesFor } from "./scores.ts";
+import { currentFrom, currentScores, differences, latestOwnViewsOf, NEWEST_FIRST, OWN_VIEWS, variablesFor } from "./scores.ts";
 import type { AssessmentView, GoalMovement } from "./view.ts";
 
 // Kartlegging in a plan (issue 15, docs/decisions/030). Staff with the right to change the plan
@@ -79,21 +79,35 @@ export async function assessmentForPlan(prisma: PrismaClient, actor: SessionUser
 export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Promise<AssessmentView> {
   const planId = access.planId;
   // One at a time: these run inside the read's transaction, on one connection.
-  const codeList = await currentCodeList(tx, access.municipalityId);
-  const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: access.municipalityId }, select: { assessmentMaxAgeMonths: true } });
+  // The municipality's part (code list, age limit) and the plan's (assessments, own views, goals'
+  // variables) in one statement each.
+  const municipality = await tx.municipality.findUniqueOrThrow({
+    where: { id: access.municipalityId },
+    select: { assessmentMaxAgeMonths: true, assessmentCodeLists: NEWEST_CODE_LIST },
+  });
+  const codeList = currentCodeListOf(municipality.assessmentCodeLists);
   const plan = { id: planId, ownerId: access.ownerId };
-  const assessments = await tx.assessment.findMany({
-    where: { planId },
-    orderBy: [...NEWEST_FIRST],
-    select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
+  const stored = await tx.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: {
+      assessments: {
+        orderBy: [...NEWEST_FIRST],
+        select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
+      },
+      assessmentOwnViews: OWN_VIEWS,
+      goals: {
+        where: { deletedAt: null, variables: { some: {} } },
+        select: { id: true, title: true, targetScore: true, sortOrder: true, variables: { select: { variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true } } },
+      },
+    },
   });
+  const assessments = stored.assessments;
   const current = currentFrom(assessments);
-  const own = await latestOwnViews(tx, planId);
-  const ties = await tx.goalVariable.findMany({
-    where: { goal: { planId, deletedAt: null } },
-    orderBy: [{ goal: { sortOrder: "asc" } }, { createdAt: "asc" }],
-    select: { goalId: true, variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true, goal: { select: { title: true, targetScore: true } } },
-  });
+  const own = latestOwnViewsOf(stored.assessmentOwnViews);
+  // The goals' variables in the goals' order, each goal's in the order they were tied.
+  const ties = stored.goals
+    .flatMap(({ variables, ...goal }) => variables.map((tie) => ({ ...tie, goal })))
+    .sort((a, b) => a.goal.sortOrder - b.goal.sortOrder || a.createdAt.getTime() - b.createdAt.getTime());
   const people = await tx.user.findMany({
     where: { id: { in: [...new Set([...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)])] } },
     select: { id: true, name: true },
@@ -106,7 +120,7 @@ export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Pr
   const goals = new Map<string, GoalMovement>();
   const oldestFirst = [...assessments].reverse();
   for (const tie of ties) {
-    const goal = goals.get(tie.goalId) ?? { goalId: tie.goalId, title: tie.goal.title, targetScore: tie.goal.targetScore, variables: [] };
+    const goal = goals.get(tie.goal.id) ?? { goalId: tie.goal.id, title: tie.goal.title, targetScore: tie.goal.targetScore, variables: [] };
     const now = current.get(tie.variable);
     // Tied before the variable was ever scored: the baseline is the first score recorded after.
     const first = tie.baselineScore === null ? oldestFirst.find((a) => a.createdAt >= tie.createdAt && a.scores.some((s) => s.variable === tie.variable)) : undefined;
@@ -120,7 +134,7 @@ export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Pr
       currentOn: now ? calendarDay(now.assessedOn) : null,
       improvement: improvement(baselineScore, now?.score),
     });
-    goals.set(tie.goalId, goal);
+    goals.set(tie.goal.id, goal);
   }
 
   return {

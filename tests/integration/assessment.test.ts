@@ -136,6 +136,27 @@ describe("a goal tied to the assessment", () => {
     await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["IPLOS:13"] });
     expect((await forPlan(w)).goals[0].variables[0]).toMatchObject({ baselineScore: 4, currentScore: 3 });
   });
+
+  it("goals come in the plan's order with their variables in the order tied; a removed goal and one without variables are left out", async () => {
+    const w = await createPlanWorld(t.db);
+    await record(w, { "IPLOS:06": 2, "IPLOS:13": 4 }, daysAgo(30));
+    const create = (title: string) => w.callers.coordinator.goal.create({ planId: w.plan.id, lifeArea: "HEALTH", title });
+    const [second, untied, removed] = [await create("Andre"), await create("Uten variabler"), await create("Fjernet")];
+    await t.db.prisma.goal.update({ where: { id: w.goal.id }, data: { sortOrder: 1 } });
+    await t.db.prisma.goal.update({ where: { id: second.id }, data: { sortOrder: 0 } });
+    await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["IPLOS:13"] });
+    await w.callers.coordinator.assessment.tieGoal({ goalId: second.id, variables: ["IPLOS:13"] });
+    await w.callers.coordinator.assessment.tieGoal({ goalId: second.id, variables: ["IPLOS:13", "IPLOS:06"] });
+    await w.callers.coordinator.assessment.tieGoal({ goalId: removed.id, variables: ["IPLOS:06"] });
+    await t.db.prisma.goal.update({ where: { id: removed.id }, data: { deletedAt: new Date() } });
+    const goals = (await forPlan(w)).goals;
+    expect(goals.map((g) => [g.goalId, g.variables.map((v) => v.variable)])).toEqual([
+      [second.id, ["IPLOS:13", "IPLOS:06"]],
+      [w.goal.id, ["IPLOS:13"]],
+    ]);
+    expect(goals.some((g) => g.goalId === untied.id)).toBe(false);
+    expect(goals[0]).toMatchObject({ title: "Andre", variables: [{ baselineScore: 4, currentScore: 4 }, { baselineScore: 2, currentScore: 2 }] });
+  });
 });
 
 describe("out of date", () => {
