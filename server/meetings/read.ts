@@ -36,13 +36,21 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
 /** One meeting as meeting.byId answers it, for a caller whose access to it has been resolved. */
 export async function meetingView(tx: Tx, access: MeetingAccess) {
   const { meeting, member } = access;
-  const invitees = await tx.meetingInvitee.findMany({ where: { meetingId: meeting.id, removedAt: null }, orderBy: { createdAt: "asc" } });
-  const agenda = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
-  const plan = await tx.plan.findUniqueOrThrow({ where: { id: meeting.planId }, select: { owner: { select: { id: true, name: true } } } });
   const members = access.canReadMinutes;
-  const actions = members ? await tx.meetingAction.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
-  const tasks = members ? await tx.meetingTask.findMany({ where: { meetingId: meeting.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }) : [];
-  const corrections = members ? await tx.minutesCorrection.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } }) : [];
+  // Its parts in one statement; what only members read is read only for them.
+  const parts = await tx.meeting.findUniqueOrThrow({
+    where: { id: meeting.id },
+    select: {
+      invitees: { where: { removedAt: null }, orderBy: { createdAt: "asc" } },
+      agenda: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
+      plan: { select: { owner: { select: { id: true, name: true } } } },
+      actions: members && { orderBy: { createdAt: "asc" } },
+      tasks: members && { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
+      corrections: members && { orderBy: { createdAt: "asc" } },
+    },
+  });
+  const { invitees, agenda, plan } = parts;
+  const [actions, tasks, corrections] = [parts.actions ?? [], parts.tasks ?? [], parts.corrections ?? []];
   const draft =
     members && meeting.status !== "APPROVED"
       ? await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true, updatedAt: true } })
