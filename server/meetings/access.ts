@@ -34,9 +34,7 @@ export interface MeetingAccess {
 }
 
 export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string): Promise<MeetingAccess> {
-  const meeting = await tx.meeting.findFirst({ where: { id: meetingId, municipalityId: actor.municipalityId } });
-  if (!meeting) throw notFound();
-  const invitee = await tx.meetingInvitee.findFirst({ where: { meetingId, userId: actor.id, removedAt: null } });
+  const { meeting, invitee } = await meetingWithInvitation(tx, actor, { id: meetingId, municipalityId: actor.municipalityId });
   let member: PlanAccess | null = null;
   let refusal: unknown = null;
   try {
@@ -56,10 +54,16 @@ export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId
  * caller's access to the plan ("Min plan", decision 041). A meeting of another plan is NOT_FOUND.
  */
 export async function resolveMemberMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string, member: PlanAccess): Promise<MeetingAccess> {
-  const meeting = await tx.meeting.findFirst({ where: { id: meetingId, planId: member.planId, municipalityId: actor.municipalityId } });
-  if (!meeting) throw notFound();
-  const invitee = await tx.meetingInvitee.findFirst({ where: { meetingId, userId: actor.id, removedAt: null } });
+  const { meeting, invitee } = await meetingWithInvitation(tx, actor, { id: meetingId, planId: member.planId, municipalityId: actor.municipalityId });
   return asMember(actor, meeting, invitee, member);
+}
+
+/** The meeting and the caller's invitation to it (if any) in one statement; NOT_FOUND when there is no such meeting. */
+async function meetingWithInvitation(tx: Tx, actor: SessionUser, where: { id: string; municipalityId: string; planId?: string }) {
+  const found = await tx.meeting.findFirst({ where, include: { invitees: { where: { userId: actor.id, removedAt: null }, take: 1 } } });
+  if (!found) throw notFound();
+  const { invitees, ...meeting } = found;
+  return { meeting, invitee: invitees[0] ?? null };
 }
 
 /** A plan member's rights in a meeting: those they have in the plan. */
