@@ -203,6 +203,16 @@ function postgresCpuMs(): Map<number, number> | null {
   }
 }
 
+/** The median of the figures the rounds gave (a round that failed gives none); null when none did. */
+function medianOf(values: (number | null | undefined)[]) {
+  const known = values.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
+  if (!known.length) return null;
+  const middle = known.length / 2;
+  return known.length % 2 ? known[Math.floor(middle)] : (known[middle - 1] + known[middle]) / 2;
+}
+
+const two = (n: number | null) => (n === null ? null : +n.toFixed(2));
+
 function percentile(sorted: Float64Array, p: number) {
   if (!sorted.length) return NaN;
   return +sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1);
@@ -465,13 +475,6 @@ for (const scenario of SCENARIOS) {
     const ratio = portal && baseline?.max_deliveries_per_s ? portal.max_deliveries_per_s / baseline.max_deliveries_per_s : null;
     rounds.push({ portal, baseline, ratio });
   }
-  const medianOf = (values: (number | null | undefined)[]) => {
-    const known = values.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
-    if (!known.length) return null;
-    const middle = known.length / 2;
-    return known.length % 2 ? known[Math.floor(middle)] : (known[middle - 1] + known[middle]) / 2;
-  };
-  const two = (n: number | null) => (n === null ? null : +n.toFixed(2));
   lines.push(
     JSON.stringify({
       bench: "collab",
