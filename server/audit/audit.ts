@@ -28,13 +28,16 @@ export interface AuditInput {
 }
 
 /**
- * Writes one audit row, with the kind its action has (app/domain/audit-actions.ts). Call it with
- * the same transaction client as the change or read it records: server/records/write.ts and
- * read.ts do, and so does signing in.
+ * Writes one audit row, with the kind its action has (app/domain/audit-actions.ts). A change's
+ * row goes in the change's transaction (server/records/write.ts, and signing in); a read's row
+ * is stored before the content is returned (server/records/read.ts).
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({ data: auditRow(input), select: { id: true } });
 }
+
+/** Rows per insert when many are stored at once. */
+export const AUDIT_BATCH = 1000;
 
 /**
  * Many audit rows in a few statements (one read row per plan a list or a file showed). One row,
@@ -43,7 +46,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
  */
 export async function recordAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 1) return recordAudit(tx, inputs[0]);
-  for (let i = 0; i < inputs.length; i += 1000) await tx.auditEvent.createMany({ data: inputs.slice(i, i + 1000).map(auditRow) });
+  for (let i = 0; i < inputs.length; i += AUDIT_BATCH) await tx.auditEvent.createMany({ data: inputs.slice(i, i + AUDIT_BATCH).map(auditRow) });
 }
 
 function auditRow(input: AuditInput) {

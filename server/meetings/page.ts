@@ -19,8 +19,10 @@ export const MEETING_PAGE_PARTS = ["meeting", "plan"] as const;
  */
 export async function getMeetingPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof meetingReadInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, meetingPolicy(input.meetingId), "meeting.view", async (tx, { access }) => {
-    const meeting = await meetingView(tx, access);
-    const plan = access.member && access.canEdit && isOpen(access.meeting) ? await planView(tx, actor, access.member) : null;
+    const [meeting, plan] = await Promise.all([
+      meetingView(tx, access),
+      access.member && access.canEdit && isOpen(access.meeting) ? planView(tx, actor, access.member) : null,
+    ]);
     const parts = plan ? [...MEETING_PAGE_PARTS] : ["meeting"];
     return { result: { meeting, plan }, details: access.member ? { parts } : { as: "guest", parts } };
   });

@@ -11,9 +11,9 @@ import { planPolicy } from "./access.ts";
 import { documentsOf } from "./documents.ts";
 import { planView } from "./service.ts";
 
-// The plan page's content in one read (decision 035): one transaction, one policy check and one
-// read row for what one look at the page shows, instead of five reads that each checked access
-// and wrote a row of their own. Each part is exactly what its own procedure answers.
+// The plan page's content in one read (decision 035): one policy check and one read row for
+// what one look at the page shows, instead of five reads that each checked access and wrote a
+// row of their own. Each part is exactly what its own procedure answers.
 
 export const planPageInput = z.object({ planId: id });
 
@@ -22,12 +22,14 @@ export const PAGE_PARTS = ["plan", "meetings", "assessment", "documents", "archi
 
 export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
-    // One at a time: they share the read's transaction, on one connection.
-    const plan = await planView(tx, actor, access);
-    const meetings = await meetingsOf(tx, actor, access.planId);
-    const assessment = await viewOf(tx, access, actor);
-    const documents = await documentsOf(tx, actor, access);
-    const archives = await archivesOf(tx, access);
+    // Side by side, each on a connection of its own: a read has no transaction (decision 045).
+    const [plan, meetings, assessment, documents, archives] = await Promise.all([
+      planView(tx, actor, access),
+      meetingsOf(tx, actor, access.planId),
+      viewOf(tx, access, actor),
+      documentsOf(tx, actor, access),
+      archivesOf(tx, access),
+    ]);
     return { result: { plan, meetings, assessment, documents, archives }, details: { parts: [...PAGE_PARTS] } };
   });
 }
@@ -42,9 +44,12 @@ export const MY_PAGE_PARTS = ["plan", "meetings", "tasks", "assessment"] as cons
  */
 export async function getMyPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
-    const plan = await planView(tx, actor, access);
-    const meetings = await myPlanMeetingsOf(tx, actor, access, plan.owner.name);
-    const assessment = await viewOf(tx, access, actor);
+    const planRead = planView(tx, actor, access);
+    const [plan, meetings, assessment] = await Promise.all([
+      planRead,
+      planRead.then((p) => myPlanMeetingsOf(tx, actor, access, p.owner.name)),
+      viewOf(tx, access, actor),
+    ]);
     const shown = [meetings.next?.id, meetings.lastApproved?.id].filter((id): id is string => Boolean(id));
     return { result: { plan, meetings, assessment }, details: { parts: [...MY_PAGE_PARTS], meetings: shown } };
   });

@@ -263,7 +263,13 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
       ...plan.goals.map((g) => g.createdById),
     ]),
   ];
-  const authors = await tx.user.findMany({ where: { id: { in: authorIds }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
+  // Almost always people with a part in the plan, whose names the read has: a statement only for others.
+  const names = namesInPlan(plan);
+  const others = authorIds.filter((id) => !names.has(id));
+  if (others.length) {
+    const found = await tx.user.findMany({ where: { id: { in: others }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
+    for (const user of found) names.set(user.id, user.name);
+  }
   const meetingDates = meetingDatesOf(meetings, now);
   // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
   const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";
@@ -279,7 +285,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
       name: p.user?.name ?? p.displayName ?? "",
       hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
     })),
-    authors: Object.fromEntries(authors.map((a) => [a.id, a.name])),
+    authors: Object.fromEntries(authorIds.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
     /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */
     authorRoles: authorRolesOf(plan),
     texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
@@ -290,6 +296,18 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     template: templateFrom(plan.type, municipality.planTemplates),
     viewer: { id: actor.id, name: actor.name },
   };
+}
+
+/** The names of the owner, the coordinators and the participants with an account, by id. */
+function namesInPlan(plan: {
+  owner: { id: string; name: string };
+  coordinators: { coordinator: { id: string; name: string } }[];
+  participants: { user: { id: string; name: string } | null }[];
+}): Map<string, string> {
+  const names = new Map([[plan.owner.id, plan.owner.name]]);
+  for (const c of plan.coordinators) names.set(c.coordinator.id, c.coordinator.name);
+  for (const p of plan.participants) if (p.user) names.set(p.user.id, p.user.name);
+  return names;
 }
 
 export type AuthorRole = "OWNER" | "REPRESENTATIVE" | "RELATIVE" | "PROVIDER" | "COORDINATOR";

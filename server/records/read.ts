@@ -1,14 +1,14 @@
 import type { ReadAction } from "../../app/domain/audit-actions.ts";
-import { recordAudit, recordAudits, type RequestMeta } from "../audit/audit.ts";
+import { AUDIT_BATCH, recordAudit, recordAudits, type RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import type { Policy, Scope } from "./policy.ts";
 
-// The one way plan content (and a case) is read: the policy decides in the transaction, the
-// content is read, and one read audit row is written with it, with the coordinating unit's
-// purpose when it gave one. A read is never activity (server/records/activity.ts).
+// The one way plan content (and a case) is read: the policy decides, the content is read, and
+// one read audit row is written for it, with the coordinating unit's purpose when it gave one,
+// before anything is returned. A read is never activity (server/records/activity.ts).
 
 export interface Read<T> {
   result: T;
@@ -31,29 +31,29 @@ export async function read<S extends Scope, T>(
   meta: RequestMeta,
   policy: Policy<S>,
   action: ReadAction,
-  fn: (tx: Prisma.TransactionClient, scope: S) => Promise<Read<T>>,
+  fn: (db: Tx, scope: S) => Promise<Read<T>>,
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    const scope = await policy.resolve(tx, actor);
-    const outcome = await fn(tx, scope);
-    const rows = outcome.rows ?? [{ planId: scope.planId, target: outcome.target ?? scope.target }];
-    await recordAudits(
-      tx,
-      rows.map((row) => ({
-        action,
-        actorId: actor.id,
-        municipalityId: scope.municipalityId,
-        planId: row.planId,
-        planRole: outcome.rows ? null : scope.planRole,
-        targetType: row.target?.type,
-        targetId: row.target?.id,
-        purpose: scope.purpose,
-        details: outcome.details,
-        meta,
-      })),
-    );
-    return outcome.result;
-  });
+  // No transaction (decision 045): its BEGIN and COMMIT would add nothing a read needs. The
+  // content is returned only once its audit row is stored, so nothing is shown unlogged.
+  const scope = await policy.resolve(prisma, actor);
+  const outcome = await fn(prisma, scope);
+  const rows = outcome.rows ?? [{ planId: scope.planId, target: outcome.target ?? scope.target }];
+  const audits = rows.map((row) => ({
+    action,
+    actorId: actor.id,
+    municipalityId: scope.municipalityId,
+    planId: row.planId,
+    planRole: outcome.rows ? null : scope.planRole,
+    targetType: row.target?.type,
+    targetId: row.target?.id,
+    purpose: scope.purpose,
+    details: outcome.details,
+    meta,
+  }));
+  // A list long enough to take several inserts stores its rows all or none.
+  if (audits.length > AUDIT_BATCH) await prisma.$transaction((tx) => recordAudits(tx, audits));
+  else await recordAudits(prisma, audits);
+  return outcome.result;
 }
 
 export interface ReadRecord {

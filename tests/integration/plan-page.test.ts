@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createUser } from "../../prisma/factories.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
@@ -78,6 +79,35 @@ describe("plan.page", () => {
     const w = await createPlanWorld(t.db);
     await expect(w.callers.keLeader.plan.page({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await readRows(w, w.people.keLeader.id)).toEqual([]);
+  });
+
+  it("names who wrote what it shows: people in the plan from its own read, others in the municipality too, nobody from elsewhere", async () => {
+    const w = await createPlanWorld(t.db);
+    const outsider = await createUser(t.db.prisma, { municipalityId: w.home.id, roles: ["STAFF"], name: "Tidligere Ansatt" });
+    const today = new Date();
+    for (const authorId of [w.people.coordinator.id, w.people.relativeWithConsent.id, outsider.id, w.people.away.id]) {
+      await t.db.prisma.logEntry.create({ data: { planId: w.plan.id, authorId, date: today, body: "Notat" } });
+    }
+    const { plan } = await w.callers.coordinator.plan.page({ planId: w.plan.id });
+    expect(plan.authors).toMatchObject({ [w.people.coordinator.id]: "Ingrid Koordinator", [w.people.relativeWithConsent.id]: "Ola Pårørende", [outsider.id]: "Tidligere Ansatt" });
+    expect(plan.authors).not.toHaveProperty(w.people.away.id);
+  });
+
+  it("answers nothing when its read row cannot be stored (decision 045)", async () => {
+    const w = await createPlanWorld(t.db);
+    const actor = w.people.coordinator.id;
+    // The database itself refuses this person's read rows, as a full disk or a lost connection would.
+    await t.db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_read_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no read rows'; END $$`);
+    await t.db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_read_row BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW."actorId" = '${actor}' AND NEW.kind = 'READ') EXECUTE FUNCTION refuse_read_row()`);
+    try {
+      await expect(w.callers.coordinator.plan.page({ planId: w.plan.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+      await expect(w.callers.coordinator.plan.byId({ planId: w.plan.id })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    } finally {
+      await t.db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_read_row ON "AuditEvent"`);
+      await t.db.prisma.$executeRawUnsafe(`DROP FUNCTION refuse_read_row()`);
+    }
+    expect(await readRows(w, actor)).toEqual([]);
+    await expect(w.callers.coordinator.plan.byId({ planId: w.plan.id })).resolves.toMatchObject({ id: w.plan.id });
   });
 });
 
