@@ -223,16 +223,28 @@ export async function listPlanArchives(prisma: PrismaClient, actor: SessionUser,
 /** The plan's archive copies as plan.archives answers them, for a caller whose access is resolved. */
 export async function archivesOf(tx: Tx, access: PlanAccess) {
   const planId = access.planId;
-  const last = await tx.planArchive.findFirst({ where: { planId, builtAt: { not: null } }, orderBy: { builtAt: "desc" }, select: { builtAt: true } });
   const copies = mayArchive(access)
     ? await tx.planArchive.findMany({
         where: { planId },
         orderBy: { createdAt: "desc" },
-        take: 50,
+        take: ARCHIVES_SHOWN,
         select: { id: true, reason: true, period: true, createdAt: true, builtAt: true, status: true, attempts: true, deliveredAt: true, delivery: true, pdfSize: true, packageSize: true },
       })
     : null;
-  return { lastArchivedAt: last?.builtAt ?? null, canArchive: mayArchive(access), copies };
+  // All the plan's copies are in the list unless it is full: then the last built may be older.
+  const last =
+    copies && copies.length < ARCHIVES_SHOWN
+      ? latestBuilt(copies)
+      : (await tx.planArchive.findFirst({ where: { planId, builtAt: { not: null } }, orderBy: { builtAt: "desc" }, select: { builtAt: true } }))?.builtAt;
+  return { lastArchivedAt: last ?? null, canArchive: mayArchive(access), copies };
+}
+
+const ARCHIVES_SHOWN = 50;
+
+function latestBuilt(copies: { builtAt: Date | null }[]): Date | null {
+  let latest: Date | null = null;
+  for (const { builtAt } of copies) if (builtAt && (!latest || builtAt > latest)) latest = builtAt;
+  return latest;
 }
 
 /** One copy's PDF or ZIP, for download: the coordinator or the coordinating unit; the read is recorded. */

@@ -78,29 +78,30 @@ export async function assessmentForPlan(prisma: PrismaClient, actor: SessionUser
 /** The plan's Kartlegging as assessment.forPlan answers it, for a caller whose access the read has resolved. */
 export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Promise<AssessmentView> {
   const planId = access.planId;
-  // One at a time: these run inside the read's transaction, on one connection.
   // The municipality's part (code list, age limit) and the plan's (assessments, own views, goals'
-  // variables) in one statement each.
-  const municipality = await tx.municipality.findUniqueOrThrow({
-    where: { id: access.municipalityId },
-    select: { assessmentMaxAgeMonths: true, assessmentCodeLists: NEWEST_CODE_LIST },
-  });
+  // variables) in one statement each, side by side (a read has no transaction: decision 045).
+  const [municipality, stored] = await Promise.all([
+    tx.municipality.findUniqueOrThrow({
+      where: { id: access.municipalityId },
+      select: { assessmentMaxAgeMonths: true, assessmentCodeLists: NEWEST_CODE_LIST },
+    }),
+    tx.plan.findUniqueOrThrow({
+      where: { id: planId },
+      select: {
+        assessments: {
+          orderBy: [...NEWEST_FIRST],
+          select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
+        },
+        assessmentOwnViews: OWN_VIEWS,
+        goals: {
+          where: { deletedAt: null, variables: { some: {} } },
+          select: { id: true, title: true, targetScore: true, sortOrder: true, variables: { select: { variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true } } },
+        },
+      },
+    }),
+  ]);
   const codeList = currentCodeListOf(municipality.assessmentCodeLists);
   const plan = { id: planId, ownerId: access.ownerId };
-  const stored = await tx.plan.findUniqueOrThrow({
-    where: { id: planId },
-    select: {
-      assessments: {
-        orderBy: [...NEWEST_FIRST],
-        select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
-      },
-      assessmentOwnViews: OWN_VIEWS,
-      goals: {
-        where: { deletedAt: null, variables: { some: {} } },
-        select: { id: true, title: true, targetScore: true, sortOrder: true, variables: { select: { variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true } } },
-      },
-    },
-  });
   const assessments = stored.assessments;
   const current = currentFrom(assessments);
   const own = latestOwnViewsOf(stored.assessmentOwnViews);
@@ -108,14 +109,14 @@ export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Pr
   const ties = stored.goals
     .flatMap(({ variables, ...goal }) => variables.map((tie) => ({ ...tie, goal })))
     .sort((a, b) => a.goal.sortOrder - b.goal.sortOrder || a.createdAt.getTime() - b.createdAt.getTime());
-  const people = await tx.user.findMany({
-    where: { id: { in: [...new Set([...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)])] } },
-    select: { id: true, name: true },
-  });
+  const peopleIds = [...new Set([...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)])];
+  const [people, stale] = await Promise.all([
+    peopleIds.length ? tx.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }) : [],
+    outOfDate(tx, plan, assessments[0]?.assessedOn ?? null, municipality.assessmentMaxAgeMonths, calendarDate(osloDate(new Date()))),
+  ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const person = (userId: string) => ({ id: userId, name: nameOf.get(userId) ?? "" });
   const assessedOnById = new Map(assessments.map((a) => [a.id, calendarDay(a.assessedOn)]));
-  const stale = await outOfDate(tx, plan, assessments[0]?.assessedOn ?? null, municipality.assessmentMaxAgeMonths, calendarDate(osloDate(new Date())));
 
   const goals = new Map<string, GoalMovement>();
   const oldestFirst = [...assessments].reverse();

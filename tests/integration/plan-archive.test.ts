@@ -222,6 +222,22 @@ describe("an archive copy", () => {
     expect(listed.lastArchivedAt).not.toBeNull();
   });
 
+  it("tells when the plan was last archived from the list it shows, and from the copies beyond it when the list is full", async () => {
+    const w = await createPlanWorld(t.db);
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
+    // One built copy, then 50 newer ones not built yet: the built one falls outside the list of 50.
+    await prisma().planArchive.create({ data: { planId: w.plan.id, reason: "SCHEDULED", period: "2025-12", createdAt: day(0), builtAt: day(0), status: "DELIVERED" } });
+    const seen = async (who: "coordinator" | "owner") => (await w.callers[who].plan.archives({ planId: w.plan.id })).lastArchivedAt;
+    expect(await seen("coordinator")).toEqual(day(0));
+    expect(await seen("owner")).toEqual(day(0));
+    await prisma().planArchive.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ planId: w.plan.id, reason: "ON_DEMAND" as const, createdAt: day(i + 1) })) });
+    const listed = await w.callers.coordinator.plan.archives({ planId: w.plan.id });
+    expect(listed.copies).toHaveLength(50);
+    expect(listed.copies?.some((c) => c.builtAt)).toBe(false);
+    expect(listed.lastArchivedAt).toEqual(day(0));
+    expect(await seen("owner")).toEqual(day(0));
+  });
+
   it("is made when the plan is closed, may be made of a closed plan, and is never activity in the plan", async () => {
     const w = await createPlanWorld(t.db);
     const quiet = new Date(Date.now() - 40 * 86_400_000);
