@@ -93,9 +93,7 @@ async function seedLargePlan(db: Db) {
 function startPortal(databaseUrl: string) {
   // A throwaway key for identity numbers, which production requires; one instance, no Redis (its fan-out is not what is measured here).
   const { REDIS_URL: _redis, ...env } = process.env;
-  // With the V8 flags `npm start` gives the server (package.json's config, decision 047).
-  const flags = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).config.serverNodeFlags as string).split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...flags, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", SEED_DEMO: "false", JOBS: "false", TEST_IDP: "false", LOG_LEVEL: "error", IDENTITY_KEY: process.env.IDENTITY_KEY ?? randomBytes(32).toString("base64") },
     stdio: ["ignore", "inherit", "inherit"],
