@@ -101,7 +101,7 @@ export function meetingPolicy(
 
 /**
  * meetingPolicy for a row of a meeting (an invitee, an agenda item, a task): `meetingOf` finds its
- * meeting in the caller's municipality, inside the same transaction; a row elsewhere is NOT_FOUND.
+ * meeting in the caller's municipality, with the same client (a change's transaction); a row elsewhere is NOT_FOUND.
  */
 export function meetingPolicyOf(
   meetingOf: (tx: Tx, actor: SessionUser) => Promise<string | null | undefined>,

@@ -6,8 +6,8 @@ import type { Tx } from "../db/types.ts";
 import { DomainError, notFound, requireRight } from "../errors.ts";
 import type { Policy, Scope } from "../records/policy.ts";
 
-// Who may do what in one plan. Every plan procedure resolves this first, inside its
-// transaction, from the database as it is now: membership, consent, role, municipality.
+// Who may do what in one plan. Every plan procedure resolves this first (inside a change's
+// transaction), from the database as it is now: membership, consent, role, municipality.
 
 export type { PlanRole };
 
@@ -188,7 +188,7 @@ export function planPolicy(planId: string, allowed: (access: PlanAccess) => bool
 
 /**
  * planPolicy for a row of a plan (a goal, a measure, a participant): `planOf` finds its plan in
- * the caller's municipality, inside the same transaction; a row elsewhere is NOT_FOUND.
+ * the caller's municipality, with the same client (a change's transaction); a row elsewhere is NOT_FOUND.
  */
 export function planPolicyOf(
   planOf: (tx: Tx, actor: SessionUser) => Promise<string | null | undefined>,

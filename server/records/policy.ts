@@ -4,11 +4,11 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { Tx } from "../db/types.ts";
 import { requireRight } from "../errors.ts";
 
-// Who may do a thing is decided inside the service, in the transaction that does it, by a
-// policy: the plan's rules (planPolicy in server/plans/access.ts), a meeting's
-// (meetingPolicy in server/meetings/access.ts), a case's (server/cases/access.ts), a role in the
-// municipality (rolePolicy), or one's own things (selfPolicy). A policy answers with the scope
-// the change or read happens in, or throws NOT_FOUND / FORBIDDEN.
+// Who may do a thing is decided inside the service (in a change's transaction; first in a read,
+// decision 045) by a policy: the plan's rules (planPolicy in server/plans/access.ts), a
+// meeting's (meetingPolicy in server/meetings/access.ts), a case's (server/cases/access.ts), a
+// role in the municipality (rolePolicy), or one's own things (selfPolicy). A policy answers with
+// the scope the change or read happens in, or throws NOT_FOUND / FORBIDDEN.
 
 export interface Scope {
   municipalityId: string;
