@@ -264,7 +264,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     ]),
   ];
   // Almost always people with a part in the plan, whose names the read has: a statement only for others.
-  const names = namesInPlan(plan);
+  const { names, roles } = peopleOfPlan(plan);
   const others = authorIds.filter((id) => !names.has(id));
   if (others.length) {
     const found = await tx.user.findMany({ where: { id: { in: others }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
@@ -287,7 +287,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     })),
     authors: Object.fromEntries(authorIds.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
     /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */
-    authorRoles: authorRolesOf(plan),
+    authorRoles: roles,
     texts: Object.fromEntries(texts.map((t) => [t.name, t.html])),
     ...meetingDates,
     access: { ...access, expiresAt: access.expiresAt?.toISOString() ?? null },
@@ -298,31 +298,28 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
   };
 }
 
-/** The names of the owner, the coordinators and the participants with an account, by id. */
-function namesInPlan(plan: {
-  owner: { id: string; name: string };
-  coordinators: { coordinator: { id: string; name: string } }[];
-  participants: { user: { id: string; name: string } | null }[];
-}): Map<string, string> {
-  const names = new Map([[plan.owner.id, plan.owner.name]]);
-  for (const c of plan.coordinators) names.set(c.coordinator.id, c.coordinator.name);
-  for (const p of plan.participants) if (p.user) names.set(p.user.id, p.user.name);
-  return names;
-}
-
 export type AuthorRole = "OWNER" | "REPRESENTATIVE" | "RELATIVE" | "PROVIDER" | "COORDINATOR";
 
-/** The part each person with an account has, or had, in the plan. */
-function authorRolesOf(plan: {
-  owner: { id: string };
-  coordinators: { coordinator: { id: string } }[];
-  participants: { kind: "REPRESENTATIVE" | "RELATIVE" | "PROVIDER"; user: { id: string } | null }[];
-}): Record<string, AuthorRole> {
+/** The name and the part of each person with an account who has, or had, a part in the plan. */
+function peopleOfPlan(plan: {
+  owner: { id: string; name: string };
+  coordinators: { coordinator: { id: string; name: string } }[];
+  participants: { kind: "REPRESENTATIVE" | "RELATIVE" | "PROVIDER"; user: { id: string; name: string } | null }[];
+}): { names: Map<string, string>; roles: Record<string, AuthorRole> } {
+  const names = new Map<string, string>();
   const roles: Record<string, AuthorRole> = {};
-  for (const c of plan.coordinators) roles[c.coordinator.id] = "COORDINATOR";
-  for (const p of plan.participants) if (p.user) roles[p.user.id] = p.kind;
+  for (const { coordinator } of plan.coordinators) {
+    names.set(coordinator.id, coordinator.name);
+    roles[coordinator.id] = "COORDINATOR";
+  }
+  for (const { user, kind } of plan.participants) {
+    if (!user) continue;
+    names.set(user.id, user.name);
+    roles[user.id] = kind;
+  }
+  names.set(plan.owner.id, plan.owner.name);
   roles[plan.owner.id] = "OWNER";
-  return roles;
+  return { names, roles };
 }
 
 export const updatePlanInput = z.object({
