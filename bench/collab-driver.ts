@@ -130,7 +130,7 @@ const send = (message: FromDriver) => new Promise<void>((resolve) => process.sen
 
 function connect(setup: DriverSetup, docName: string, cookie: string, editor: Editor, index: number): Promise<void> {
   // Each editor is a person at their own address, as the proxy in front of the portal says.
-  const headers: Record<string, string> = { Origin: setup.origin, "X-Forwarded-For": `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+  const headers: Record<string, string> = { Origin: setup.origin, "X-Forwarded-For": `10.${setup.opening & 255}.${(index >> 8) & 255}.${index & 255}` };
   if (cookie) headers.Cookie = cookie;
   // A browser sends the session cookie and its Origin with the upgrade; so does this.
   class NodeWebSocket extends WebSocket {
@@ -260,18 +260,25 @@ async function step(order: StepOrder): Promise<StepCounts> {
   };
 }
 
+/** The editors close their texts and connections (before the next texts, or at the end). */
+function leave() {
+  for (const editor of editors) {
+    editor.provider?.destroy();
+    editor.socket?.destroy();
+  }
+  editors = [];
+}
+
 async function handle(message: ToDriver) {
   try {
     if (message.type === "setup") {
+      leave();
       await prepare(message.setup);
       await send({ type: "ready", editors: editors.length });
     } else if (message.type === "step") {
       await send({ type: "counts", counts: await step(message.order) });
     } else {
-      for (const editor of editors) {
-        editor.provider?.destroy();
-        editor.socket?.destroy();
-      }
+      leave();
       process.exit(0);
     }
   } catch (error) {

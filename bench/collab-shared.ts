@@ -19,6 +19,8 @@ export interface DriverSetup {
   origin: string;
   /** Every document with one Cookie header (possibly empty) per editor. */
   docs: { name: string; cookies: string[] }[];
+  /** Which opening of texts this is in the measurement: each comes from other addresses, as other people would. */
+  opening: number;
   /** This driver runs the editors whose index within all editors is ≡ part (mod parts). */
   part: number;
   parts: number;

@@ -12,7 +12,8 @@
 // deliveries fall behind (or halves from 5 until it holds, when 5 does not), then narrows the gap
 // between the last rate that held and the first that did not by halving it twice; a failed step
 // is tried once more, after the server has worked off its backlog. The highest deliveries a
-// second (arrived within the window plus 100 ms) of a step that held is the capacity.
+// second (arrived within the window plus 100 ms) of a step that held is the capacity. With one
+// text, every step opens a fresh one (textsOf), so a step measures its rate, not the text's history.
 // Rounds (BENCH_COLLAB_ROUNDS, default 3): portal and baseline are measured one after the other
 // that many times per scenario; the ratio reported is the median of the rounds' ratios, each
 // from a pair measured back to back, and the capacities are the medians. With 50 editors in one
@@ -81,42 +82,59 @@ const execArgv = [
   ...(process.env.BENCH_COLLAB_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_COLLAB_PROFILE}`] : []),
 ];
 
-/** A fresh database with one plan, MEMBERS staff members who may edit it, and goals for every scenario. */
+/**
+ * A fresh database with one plan and MEMBERS staff members who may edit it. The texts come
+ * later, from textsOf().
+ */
 async function prepare() {
   const db = await freshDatabase(DB_NAME);
-  try {
-    const municipality = await createMunicipality(db.prisma, { name: "Benchmark kommune" });
-    const owner = await createUser(db.prisma, { municipalityId: municipality.id, roles: ["USER"] });
-    const members = [];
-    for (let i = 0; i < MEMBERS; i++) members.push(await createUser(db.prisma, { municipalityId: municipality.id, roles: ["STAFF"] }));
-    const plan = await createPlan(db.prisma, {
-      municipalityId: municipality.id,
-      ownerId: owner.id,
-      participants: members.map((m) => ({ userId: m.id, kind: "PROVIDER" as const, access: "EDIT_PLAN" as const, consent: true })),
-    });
-    // Each scenario and round gets its own goals, so none starts from a document an earlier one
-    // filled (the portal stores every change; the baseline keeps nothing between runs).
-    const docs = new Map<string, { name: string; cookies: string[] }[]>();
-    for (const scenario of SCENARIOS) {
-      for (let round = 1; round <= ROUNDS; round++) {
-        const list = [];
-        for (let d = 0; d < scenario.documents; d++) {
-          const goal = await createGoal(db.prisma, { planId: plan.id, createdById: owner.id });
-          const cookies = [];
-          for (let e = 0; e < scenario.editors; e++) {
-            const member = members[(d * scenario.editors + e) % MEMBERS];
-            const { token } = await createSession(db.prisma, member.id, { ip: "127.0.0.1", userAgent: "bench:collab" });
-            cookies.push(`${SESSION_COOKIE}=${token}`);
-          }
-          list.push({ name: `goal:${goal.id}:description`, cookies });
-        }
-        docs.set(`${scenario.name}#${round}`, list);
+  const municipality = await createMunicipality(db.prisma, { name: "Benchmark kommune" });
+  const owner = await createUser(db.prisma, { municipalityId: municipality.id, roles: ["USER"] });
+  const members = [];
+  for (let i = 0; i < MEMBERS; i++) members.push(await createUser(db.prisma, { municipalityId: municipality.id, roles: ["STAFF"] }));
+  const plan = await createPlan(db.prisma, {
+    municipalityId: municipality.id,
+    ownerId: owner.id,
+    participants: members.map((m) => ({ userId: m.id, kind: "PROVIDER" as const, access: "EDIT_PLAN" as const, consent: true })),
+  });
+  return { db, planId: plan.id, ownerId: owner.id, members };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+type Texts = (step: number) => Promise<{ name: string; cookies: string[] }[]>;
+
+/**
+ * The texts of one round of a scenario. With one text, step n of the ladder (the latency phase
+ * is 0, a retried step gets its own) opens texts(n): a goal no step has written to, by editors
+ * with new sessions, as other people would. The text grows with every change (Yjs keeps what
+ * was deleted as tombstones) and the editors apply every change to it, so on one text for the
+ * whole ladder a late step measured the text's history, not its rate: at 2 editors, rates that
+ * had held failed for both servers after a failure (stop 27). With many texts each gets a small
+ * share of the changes, and opening a thousand editors anew for every step would take longer
+ * than the steps: they keep theirs. Portal and baseline get the same names for the same step.
+ */
+async function textsOf(prepared: Prepared, scenario: Scenario): Promise<Texts> {
+  const { db, planId, ownerId, members } = prepared;
+  const create = async () => {
+    const docs = [];
+    for (let d = 0; d < scenario.documents; d++) {
+      const goal = await createGoal(db.prisma, { planId, createdById: ownerId });
+      const cookies = [];
+      for (let e = 0; e < scenario.editors; e++) {
+        const member = members[(d * scenario.editors + e) % MEMBERS];
+        const { token } = await createSession(db.prisma, member.id, { ip: "127.0.0.1", userAgent: "bench:collab" });
+        cookies.push(`${SESSION_COOKIE}=${token}`);
       }
+      docs.push({ name: `goal:${goal.id}:description`, cookies });
     }
     return docs;
-  } finally {
-    await db.close();
-  }
+  };
+  const steps = new Map<number, ReturnType<typeof create>>();
+  return (step) => {
+    const key = scenario.documents === 1 ? step : 0;
+    if (!steps.has(key)) steps.set(key, create());
+    return steps.get(key)!;
+  };
 }
 
 function waitForExit(child: ChildProcess, ms: number) {
@@ -241,8 +259,12 @@ function warnIfBusy(busy: number | null) {
   }
 }
 
-/** The driver processes of one measurement, each with its share of the editors. */
-async function startDrivers(setup: Omit<DriverSetup, "part" | "parts">) {
+/**
+ * The driver processes of one measurement, each with its share of the editors. Every step first
+ * calls next(): when the step has texts of its own, the editors leave the ones they were on and
+ * open those, each again on its own connection.
+ */
+async function startDrivers(setup: Omit<DriverSetup, "part" | "parts" | "docs" | "opening">, texts: Texts) {
   const children = Array.from({ length: DRIVERS }, () =>
     fork(here("./collab-driver.ts"), [], { execArgv: [...execArgv, ...DRIVER_FLAGS], stdio: ["ignore", 2, 2, "ipc"], serialization: "advanced" }),
   );
@@ -261,16 +283,26 @@ async function startDrivers(setup: Omit<DriverSetup, "part" | "parts">) {
     for (const child of children) if (child.connected) child.send({ type: "close" } satisfies ToDriver);
     await Promise.all(children.map((child) => waitForExit(child, 10_000)));
   };
-  try {
-    const started = performance.now();
-    const ready = await Promise.all(children.map((child, part) => ask(child, { type: "setup", setup: { ...setup, part, parts: DRIVERS } })));
-    const editors = ready.reduce((sum, r) => sum + (r.type === "ready" ? r.editors : 0), 0);
-    log(`${setup.label}: ${editors} editors in ${DRIVERS} driver process(es) connected and synced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return { children, ask, close, editors };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+  let steps = 0;
+  let opened = 0;
+  let current: Awaited<ReturnType<Texts>> | null = null;
+  const drivers = {
+    children,
+    ask,
+    close,
+    editors: 0,
+    async next() {
+      const docs = await texts(steps++);
+      if (docs === current) return;
+      current = docs;
+      const started = performance.now();
+      const ready = await Promise.all(children.map((child, part) => ask(child, { type: "setup", setup: { ...setup, docs, opening: opened, part, parts: DRIVERS } })));
+      drivers.editors = ready.reduce((sum, r) => sum + (r.type === "ready" ? r.editors : 0), 0);
+      if (opened === 0) log(`${setup.label}: ${drivers.editors} editors in ${DRIVERS} driver process(es) connected and synced in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      opened++;
+    },
+  };
+  return drivers;
 }
 
 type Drivers = Awaited<ReturnType<typeof startDrivers>>;
@@ -299,6 +331,7 @@ async function step(
   phase: { rampMs: number; measureMs: number; drainMs: number },
 ): Promise<StepResult> {
   const { measureMs } = phase;
+  await drivers.next();
   const start = clock() + 200;
   const t0 = start + phase.rampMs;
   const order: StepOrder = { rate, start, t0, t1: t0 + measureMs, deadline: t0 + measureMs + RUN.maxP95Ms, drainMs: phase.drainMs };
@@ -435,13 +468,13 @@ async function run(drivers: Drivers, label: string, serverPid: number | undefine
   return { latency, steps, max_deliveries_per_s: held.length ? Math.max(...held.map((s) => s.delivered_per_s)) : 0 };
 }
 
-async function measure(kind: "portal" | "baseline", scenario: Scenario, docs: { name: string; cookies: string[] }[]) {
+async function measure(kind: "portal" | "baseline", scenario: Scenario, texts: Texts) {
   if (!SERVERS.includes(kind)) return null;
   const label = `${kind.padEnd(8)} ${scenario.name}`;
   try {
     const server = await startServer(kind);
     try {
-      const drivers = await startDrivers({ label, url: `ws://127.0.0.1:${server.port}/collab`, origin: `http://127.0.0.1:${server.port}`, docs });
+      const drivers = await startDrivers({ label, url: `ws://127.0.0.1:${server.port}/collab`, origin: `http://127.0.0.1:${server.port}` }, texts);
       try {
         return await run(drivers, label, server.child.pid);
       } finally {
@@ -459,7 +492,7 @@ async function measure(kind: "portal" | "baseline", scenario: Scenario, docs: { 
 
 const started = Date.now();
 log(`bench:collab on Node ${process.version}, ${os.availableParallelism()} cores; preparing ${DB_NAME} …`);
-const documents = await prepare();
+const prepared = await prepare();
 warnIfBusy(await machineBusy());
 const lines: string[] = [];
 for (const scenario of SCENARIOS) {
@@ -468,10 +501,10 @@ for (const scenario of SCENARIOS) {
   const rounds = [];
   for (let round = 1; round <= ROUNDS; round++) {
     if (ROUNDS > 1) log(`${scenario.name}: round ${round} of ${ROUNDS}`);
-    const docs = documents.get(`${scenario.name}#${round}`)!;
-    const portal = await measure("portal", scenario, docs);
+    const texts = await textsOf(prepared, scenario);
+    const portal = await measure("portal", scenario, texts);
     // The baseline has no authentication: the same clients, the same document names.
-    const baseline = await measure("baseline", scenario, docs);
+    const baseline = await measure("baseline", scenario, texts);
     const ratio = portal && baseline?.max_deliveries_per_s ? portal.max_deliveries_per_s / baseline.max_deliveries_per_s : null;
     rounds.push({ portal, baseline, ratio });
   }
@@ -492,6 +525,7 @@ for (const scenario of SCENARIOS) {
     }),
   );
 }
+await prepared.db.close();
 log(`\nbench:collab done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 for (const line of lines) console.log(line);
 process.exitCode = failed ? 1 : 0;
