@@ -15,10 +15,14 @@ import type { meetingListInput, meetingReadInput } from "./schemas.ts";
 
 type In<T extends z.ZodType> = z.infer<T>;
 
-const nameMap = async (tx: Tx, municipalityId: string, ids: (string | null | undefined)[]) => {
+/** The names of these people in the municipality; `known` (the plan's people) saves asking for theirs. */
+const nameMap = async (tx: Tx, municipalityId: string, ids: (string | null | undefined)[], known: ReadonlyMap<string, string> = new Map()) => {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const users = wanted.length ? await tx.user.findMany({ where: { id: { in: wanted }, municipalityId }, select: { id: true, name: true } }) : [];
-  return new Map(users.map((u) => [u.id, u.name]));
+  const names = new Map(wanted.flatMap((id) => (known.has(id) ? [[id, known.get(id)!] as const] : [])));
+  const others = wanted.filter((id) => !names.has(id));
+  const users = others.length ? await tx.user.findMany({ where: { id: { in: others }, municipalityId }, select: { id: true, name: true } }) : [];
+  for (const user of users) names.set(user.id, user.name);
+  return names;
 };
 
 /**
@@ -34,7 +38,7 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
 }
 
 /** One meeting as meeting.byId answers it, for a caller whose access to it has been resolved. */
-export async function meetingView(tx: Tx, access: MeetingAccess) {
+export async function meetingView(tx: Tx, access: MeetingAccess, known?: ReadonlyMap<string, string>) {
   const { meeting, member } = access;
   const members = access.canReadMinutes;
   // Its parts in one statement; what only members read is read only for them.
@@ -64,7 +68,7 @@ export async function meetingView(tx: Tx, access: MeetingAccess) {
     ...tasks.map((t) => t.responsibleUserId),
     ...corrections.map((c) => c.authorId),
     ...invitees.flatMap((i) => [i.consentGivenById, i.consentRecordedById]),
-  ]);
+  ], known);
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "" } : null);
 
   return {
@@ -193,17 +197,18 @@ const ended = (m: { startsAt: Date; durationMinutes: number }, now: Date) => m.s
  * "Min plan"'s meetings (decision 041): the next meeting in full (agenda, own answer), the ones
  * after it, the last meeting with approved minutes in full, the ones before it, and the caller's
  * own open follow-up tasks in this plan. Each part is what meeting.list, meeting.byId and
- * task.mine answer, for a caller whose access to the plan the read has resolved.
+ * task.mine answer, for a caller whose access to the plan the read has resolved. The names of
+ * the plan's people come with the plan, so the meetings ask only for others'.
  */
-export async function myPlanMeetingsOf(tx: Tx, actor: SessionUser, access: PlanAccess, ownerName: string, now = new Date()) {
+export async function myPlanMeetingsOf(tx: Tx, actor: SessionUser, access: PlanAccess, plan: { ownerName: string; names: ReadonlyMap<string, string> }, now = new Date()) {
   const list = await meetingsOf(tx, actor, access.planId);
   const coming = list.filter((m) => m.status === "PLANNED" && !ended(m, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const approved = list.filter((m) => m.status === "APPROVED");
-  const inFull = async (meetingId: string | undefined) => (meetingId ? meetingView(tx, await resolveMemberMeetingAccess(tx, actor, meetingId, access)) : null);
+  const inFull = async (meetingId: string | undefined) => (meetingId ? meetingView(tx, await resolveMemberMeetingAccess(tx, actor, meetingId, access), plan.names) : null);
   const next = await inFull(coming[0]?.id);
   const lastApproved = await inFull(approved[0]?.id);
   // task.mine leaves out closed plans.
-  const tasks = access.closed ? [] : await myOpenTasks(tx, actor, new Map([[access.planId, ownerName]]));
+  const tasks = access.closed ? [] : await myOpenTasks(tx, actor, new Map([[access.planId, plan.ownerName]]));
   return { next, later: coming.slice(1), lastApproved, olderApproved: approved.slice(1, 6), tasks };
 }
 

@@ -9,7 +9,7 @@ import { meetingsOf, myPlanMeetingsOf } from "../meetings/read.ts";
 import { read } from "../records/read.ts";
 import { planPolicy } from "./access.ts";
 import { documentsOf } from "./documents.ts";
-import { planView } from "./service.ts";
+import { peopleOfPlan, planView } from "./service.ts";
 
 // The plan page's content in one read (decision 035): one policy check and one read row for
 // what one look at the page shows, instead of five reads that each checked access and wrote a
@@ -47,7 +47,7 @@ export async function getMyPlanPage(prisma: PrismaClient, actor: SessionUser, in
     const planRead = planView(tx, actor, access);
     const [plan, meetings, assessment] = await Promise.all([
       planRead,
-      planRead.then((p) => myPlanMeetingsOf(tx, actor, access, p.owner.name)),
+      planRead.then((p) => myPlanMeetingsOf(tx, actor, access, { ownerName: p.owner.name, names: peopleOfPlan(p).names })),
       viewOf(tx, access, actor),
     ]);
     const shown = [meetings.next?.id, meetings.lastApproved?.id].filter((id): id is string => Boolean(id));

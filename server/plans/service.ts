@@ -301,7 +301,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
 export type AuthorRole = "OWNER" | "REPRESENTATIVE" | "RELATIVE" | "PROVIDER" | "COORDINATOR";
 
 /** The name and the part of each person with an account who has, or had, a part in the plan. */
-function peopleOfPlan(plan: {
+export function peopleOfPlan(plan: {
   owner: { id: string; name: string };
   coordinators: { coordinator: { id: string; name: string } }[];
   participants: { kind: "REPRESENTATIVE" | "RELATIVE" | "PROVIDER"; user: { id: string; name: string } | null }[];

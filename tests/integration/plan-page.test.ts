@@ -153,6 +153,19 @@ describe("plan.myPage", () => {
     if (who === "owner") expect(page.meetings.tasks.map((task) => task.title)).toEqual(["Søke om bassengkort"]);
   });
 
+  it("names the people in the meetings it shows in full: the plan's own from its read, others in the municipality too", async () => {
+    const w = await createPlanWorld(t.db);
+    const { next } = await meetingsForMyPlan(w);
+    // Someone who has since left the plan's group added the agenda item.
+    const outsider = await createUser(t.db.prisma, { municipalityId: w.home.id, roles: ["STAFF"], name: "Tidligere Ansatt" });
+    await t.db.prisma.agendaItem.updateMany({ where: { meetingId: next.id }, data: { addedById: outsider.id } });
+    const page = await w.callers.owner.plan.myPage({ planId: w.plan.id });
+    expect(page.meetings.next?.organizer).toEqual({ id: w.people.coordinator.id, name: "Ingrid Koordinator" });
+    const addedBy = page.meetings.next?.agenda.map((a) => a.addedBy) ?? [];
+    expect(addedBy.length).toBeGreaterThan(0);
+    for (const person of addedBy) expect(person).toEqual({ id: outsider.id, name: "Tidligere Ansatt" });
+  });
+
   it("writes one read row naming the parts and the meetings shown in full, and changes nothing else", async () => {
     const w = await createPlanWorld(t.db);
     const { next, held } = await meetingsForMyPlan(w);
