@@ -92,7 +92,7 @@ function yUpdateOf(message: Uint8Array): Uint8Array | null {
 }
 
 export async function createCollabServer(db: Database, options: CollabOptions) {
-  const updateLog = createUpdateLog(db.prisma);
+  const updateLog = createUpdateLog(db);
   /** Per document: logged updates the live document holds, and who changed it, since the last store. */
   const unsaved = new Map<string, { logged: bigint[]; editors: Map<string, Editor> }>();
   const unsavedOf = (name: string) => {

@@ -196,7 +196,7 @@ describe("meeting lifecycle", () => {
     Y.applyUpdate(live, stored);
     const before = Y.encodeStateVector(live);
     ((live.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText).insert("Skrevet sammen".length, " i møtet");
-    await createUpdateLog(t.db.prisma).append(name, Y.encodeStateAsUpdate(live, before));
+    await createUpdateLog(t.db).append(name, Y.encodeStateAsUpdate(live, before));
     await w.callers.coordinator.meeting.approveMinutes({ meetingId: id });
     expect(await t.db.prisma.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({
       minutesText: "Skrevet sammen i møtet",
