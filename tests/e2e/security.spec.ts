@@ -73,6 +73,18 @@ test.describe("caching (finding 7)", () => {
       expect(response.headers()["cache-control"], path).toBe("private, no-store");
     }
   });
+
+  test("the scripts and styles a page loads, and the icon, may be kept: no health data, and not fetched again on every page", async ({ page }) => {
+    await login(page, "koordinator@demo.no");
+    const assets = await page.locator('link[href^="/build/"], script[src^="/build/"]').evaluateAll((found) => found.map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? ""));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const path of assets) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    }
+    expect((await page.request.get("/favicon.svg")).headers()["cache-control"]).toBe("public, max-age=3600");
+  });
 });
 
 test.describe("logs (issue 11)", () => {
