@@ -12,6 +12,7 @@ import { planPolicy, planPolicyOf, type PlanAccess } from "../plans/access.ts";
 import { isoDate } from "../plans/schemas.ts";
 import { read } from "../records/read.ts";
 import { write } from "../records/write.ts";
+import { namesOf } from "../users/names.ts";
 import { flagDifferencesForNextMeeting } from "./agenda.ts";
 import { currentCodeList, currentCodeListOf, NEWEST_CODE_LIST } from "./codes.ts";
 import { outOfDate } from "./freshness.ts";
@@ -75,8 +76,12 @@ export async function assessmentForPlan(prisma: PrismaClient, actor: SessionUser
   }));
 }
 
-/** The plan's Kartlegging as assessment.forPlan answers it, for a caller whose access the read has resolved. */
-export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Promise<AssessmentView> {
+/**
+ * The plan's Kartlegging as assessment.forPlan answers it, for a caller whose access the read has
+ * resolved. `known`: the names of the plan's people, when the caller reads the plan anyway (the
+ * pages); awaited only once the assessors are known, so both reads run side by side.
+ */
+export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser, known?: PromiseLike<ReadonlyMap<string, string>>): Promise<AssessmentView> {
   const planId = access.planId;
   // The municipality's part (code list, age limit) and the plan's (assessments, own views, goals'
   // variables) in one statement each, side by side (a read has no transaction: decision 045).
@@ -109,12 +114,11 @@ export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser): Pr
   const ties = stored.goals
     .flatMap(({ variables, ...goal }) => variables.map((tie) => ({ ...tie, goal })))
     .sort((a, b) => a.goal.sortOrder - b.goal.sortOrder || a.createdAt.getTime() - b.createdAt.getTime());
-  const peopleIds = [...new Set([...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)])];
-  const [people, stale] = await Promise.all([
-    peopleIds.length ? tx.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }) : [],
+  const peopleIds = [...assessments.map((a) => a.assessedById), ...[...own.values()].map((v) => v.givenById)];
+  const [nameOf, stale] = await Promise.all([
+    Promise.resolve(known).then((names) => namesOf(tx, access.municipalityId, peopleIds, names)),
     outOfDate(tx, plan, assessments[0]?.assessedOn ?? null, municipality.assessmentMaxAgeMonths, calendarDate(osloDate(new Date()))),
   ]);
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const person = (userId: string) => ({ id: userId, name: nameOf.get(userId) ?? "" });
   const assessedOnById = new Map(assessments.map((a) => [a.id, calendarDay(a.assessedOn)]));
 

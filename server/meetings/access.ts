@@ -42,20 +42,11 @@ export async function resolveMeetingAccess(tx: Tx, actor: SessionUser, meetingId
   } catch (error) {
     refusal = error;
   }
-  if (member) return asMember(actor, meeting, invitee, member);
+  if (member) return memberMeetingAccess(actor, meeting, invitee, member);
   if (invitee?.kind === "GUEST" && invitee.consentGivenAt) {
     return { meeting, planId: meeting.planId, municipalityId: meeting.municipalityId, invitee, member: null, canReadMinutes: false, canEdit: false, canApprove: false, canAddAgendaPoint: false };
   }
   throw refusal ?? notFound();
-}
-
-/**
- * A plan member's access to one of the plan's meetings, for a read that has already resolved the
- * caller's access to the plan ("Min plan", decision 041). A meeting of another plan is NOT_FOUND.
- */
-export async function resolveMemberMeetingAccess(tx: Tx, actor: SessionUser, meetingId: string, member: PlanAccess): Promise<MeetingAccess> {
-  const { meeting, invitee } = await meetingWithInvitation(tx, actor, { id: meetingId, planId: member.planId, municipalityId: actor.municipalityId });
-  return asMember(actor, meeting, invitee, member);
 }
 
 /** The meeting and the caller's invitation to it (if any) in one statement; NOT_FOUND when there is no such meeting. */
@@ -67,7 +58,7 @@ async function meetingWithInvitation(tx: Tx, actor: SessionUser, where: { id: st
 }
 
 /** A plan member's rights in a meeting: those they have in the plan. */
-function asMember(actor: SessionUser, meeting: Meeting, invitee: MeetingInvitee | null, member: PlanAccess): MeetingAccess {
+export function memberMeetingAccess(actor: SessionUser, meeting: Meeting, invitee: MeetingInvitee | null, member: PlanAccess): MeetingAccess {
   return {
     meeting,
     planId: meeting.planId,

@@ -3,10 +3,13 @@ import type { MeetingStatus } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
+import { notFound } from "../errors.ts";
 import { planContentWhere, planPolicy, type PlanAccess } from "../plans/access.ts";
 import { read } from "../records/read.ts";
-import { isOpen, meetingPolicy, minutesDocumentName, resolveMemberMeetingAccess, type MeetingAccess } from "./access.ts";
+import { namesOf } from "../users/names.ts";
+import { isOpen, meetingPolicy, memberMeetingAccess, minutesDocumentName, type MeetingAccess } from "./access.ts";
 import { myOpenTasks } from "./tasks.ts";
 import type { meetingListInput, meetingReadInput } from "./schemas.ts";
 
@@ -14,16 +17,6 @@ import type { meetingListInput, meetingReadInput } from "./schemas.ts";
 // meetings, and the last and next meeting of plans for lists. Reads of meeting content are audited.
 
 type In<T extends z.ZodType> = z.infer<T>;
-
-/** The names of these people in the municipality; `known` (the plan's people) saves asking for theirs. */
-const nameMap = async (tx: Tx, municipalityId: string, ids: (string | null | undefined)[], known: ReadonlyMap<string, string> = new Map()) => {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const names = new Map(wanted.flatMap((id) => (known.has(id) ? [[id, known.get(id)!] as const] : [])));
-  const others = wanted.filter((id) => !names.has(id));
-  const users = others.length ? await tx.user.findMany({ where: { id: { in: others }, municipalityId }, select: { id: true, name: true } }) : [];
-  for (const user of users) names.set(user.id, user.name);
-  return names;
-};
 
 /**
  * One meeting as the caller may see it; the read is audited. Plan members see everything,
@@ -37,29 +30,49 @@ export async function getMeeting(prisma: PrismaClient, actor: SessionUser, input
   }));
 }
 
+/** A meeting's parts as meetingView shows them; what only members read is read only for them. */
+const partsOf = (members: boolean) =>
+  ({
+    invitees: { where: { removedAt: null }, orderBy: { createdAt: "asc" } },
+    agenda: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
+    plan: { select: { owner: { select: { id: true, name: true } } } },
+    actions: members && { orderBy: { createdAt: "asc" } },
+    tasks: members && { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
+    corrections: members && { orderBy: { createdAt: "asc" } },
+  }) satisfies Prisma.MeetingSelect;
+
+type Parts = Prisma.MeetingGetPayload<{ select: ReturnType<typeof partsOf> }>;
+
 /** One meeting as meeting.byId answers it, for a caller whose access to it has been resolved. */
 export async function meetingView(tx: Tx, access: MeetingAccess, known?: ReadonlyMap<string, string>) {
+  // Its parts in one statement.
+  const parts = await tx.meeting.findUniqueOrThrow({ where: { id: access.meeting.id }, select: partsOf(access.canReadMinutes) });
+  return viewFrom(tx, access, parts, known);
+}
+
+/**
+ * One of the plan's meetings in full, as meetingView answers it, for a plan member whose access
+ * the read has resolved ("Min plan", decision 041): the meeting, the caller's invitation and its
+ * parts in one statement. A meeting of another plan is NOT_FOUND.
+ */
+export async function memberMeetingView(tx: Tx, actor: SessionUser, meetingId: string, member: PlanAccess, known?: ReadonlyMap<string, string>) {
+  const found = await tx.meeting.findFirst({ where: { id: meetingId, planId: member.planId, municipalityId: actor.municipalityId }, include: partsOf(true) });
+  if (!found) throw notFound();
+  const { invitees, agenda, plan, actions, tasks, corrections, ...meeting } = found;
+  const invitee = invitees.find((i) => i.userId === actor.id) ?? null;
+  return viewFrom(tx, memberMeetingAccess(actor, meeting, invitee, member), { invitees, agenda, plan, actions, tasks, corrections }, known);
+}
+
+async function viewFrom(tx: Tx, access: MeetingAccess, parts: Parts, known?: ReadonlyMap<string, string>) {
   const { meeting, member } = access;
   const members = access.canReadMinutes;
-  // Its parts in one statement; what only members read is read only for them.
-  const parts = await tx.meeting.findUniqueOrThrow({
-    where: { id: meeting.id },
-    select: {
-      invitees: { where: { removedAt: null }, orderBy: { createdAt: "asc" } },
-      agenda: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] },
-      plan: { select: { owner: { select: { id: true, name: true } } } },
-      actions: members && { orderBy: { createdAt: "asc" } },
-      tasks: members && { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
-      corrections: members && { orderBy: { createdAt: "asc" } },
-    },
-  });
   const { invitees, agenda, plan } = parts;
   const [actions, tasks, corrections] = [parts.actions ?? [], parts.tasks ?? [], parts.corrections ?? []];
   const draft =
     members && meeting.status !== "APPROVED"
       ? await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true, updatedAt: true } })
       : null;
-  const names = await nameMap(tx, meeting.municipalityId, [
+  const names = await namesOf(tx, meeting.municipalityId, [
     meeting.organizerId,
     meeting.minutesApprovedById,
     meeting.cancelledById,
@@ -204,11 +217,13 @@ export async function myPlanMeetingsOf(tx: Tx, actor: SessionUser, access: PlanA
   const list = await meetingsOf(tx, actor, access.planId);
   const coming = list.filter((m) => m.status === "PLANNED" && !ended(m, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const approved = list.filter((m) => m.status === "APPROVED");
-  const inFull = async (meetingId: string | undefined) => (meetingId ? meetingView(tx, await resolveMemberMeetingAccess(tx, actor, meetingId, access), plan.names) : null);
-  const next = await inFull(coming[0]?.id);
-  const lastApproved = await inFull(approved[0]?.id);
-  // task.mine leaves out closed plans.
-  const tasks = access.closed ? [] : await myOpenTasks(tx, actor, new Map([[access.planId, plan.ownerName]]));
+  const inFull = async (meetingId: string | undefined) => (meetingId ? memberMeetingView(tx, actor, meetingId, access, plan.names) : null);
+  const [next, lastApproved, tasks] = await Promise.all([
+    inFull(coming[0]?.id),
+    inFull(approved[0]?.id),
+    // task.mine leaves out closed plans.
+    access.closed ? Promise.resolve([]) : myOpenTasks(tx, actor, new Map([[access.planId, plan.ownerName]])),
+  ]);
   return { next, later: coming.slice(1), lastApproved, olderApproved: approved.slice(1, 6), tasks };
 }
 

@@ -23,10 +23,11 @@ export const PAGE_PARTS = ["plan", "meetings", "assessment", "documents", "archi
 export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
     // Side by side, each on a connection of its own: a read has no transaction (decision 045).
+    const planRead = planView(tx, actor, access);
     const [plan, meetings, assessment, documents, archives] = await Promise.all([
-      planView(tx, actor, access),
+      planRead,
       meetingsOf(tx, actor, access.planId),
-      viewOf(tx, access, actor),
+      viewOf(tx, access, actor, planRead.then((p) => peopleOfPlan(p).names)),
       documentsOf(tx, actor, access),
       archivesOf(tx, access),
     ]);
@@ -45,10 +46,11 @@ export const MY_PAGE_PARTS = ["plan", "meetings", "tasks", "assessment"] as cons
 export async function getMyPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
     const planRead = planView(tx, actor, access);
+    const names = planRead.then((p) => peopleOfPlan(p).names);
     const [plan, meetings, assessment] = await Promise.all([
       planRead,
-      planRead.then((p) => myPlanMeetingsOf(tx, actor, access, { ownerName: p.owner.name, names: peopleOfPlan(p).names })),
-      viewOf(tx, access, actor),
+      planRead.then(async (p) => myPlanMeetingsOf(tx, actor, access, { ownerName: p.owner.name, names: await names })),
+      viewOf(tx, access, actor, names),
     ]);
     const shown = [meetings.next?.id, meetings.lastApproved?.id].filter((id): id is string => Boolean(id));
     return { result: { plan, meetings, assessment }, details: { parts: [...MY_PAGE_PARTS], meetings: shown } };

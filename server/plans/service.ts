@@ -20,6 +20,7 @@ import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { uniqueViolation } from "../db/unique.ts";
 import { templateFrom, templatesOfMunicipality } from "./templates.ts";
+import { namesOf } from "../users/names.ts";
 
 // The plan's overview for lists. The plan's content (goals, measures, texts) is never
 // part of a list; opening a plan reads content and is audit-logged.
@@ -264,12 +265,9 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     ]),
   ];
   // Almost always people with a part in the plan, whose names the read has: a statement only for others.
-  const { names, roles } = peopleOfPlan(plan);
-  const others = authorIds.filter((id) => !names.has(id));
-  if (others.length) {
-    const found = await tx.user.findMany({ where: { id: { in: others }, municipalityId: actor.municipalityId }, select: { id: true, name: true } });
-    for (const user of found) names.set(user.id, user.name);
-  }
+  const people = peopleOfPlan(plan);
+  const names = await namesOf(tx, actor.municipalityId, authorIds, people.names);
+  const roles = people.roles;
   const meetingDates = meetingDatesOf(meetings, now);
   // The coordinating unit's questions: only their coordinator and the unit itself are told they exist.
   const seesQuestions = access.role === "COORDINATOR" || access.role === "AUDITOR";

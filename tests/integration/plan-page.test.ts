@@ -93,6 +93,29 @@ describe("plan.page", () => {
     expect(plan.authors).not.toHaveProperty(w.people.away.id);
   });
 
+  it("names Kartlegging's assessors and own views as assessment.forPlan does: the plan's people from its read, others in the municipality too", async () => {
+    const w = await createPlanWorld(t.db);
+    const planId = w.plan.id;
+    const outsider = await createUser(t.db.prisma, { municipalityId: w.home.id, roles: ["STAFF"], name: "Tidligere Ansatt" });
+    const { assessmentId } = await w.callers.coordinator.assessment.record({ planId, assessedOn: "2026-11-02", methods: ["CONVERSATION"], scores: { "IPLOS:13": 3 } });
+    await w.callers.coordinator.assessment.record({ planId, assessedOn: "2026-11-03", methods: ["CONVERSATION"], scores: { "IPLOS:16": 2 } });
+    // The first was recorded by someone who has since left the plan's group.
+    await t.db.prisma.assessment.update({ where: { id: assessmentId }, data: { assessedById: outsider.id } });
+    await w.callers.owner.assessment.ownView({ planId, views: [{ variable: "IPLOS:13", score: 4, words: "Jeg glemmer avtaler." }] });
+    const pages = [
+      { caller: w.callers.coordinator, assessment: (await w.callers.coordinator.plan.page({ planId })).assessment },
+      { caller: w.callers.owner, assessment: (await w.callers.owner.plan.myPage({ planId })).assessment },
+    ];
+    for (const { caller, assessment } of pages) {
+      expect(assessment).toEqual(await caller.assessment.forPlan({ planId }));
+      expect(assessment.assessments.map((a) => a.assessedBy)).toEqual([
+        { id: w.people.coordinator.id, name: "Ingrid Koordinator" },
+        { id: outsider.id, name: "Tidligere Ansatt" },
+      ]);
+      expect(assessment.ownViews["IPLOS:13"]?.givenBy).toEqual({ id: w.people.owner.id, name: w.people.owner.name });
+    }
+  });
+
   it("answers nothing when its read row cannot be stored (decision 045)", async () => {
     const w = await createPlanWorld(t.db);
     const actor = w.people.coordinator.id;
