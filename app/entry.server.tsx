@@ -1,6 +1,6 @@
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { renderToBytes } from "./lib/render-to-bytes.server.ts";
 
 /**
  * A loader's or action's error, logged by the server's logger (never Remix's default, which
@@ -13,7 +13,7 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 };
 
 /**
- * The page is drawn to a string and sent in one piece (decisions 040 and 046). Nothing on the
+ * The page is drawn whole and sent in one piece (decisions 040, 046 and 048). Nothing on the
  * server waits for data while drawing (no `defer`; the one lazy part, the live editor, loads
  * only in the browser), so streaming sent nothing sooner, and React's stream encoded each of
  * thousands of small pieces into bytes on its own.
@@ -25,8 +25,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const html = renderToString(<RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />);
+  const html = renderToBytes(<RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />, "<!DOCTYPE html>");
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // As bytes: a string body would be checked for lone surrogates (undici's toUSVString) first.
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
 }
