@@ -31,6 +31,7 @@ describe("route matching (patched)", () => {
     const source = readFileSync(require.resolve("@remix-run/router"), "utf8");
     expect(source).toContain("rankedBranchesCache");
     expect(source).toContain("compiledPaths");
+    expect(source).toContain("jsonBodies");
   });
 
   it("matches as React Router does, every time the same tree is matched again", () => {
@@ -58,5 +59,33 @@ describe("route matching (patched)", () => {
     second[0].children.push({ id: "meetings", path: "moter" });
     expect(ids(second, "/moter")?.[1]).toEqual(["meetings", {}]);
     expect(ids(first, "/moter")?.[1]).toEqual(["splat", { "*": "moter" }]);
+  });
+
+  it("gives a page's render its loaders' json() data as the browser gets it, without reading the body's stream (decision 049)", async () => {
+    const when = new Date(Date.UTC(2026, 11, 1, 9, 30));
+    const loaded = { title: "Mål – gå tur", when, none: undefined, list: [1, "to"] };
+    let answered: Response | undefined;
+    const handler = router.createStaticHandler([
+      {
+        id: "root",
+        path: "/",
+        loader: () => (answered = router.json(loaded, { headers: { "X-Test": "1" } })),
+        children: [
+          { id: "text", path: "tekst", loader: () => new Response("bare tekst") },
+          { id: "other", path: "annen", loader: () => new Response(JSON.stringify({ other: "svar" }), { headers: { "Content-Type": "application/json" } }) },
+        ],
+      },
+    ]);
+    const context = await handler.query(new Request("http://localhost/tekst"));
+    if (context instanceof Response) throw new Error("a redirect");
+    expect(context.loaderData.root).toEqual({ title: "Mål – gå tur", when: when.toISOString(), list: [1, "to"] });
+    expect(context.loaderHeaders.root.get("X-Test")).toBe("1");
+    expect(answered?.bodyUsed).toBe(false);
+    expect(context.loaderData.text).toBe("bare tekst");
+    const other = await handler.query(new Request("http://localhost/annen"));
+    if (other instanceof Response) throw new Error("a redirect");
+    expect(other.loaderData.other).toEqual({ other: "svar" });
+    // The body json() made is still there for whoever sends it (a ?_data request).
+    expect(await router.json(loaded).json()).toEqual({ title: "Mål – gå tur", when: when.toISOString(), list: [1, "to"] });
   });
 });
