@@ -5,8 +5,8 @@ import * as server from "react-dom/server";
 // of its thousands of pieces to one string; encoding that string first makes it one flat copy,
 // and a page with any character beyond Latin-1 (an en dash in a label is enough) is stored two
 // bytes a character: over 64,000 characters that copy is a large object of its own, which cost
-// about 1 ms of the plan page's 16. Here the pieces are gathered into strings of at most
-// PIECE characters, each encoded as it fills, and the bytes joined once.
+// about 1 ms of the plan page's 16. Here the pieces are gathered into strings of about PIECE
+// characters, each encoded as it fills, and the bytes joined once.
 
 const PIECE = 16_384;
 
@@ -22,14 +22,21 @@ export function renderToBytes(element: ReactNode, prefix = ""): Buffer<ArrayBuff
   if (!renderToChunks) return Buffer.from(prefix + server.renderToString(element));
   const parts: Buffer[] = [];
   let pending = prefix;
+  const flush = () => {
+    if (pending) parts.push(Buffer.from(pending));
+    pending = "";
+  };
   renderToChunks(element, undefined, (chunk) => {
-    pending += chunk;
-    if (pending.length >= PIECE) {
-      parts.push(Buffer.from(pending));
-      pending = "";
+    // A large piece is one string already (the loader data for the browser): encoded as it is.
+    if (chunk.length >= PIECE) {
+      flush();
+      parts.push(Buffer.from(chunk));
+      return;
     }
+    pending += chunk;
+    if (pending.length >= PIECE) flush();
   });
-  parts.push(Buffer.from(pending));
+  flush();
   // A new buffer of its own (never a shared one), as a body must be.
   return Buffer.concat(parts) as Buffer<ArrayBuffer>;
 }

@@ -49,6 +49,10 @@ describe("pages drawn to bytes (patched React)", () => {
     expect(expected.length).toBeGreaterThan(100_000);
     expect(large.equals(Buffer.from(expected))).toBe(true);
     expect(renderToBytes(createElement("p", null, "Hei – på deg")).toString("utf8")).toBe("<p>Hei – på deg</p>");
+    // One piece larger than a gathered string (as the loader data's script is), between small ones.
+    const script = createElement("script", { dangerouslySetInnerHTML: { __html: `window.data = ${JSON.stringify("å – ".repeat(20_000))};` } });
+    const mixed = createElement("body", null, createElement("h1", null, "Før – etter"), script, page());
+    expect(renderToBytes(mixed, "<!DOCTYPE html>").equals(Buffer.from(`<!DOCTYPE html>${renderToString(mixed)}`))).toBe(true);
   });
 
   it("throws what a component throws, as renderToString does", () => {
