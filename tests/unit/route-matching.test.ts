@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type * as Router from "@remix-run/router";
+import type * as RouterServer from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 
 // The patched route matching (patches/@remix-run+router+1.23.3.patch, decision 042): the server
 // keeps each route tree's ranked branches and each path's compiled pattern, and matches exactly
-// as before. Loaded through require, as Remix loads it on the server (the CommonJS build).
+// as before; a page's loader data is read from the text json() made (decision 049); a page's
+// route tree and data routes are made once per build (the @remix-run/react and react-router-dom
+// patches, decision 050). Loaded through require, as Remix loads them on the server (CommonJS).
 const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof Router;
 
@@ -87,5 +90,30 @@ describe("route matching (patched)", () => {
     expect(other.loaderData.other).toEqual({ other: "svar" });
     // The body json() made is still there for whoever sends it (a ?_data request).
     expect(await router.json(loaded).json()).toEqual({ title: "Mål – gå tur", when: when.toISOString(), list: [1, "to"] });
+  });
+
+  it("makes a route tree's data routes once, so a page's matching reuses their ranked branches (decision 050)", async () => {
+    const remixServer = readFileSync(require.resolve("@remix-run/react/dist/server.js"), "utf8");
+    expect(remixServer).toContain("serverRoutesCache");
+    const { createStaticHandler, createStaticRouter } = require("react-router-dom/server") as typeof RouterServer;
+    const routes = tree();
+    const handler = createStaticHandler(routes);
+    const routerFor = async (url: string) => {
+      const context = await handler.query(new Request(url));
+      if (context instanceof Response) throw new Error("a redirect");
+      return createStaticRouter(routes, context);
+    };
+    const plan = await routerFor("http://localhost/planer/42");
+    const archive = await routerFor("http://localhost/planer/42/arkiv/7");
+    expect(archive.routes).toBe(plan.routes);
+    expect(plan.state.matches.map((m) => [m.route.id, m.params])).toEqual([["root", { planId: "42" }], ["plan", { planId: "42" }]]);
+    expect(archive.state.matches.map((m) => m.route.id)).toEqual(["root", "archive"]);
+    // Each match carries the tree's own data route, as without the cache.
+    expect(archive.state.matches[1].route).toBe(archive.routes[0].children?.find((r) => r.id === "archive"));
+    // Another tree has data routes of its own.
+    const other = tree();
+    const otherContext = await createStaticHandler(other).query(new Request("http://localhost/"));
+    if (otherContext instanceof Response) throw new Error("a redirect");
+    expect(createStaticRouter(other, otherContext).routes).not.toBe(plan.routes);
   });
 });
