@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AUDIT_ACTIONS, type AuditAction } from "../../app/domain/audit-actions.ts";
 import type { PlanRole } from "../../app/domain/schemas.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -33,7 +34,13 @@ export interface AuditInput {
  * is stored before the content is returned (server/records/read.ts).
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({ data: auditRow(input), select: { id: true } });
+  // Every read and every change stores one such row, so it is one statement Prisma passes on as
+  // written (decision 051); the same row as auditRow() below, which createMany uses.
+  const row = auditRow(input);
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "municipalityId", "actorId", "action", "kind", "planRole", "targetType", "targetId", "planId", "purpose", "ip", "userAgent", "requestId", "details", "createdAt")
+    VALUES (${randomUUID()}, ${row.municipalityId}, ${row.actorId}, ${row.action}, ${row.kind}::"AuditKind", ${row.planRole}::"PlanRole", ${row.targetType ?? null}, ${row.targetId ?? null},
+      ${row.planId ?? null}, ${row.purpose ?? null}, ${row.ip}, ${row.userAgent}, ${row.requestId}, ${row.details === undefined ? null : JSON.stringify(row.details)}::jsonb, ${input.createdAt ?? new Date()})`;
 }
 
 /** Rows per insert when many are stored at once. */
@@ -41,8 +48,8 @@ export const AUDIT_BATCH = 1000;
 
 /**
  * Many audit rows in a few statements (one read row per plan a list or a file showed). One row,
- * the common case, is a `create`: Prisma's query plan cache skips `createMany`, so it compiled
- * that query again on every read.
+ * the common case, goes through recordAudit: Prisma's query plan cache skips `createMany`, so it
+ * compiled that query again on every read.
  */
 export async function recordAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 1) return recordAudit(tx, inputs[0]);

@@ -32,9 +32,14 @@ export async function listMyNotifications(prisma: PrismaClient, actor: SessionUs
   return { items, unread, nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
-/** How many of the person's notices are unread: the count in every page's header, so one statement. */
+/**
+ * How many of the person's notices are unread: the count in every page's header, so one
+ * statement, passed on as written (decision 051).
+ */
 export async function countMyUnread(prisma: PrismaClient, actor: SessionUser) {
-  return { unread: await prisma.notification.count({ where: { userId: actor.id, municipalityId: actor.municipalityId, readAt: null } }) };
+  const [{ unread }] = await prisma.$queryRaw<[{ unread: number }]>`
+    SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = ${actor.id} AND "municipalityId" = ${actor.municipalityId} AND "readAt" IS NULL`;
+  return { unread };
 }
 
 export const markReadInput = z.object({ ids: z.array(id).max(200).optional() });
