@@ -21,7 +21,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     await load(context, request, async (caller) => {
       const [overview, units, trends, assessments] = await Promise.all([
         caller.dashboard.overview(filter as never),
-        caller.unit.list(),
+        caller.unit.names(),
         caller.dashboard.trends(filter as never),
         caller.dashboard.assessments(filter as never),
       ]);
@@ -29,7 +29,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
         overview,
         trends,
         assessments,
-        units: units.map((u) => ({ id: u.id, name: u.name })),
+        units,
         filter,
         municipality: context.user!.municipalityName,
         // The register export is the KE leader's alone (the procedure refuses everyone else too).

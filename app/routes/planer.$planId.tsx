@@ -45,7 +45,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
   const search = new URL(request.url).searchParams.get("finn")?.trim() ?? "";
   const [units, candidates, found] = await Promise.all([
-    plan.access.canEditPlan ? optional(caller.unit.list()) : null,
+    plan.access.canEditPlan ? optional(caller.unit.names()) : null,
     mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
     plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
   ]);
@@ -53,7 +53,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     kind: "plan" as const,
     // The plan's template is plan.template (usePlanTemplate reads it there).
     plan,
-    units: units?.map((u) => ({ id: u.id, name: u.name })) ?? null,
+    units,
     candidates,
     people: peopleToAdd(plan, found),
     search,

@@ -2,7 +2,7 @@ import { protectedProcedure, router } from "../trpc/trpc.ts";
 import { createUser, deactivateUser, getUser, reactivateUser, resetSecondFactor, updateUser } from "./accounts.ts";
 import { importUsers } from "./import.ts";
 import { createUnitInput, createUserInput, importUsersInput, listUnitsInput, listUsersInput, updateUnitInput, updateUserInput, userIdInput } from "./schemas.ts";
-import { listUnits, listUsers, setUserActive, setUserActiveInput } from "./service.ts";
+import { listUnitNames, listUnits, listUsers, setUserActive, setUserActiveInput } from "./service.ts";
 import { createUnit, updateUnit } from "./units.ts";
 
 // Who may list and change people and units is decided in the services (the administrator's).
@@ -21,6 +21,7 @@ export const userRouter = router({
 
 export const unitRouter = router({
   list: protectedProcedure.input(listUnitsInput).query(({ ctx, input }) => listUnits(ctx.db.prisma, ctx.auth.user, input ?? {})),
+  names: protectedProcedure.query(({ ctx }) => listUnitNames(ctx.db.prisma, ctx.auth.user)),
   create: protectedProcedure.input(createUnitInput).mutation(({ ctx, input }) => createUnit(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   update: protectedProcedure.input(updateUnitInput).mutation(({ ctx, input }) => updateUnit(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
 });

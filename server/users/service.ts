@@ -40,12 +40,14 @@ export async function listUsers(prisma: PrismaClient, actor: SessionUser, query?
   return users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role) }));
 }
 
+const unitReaders = rolePolicy(["ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF"]);
+
 /**
  * Unit names are not sensitive; staff need them to name a measure's responsible unit. Closed
  * units only when asked for (the administrator's list); leaders by name.
  */
 export async function listUnits(prisma: PrismaClient, actor: SessionUser, options: { includeClosed?: boolean } = {}) {
-  await rolePolicy(["ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF"]).resolve(prisma, actor);
+  await unitReaders.resolve(prisma, actor);
   const units = await prisma.unit.findMany({
     where: { municipalityId: actor.municipalityId, ...(options.includeClosed ? {} : { closedAt: null }) },
     orderBy: { name: "asc" },
@@ -58,6 +60,12 @@ export async function listUnits(prisma: PrismaClient, actor: SessionUser, option
     },
   });
   return units.map(({ roles, ...unit }) => ({ ...unit, leaders: roles.map((r) => r.user) }));
+}
+
+/** The open units by name only, to choose one from (a measure's unit, the overview's filter). */
+export async function listUnitNames(prisma: PrismaClient, actor: SessionUser) {
+  await unitReaders.resolve(prisma, actor);
+  return prisma.unit.findMany({ where: { municipalityId: actor.municipalityId, closedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 export const setUserActiveInput = z.object({ userId: id, active: z.boolean() });

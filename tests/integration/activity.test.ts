@@ -86,6 +86,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "municipality.settings": (c) => c.municipality.settings(),
   "identityProvider.list": (c) => c.identityProvider.list(),
   "unit.list": (c) => c.unit.list(),
+  "unit.names": (c) => c.unit.names(),
 };
 
 const MEMBERS: Who[] = ["owner", "representative", "relativeWithConsent", "coordinator", "staffInGroup", "keLeader"];

@@ -117,6 +117,7 @@ describe("who may administer", () => {
     expect((await caller.user.list()).map((u) => u.id).sort()).toEqual(theirPeople);
     expect(theirPeople).toContain(awayAdmin.id);
     expect(await caller.unit.list({ includeClosed: true })).toEqual([]);
+    expect(await caller.unit.names()).toEqual([]);
     expect(await caller.identityProvider.list()).toEqual([]);
     expect((await caller.municipality.settings()).name).not.toBe(w.home.name);
     // Naming another municipality's person as a leader, or placing someone in its unit, is NOT_FOUND too.
@@ -343,8 +344,14 @@ describe("units", () => {
     const [listed] = (await admin.unit.list({ includeClosed: true })).filter((u) => u.id === unit.id);
     expect(listed!.leaders).toEqual([{ id: leader.id, name: leader.name }]);
 
+    // The names a measure's unit is chosen from: the open units, as the list has them.
+    const open = (await admin.unit.list()).map((u) => ({ id: u.id, name: u.name }));
+    expect(await w.callers.coordinator.unit.names()).toEqual(open);
+    expect(open.map((u) => u.id)).toContain(unit.id);
+    expect(await outcome(w.callers.owner.unit.names())).toBe("FORBIDDEN");
     await admin.unit.update({ unitId: unit.id, closed: true });
     expect((await admin.unit.list()).map((u) => u.id)).not.toContain(unit.id);
+    expect((await w.callers.coordinator.unit.names()).map((u) => u.id)).not.toContain(unit.id);
     expect(await outcome(admin.user.create({ name: "Nina", email: "nina@eksempel.no", roles: ["STAFF"], unitId: unit.id }))).toBe("BAD_REQUEST");
     expect(await outcome(admin.unit.update({ unitId: unit.id, leaderIds: [leader.id, w.people.coordinator.id] }))).toBe("BAD_REQUEST");
     // Removing a leader is fine while closed; reopening takes people again.
