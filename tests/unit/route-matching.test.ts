@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 // The patched route matching (patches/@remix-run+router+1.23.3.patch, decision 042): the server
 // keeps each route tree's ranked branches and each path's compiled pattern, and matches exactly
 // as before; a page's loader data is read from the text json() made (decision 049); a page's
-// route tree and data routes are made once per build (the @remix-run/react and react-router-dom
-// patches, decision 050). Loaded through require, as Remix loads them on the server (CommonJS).
+// route tree and data routes are made once per build, and the routes of a page's parent paths
+// are matched once (the @remix-run/react and react-router-dom patches, decision 050). Loaded
+// through require, as Remix loads them on the server (CommonJS).
 const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof Router;
 
@@ -115,5 +116,28 @@ describe("route matching (patched)", () => {
     const otherContext = await createStaticHandler(other).query(new Request("http://localhost/"));
     if (otherContext instanceof Response) throw new Error("a redirect");
     expect(createStaticRouter(other, otherContext).routes).not.toBe(plan.routes);
+  });
+
+  it("names the routes of a page's parent paths in the page's manifest as before, matching each path once per tree", async () => {
+    const fogOfWar = require("@remix-run/react/dist/fog-of-war.js") as { getPartialManifest: (manifest: unknown, router: unknown) => { routes: Record<string, unknown> } };
+    expect(readFileSync(require.resolve("@remix-run/react/dist/fog-of-war.js"), "utf8")).toContain("parentRouteIdsCache");
+    const { createStaticHandler, createStaticRouter } = require("react-router-dom/server") as typeof RouterServer;
+    const routes = tree();
+    const manifest = { version: "1", routes: Object.fromEntries(["root", "index", "plan", "archive", "lang", "case", "splat"].map((id) => [id, { id }])) };
+    const partial = async (url: string) => {
+      const context = await createStaticHandler(routes).query(new Request(url));
+      if (context instanceof Response) throw new Error("a redirect");
+      return Object.keys(fogOfWar.getPartialManifest(manifest, createStaticRouter(routes, context)).routes).sort();
+    };
+    // As the unpatched code gives them: the page's own routes, and matchRoutes for each parent path.
+    const unpatched = (path: string) => {
+      const segments = path.split("/").filter(Boolean);
+      const parents = segments.slice(0, -1).map((_, i) => `/${segments.slice(0, i + 1).join("/")}`);
+      return [...new Set([path, "/", ...parents].flatMap((p) => router.matchRoutes(routes, p)?.map((m) => m.route.id) ?? []))].sort();
+    };
+    expect(unpatched("/planer/42/arkiv/7")).toEqual(["archive", "index", "plan", "root", "splat"]);
+    for (const path of ["/planer/42/arkiv/7", "/planer/42/arkiv/8", "/planer/43/arkiv/8", "/saker/9", "/"]) {
+      expect(await partial(`http://localhost${path}`), path).toEqual(unpatched(path));
+    }
   });
 });
