@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import http from "node:http";
 import path from "node:path";
@@ -148,10 +149,13 @@ export async function createApp({ env, db, build }: AppOptions) {
     // "private, no-store" above in place (and browsers fetched every script again on every page).
     const cacheFor = (value: string) => ({ setHeaders: (res: express.Response) => res.setHeader("Cache-Control", value) });
     app.use("/build", express.static(path.join(ROOT, "public/build"), cacheFor("public, max-age=31536000, immutable")));
-    // Only a path with a file extension can be one of public's own files (favicon.svg): a page's
-    // path goes on without a look at the disk (a stat for every page: about 1 % of a page's time).
-    const publicFiles = express.static(path.join(ROOT, "public"), cacheFor("public, max-age=3600"));
-    app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+    // public's own files (favicon.svg) are listed once: any other path goes on without a look at
+    // the disk. A stat for every page was about 1 % of a page's time, and 3 % of a tRPC call's
+    // (a procedure's name has a dot, as a file's does).
+    const publicDir = path.join(ROOT, "public");
+    const publicFiles = express.static(publicDir, cacheFor("public, max-age=3600"));
+    const ownFiles = new Set(fs.readdirSync(publicDir, { withFileTypes: true }).flatMap((entry) => (entry.isFile() ? [`/${entry.name}`] : [])));
+    app.use((req, res, next) => (ownFiles.has(req.path) ? publicFiles(req, res, next) : next()));
     app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   }
   app.use(gate.middleware);
