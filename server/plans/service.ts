@@ -15,7 +15,7 @@ import { rolePolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
 import { write } from "../records/write.ts";
 import { openPlanOf } from "../cases/persons.ts";
-import { planContentWhere, planPolicy, type PlanAccess } from "./access.ts";
+import { isValidConsent, planContentWhere, planPolicy, type PlanAccess } from "./access.ts";
 import { isoDate, optionalDate, shortText, version } from "./schemas.ts";
 import { applyVersioned, assertCurrentVersion } from "./versioned.ts";
 import { uniqueViolation } from "../db/unique.ts";
@@ -281,7 +281,7 @@ export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
     participants: plan.participants.map((p) => ({
       ...p,
       name: p.user?.name ?? p.displayName ?? "",
-      hasValidConsent: p.consents.some((c) => !c.withdrawnAt && c.validFrom <= now && (!c.validTo || c.validTo > now)),
+      hasValidConsent: p.consents.some((c) => isValidConsent(c, now)),
     })),
     authors: Object.fromEntries(authorIds.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
     /** What each author is in the plan, so a text says who wrote it ("pårørende", "representant"). */

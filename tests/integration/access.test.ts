@@ -77,6 +77,41 @@ describe("plan.list", () => {
   });
 });
 
+describe("plan.byId: who reads one plan", () => {
+  it("lets a participant in only while one of their consents holds, until its end, and nobody once their part or assignment ended", async () => {
+    const { home, plan, awayPlan } = await world();
+    const prisma = t.db.prisma;
+    const relative = (await signIn(t.db, home.people.relative.id)).caller;
+    const row = await prisma.planParticipant.findFirstOrThrow({ where: { planId: plan.id, userId: home.people.relative.id } });
+    const day = 24 * 60 * 60 * 1000;
+    const consent = (data: { validFrom?: Date; validTo?: Date | null; withdrawnAt?: Date | null }) =>
+      prisma.participantConsent.create({ data: { participantId: row.id, grantedById: home.people.user.id, ...data } });
+    const refusal = async () => (await relative.plan.byId({ planId: plan.id }).then(() => "read", (e: { code: string }) => e.code));
+
+    // The factory's consent, open-ended: read, with no end.
+    expect((await relative.plan.byId({ planId: plan.id })).access).toMatchObject({ role: "PARTICIPANT", expiresAt: null });
+    // Ended, withdrawn, or not begun yet: none holds.
+    await prisma.participantConsent.updateMany({ where: { participantId: row.id }, data: { validTo: new Date(Date.now() - day) } });
+    await consent({ withdrawnAt: new Date() });
+    await consent({ validFrom: new Date(Date.now() + day) });
+    expect(await refusal()).toBe("NOT_FOUND");
+    // One that holds until a date: read, and the access ends then.
+    const until = new Date(Date.now() + 10 * day);
+    await consent({ validFrom: new Date(Date.now() - day), validTo: until });
+    expect((await relative.plan.byId({ planId: plan.id })).access.expiresAt).toBe(until.toISOString());
+    // No longer an active participant: refused, consent or not.
+    await prisma.planParticipant.update({ where: { id: row.id }, data: { active: false } });
+    expect(await refusal()).toBe("NOT_FOUND");
+
+    // A coordinator reads while assigned; a plan of another municipality is not there for them.
+    const coordinator = (await signIn(t.db, home.people.coordinator.id)).caller;
+    expect((await coordinator.plan.byId({ planId: plan.id })).access.role).toBe("COORDINATOR");
+    await expect(coordinator.plan.byId({ planId: awayPlan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await prisma.coordinatorAssignment.updateMany({ where: { planId: plan.id }, data: { endedAt: new Date() } });
+    await expect(coordinator.plan.byId({ planId: plan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
 describe("plan.mine", () => {
   it("shows the service user their plan with coordinator and group, and audits the read", async () => {
     const { home, plan } = await world();
