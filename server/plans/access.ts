@@ -1,4 +1,4 @@
-import { KE_ROLES, type AccessLevel, type ParticipantKind, type PlanRole } from "../../app/domain/schemas.ts";
+import { KE_ROLES, type AccessLevel, type ParticipantKind, type PlanRole, type PlanStatus } from "../../app/domain/schemas.ts";
 import { hasAnyRole } from "../auth/roles.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { Prisma } from "../db/generated/client.ts";
@@ -194,12 +194,15 @@ interface PlanFacts {
   id: string;
   municipalityId: string;
   ownerId: string;
-  status: string;
+  status: PlanStatus;
   consentGivenAt: Date | null;
   coordinates: boolean;
 }
 
-/** Null where the caller has no active participant row, or the row has no consent. */
+/**
+ * The participant fields are null where the caller has no active participant row; the consent
+ * fields where that row has no consent.
+ */
 interface ParticipantRow {
   participantId: string | null;
   kind: ParticipantKind | null;
