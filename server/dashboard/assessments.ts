@@ -6,6 +6,7 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { ASSESSMENT_PLAN_METRICS, contextFor, dashboardPolicy, PLAN_METRICS, publishable, type AssessmentPlanMetric, type Context, type DashboardFilter } from "./service.ts";
+import { sharedCount } from "./shared-counts.ts";
 
 // Kartlegging on the dashboard (issue 15, part 5): the coordinating unit's and unit leaders'
 // figures from assessments, goals tied to them and the person's own view. Each figure is
@@ -145,6 +146,10 @@ function share(part: number, whole: number, filter: DashboardFilter): number | n
 export async function getAssessmentFigures(prisma: PrismaClient, actor: SessionUser, input: DashboardFilter, now = new Date()) {
   // Plans' figures: a unit leader reads them for their own unit (as the unit page).
   const { filter } = await dashboardPolicy(input, "unit").resolve(prisma, actor);
+  return sharedCount("assessments", prisma, actor.municipalityId, filter, () => countAssessmentFigures(prisma, actor, filter, now));
+}
+
+async function countAssessmentFigures(prisma: PrismaClient, actor: SessionUser, filter: DashboardFilter, now: Date) {
   const { assessmentMaxAgeMonths: maxAgeMonths } = await prisma.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { assessmentMaxAgeMonths: true } });
   const c = contextFor(actor, filter, now, maxAgeMonths);
   const show = (n: number) => publishable(n, filter);

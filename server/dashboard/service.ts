@@ -15,6 +15,7 @@ import { decodeKeyset, keysetAfter, keysetOrder, pageInput, pageOf, type Directi
 import type { Policy, Scope } from "../records/policy.ts";
 import { read } from "../records/read.ts";
 import { assessmentFreshFrom } from "../assessments/freshness.ts";
+import { sharedCount } from "./shared-counts.ts";
 import { DEFAULT_ASSESSMENT_MAX_AGE_MONTHS } from "../../app/domain/assessment.ts";
 
 // The coordinating unit's dashboard. Each figure is defined once, as a query condition
@@ -225,7 +226,11 @@ async function counts<K extends string>(metrics: Record<K, unknown>, count: (key
 
 export async function getDashboardOverview(prisma: PrismaClient, actor: SessionUser, input: DashboardFilter) {
   const { filter } = await dashboardPolicy(input, "municipality").resolve(prisma, actor);
-  const c = contextFor(actor, filter);
+  return sharedCount("overview", prisma, actor.municipalityId, filter, () => countOverview(prisma, contextFor(actor, filter)));
+}
+
+async function countOverview(prisma: PrismaClient, c: Context) {
+  const { filter } = c;
   const show = (n: number) => publishable(n, filter);
   const dayOf = (days: number) => new Date(c.today.getTime() - days * DAY_MS);
 

@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { dashboardPolicy, type DashboardFilter } from "./service.ts";
+import { sharedCount } from "./shared-counts.ts";
 
 // Trends on the coordinating unit's dashboard (issue 14, docs/decisions/022): per Oslo month,
 // cases received and decided, processing days (median and 90th percentile) and plans without
@@ -50,7 +51,10 @@ const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(mo
 export async function getDashboardTrends(prisma: PrismaClient, actor: SessionUser, input: DashboardFilter, now = new Date()) {
   // The municipality's part of the dashboard: the coordinating unit's (docs/decisions/023).
   const { filter } = await dashboardPolicy(input, "municipality").resolve(prisma, actor);
-  const municipalityId = actor.municipalityId;
+  return sharedCount("trends", prisma, actor.municipalityId, filter, () => countTrends(prisma, actor.municipalityId, filter, now));
+}
+
+async function countTrends(prisma: PrismaClient, municipalityId: string, filter: DashboardFilter, now: Date) {
   const months = trendMonths(filter, now);
   // In publication mode a count from 1 to 4 is hidden (null), as everywhere on the dashboard.
   const show = (n: number) => (filter.publication && n > 0 && n < 5 ? null : n);
