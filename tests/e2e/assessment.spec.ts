@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { login, openDisclosure, seriousViolations } from "./helpers.ts";
+import { login, openAllDisclosures, openDisclosure, seriousViolations } from "./helpers.ts";
 import { openKari } from "./plan-page.ts";
 
 // Kartlegging (issue 15): the coordinator records an assessment on Kari's plan, Kari gives her
@@ -101,5 +101,47 @@ test("the folded Kartlegging is drawn when opened; without JavaScript it is in t
   await expect(folded.locator(".assessment-overview")).toHaveCount(1);
   await folded.getByRole("heading", { name: "Kartlegging", level: 2 }).click();
   await expect(folded.getByRole("row", { name: new RegExp(`^${MEMORY_STAFF}\\b`) })).toBeVisible();
+  await context.close();
+});
+
+test("Kari's own view: a folded part is drawn when she opens it, and a part she never opened is left as it was when she saves", async ({ browser, baseURL }) => {
+  const phone = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const kari = await phone.newPage();
+  await login(kari, "bruker@demo.no");
+  await kari.goto("/min-plan");
+  const mine = kari.getByRole("region", { name: "Slik ser jeg det" });
+  const social = mine.locator("details.own-view-area", { has: kari.locator("summary", { hasText: "Å være sammen med andre og bestemme selv" }) });
+  await expect(social).not.toHaveAttribute("open", "");
+  await expect(social.locator(".own-view-variable")).toHaveCount(0);
+  const area = await openDisclosure(mine, "Å være sammen med andre og bestemme selv");
+  const together = area.getByRole("group", { name: "Å være sammen med andre", exact: true });
+  await expect(together.getByRole("radio", { name: "Jeg klarer det selv, men det er vanskeligere enn før", exact: true })).toBeChecked();
+  const words = mine.getByRole("textbox", { name: "Noen ord (om du vil) – Å være sammen med andre" });
+  const before = await words.inputValue();
+  await words.fill("Jeg treffer venner i helgene.");
+  // "Å komme seg rundt", with her words on going out, stays folded and undrawn.
+  await expect(kari.locator("#own-IPLOS-11")).toHaveCount(0);
+  await mine.getByRole("button", { name: "Lagre det jeg har skrevet" }).click();
+  await expect(mine.getByRole("status").last()).toContainText("Lagret.");
+
+  // The parts she never opened were not sent, and are as they were.
+  await kari.reload();
+  await openAllDisclosures(kari);
+  await expect(kari.locator("#own-IPLOS-11 textarea")).toHaveValue("Jeg går tur rundt vannet alene nå.");
+  await expect(kari.locator("#own-IPLOS-01 textarea")).toHaveValue("Jeg treffer venner i helgene.");
+  // Back as the demo had it, for the tests after this one.
+  await kari.locator("#own-IPLOS-01 textarea").fill(before);
+  await mine.getByRole("button", { name: "Lagre det jeg har skrevet" }).click();
+  await expect(mine.getByRole("status").last()).toContainText("Lagret.");
+  await phone.close();
+
+  // Without JavaScript every part's fields are in the page from the start.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await login(plain, "bruker@demo.no");
+  await plain.goto("/min-plan");
+  const folded = plain.locator("section#slik-ser-jeg-det details.own-view-area:not([open])");
+  expect(await folded.count()).toBeGreaterThan(1);
+  for (const part of await folded.all()) await expect(part.locator(".own-view-variable").first()).toBeAttached();
   await context.close();
 });

@@ -4,6 +4,7 @@ import type { AssessmentView } from "../../lib/assessment-types.ts";
 import { ASSESSMENT_SCORES, levelWords, variableKey } from "../../domain/assessment.ts";
 import { formatDate } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
+import { useDrawnOnOpening } from "../../lib/scripted.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { HintAndError, PlanFormElement } from "../form.tsx";
 import { areasWithVariables, DifferenceFlag, keyId, useScoreText } from "./assessment-shared.tsx";
@@ -121,58 +122,27 @@ function OwnViewRead({ view, headingLevel = 2 }: OwnViewProps) {
 
 function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
   const { t } = useTranslation();
-  const words = usePersonWords();
   const start = startValues(view);
   const form = usePlanForm("assessment-own-view", { values: start });
   const differing = new Set(view.differences.map((d) => d.variable));
-  const H = `h${headingLevel + 1}` as "h3";
   // The first save's answer says the coordinator sees it; a difference is called out at the variable.
   const receipt = differing.size ? `${t("assessment.own.saved")} ${t("assessment.own.differs")}` : t("assessment.own.saved");
   return (
     <PlanFormElement form={form} intent="assessment-own-view" anchor="slik-ser-jeg-det" className="stack own-view-form" hidden={origFields(start)}>
       <p>{ownerName ? t("assessment.own.introRepresentative", { name: ownerName }) : t("assessment.own.intro")}</p>
-      {areasWithVariables(view.codeList).map(({ area, variables }) => {
-        const open = Boolean(form.result && !form.result.ok) || variables.some((v) => differing.has(variableKey(v)));
-        return (
-          <details key={area.key} className="own-view-area" open={open || undefined}>
-            <summary>
-              <H className="own-view-area-title">{area.plain}</H>
-            </summary>
-            {variables.map((v) => {
-              const key = variableKey(v);
-              const staff = view.current[key];
-              const id = `${form.formId}-${keyId(key)}`;
-              return (
-                <div key={key} className="own-view-variable" id={`own-${keyId(key)}`}>
-                  <ScoreGroup
-                    form={form}
-                    name={`own.${key}`}
-                    legend={v.plain}
-                    hint={words.staffSays(v, staff)}
-                    options={ASSESSMENT_SCORES.map((s) => ({ value: String(s), label: levelWords(v, s, true) }))}
-                  />
-                  {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
-                  <div className="field">
-                    <label htmlFor={`${id}-words`}>
-                      {t("assessment.own.words")} <span className="visually-hidden">– {v.plain}</span>
-                    </label>
-                    <HintAndError id={`${id}-words`} error={form.error(`words.${key}`)} />
-                    <textarea
-                      id={`${id}-words`}
-                      name={`words.${key}`}
-                      rows={3}
-                      maxLength={500}
-                      defaultValue={form.value(`words.${key}`)}
-                      aria-invalid={form.error(`words.${key}`) ? true : undefined}
-                      aria-describedby={form.error(`words.${key}`) ? `${id}-words-error` : undefined}
-                    />
-                  </div>
-                </div>
-              );
-            })}
-          </details>
-        );
-      })}
+      {areasWithVariables(view.codeList).map(({ area, variables }) => (
+        <OwnViewArea
+          key={area.key}
+          form={form}
+          view={view}
+          title={area.plain}
+          variables={variables}
+          differing={differing}
+          headingLevel={headingLevel}
+          // Opened by the page: after a refusal, and where the person's view differs from staff's.
+          open={Boolean(form.result && !form.result.ok) || variables.some((v) => differing.has(variableKey(v)))}
+        />
+      ))}
       <EarlierScores view={view} headingLevel={headingLevel} />
       <div className="form-actions">
         <button type="submit" className="button-primary" aria-disabled={form.busy || undefined}>
@@ -183,6 +153,67 @@ function OwnViewEdit({ view, headingLevel = 2, ownerName }: OwnViewProps) {
         </p>
       </div>
     </PlanFormElement>
+  );
+}
+
+/**
+ * One part of daily life in the form. Folded, its fields are drawn when it is first opened, for a
+ * browser that runs our JavaScript (decisions 034 and 037); the action reads only the fields that
+ * were sent, so a part never opened is left as it was.
+ */
+function OwnViewArea({ form, view, title, variables, differing, headingLevel, open }: {
+  form: ReturnType<typeof usePlanForm>;
+  view: AssessmentView;
+  title: string;
+  variables: ReturnType<typeof areasWithVariables>[number]["variables"];
+  differing: Set<string>;
+  headingLevel: 2 | 3;
+  open: boolean;
+}) {
+  const { t } = useTranslation();
+  const words = usePersonWords();
+  const { ref, drawn, onToggle } = useDrawnOnOpening();
+  const H = `h${headingLevel + 1}` as "h3";
+  return (
+    <details ref={ref} className="own-view-area" open={open || undefined} onToggle={onToggle}>
+      <summary>
+        <H className="own-view-area-title">{title}</H>
+      </summary>
+      {drawn || open
+        ? variables.map((v) => {
+            const key = variableKey(v);
+            const staff = view.current[key];
+            const id = `${form.formId}-${keyId(key)}`;
+            return (
+              <div key={key} className="own-view-variable" id={`own-${keyId(key)}`}>
+                <ScoreGroup
+                  form={form}
+                  name={`own.${key}`}
+                  legend={v.plain}
+                  hint={words.staffSays(v, staff)}
+                  options={ASSESSMENT_SCORES.map((s) => ({ value: String(s), label: levelWords(v, s, true) }))}
+                />
+                {differing.has(key) ? <DifferenceFlag text={t("assessment.own.differs")} /> : null}
+                <div className="field">
+                  <label htmlFor={`${id}-words`}>
+                    {t("assessment.own.words")} <span className="visually-hidden">– {v.plain}</span>
+                  </label>
+                  <HintAndError id={`${id}-words`} error={form.error(`words.${key}`)} />
+                  <textarea
+                    id={`${id}-words`}
+                    name={`words.${key}`}
+                    rows={3}
+                    maxLength={500}
+                    defaultValue={form.value(`words.${key}`)}
+                    aria-invalid={form.error(`words.${key}`) ? true : undefined}
+                    aria-describedby={form.error(`words.${key}`) ? `${id}-words-error` : undefined}
+                  />
+                </div>
+              </div>
+            );
+          })
+        : null}
+    </details>
   );
 }
 
