@@ -51,25 +51,35 @@ export async function meetingView(tx: Tx, access: MeetingAccess, known?: Readonl
 }
 
 /**
- * One of the plan's meetings in full, as meetingView answers it, for a plan member whose access
- * the read has resolved ("Min plan", decision 041): the meeting, the caller's invitation and its
- * parts in one statement. A meeting of another plan is NOT_FOUND.
+ * Some of the plan's meetings in full, as meetingView answers them, for a plan member whose access
+ * the read has resolved ("Min plan", decision 041): the meetings, the caller's invitations and
+ * their parts in one statement, in the order asked. A meeting of another plan is NOT_FOUND. The
+ * minutes are the approved ones only: "Min plan" shows no draft, so a draft's text is not read.
  */
-export async function memberMeetingView(tx: Tx, actor: SessionUser, meetingId: string, member: PlanAccess, known?: ReadonlyMap<string, string>) {
-  const found = await tx.meeting.findFirst({ where: { id: meetingId, planId: member.planId, municipalityId: actor.municipalityId }, include: partsOf(true) });
-  if (!found) throw notFound();
-  const { invitees, agenda, plan, actions, tasks, corrections, ...meeting } = found;
-  const invitee = invitees.find((i) => i.userId === actor.id) ?? null;
-  return viewFrom(tx, memberMeetingAccess(actor, meeting, invitee, member), { invitees, agenda, plan, actions, tasks, corrections }, known);
+export async function memberMeetingViews(tx: Tx, actor: SessionUser, meetingIds: string[], member: PlanAccess, known?: ReadonlyMap<string, string>) {
+  if (!meetingIds.length) return [];
+  const found = await tx.meeting.findMany({ where: { id: { in: meetingIds }, planId: member.planId, municipalityId: actor.municipalityId }, include: partsOf(true) });
+  const byId = new Map(found.map((m) => [m.id, m]));
+  return Promise.all(
+    meetingIds.map((meetingId) => {
+      const one = byId.get(meetingId);
+      if (!one) throw notFound();
+      const { invitees, agenda, plan, actions, tasks, corrections, ...meeting } = one;
+      const invitee = invitees.find((i) => i.userId === actor.id) ?? null;
+      return viewFrom(tx, memberMeetingAccess(actor, meeting, invitee, member), { invitees, agenda, plan, actions, tasks, corrections }, known, { draft: false });
+    }),
+  );
 }
 
-async function viewFrom(tx: Tx, access: MeetingAccess, parts: Parts, known?: ReadonlyMap<string, string>) {
+/** `draft: false` leaves a draft's minutes out (null) instead of reading the co-edited text. */
+async function viewFrom(tx: Tx, access: MeetingAccess, parts: Parts, known?: ReadonlyMap<string, string>, { draft: withDraft = true } = {}) {
   const { meeting, member } = access;
   const members = access.canReadMinutes;
   const { invitees, agenda, plan } = parts;
   const [actions, tasks, corrections] = [parts.actions ?? [], parts.tasks ?? [], parts.corrections ?? []];
+  const showsMinutes = members && (withDraft || meeting.status === "APPROVED");
   const draft =
-    members && meeting.status !== "APPROVED"
+    showsMinutes && meeting.status !== "APPROVED"
       ? await tx.collabDocument.findUnique({ where: { name: minutesDocumentName(meeting.id) }, select: { text: true, html: true, updatedAt: true } })
       : null;
   const names = await namesOf(tx, meeting.municipalityId, [
@@ -135,7 +145,7 @@ async function viewFrom(tx: Tx, access: MeetingAccess, parts: Parts, known?: Rea
       version: a.version,
     })),
     myInvitation: access.invitee ? { id: access.invitee.id, kind: access.invitee.kind, response: access.invitee.response } : null,
-    minutes: members
+    minutes: showsMinutes
       ? {
           documentName: minutesDocumentName(meeting.id),
           approved: meeting.status === "APPROVED",
@@ -217,14 +227,14 @@ export async function myPlanMeetingsOf(tx: Tx, actor: SessionUser, access: PlanA
   const list = await meetingsOf(tx, actor, access.planId);
   const coming = list.filter((m) => m.status === "PLANNED" && !ended(m, now)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const approved = list.filter((m) => m.status === "APPROVED");
-  const inFull = async (meetingId: string | undefined) => (meetingId ? memberMeetingView(tx, actor, meetingId, access, plan.names) : null);
-  const [next, lastApproved, tasks] = await Promise.all([
-    inFull(coming[0]?.id),
-    inFull(approved[0]?.id),
+  const shown = [coming[0]?.id, approved[0]?.id].filter((id): id is string => Boolean(id));
+  const [inFull, tasks] = await Promise.all([
+    memberMeetingViews(tx, actor, shown, access, plan.names),
     // task.mine leaves out closed plans.
     access.closed ? Promise.resolve([]) : myOpenTasks(tx, actor, new Map([[access.planId, plan.ownerName]])),
   ]);
-  return { next, later: coming.slice(1), lastApproved, olderApproved: approved.slice(1, 6), tasks };
+  const view = (meeting: { id: string } | undefined) => inFull.find((m) => m.id === meeting?.id) ?? null;
+  return { next: view(coming[0]), later: coming.slice(1), lastApproved: view(approved[0]), olderApproved: approved.slice(1, 6), tasks };
 }
 
 /**

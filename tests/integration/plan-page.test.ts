@@ -165,7 +165,8 @@ describe("plan.myPage", () => {
     expect(page).toEqual({
       plan: await caller.plan.byId({ planId }),
       meetings: {
-        next: await caller.meeting.byId({ meetingId: next.id }),
+        // Except a draft's minutes: "Min plan" shows approved minutes only, so a draft is not read.
+        next: { ...(await caller.meeting.byId({ meetingId: next.id })), minutes: null },
         later: list.filter((m) => m.status === "PLANNED" && m.id !== next.id),
         lastApproved: await caller.meeting.byId({ meetingId: held.id }),
         olderApproved: [],
