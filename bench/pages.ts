@@ -51,7 +51,7 @@ async function seedLargePlan(db: Db) {
       status: "ACTIVE",
       consentGivenAt: new Date(),
       consentGivenBy: owner.id,
-      aboutMe: "<p>Jeg liker å gå tur og høre på musikk.</p>",
+      aboutMe: "Jeg liker å gå tur og høre på musikk.",
       coordinators: { create: { coordinatorId: coordinator.id } },
     },
   });
@@ -61,7 +61,7 @@ async function seedLargePlan(db: Db) {
   for (let g = 0; g < 30; g++) {
     const goal = await createGoal(prisma, { planId: plan.id, createdById: coordinator.id, title: `Mål nummer ${g + 1} i den store planen`, lifeArea: areas[g % areas.length] });
     if (texts < 25) {
-      await prisma.goal.update({ where: { id: goal.id }, data: { description: `<p>${paragraph.repeat(3)}</p>` } });
+      await prisma.goal.update({ where: { id: goal.id }, data: { description: paragraph.repeat(3).trim() } });
       texts++;
     }
     for (let m = 0; m < 2; m++) {
