@@ -1,7 +1,7 @@
 import { scoredAreas } from "./assessment-overview.tsx";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
-import { ASSESSMENT_SCORES, levelWords, variableKey } from "../../domain/assessment.ts";
+import { ASSESSMENT_SCORES, levelWords, variableKey, type CodeListVariable } from "../../domain/assessment.ts";
 import { formatDate } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { useDrawnOnOpening } from "../../lib/scripted.ts";
@@ -165,7 +165,7 @@ function OwnViewArea({ form, view, title, variables, differing, headingLevel, op
   form: ReturnType<typeof usePlanForm>;
   view: AssessmentView;
   title: string;
-  variables: ReturnType<typeof areasWithVariables>[number]["variables"];
+  variables: CodeListVariable[];
   differing: Set<string>;
   headingLevel: 2 | 3;
   open: boolean;
