@@ -32,9 +32,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Individuell plan" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { user, lang, cspNonce, scripted } = context;
-  // The unread count in the header; a failure here must never take the page down.
-  const unread = user ? await context.caller.notification.unread().then((n) => n.unread, () => 0) : 0;
+  const { user, unread, lang, cspNonce, scripted } = context;
   return json({
     lang,
     cspNonce,

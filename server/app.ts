@@ -209,6 +209,7 @@ export async function createApp({ env, db, build }: AppOptions) {
             }),
           ),
           user: req.auth?.user ?? null,
+          unread: req.auth?.unread ?? 0,
           lang: req.lang,
           cspNonce: res.locals.cspNonce as string,
           scripted: isScripted(req.headers.cookie),

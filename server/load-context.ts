@@ -8,6 +8,8 @@ export interface LoadContext {
   /** tRPC procedures, called as the request's signed-in person (or anonymously). */
   caller: Caller;
   user: SessionUser | null;
+  /** The signed-in person's unread notices, for the header (read with the session: decision 053). */
+  unread: number;
   lang: Lang;
   cspNonce: string;
   /** The browser runs the portal's JavaScript (app/lib/scripted.ts). */

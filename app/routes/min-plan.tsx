@@ -16,7 +16,6 @@ import { load, redirectToLogin } from "../lib/call.server.ts";
 import { idParam } from "../lib/id-param.server.ts";
 import { text } from "../lib/form-values.ts";
 import { planAction } from "../lib/plan-actions.server.ts";
-import { optional } from "../lib/plan-page.server.ts";
 import type { PlanView } from "../lib/plan-types.ts";
 import { useLang } from "../lib/use-lang.ts";
 import assessmentStyles from "../styles/assessment.css";
@@ -25,13 +24,11 @@ export const meta: MetaFunction = () => [{ title: "Min plan – Individuell plan
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const plans = await load(context, request, (caller) => caller.plan.mine());
-  const current = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
-  // The whole plan for the goals and "Om meg", its meetings and the person's tasks, and "Slik ser
-  // jeg det" (issue 15), in one read (decision 041); if that fails the overview still shows.
-  const page = current ? await optional(context.caller.plan.myPage({ planId: current.id })) : null;
-  const full = page?.plan ?? null;
-  return json({ plans, full, meetings: page?.meetings ?? null, assessment: page?.assessment ?? null, planTemplate: full?.template ?? null });
+  // The person's plans, and the one shown in full with its meetings, the person's tasks and
+  // "Slik ser jeg det" (issue 15), in one read (decision 041).
+  const { plans, shown } = await load(context, request, (caller) => caller.plan.myPage());
+  const full = shown?.plan ?? null;
+  return json({ plans, full, meetings: shown?.meetings ?? null, assessment: shown?.assessment ?? null, planTemplate: full?.template ?? null });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {

@@ -4,9 +4,11 @@ import { isNoticeKind, NOTICE_KIND_LIST, noticeKindsFor } from "../../app/domain
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { selfPolicy } from "../records/policy.ts";
 import { write } from "../records/write.ts";
 import { decodeCursor, encodeCursor } from "../records/cursor.ts";
+import { unreadCount } from "./unread.ts";
 
 // A person's own notices and their choices about e-mail. Nobody else's are ever reachable.
 
@@ -33,12 +35,11 @@ export async function listMyNotifications(prisma: PrismaClient, actor: SessionUs
 }
 
 /**
- * How many of the person's notices are unread: the count in every page's header, so one
- * statement, passed on as written (decision 051).
+ * How many of the person's notices are unread. The pages have this count from the session
+ * read (decision 053); one statement, passed on as written (decision 051).
  */
 export async function countMyUnread(prisma: PrismaClient, actor: SessionUser) {
-  const [{ unread }] = await prisma.$queryRaw<[{ unread: number }]>`
-    SELECT count(*)::int AS unread FROM "Notification" WHERE "userId" = ${actor.id} AND "municipalityId" = ${actor.municipalityId} AND "readAt" IS NULL`;
+  const [{ unread }] = await prisma.$queryRaw<[{ unread: number }]>`SELECT ${unreadCount(Prisma.sql`${actor.id}`, Prisma.sql`${actor.municipalityId}`)} AS unread`;
   return { unread };
 }
 

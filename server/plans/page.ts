@@ -5,11 +5,14 @@ import { viewOf } from "../assessments/service.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
+import type { Tx } from "../db/types.ts";
 import { meetingsOf, myPlanMeetingsOf } from "../meetings/read.ts";
-import { read } from "../records/read.ts";
-import { planPolicy } from "./access.ts";
+import type { Policy, Scope } from "../records/policy.ts";
+import { rolePolicy } from "../records/policy.ts";
+import { planRows, read } from "../records/read.ts";
+import { planPolicy, type PlanAccess } from "./access.ts";
 import { documentsOf } from "./documents.ts";
-import { peopleOfPlan, planView } from "./service.ts";
+import { myPlans, peopleOfPlan, planView, type MyPlan } from "./service.ts";
 
 // The plan page's content in one read (decision 035): one policy check and one read row for
 // what one look at the page shows, instead of five reads that each checked access and wrote a
@@ -35,24 +38,53 @@ export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, inpu
   });
 }
 
-/** What "Min plan" shows besides the list of the person's plans (decision 041). */
+/** What "Min plan" shows of the plan it shows in full (decision 041). */
 export const MY_PAGE_PARTS = ["plan", "meetings", "tasks", "assessment"] as const;
 
+interface MyPlansScope extends Scope {
+  plans: MyPlan[];
+  /** The caller's access to the plan shown in full; null when they have no plan. */
+  access: PlanAccess | null;
+}
+
 /**
- * "Min plan" in one read (decision 041), as plan.page is for the plan page: the plan, its
- * meetings with the next one and the last minutes in full, the caller's own tasks in it, and
- * Kartlegging as the person sees it. One read row names the parts and the meetings shown in full.
+ * "Min plan" is the service user's page (plan.mine's rule): their own plans, and the one shown
+ * in full, the one not closed or else the newest, with the access planPolicy gives them in it.
  */
-export async function getMyPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
-  return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
-    const planRead = planView(tx, actor, access);
-    const names = planRead.then((p) => peopleOfPlan(p).names);
-    const [plan, meetings, assessment] = await Promise.all([
-      planRead,
-      planRead.then(async (p) => myPlanMeetingsOf(tx, actor, access, { ownerName: p.owner.name, names: await names })),
-      viewOf(tx, access, actor, names),
-    ]);
-    const shown = [meetings.next?.id, meetings.lastApproved?.id].filter((id): id is string => Boolean(id));
-    return { result: { plan, meetings, assessment }, details: { parts: [...MY_PAGE_PARTS], meetings: shown } };
+const myPlansPolicy: Policy<MyPlansScope> = {
+  async resolve(tx, actor) {
+    const own = await rolePolicy(["USER"]).resolve(tx, actor);
+    const plans = await myPlans(tx, actor);
+    const shown = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
+    if (!shown) return { ...own, plans, access: null };
+    return { ...(await planPolicy(shown.id).resolve(tx, actor)), plans };
+  },
+};
+
+/**
+ * "Min plan" in one read (decision 041), as plan.page is for the plan page: the person's plans,
+ * and for the one shown in full the plan, its meetings with the next one and the last minutes
+ * in full, the caller's own tasks in it, and Kartlegging as the person sees it. One read row
+ * per plan listed; the shown plan's names the parts and the meetings shown in full.
+ */
+export async function getMyPlanPage(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
+  return read(prisma, actor, meta, myPlansPolicy, "plan.view", async (tx, { plans, access, planRole }) => {
+    const shown = access ? await myPlanInFull(tx, actor, access) : null;
+    const inFull = [shown?.meetings.next?.id, shown?.meetings.lastApproved?.id].filter((id): id is string => Boolean(id));
+    const rows = planRows(plans.map((p) => p.id)).map((row) =>
+      row.planId === access?.planId ? { ...row, planRole, details: { parts: [...MY_PAGE_PARTS], meetings: inFull } } : row,
+    );
+    return { result: { plans, shown }, rows };
   });
+}
+
+async function myPlanInFull(tx: Tx, actor: SessionUser, access: PlanAccess) {
+  const planRead = planView(tx, actor, access);
+  const names = planRead.then((p) => peopleOfPlan(p).names);
+  const [plan, meetings, assessment] = await Promise.all([
+    planRead,
+    planRead.then(async (p) => myPlanMeetingsOf(tx, actor, access, { ownerName: p.owner.name, names: await names })),
+    viewOf(tx, access, actor, names),
+  ]);
+  return { plan, meetings, assessment };
 }

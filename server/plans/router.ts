@@ -32,7 +32,7 @@ export const planRouter = router({
   // The plan page's content in one read (decision 035).
   page: protectedProcedure.input(planPageInput).query(({ ctx, input }) => getPlanPage(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   // "Min plan" in one read (decision 041).
-  myPage: protectedProcedure.input(planPageInput).query(({ ctx, input }) => getMyPlanPage(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
+  myPage: protectedProcedure.query(({ ctx }) => getMyPlanPage(ctx.db.prisma, ctx.auth.user, ctx.meta)),
   update: protectedProcedure.input(updatePlanInput).mutation(({ ctx, input }) => updatePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   close: protectedProcedure.input(closePlanInput).mutation(({ ctx, input }) => closePlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),
   reopen: protectedProcedure.input(reopenPlanInput).mutation(({ ctx, input }) => reopenPlan(ctx.db.prisma, ctx.auth.user, input, ctx.meta)),

@@ -94,47 +94,51 @@ async function plansOverview(prisma: Tx, actor: SessionUser, ke: boolean, unitId
  * is a read of plan content and gets an audit row in the same transaction.
  */
 export async function getMyPlans(prisma: PrismaClient, actor: SessionUser, meta: RequestMeta) {
-  // "Min plan" is the service user's page.
   return read(prisma, actor, meta, rolePolicy(["USER"]), "plan.view", async (tx) => {
-    const plans = await tx.plan.findMany({
-      where: { municipalityId: actor.municipalityId, ownerId: actor.id },
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        type: true,
-        status: true,
-        startDate: true,
-        endDate: true,
-        nextReviewAt: true,
-        closedAt: true,
-        closedReason: true,
-        coordinators: {
-          where: { endedAt: null },
-          select: { coordinator: { select: { id: true, name: true, phone: true, email: true, title: true } } },
-        },
-        participants: {
-          where: { active: true },
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            kind: true,
-            displayName: true,
-            organisation: true,
-            contribution: true,
-            user: { select: { name: true } },
-          },
+    const plans = await myPlans(tx, actor);
+    return { rows: planRows(plans.map((p) => p.id)), result: plans };
+  });
+}
+
+export type MyPlan = Awaited<ReturnType<typeof myPlans>>[number];
+
+/** The caller's own plans, newest first, for a caller whose USER role the policy has checked. */
+export async function myPlans(tx: Tx, actor: SessionUser) {
+  const plans = await tx.plan.findMany({
+    where: { municipalityId: actor.municipalityId, ownerId: actor.id },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      nextReviewAt: true,
+      closedAt: true,
+      closedReason: true,
+      coordinators: {
+        where: { endedAt: null },
+        select: { coordinator: { select: { id: true, name: true, phone: true, email: true, title: true } } },
+      },
+      participants: {
+        where: { active: true },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          displayName: true,
+          organisation: true,
+          contribution: true,
+          user: { select: { name: true } },
         },
       },
-    });
-    return {
-      rows: planRows(plans.map((p) => p.id)),
-      result: plans.map(({ coordinators, participants, ...plan }) => ({
-        ...plan,
-        coordinator: coordinators[0]?.coordinator ?? null,
-        participants: participants.map(({ user, displayName, ...p }) => ({ ...p, name: user?.name ?? displayName ?? "" })),
-      })),
-    };
+    },
   });
+  return plans.map(({ coordinators, participants, ...plan }) => ({
+    ...plan,
+    coordinator: coordinators[0]?.coordinator ?? null,
+    participants: participants.map(({ user, displayName, ...p }) => ({ ...p, name: user?.name ?? displayName ?? "" })),
+  }));
 }
 
 /** Counts for the coordinating unit's overview, scoped to the caller's municipality. */

@@ -17,9 +17,17 @@ export interface Read<T> {
   details?: Prisma.InputJsonValue;
   /**
    * A list that shows content of several plans or cases ("Mine tiltak", "Mine saker"): one row
-   * per item shown (none when nothing is shown), instead of one for the policy's scope.
+   * per item shown (none when nothing is shown), instead of one for the policy's scope. A row
+   * may name the caller's role in its plan and details of its own ("Min plan": the plan shown in full).
    */
-  rows?: { planId: string | null; target: { type: string; id: string } }[];
+  rows?: ReadRow[];
+}
+
+export interface ReadRow {
+  planId: string | null;
+  target: { type: string; id: string };
+  planRole?: Scope["planRole"];
+  details?: Prisma.InputJsonValue;
 }
 
 /** One read row per plan shown. */
@@ -37,17 +45,17 @@ export async function read<S extends Scope, T>(
   // content is returned only once its audit row is stored, so nothing is shown unlogged.
   const scope = await policy.resolve(prisma, actor);
   const outcome = await fn(prisma, scope);
-  const rows = outcome.rows ?? [{ planId: scope.planId, target: outcome.target ?? scope.target }];
+  const rows: Partial<ReadRow>[] = outcome.rows ?? [{ planId: scope.planId, target: outcome.target ?? scope.target }];
   const audits = rows.map((row) => ({
     action,
     actorId: actor.id,
     municipalityId: scope.municipalityId,
     planId: row.planId,
-    planRole: outcome.rows ? null : scope.planRole,
+    planRole: outcome.rows ? (row.planRole ?? null) : scope.planRole,
     targetType: row.target?.type,
     targetId: row.target?.id,
     purpose: scope.purpose,
-    details: outcome.details,
+    details: row.details ?? outcome.details,
     meta,
   }));
   // A list long enough to take several inserts stores its rows all or none.

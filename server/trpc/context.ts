@@ -8,6 +8,8 @@ import type { MutationLimits } from "../http/limits.ts";
 export interface AuthState {
   session: ValidSession;
   user: SessionUser;
+  /** The person's unread notices when the request came in, read with the session (decision 053). */
+  unread: number;
 }
 
 /** How a procedure sets or clears the session cookie, whoever called it (HTTP or a Remix loader). */

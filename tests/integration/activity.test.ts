@@ -35,7 +35,7 @@ const READS: Record<string, (c: Caller, ids: Ids) => Promise<unknown>> = {
   "plan.byId": (c, { planId }) => c.plan.byId({ planId }),
   "plan.archives": (c, { planId }) => c.plan.archives({ planId }),
   "plan.page": (c, { planId }) => c.plan.page({ planId }),
-  "plan.myPage": (c, { planId }) => c.plan.myPage({ planId }),
+  "plan.myPage": (c) => c.plan.myPage(),
   "plan.archivePdf": (c, { planId }) => c.plan.archivePdf({ planId, archiveId: "00000000-0000-4000-8000-000000000000" }),
   "plan.archivePackage": (c, { planId }) => c.plan.archivePackage({ planId, archiveId: "00000000-0000-4000-8000-000000000000" }),
   "measure.mine": (c) => c.measure.mine(),

@@ -1252,7 +1252,6 @@ const IDS_AND_DATES = "only ids and calendar dates (z.iso.date), refused by zod 
 const NO_FREE_TEXT: Partial<Record<ProcedurePath, string>> = {
   "plan.byId": IDS_ONLY,
   "plan.page": IDS_ONLY,
-  "plan.myPage": IDS_ONLY,
   "assessment.forPlan": IDS_ONLY,
   "plan.archive": IDS_ONLY,
   "plan.archives": IDS_ONLY,

@@ -11,6 +11,7 @@ import { runEvaluationReminders } from "../../server/goals/evaluation-reminders.
 import { runMeetingReminders } from "../../server/meetings/reminders.ts";
 import { sendDigests, sendNotificationEmail, sendPendingEmails, startNotificationEmails } from "../../server/notifications/email.ts";
 import { createMeasure, createPlan, createUser } from "../../prisma/factories.ts";
+import { signIn } from "./helpers.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
 import { startSmtpServer } from "./smtp.ts";
 import { useTestDatabase } from "./test-db.ts";
@@ -692,5 +693,16 @@ describe("notification.mine", () => {
     // Nobody else's count includes them.
     expect(await w.callers.owner.notification.unread()).toEqual({ unread: 0 });
     expect(await w.callers.away.notification.unread()).toEqual({ unread: 0 });
+
+    // The header's count comes with the session (decision 053): the same rule, and it follows reading.
+    const headerCount = async (userId: string) => (await signIn(t.db, userId)).auth.unread;
+    expect(await headerCount(w.people.coordinator.id)).toBe(7);
+    expect(await headerCount(w.people.owner.id)).toBe(0);
+    // A notice of hers stored under another municipality is not hers here.
+    await prisma().notification.update({ where: { id: stored[0].id }, data: { municipalityId: w.other.id } });
+    expect(await headerCount(w.people.coordinator.id)).toBe(6);
+    expect(await w.callers.coordinator.notification.unread()).toEqual({ unread: 6 });
+    await w.callers.coordinator.notification.markRead({ ids: [stored[1].id] });
+    expect(await headerCount(w.people.coordinator.id)).toBe(5);
   });
 });

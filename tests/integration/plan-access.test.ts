@@ -41,19 +41,6 @@ const CASES: { name: string; allowed: Who[]; run: Run; outsidersGet?: "NOT_FOUND
     },
   },
   {
-    name: "plan.myPage",
-    allowed: ["owner", "representative", "relativeWithConsent", "coordinator", "staffInGroup"],
-    run: (w, who) => w.callers[who].plan.myPage({ planId: w.plan.id }),
-  },
-  {
-    name: "plan.myPage after the coordinating unit stated a purpose",
-    allowed: ["owner", "representative", "relativeWithConsent", "coordinator", "staffInGroup", "caseOfficer", "keLeader"],
-    run: async (w, who) => {
-      await withPurpose(w, who, "Årlig gjennomgang av planer");
-      return w.callers[who].plan.myPage({ planId: w.plan.id });
-    },
-  },
-  {
     name: "plan.statePurpose",
     allowed: ["caseOfficer", "keLeader"],
     run: (w, who) => w.callers[who].plan.statePurpose({ planId: w.plan.id, purpose: "Årlig gjennomgang av planer" }),

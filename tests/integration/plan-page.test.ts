@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createUser } from "../../prisma/factories.ts";
+import { createPlan, createUser } from "../../prisma/factories.ts";
+import { signIn } from "./helpers.ts";
 import { createPlanWorld, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
 
 // plan.page (decision 035), plan.myPage (041) and meeting.page (043): the plan page, "Min plan"
-// and the meeting page in one read each. Who may call the first two is in plan-access.test.ts;
-// meeting.page is refused here as meeting.byId is in meetings.test.ts. Here, that each shows
+// and the meeting page in one read each. Who may call plan.page is in plan-access.test.ts;
+// plan.myPage and meeting.page are refused here as plan.mine and meeting.byId are. Here, that each shows
 // exactly what the reads it replaces show, and that one look at the page is one read row.
 
 const t = useTestDatabase();
@@ -104,7 +105,7 @@ describe("plan.page", () => {
     await w.callers.owner.assessment.ownView({ planId, views: [{ variable: "IPLOS:13", score: 4, words: "Jeg glemmer avtaler." }] });
     const pages = [
       { caller: w.callers.coordinator, assessment: (await w.callers.coordinator.plan.page({ planId })).assessment },
-      { caller: w.callers.owner, assessment: (await w.callers.owner.plan.myPage({ planId })).assessment },
+      { caller: w.callers.owner, assessment: (await w.callers.owner.plan.myPage()).shown!.assessment },
     ];
     for (const { caller, assessment } of pages) {
       expect(assessment).toEqual(await caller.assessment.forPlan({ planId }));
@@ -153,28 +154,31 @@ async function meetingsForMyPlan(w: PlanWorld) {
 }
 
 describe("plan.myPage", () => {
-  it.each<Who>(["owner", "relativeWithConsent", "coordinator"])("shows %s exactly what plan.byId, meeting.list, meeting.byId, task.mine and assessment.forPlan show", async (who) => {
+  it("shows the owner their plans as plan.mine does, and the plan exactly as plan.byId, meeting.list, meeting.byId, task.mine and assessment.forPlan show", async () => {
     const w = await createPlanWorld(t.db);
     const { next, held } = await meetingsForMyPlan(w);
-    const caller = w.callers[who];
+    const caller = w.callers.owner;
     const planId = w.plan.id;
-    const page = await caller.plan.myPage({ planId });
+    const page = await caller.plan.myPage();
     const list = await caller.meeting.list({ planId });
-    expect(page.meetings.next?.id).toBe(next.id);
-    expect(page.meetings.lastApproved?.id).toBe(held.id);
+    expect(page.shown?.meetings.next?.id).toBe(next.id);
+    expect(page.shown?.meetings.lastApproved?.id).toBe(held.id);
     expect(page).toEqual({
-      plan: await caller.plan.byId({ planId }),
-      meetings: {
-        // Except a draft's minutes: "Min plan" shows approved minutes only, so a draft is not read.
-        next: { ...(await caller.meeting.byId({ meetingId: next.id })), minutes: null },
-        later: list.filter((m) => m.status === "PLANNED" && m.id !== next.id),
-        lastApproved: await caller.meeting.byId({ meetingId: held.id }),
-        olderApproved: [],
-        tasks: (await caller.task.mine()).filter((task) => task.planId === planId),
+      plans: await caller.plan.mine(),
+      shown: {
+        plan: await caller.plan.byId({ planId }),
+        meetings: {
+          // Except a draft's minutes: "Min plan" shows approved minutes only, so a draft is not read.
+          next: { ...(await caller.meeting.byId({ meetingId: next.id })), minutes: null },
+          later: list.filter((m) => m.status === "PLANNED" && m.id !== next.id),
+          lastApproved: await caller.meeting.byId({ meetingId: held.id }),
+          olderApproved: [],
+          tasks: (await caller.task.mine()).filter((task) => task.planId === planId),
+        },
+        assessment: await caller.assessment.forPlan({ planId }),
       },
-      assessment: await caller.assessment.forPlan({ planId }),
     });
-    if (who === "owner") expect(page.meetings.tasks.map((task) => task.title)).toEqual(["Søke om bassengkort"]);
+    expect(page.shown?.meetings.tasks.map((task) => task.title)).toEqual(["Søke om bassengkort"]);
   });
 
   it("names the people in the meetings it shows in full: the plan's own from its read, others in the municipality too", async () => {
@@ -183,32 +187,56 @@ describe("plan.myPage", () => {
     // Someone who has since left the plan's group added the agenda item.
     const outsider = await createUser(t.db.prisma, { municipalityId: w.home.id, roles: ["STAFF"], name: "Tidligere Ansatt" });
     await t.db.prisma.agendaItem.updateMany({ where: { meetingId: next.id }, data: { addedById: outsider.id } });
-    const page = await w.callers.owner.plan.myPage({ planId: w.plan.id });
-    expect(page.meetings.next?.organizer).toEqual({ id: w.people.coordinator.id, name: "Ingrid Koordinator" });
-    const addedBy = page.meetings.next?.agenda.map((a) => a.addedBy) ?? [];
+    const { shown } = await w.callers.owner.plan.myPage();
+    expect(shown?.meetings.next?.organizer).toEqual({ id: w.people.coordinator.id, name: "Ingrid Koordinator" });
+    const addedBy = shown?.meetings.next?.agenda.map((a) => a.addedBy) ?? [];
     expect(addedBy.length).toBeGreaterThan(0);
     for (const person of addedBy) expect(person).toEqual({ id: outsider.id, name: "Tidligere Ansatt" });
   });
 
-  it("writes one read row naming the parts and the meetings shown in full, and changes nothing else", async () => {
+  it("writes one read row per plan listed, the shown one naming the parts and the meetings shown in full, and changes nothing else", async () => {
     const w = await createPlanWorld(t.db);
     const { next, held } = await meetingsForMyPlan(w);
+    // An earlier plan of hers, closed: listed, not shown in full.
+    const earlier = await createPlan(t.db.prisma, { municipalityId: w.home.id, ownerId: w.people.owner.id, status: "CLOSED" });
     const before = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id }, select: { lastActivityAt: true, version: true } });
-    await w.callers.owner.plan.myPage({ planId: w.plan.id });
-    expect(await readRows(w, w.people.owner.id)).toEqual([
-      { action: "plan.view", purpose: null, planRole: "OWNER", details: { parts: ["plan", "meetings", "tasks", "assessment"], meetings: [next.id, held.id] } },
-    ]);
+    const page = await w.callers.owner.plan.myPage();
+    expect(page.plans.map((p) => p.id)).toEqual([earlier.id, w.plan.id]);
+    expect(page.shown?.plan.id).toBe(w.plan.id);
+    const rows = await t.db.prisma.auditEvent.findMany({
+      where: { actorId: w.people.owner.id, kind: "READ" },
+      orderBy: { planId: "asc" },
+      select: { action: true, planId: true, purpose: true, planRole: true, details: true },
+    });
+    expect(rows).toEqual(
+      [
+        { action: "plan.view", planId: w.plan.id, purpose: null, planRole: "OWNER", details: { parts: ["plan", "meetings", "tasks", "assessment"], meetings: [next.id, held.id] } },
+        { action: "plan.view", planId: earlier.id, purpose: null, planRole: null, details: null },
+      ].sort((a, b) => a.planId.localeCompare(b.planId)),
+    );
     const after = await t.db.prisma.plan.findUniqueOrThrow({ where: { id: w.plan.id }, select: { lastActivityAt: true, version: true } });
     expect(after).toEqual(before);
   });
 
-  it("shows no tasks in a closed plan, as task.mine, and refuses the coordinating unit without a stated purpose", async () => {
+  it("shows a closed plan when there is no other, without tasks, as task.mine", async () => {
     const w = await createPlanWorld(t.db);
     await meetingsForMyPlan(w);
     await t.db.prisma.plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED", closedAt: new Date() } });
-    expect((await w.callers.owner.plan.myPage({ planId: w.plan.id })).meetings.tasks).toEqual([]);
-    await expect(w.callers.keLeader.plan.myPage({ planId: w.plan.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await readRows(w, w.people.keLeader.id)).toEqual([]);
+    const { shown } = await w.callers.owner.plan.myPage();
+    expect(shown?.plan).toMatchObject({ id: w.plan.id, status: "CLOSED" });
+    expect(shown?.meetings.tasks).toEqual([]);
+  });
+
+  it("answers a service user without a plan with an empty list and no read row, and refuses anyone else as plan.mine does", async () => {
+    const w = await createPlanWorld(t.db);
+    const newcomer = await createUser(t.db.prisma, { municipalityId: w.home.id, roles: ["USER"] });
+    expect(await (await signIn(t.db, newcomer.id)).caller.plan.myPage()).toEqual({ plans: [], shown: null });
+    for (const who of ["keLeader", "coordinator", "relativeWithConsent", "representative"] as const) {
+      await expect(w.callers[who].plan.myPage()).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(w.callers[who].plan.mine()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const rows = await t.db.prisma.auditEvent.count({ where: { actorId: { in: [newcomer.id, w.people.keLeader.id, w.people.coordinator.id] }, kind: "READ" } });
+    expect(rows).toBe(0);
   });
 });
 
