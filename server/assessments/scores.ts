@@ -79,3 +79,9 @@ export async function variablesFor(tx: Tx, municipalityId: string, versions: Ite
   for (const list of lists) for (const v of list.variables) byKey[variableKey(v)] ??= v;
   return byKey;
 }
+
+/** Of variablesFor's answer, the variables the current list has left out (the pages have the list itself). */
+export function retiredOf(variables: Record<string, CodeListVariable>, current: CodeList): Record<string, CodeListVariable> {
+  const listed = new Set(current.variables.map(variableKey));
+  return Object.fromEntries(Object.entries(variables).filter(([key]) => !listed.has(key)));
+}

@@ -16,7 +16,7 @@ import { namesOf } from "../users/names.ts";
 import { flagDifferencesForNextMeeting } from "./agenda.ts";
 import { currentCodeList, currentCodeListOf, NEWEST_CODE_LIST } from "./codes.ts";
 import { outOfDate } from "./freshness.ts";
-import { currentFrom, currentScores, differences, latestOwnViewsOf, NEWEST_FIRST, OWN_VIEWS, variablesFor } from "./scores.ts";
+import { currentFrom, currentScores, differences, latestOwnViewsOf, NEWEST_FIRST, OWN_VIEWS, retiredOf, variablesFor } from "./scores.ts";
 import type { AssessmentView, GoalMovement } from "./view.ts";
 
 // Kartlegging in a plan (issue 15, docs/decisions/030). Staff with the right to change the plan
@@ -144,7 +144,7 @@ export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser, kno
 
   return {
     codeList,
-    variables: await variablesFor(tx, access.municipalityId, assessments.map((a) => a.codeListVersion), codeList),
+    retired: retiredOf(await variablesFor(tx, access.municipalityId, assessments.map((a) => a.codeListVersion), codeList), codeList),
     maxAgeMonths: municipality.assessmentMaxAgeMonths,
     assessments: assessments.map((a) => ({
       id: a.id,

@@ -53,8 +53,11 @@ export interface GoalMovement {
 export interface AssessmentView {
   /** The municipality's current code list: what a new assessment or own view is given on. */
   codeList: CodeList;
-  /** Every variable any of this plan's assessments used, by key (the current list's words first). */
-  variables: Record<string, CodeListVariable>;
+  /**
+   * Variables this plan's assessments used that the current list has since left out, by key,
+   * with their words from the version they were scored on (the listed ones are in `codeList`).
+   */
+  retired: Record<string, CodeListVariable>;
   maxAgeMonths: number;
   /** Newest first. */
   assessments: AssessmentSummary[];

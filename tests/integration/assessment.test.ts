@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { variableKey } from "../../app/domain/assessment.ts";
 import { calendarDate, osloDate, todayInOslo } from "../../app/domain/oslo-time.ts";
+import { scoredAreas } from "../../app/components/plan/assessment-overview.tsx";
+import { variableOf } from "../../app/components/plan/assessment-shared.tsx";
 import { describeUnknownError } from "../../server/trpc/errors.ts";
 import { createPlanWorld, scheduleMeeting, type PlanWorld, type Who } from "./plan-world.ts";
 import { useTestDatabase } from "./test-db.ts";
@@ -275,6 +278,13 @@ describe("what the review found", () => {
       content: { areas: current.areas, variables: current.variables.filter((v) => v.code !== "INITIATIV") },
       maxAgeMonths: 12,
     });
+    // The plan's Kartlegging still names it, from the version it was scored on, beside the list without it.
+    const view = await forPlan(w);
+    expect(view.codeList.variables.map(variableKey)).not.toContain("LOKAL:INITIATIV");
+    expect(view.retired).toEqual({ "LOKAL:INITIATIV": expect.objectContaining({ text: "Initiativ", area: "trygghet" }) });
+    expect(variableOf(view, "LOKAL:INITIATIV")?.text).toBe("Initiativ");
+    expect(variableOf(view, "IPLOS:06")?.text).toBe("Personlig hygiene");
+    expect(scoredAreas(view).find((a) => a.area.key === "trygghet")?.variables.map(variableKey)).toContain("LOKAL:INITIATIV");
     // Saved again with the retired one still ticked (the form shows it), and one more added.
     await w.callers.coordinator.assessment.tieGoal({ goalId: w.goal.id, variables: ["LOKAL:INITIATIV", "IPLOS:06"] });
     const ties = await t.db.prisma.goalVariable.findMany({ where: { goalId: w.goal.id }, orderBy: { variable: "asc" } });

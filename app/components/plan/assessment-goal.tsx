@@ -4,7 +4,7 @@ import { formatMonth } from "../../domain/oslo-time.ts";
 import { usePlanForm } from "../../hooks/use-plan-form.ts";
 import { useLang } from "../../lib/use-lang.ts";
 import { PlanFormElement, Submit } from "../form.tsx";
-import { areasWithVariables, keyId, useAssessment } from "./assessment-shared.tsx";
+import { areasWithVariables, keyId, useAssessment, variableOf } from "./assessment-shared.tsx";
 
 // A goal tied to the assessment (issue 15 part 3): the movement since its baseline, against its
 // target, in words; and the choice of what in the assessment the goal works on.
@@ -34,7 +34,7 @@ export function GoalMovement({ goalId, compact = false }: { goalId: string; comp
   return (
     <ul className="goal-movement" aria-label={t("assessment.goal.heading")}>
       {goal.variables.map((m) => {
-        const name = view.variables[m.variable]?.text ?? m.variable;
+        const name = variableOf(view, m.variable)?.text ?? m.variable;
         const words = m.improvement == null ? null : m.improvement > 0 ? t("assessment.goal.better") : m.improvement === 0 ? t("assessment.goal.same") : t("assessment.goal.worse");
         const values = { variable: name, baseline: score(m.baselineScore), current: score(m.currentScore), date: m.baselineOn ? formatMonth(m.baselineOn.slice(0, 7), lang) : "" };
         return (
@@ -94,7 +94,7 @@ export function GoalVariablesForm({ goalId }: { goalId: string }) {
           {retired.length ? (
             <fieldset className="goal-variables-area">
               <legend>{t("assessment.goal.retired")}</legend>
-              {retired.map((key) => checkbox(key, view.variables[key]?.text ?? key))}
+              {retired.map((key) => checkbox(key, variableOf(view, key)?.text ?? key))}
             </fieldset>
           ) : null}
         </div>

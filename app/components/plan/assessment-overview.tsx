@@ -3,7 +3,7 @@ import type { AssessmentView } from "../../lib/assessment-types.ts";
 import { variableKey } from "../../domain/assessment.ts";
 import { formatDate } from "../../domain/oslo-time.ts";
 import { useLang } from "../../lib/use-lang.ts";
-import { areasWithVariables, DifferenceFlag, keyId, useScoreText } from "./assessment-shared.tsx";
+import { areasWithVariables, DifferenceFlag, keyId, useScoreText, variableOf } from "./assessment-shared.tsx";
 
 /** Why the assessment should be done again, in words, or null when it is fresh. */
 export function useOutOfDateText() {
@@ -119,9 +119,8 @@ export function AssessmentOverview({ view }: { view: AssessmentView }) {
 export function scoredAreas(view: AssessmentView) {
   const has = (key: string) => Boolean(view.current[key] || view.ownViews[key]);
   const areas = areasWithVariables(view.codeList).map(({ area, variables }) => ({ area, variables: variables.filter((v) => has(variableKey(v))) }));
-  const listed = new Set(view.codeList.variables.map(variableKey));
-  for (const [key, v] of Object.entries(view.variables)) {
-    if (listed.has(key) || !has(key)) continue;
+  for (const [key, v] of Object.entries(view.retired)) {
+    if (!has(key)) continue;
     let group = areas.find((a) => a.area.key === v.area);
     if (!group) {
       group = { area: { key: v.area, name: v.area, plain: v.area }, variables: [] };
@@ -162,7 +161,7 @@ export function AssessmentHistory({ view }: { view: AssessmentView }) {
                     {changed.map(([key, score]) => (
                       <li key={key}>
                         {t("assessment.historyChange", {
-                          variable: view.variables[key]?.text ?? key,
+                          variable: variableOf(view, key)?.text ?? key,
                           from: before.scores[key] === undefined ? t("assessment.notScored").toLowerCase() : before.scores[key] === 9 ? t("assessment.notRelevant").toLowerCase() : before.scores[key],
                           to: score === 9 ? t("assessment.notRelevant").toLowerCase() : score,
                         })}

@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import type { AssessmentView } from "../../lib/assessment-types.ts";
-import { ASSESSMENT_SCORES, levelWords, NOT_RELEVANT, type AssessmentScore, type CodeList, type CodeListVariable, type LevelVoice } from "../../domain/assessment.ts";
+import { ASSESSMENT_SCORES, levelWords, NOT_RELEVANT, variableKey, type AssessmentScore, type CodeList, type CodeListVariable, type LevelVoice } from "../../domain/assessment.ts";
 
 // What the plan's Kartlegging parts share: the view the route loaded (assessment.forPlan), the
 // words for a score, and the flag for a difference of 2 or more. Every score is shown on its
@@ -39,6 +39,11 @@ export function DifferenceFlag({ text }: { text?: string }) {
 /** The areas in the list's order with their variables; areas without variables are left out. */
 export function areasWithVariables(list: CodeList) {
   return list.areas.map((area) => ({ area, variables: list.variables.filter((v) => v.area === area.key) })).filter((a) => a.variables.length);
+}
+
+/** A variable's words by key: the current list's, else those it had when it was scored (AssessmentView.retired). */
+export function variableOf(view: AssessmentView, key: string): CodeListVariable | undefined {
+  return view.codeList.variables.find((v) => variableKey(v) === key) ?? view.retired[key];
 }
 
 /** An element id from a variable key ("IPLOS:06" → "IPLOS-06"). */
