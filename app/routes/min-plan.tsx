@@ -25,10 +25,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessment
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   // The person's plans, and the one shown in full with its meetings, the person's tasks and
-  // "Slik ser jeg det" (issue 15), in one read (decision 041).
+  // "Slik ser jeg det" (issue 15), in one read (decision 041). The plan shown in full is `plan`,
+  // where usePlanTemplate finds its template.
   const { plans, shown } = await load(context, request, (caller) => caller.plan.myPage());
-  const full = shown?.plan ?? null;
-  return json({ plans, full, meetings: shown?.meetings ?? null, assessment: shown?.assessment ?? null, planTemplate: full?.template ?? null });
+  return json({ plans, plan: shown?.plan ?? null, meetings: shown?.meetings ?? null, assessment: shown?.assessment ?? null });
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -43,7 +43,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function MyPlan() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { plans, full, meetings, assessment } = useLoaderData<typeof loader>();
+  const { plans, plan: full, meetings, assessment } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const refused = useActionData<typeof action>();
   const plan = plans.find((p) => p.status !== "CLOSED") ?? plans[0];
