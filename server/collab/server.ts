@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { Forbidden, SkipFurtherHooksError } from "@hocuspocus/common";
-import { Hocuspocus, type Connection, type Extension } from "@hocuspocus/server";
+import { Hocuspocus, type Connection, type Document, type Extension } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
 import { readVarString, readVarUint, readVarUint8Array, createDecoder } from "lib0/decoding";
 import * as Y from "yjs";
@@ -131,14 +131,20 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
   }
 
   /** An insert failed after its update was applied and passed on: the live copy is given up. */
-  function lostInsert(documentName: string, error: unknown) {
+  function lostInsert(document: Document, error: unknown) {
+    const documentName = document.name;
+    // That copy is gone already (stored and unloaded meanwhile): the browsers, which kept the
+    // change unacknowledged, send it again to the one loaded now, and nothing is to be given up.
+    if (hocuspocus.documents.get(documentName) !== document) return;
     const failedBefore = unlogged.get(documentName) ?? 0;
     unlogged.set(documentName, failedBefore + 1);
     if (failedBefore) return;
     if (!isDatabaseUnavailable(error)) console.error(`[collab] writing an update of ${documentName} failed`, error);
-    for (const connection of connections) {
-      if (connection.document.name === documentName) (connection.webSocket as unknown as Closable).close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
-    }
+    // Every connection to it, also one whose `connected` hook has not run yet.
+    for (const connection of document.connections.keys()) (connection.webSocket as unknown as Closable).close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
+    // With nobody left to close, no last close unloads it (a store that failed before this insert
+    // did keeps the copy in memory), and every reconnect would be refused for good.
+    if (document.getConnectionsCount() === 0) void hocuspocus.unloadDocument(document);
   }
 
   const extensions: Extension[] = [];
@@ -215,7 +221,7 @@ export async function createCollabServer(db: Database, options: CollabOptions) {
       const insert = updateLog.append(documentName, yUpdate);
       ackGateOf(connection).hold(insert);
       inserts.set(update, insert);
-      insert.catch((error: unknown) => lostInsert(documentName, error));
+      insert.catch((error: unknown) => lostInsert(connection.document, error));
     },
     async afterHandleMessage({ update, documentName }) {
       // Applied now; folded into the stored state by the first store after it is written down.
