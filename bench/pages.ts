@@ -10,6 +10,8 @@
 // For each it prints html_kb (the page as sent before compression), rps, p50/p95 latency, any
 // errors, and the CPU time per request of the server process and of PostgreSQL (from /proc).
 // /login (no database) and /healthz/live run in the same run as references.
+// BENCH_PAGES_NODE_FLAGS passes flags to the portal's node, e.g. "--cpu-prof --cpu-prof-dir=prof"
+// to profile exactly what is measured (node refuses --cpu-prof in NODE_OPTIONS).
 import { BENCH_PG_URL, freshDatabase } from "./fresh-database.ts";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -30,6 +32,7 @@ const SECONDS = Math.min(Math.max(Number(process.env.BENCH_PAGES_SECONDS ?? 8), 
 const CONNECTIONS = (process.env.BENCH_PAGES_CONNECTIONS ?? "10,50").split(",").map(Number);
 const ONLY = process.env.BENCH_PAGES_ONLY?.split(",");
 const PORT = Number(process.env.BENCH_PAGES_PORT ?? 3399);
+const NODE_FLAGS = process.env.BENCH_PAGES_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const TICKS = 100; // clock ticks per second for /proc/<pid>/stat (getconf CLK_TCK on Linux)
 
@@ -93,7 +96,7 @@ async function seedLargePlan(db: Db) {
 function startPortal(databaseUrl: string) {
   // A throwaway key for identity numbers, which production requires; one instance, no Redis (its fan-out is not what is measured here).
   const { REDIS_URL: _redis, ...env } = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", SEED_DEMO: "false", JOBS: "false", TEST_IDP: "false", LOG_LEVEL: "error", IDENTITY_KEY: process.env.IDENTITY_KEY ?? randomBytes(32).toString("base64") },
     stdio: ["ignore", "inherit", "inherit"],
