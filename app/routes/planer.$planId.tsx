@@ -37,15 +37,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessment
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const planId = idParam(params.planId);
-  // The plan, its meetings, Kartlegging, documents and archive copies: one read (decision 035).
+  // The plan, its meetings, Kartlegging, documents, archive copies and units: one read (decisions 035, 054).
   const loaded = await loadWithPurpose(context, request, (caller) => caller.plan.page({ planId }));
   if (!loaded.ok) return json({ kind: "purpose" as const, planId: loaded.planId, returnTo: loaded.returnTo });
-  const { plan, meetings, assessment, documents, archives } = loaded.data;
+  const { plan, meetings, assessment, documents, archives, units } = loaded.data;
   const caller = context.caller;
   // "?finn=" searches for people with an account to add to the group (a GET form: works without JS).
   const search = new URL(request.url).searchParams.get("finn")?.trim() ?? "";
-  const [units, candidates, found] = await Promise.all([
-    plan.access.canEditPlan ? optional(caller.unit.names()) : null,
+  const [candidates, found] = await Promise.all([
     mayAppointCoordinators(context) ? optional(caller.coordinator.candidates()) : null,
     plan.access.canManageParticipants && search.length >= 2 ? optional(caller.participant.candidates({ planId, query: search })) : null,
   ]);

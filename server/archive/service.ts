@@ -5,6 +5,7 @@ import { id, PLAN_ARCHIVER_ROLES, type ArchiveReason, type ArchiveStatus } from 
 import { recordAudit, type RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { log } from "../ops/log.ts";
@@ -222,24 +223,37 @@ export async function listPlanArchives(prisma: PrismaClient, actor: SessionUser,
 
 /** The plan's archive copies as plan.archives answers them, for a caller whose access is resolved. */
 export async function archivesOf(tx: Tx, access: PlanAccess) {
-  const planId = access.planId;
-  const copies = mayArchive(access)
-    ? await tx.planArchive.findMany({
-        where: { planId },
-        orderBy: { createdAt: "desc" },
-        take: ARCHIVES_SHOWN,
-        select: { id: true, reason: true, period: true, createdAt: true, builtAt: true, status: true, attempts: true, deliveredAt: true, delivery: true, pdfSize: true, packageSize: true },
-      })
-    : null;
-  // All the plan's copies are in the list unless it is full: then the last built may be older.
-  const last =
-    copies && copies.length < ARCHIVES_SHOWN
-      ? latestBuilt(copies)
-      : (await tx.planArchive.findFirst({ where: { planId, builtAt: { not: null } }, orderBy: { builtAt: "desc" }, select: { builtAt: true } }))?.builtAt;
-  return { lastArchivedAt: last ?? null, canArchive: mayArchive(access), copies };
+  const { archives } = await tx.plan.findUniqueOrThrow({ where: { id: access.planId }, select: { archives: archivesOfPlan(access) } });
+  return archivesFrom(tx, access, archives);
 }
 
-const ARCHIVES_SHOWN = 50;
+/** The copies plan.archives lists, for those who may archive. */
+const ARCHIVE_COPIES = {
+  orderBy: { createdAt: "desc" },
+  take: 50,
+  select: { id: true, reason: true, period: true, createdAt: true, builtAt: true, status: true, attempts: true, deliveredAt: true, delivery: true, pdfSize: true, packageSize: true },
+} satisfies Prisma.Plan$archivesArgs;
+type ArchiveCopy = Prisma.PlanArchiveGetPayload<{ select: typeof ARCHIVE_COPIES.select }>;
+
+/** For the others, when the plan was last archived. */
+const LAST_BUILT = { where: { builtAt: { not: null } }, orderBy: { builtAt: "desc" }, take: 1, select: { builtAt: true } } satisfies Prisma.Plan$archivesArgs;
+
+/** What of a plan's archive copies the caller is shown: a relation of the plan's read (the plan page's, or one of its own). */
+export function archivesOfPlan(access: PlanAccess): typeof ARCHIVE_COPIES | typeof LAST_BUILT {
+  return mayArchive(access) ? ARCHIVE_COPIES : LAST_BUILT;
+}
+
+/** plan.archives' answer from the rows `archivesOfPlan` reads. */
+export async function archivesFrom(tx: Tx, access: PlanAccess, rows: ArchiveCopy[] | { builtAt: Date | null }[]) {
+  if (!mayArchive(access)) return { lastArchivedAt: rows[0]?.builtAt ?? null, canArchive: false, copies: null };
+  const copies = rows as ArchiveCopy[]; // archivesOfPlan read ARCHIVE_COPIES for those who may archive
+  // All the plan's copies are in the list unless it is full: then the last built may be older.
+  const last =
+    copies.length < ARCHIVE_COPIES.take
+      ? latestBuilt(copies)
+      : (await tx.planArchive.findFirst({ where: { planId: access.planId, ...LAST_BUILT.where }, orderBy: LAST_BUILT.orderBy, select: LAST_BUILT.select }))?.builtAt;
+  return { lastArchivedAt: last ?? null, canArchive: true, copies };
+}
 
 function latestBuilt(copies: { builtAt: Date | null }[]): Date | null {
   let latest: Date | null = null;

@@ -91,7 +91,17 @@ export async function listPlanDocuments(prisma: PrismaClient, actor: SessionUser
 
 /** The documents as planDocument.list answers them, for a caller whose access the read has resolved. */
 export async function documentsOf(tx: Tx, actor: SessionUser, access: PlanAccess) {
-  const documents = await tx.planDocument.findMany({ where: { planId: access.planId, ...visibleWhere(access.role) }, orderBy: { createdAt: "desc" }, select: documentSelect });
+  const { documents } = await tx.plan.findUniqueOrThrow({ where: { id: access.planId }, select: { documents: documentsOfPlan(access) } });
+  return documentsFrom(actor, access, documents);
+}
+
+/** Which of a plan's documents the caller sees: a relation of the plan's read (the plan page's, or one of its own). */
+export function documentsOfPlan(access: PlanAccess) {
+  return { where: visibleWhere(access.role), orderBy: { createdAt: "desc" }, select: documentSelect } satisfies Prisma.Plan$documentsArgs;
+}
+
+/** planDocument.list's answer from the rows `documentsOfPlan` reads. */
+export function documentsFrom(actor: SessionUser, access: PlanAccess, documents: Prisma.PlanDocumentGetPayload<{ select: typeof documentSelect }>[]) {
   return {
     documents: documents.map((d) => ({ ...d, canDelete: mayDelete(access, d.uploadedBy.id, actor.id) })),
     canUpload: mayUpload(access),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id } from "../../app/domain/schemas.ts";
-import { archivesOf } from "../archive/service.ts";
+import { archivesFrom, archivesOfPlan } from "../archive/service.ts";
 import { viewOf } from "../assessments/service.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import type { SessionUser } from "../auth/sessions.ts";
@@ -11,8 +11,9 @@ import type { Policy, Scope } from "../records/policy.ts";
 import { rolePolicy } from "../records/policy.ts";
 import { planRows, read } from "../records/read.ts";
 import { planPolicy, type PlanAccess } from "./access.ts";
-import { documentsOf } from "./documents.ts";
-import { myPlans, peopleOfPlan, planView, type MyPlan } from "./service.ts";
+import { documentsFrom, documentsOfPlan } from "./documents.ts";
+import { OPEN_UNIT_NAMES, mayListUnitNames } from "../users/service.ts";
+import { myPlans, peopleOfPlan, planView, planViewOf, planViewSelect, type MyPlan } from "./service.ts";
 
 // The plan page's content in one read (decision 035): one policy check and one read row for
 // what one look at the page shows, instead of five reads that each checked access and wrote a
@@ -25,16 +26,31 @@ export const PAGE_PARTS = ["plan", "meetings", "assessment", "documents", "archi
 
 export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
+    const now = new Date();
+    // Documents, archive copies and, for those who may change the plan, the units to name a
+    // measure's unit by: relations of the plan's read, not statements of their own (decision 054).
+    const withUnits = access.canEditPlan && mayListUnitNames(actor);
+    const rowRead = tx.plan.findUniqueOrThrow({
+      where: { id: access.planId },
+      select: {
+        ...planViewSelect(now),
+        documents: documentsOfPlan(access),
+        archives: archivesOfPlan(access),
+        municipality: { select: { ...planViewSelect(now).municipality.select, units: withUnits ? OPEN_UNIT_NAMES : false } },
+      },
+    });
+    const planRead = rowRead.then(({ documents: _d, archives: _a, ...row }) => planViewOf(tx, actor, access, row, now));
     // Side by side, each on a connection of its own: a read has no transaction (decision 045).
-    const planRead = planView(tx, actor, access);
-    const [plan, meetings, assessment, documents, archives] = await Promise.all([
+    const [row, plan, meetings, assessment] = await Promise.all([
+      rowRead,
       planRead,
       meetingsOf(tx, actor, access.planId),
       viewOf(tx, access, actor, planRead.then((p) => peopleOfPlan(p).names)),
-      documentsOf(tx, actor, access),
-      archivesOf(tx, access),
     ]);
-    return { result: { plan, meetings, assessment, documents, archives }, details: { parts: [...PAGE_PARTS] } };
+    const documents = documentsFrom(actor, access, row.documents);
+    const archives = await archivesFrom(tx, access, row.archives);
+    const units = withUnits ? row.municipality.units : null;
+    return { result: { plan, meetings, assessment, documents, archives, units }, details: { parts: [...PAGE_PARTS] } };
   });
 }
 

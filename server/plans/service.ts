@@ -174,91 +174,98 @@ const notDeleted = { planId: true, deletedAt: true, deletedById: true, deletedRe
 /** The plan as plan.byId answers it, for a caller whose access the read has resolved. */
 export async function planView(tx: Tx, actor: SessionUser, access: PlanAccess) {
   const now = new Date();
-  const { collabDocuments: texts, questions: allQuestions, meetings, municipality, ...plan } = await tx.plan.findUniqueOrThrow({
-    where: { id: access.planId },
-    select: {
-      id: true,
-      number: true,
-      type: true,
-      status: true,
-      startDate: true,
-      endDate: true,
-      nextReviewAt: true,
-      aboutMe: true,
-      whatMatters: true,
-      resources: true,
-      wishes: true,
-      consentGivenAt: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-      lastActivityAt: true,
-      closedAt: true,
-      closedReason: true,
-      owner: { select: { id: true, name: true, phone: true, email: true } },
-      coordinators: {
-        orderBy: { startedAt: "desc" },
-        select: {
-          id: true,
-          startedAt: true,
-          endedAt: true,
-          handoverNote: true,
-          coordinator: { select: { id: true, name: true, phone: true, email: true, title: true, unit: { select: { name: true } } } },
-        },
+  return planViewOf(tx, actor, access, await tx.plan.findUniqueOrThrow({ where: { id: access.planId }, select: planViewSelect(now) }), now);
+}
+
+/** What plan.byId reads of a plan; the plan page reads more relations in the same statement (decision 054). */
+export function planViewSelect(now: Date) {
+  return {
+    id: true,
+    number: true,
+    type: true,
+    status: true,
+    startDate: true,
+    endDate: true,
+    nextReviewAt: true,
+    aboutMe: true,
+    whatMatters: true,
+    resources: true,
+    wishes: true,
+    consentGivenAt: true,
+    version: true,
+    createdAt: true,
+    updatedAt: true,
+    lastActivityAt: true,
+    closedAt: true,
+    closedReason: true,
+    owner: { select: { id: true, name: true, phone: true, email: true } },
+    coordinators: {
+      orderBy: { startedAt: "desc" },
+      select: {
+        id: true,
+        startedAt: true,
+        endedAt: true,
+        handoverNote: true,
+        coordinator: { select: { id: true, name: true, phone: true, email: true, title: true, unit: { select: { name: true } } } },
       },
-      participants: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          kind: true,
-          displayName: true,
-          organisation: true,
-          contribution: true,
-          phone: true,
-          email: true,
-          access: true,
-          legalBasis: true,
-          active: true,
-          version: true,
-          user: { select: { id: true, name: true, email: true, phone: true } },
-          consents: {
-            orderBy: { createdAt: "desc" },
-            select: { id: true, validFrom: true, validTo: true, withdrawnAt: true, note: true, createdAt: true },
-          },
-        },
-      },
-      // Without what every row has the same of (the plan, "not deleted"): the page sends it all.
-      goals: {
-        where: { deletedAt: null },
-        orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-        omit: notDeleted,
-        include: {
-          measures: {
-            where: { deletedAt: null },
-            orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
-            omit: notDeleted,
-            include: { responsibleUser: { select: { id: true, name: true } }, unit: { select: { id: true, name: true } } },
-          },
-        },
-      },
-      evaluations: {
-        where: { NOT: [{ goal: { deletedAt: { not: null } } }, { measure: { deletedAt: { not: null } } }] },
-        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-        omit: { planId: true },
-      },
-      services: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-      logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
-      comments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
-      coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
-      // The co-edited texts' formatted projections, for the first paint before the editors load.
-      collabDocuments: { select: { name: true, html: true } },
-      // Read with the rest (one statement fewer); shown only to those below.
-      questions: { select: { answeredAt: true } },
-      // For the last and next meeting and the plan type's template: read here, not in statements of their own.
-      meetings: datedMeetingsOfPlan(now),
-      municipality: { select: { planTemplates: templatesOfMunicipality } },
     },
-  });
+    participants: {
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        kind: true,
+        displayName: true,
+        organisation: true,
+        contribution: true,
+        phone: true,
+        email: true,
+        access: true,
+        legalBasis: true,
+        active: true,
+        version: true,
+        user: { select: { id: true, name: true, email: true, phone: true } },
+        consents: {
+          orderBy: { createdAt: "desc" },
+          select: { id: true, validFrom: true, validTo: true, withdrawnAt: true, note: true, createdAt: true },
+        },
+      },
+    },
+    // Without what every row has the same of (the plan, "not deleted"): the page sends it all.
+    goals: {
+      where: { deletedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+      omit: notDeleted,
+      include: {
+        measures: {
+          where: { deletedAt: null },
+          orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+          omit: notDeleted,
+          include: { responsibleUser: { select: { id: true, name: true } }, unit: { select: { id: true, name: true } } },
+        },
+      },
+    },
+    evaluations: {
+      where: { NOT: [{ goal: { deletedAt: { not: null } } }, { measure: { deletedAt: { not: null } } }] },
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      omit: { planId: true },
+    },
+    services: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
+    logEntries: { where: { deletedAt: null }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 100 },
+    comments: { where: { deletedAt: null }, orderBy: { createdAt: "asc" } },
+    coordinatorRequests: { orderBy: { createdAt: "desc" }, take: 5 },
+    // The co-edited texts' formatted projections, for the first paint before the editors load.
+    collabDocuments: { select: { name: true, html: true } },
+    // Read with the rest (one statement fewer); shown only to those below.
+    questions: { select: { answeredAt: true } },
+    // For the last and next meeting and the plan type's template: read here, not in statements of their own.
+    meetings: datedMeetingsOfPlan(now),
+    municipality: { select: { planTemplates: templatesOfMunicipality } },
+  } satisfies Prisma.PlanSelect;
+}
+
+/** plan.byId's answer from what `planViewSelect` read (with `now` as it was read). */
+export async function planViewOf(tx: Tx, actor: SessionUser, access: PlanAccess, row: Prisma.PlanGetPayload<{ select: ReturnType<typeof planViewSelect> }>, now: Date) {
+  const { collabDocuments: texts, questions: allQuestions, meetings, municipality, ...plan } = row;
   // Names of the people who wrote log entries, comments, goals and evaluations.
   const authorIds = [
     ...new Set([

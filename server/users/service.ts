@@ -2,7 +2,9 @@ import { z } from "zod";
 import { id, KE_ROLES } from "../../app/domain/schemas.ts";
 import type { RequestMeta } from "../audit/audit.ts";
 import { invalidateUserSessions, type SessionUser } from "../auth/sessions.ts";
+import { hasAnyRole } from "../auth/roles.ts";
 import type { PrismaClient } from "../db/database.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { events } from "../events.ts";
 import { rolePolicy } from "../records/policy.ts";
@@ -40,7 +42,14 @@ export async function listUsers(prisma: PrismaClient, actor: SessionUser, query?
   return users.map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role) }));
 }
 
-const unitReaders = rolePolicy(["ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF"]);
+const UNIT_READERS = ["ADMIN", ...KE_ROLES, "UNIT_LEADER", "COORDINATOR", "STAFF"] as const;
+const unitReaders = rolePolicy(UNIT_READERS);
+
+/** Whether unit.names answers `actor`: the plan page asks so before reading the names with the plan. */
+export const mayListUnitNames = (actor: SessionUser) => hasAnyRole(actor, UNIT_READERS);
+
+/** The open units by name: unit.names' read, and a relation of the plan page's (via the plan's municipality). */
+export const OPEN_UNIT_NAMES = { where: { closedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } } satisfies Prisma.Municipality$unitsArgs;
 
 /**
  * Unit names are not sensitive; staff need them to name a measure's responsible unit. Closed
@@ -65,7 +74,7 @@ export async function listUnits(prisma: PrismaClient, actor: SessionUser, option
 /** The open units by name only, to choose one from (a measure's unit, the overview's filter). */
 export async function listUnitNames(prisma: PrismaClient, actor: SessionUser) {
   await unitReaders.resolve(prisma, actor);
-  return prisma.unit.findMany({ where: { municipalityId: actor.municipalityId, closedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return prisma.unit.findMany({ ...OPEN_UNIT_NAMES, where: { ...OPEN_UNIT_NAMES.where, municipalityId: actor.municipalityId } });
 }
 
 export const setUserActiveInput = z.object({ userId: id, active: z.boolean() });

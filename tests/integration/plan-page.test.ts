@@ -21,27 +21,40 @@ async function somethingInEveryPart(w: PlanWorld) {
     invitees: [{ userId: w.people.relativeWithConsent.id }],
   });
   await w.callers.coordinator.planDocument.add({ planId: w.plan.id, name: "Vedlegg.pdf", visibility: "ALL_MEMBERS", contentBase64: Buffer.from("%PDF-1.4 vedlegg").toString("base64") });
+  await w.callers.coordinator.planDocument.add({ planId: w.plan.id, name: "Vedtak.pdf", visibility: "USER_AND_COORDINATOR", contentBase64: Buffer.from("%PDF-1.4 vedtak").toString("base64") });
+  await w.callers.coordinator.plan.archive({ planId: w.plan.id });
 }
 
 const readRows = (w: PlanWorld, actorId: string) =>
   t.db.prisma.auditEvent.findMany({ where: { planId: w.plan.id, actorId, kind: "READ" }, orderBy: { createdAt: "asc" }, select: { action: true, purpose: true, planRole: true, details: true } });
 
 describe("plan.page", () => {
-  it.each<Who>(["coordinator", "owner", "relativeWithConsent"])("shows %s exactly what plan.byId, meeting.list, assessment.forPlan, planDocument.list and plan.archives show", async (who) => {
+  it.each<{ who: Who; documents: number; copies: number | null; units: boolean }>([
+    { who: "coordinator", documents: 2, copies: 1, units: true },
+    { who: "owner", documents: 2, copies: null, units: false },
+    { who: "relativeWithConsent", documents: 1, copies: null, units: false },
+  ])("shows $who exactly what plan.byId, meeting.list, assessment.forPlan, planDocument.list, plan.archives and unit.names show", async ({ who, documents, copies, units }) => {
     const w = await createPlanWorld(t.db);
     await somethingInEveryPart(w);
     const caller = w.callers[who];
     const planId = w.plan.id;
     const page = await caller.plan.page({ planId });
     expect(page.meetings).toHaveLength(1);
-    expect(page.documents.documents).toHaveLength(1);
+    // Read with the plan (decision 054): the restricted document and the copies only for those who see them.
+    expect(page.documents.documents).toHaveLength(documents);
+    expect(page.archives.copies?.length ?? null).toBe(copies);
+    expect(page.archives.lastArchivedAt).toBeInstanceOf(Date);
     expect(page).toEqual({
       plan: await caller.plan.byId({ planId }),
       meetings: await caller.meeting.list({ planId }),
       assessment: await caller.assessment.forPlan({ planId }),
       documents: await caller.planDocument.list({ planId }),
       archives: await caller.plan.archives({ planId }),
+      // The units to name a measure's unit by, for staff who may change the plan; the user may not ask for them.
+      units: units ? await caller.unit.names() : null,
     });
+    if (units) expect(page.units?.length).toBeGreaterThan(0);
+    else if (who === "owner") await expect(caller.unit.names()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("carries the co-edited texts' last formatted projection by name, and nothing of the rows it read them from", async () => {
