@@ -84,27 +84,22 @@ export async function assessmentForPlan(prisma: PrismaClient, actor: SessionUser
 export async function viewOf(tx: Tx, access: PlanAccess, actor: SessionUser, known?: PromiseLike<ReadonlyMap<string, string>>): Promise<AssessmentView> {
   const planId = access.planId;
   // The municipality's part (code list, age limit) and the plan's (assessments, own views, goals'
-  // variables) in one statement each, side by side (a read has no transaction: decision 045).
-  const [municipality, stored] = await Promise.all([
-    tx.municipality.findUniqueOrThrow({
-      where: { id: access.municipalityId },
-      select: { assessmentMaxAgeMonths: true, assessmentCodeLists: NEWEST_CODE_LIST },
-    }),
-    tx.plan.findUniqueOrThrow({
-      where: { id: planId },
-      select: {
-        assessments: {
-          orderBy: [...NEWEST_FIRST],
-          select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
-        },
-        assessmentOwnViews: OWN_VIEWS,
-        goals: {
-          where: { deletedAt: null, variables: { some: {} } },
-          select: { id: true, title: true, targetScore: true, sortOrder: true, variables: { select: { variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true } } },
-        },
+  // variables) in one statement: the plan's municipality is the caller's (access is scoped to it).
+  const { municipality, ...stored } = await tx.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: {
+      municipality: { select: { assessmentMaxAgeMonths: true, assessmentCodeLists: NEWEST_CODE_LIST } },
+      assessments: {
+        orderBy: [...NEWEST_FIRST],
+        select: { id: true, assessedOn: true, assessedById: true, methods: true, note: true, codeListVersion: true, createdAt: true, scores: { select: { variable: true, score: true } } },
       },
-    }),
-  ]);
+      assessmentOwnViews: OWN_VIEWS,
+      goals: {
+        where: { deletedAt: null, variables: { some: {} } },
+        select: { id: true, title: true, targetScore: true, sortOrder: true, variables: { select: { variable: true, baselineScore: true, baselineAssessmentId: true, createdAt: true } } },
+      },
+    },
+  });
   const codeList = currentCodeListOf(municipality.assessmentCodeLists);
   const plan = { id: planId, ownerId: access.ownerId };
   const assessments = stored.assessments;
