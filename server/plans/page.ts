@@ -27,16 +27,17 @@ export const PAGE_PARTS = ["plan", "meetings", "assessment", "documents", "archi
 export async function getPlanPage(prisma: PrismaClient, actor: SessionUser, input: z.infer<typeof planPageInput>, meta: RequestMeta) {
   return read(prisma, actor, meta, planPolicy(input.planId), "plan.view", async (tx, { access }) => {
     const now = new Date();
+    const byId = planViewSelect(now);
     // Documents, archive copies and, for those who may change the plan, the units to name a
     // measure's unit by: relations of the plan's read, not statements of their own (decision 054).
     const withUnits = access.canEditPlan && mayListUnitNames(actor);
     const rowRead = tx.plan.findUniqueOrThrow({
       where: { id: access.planId },
       select: {
-        ...planViewSelect(now),
+        ...byId,
         documents: documentsOfPlan(access),
         archives: archivesOfPlan(access),
-        municipality: { select: { ...planViewSelect(now).municipality.select, units: withUnits ? OPEN_UNIT_NAMES : false } },
+        municipality: { select: { ...byId.municipality.select, units: withUnits ? OPEN_UNIT_NAMES : false } },
       },
     });
     const planRead = rowRead.then(({ documents: _d, archives: _a, ...row }) => planViewOf(tx, actor, access, row, now));
